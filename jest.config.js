@@ -1,0 +1,11 @@
+/** Jest runs the TypeScript tests under test/ against the compiled package in dist/. */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
+	},
+	setupFiles: ['<rootDir>/test/setup/n8n-user-folder.js'],
+	testTimeout: 30000,
+};
