@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { NodeApiError } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
 import { startRecordingServer, type RecordedRequest } from '../helpers/recording-server';
 
@@ -80,7 +81,7 @@ describe('the n8n-core harness runs the compiled node over real HTTP', () => {
 
 		const failed = await runNode({ parameters, credentials });
 		expect(failed.error?.name).toBe('NodeApiError');
-		expect(failed.error?.httpCode).toBe('401');
+		expect((failed.error as NodeApiError).httpCode).toBe('401');
 
 		const continued = await runNode({ parameters, credentials, continueOnFail: true });
 		expect(continued.error).toBeUndefined();

@@ -283,6 +283,7 @@ export class Poller {
 
 	/** The node's static data, as n8n would save it now. */
 	staticData(): IDataObject {
-		return structuredClone(this.workflow.staticData);
+		// staticData is n8n's observable proxy (it flags changes); a JSON copy is what n8n saves.
+		return JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
 	}
 }

@@ -8,3 +8,4 @@ const folder = path.join(os.tmpdir(), `hoopai-n8n-test-${process.pid}`);
 fs.mkdirSync(folder, { recursive: true });
 process.env.N8N_USER_FOLDER = folder;
 process.env.N8N_DIAGNOSTICS_ENABLED = 'false';
+process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';

@@ -1,0 +1,103 @@
+import { describe, expect, it } from '@jest/globals';
+import { PackageDirectoryLoader } from 'n8n-core';
+import type { INodeTypeDescription } from 'n8n-workflow';
+import packageJson from '../../package.json';
+import * as entry from '../../index';
+import { fileExists, packedFiles, REPO_ROOT } from '../helpers/package-files';
+
+type PackageJson = typeof packageJson & {
+	dependencies?: Record<string, string>;
+	scripts: Record<string, string>;
+};
+const pkg = packageJson as PackageJson;
+
+describe('package.json follows the n8n community-node rules', () => {
+	it('has no runtime dependencies and n8n-workflow as a "*" peer', () => {
+		expect(pkg.dependencies ?? {}).toEqual({});
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+	});
+
+	it('pins n8n-core and n8n-workflow exactly for the test harness', () => {
+		const dev = pkg.devDependencies as Record<string, string>;
+		expect(dev['n8n-core']).toMatch(/^\d+\.\d+\.\d+$/);
+		expect(dev['n8n-workflow']).toMatch(/^\d+\.\d+\.\d+$/);
+	});
+
+	it('has no install lifecycle scripts', () => {
+		for (const forbidden of ['preinstall', 'install', 'postinstall', 'prepare', 'prepublish', 'prepack', 'postpack']) {
+			expect(pkg.scripts[forbidden]).toBeUndefined();
+		}
+	});
+
+	it('names itself, its licence, author and keywords as the card asks', () => {
+		expect(pkg.name).toBe('n8n-nodes-hoopai-social-planner');
+		expect(pkg.license).toBe('MIT');
+		expect(pkg.author).toEqual({ name: expect.any(String), email: expect.stringMatching(/@/) });
+		expect(pkg.homepage).toMatch(/^https:\/\//);
+		expect(pkg.repository.url).toMatch(/github\.com/);
+		expect(pkg.files).toEqual(['dist']);
+		for (const keyword of ['n8n-community-node-package', 'highlevel', 'gohighlevel', 'leadconnector', 'social media', 'hoopai']) {
+			expect(pkg.keywords).toContain(keyword);
+		}
+	});
+
+	it('declares n8n API version 1, strict mode, and dist paths that exist after the build', () => {
+		expect(pkg.n8n.n8nNodesApiVersion).toBe(1);
+		expect(pkg.n8n.strict).toBe(true);
+		const paths = [...pkg.n8n.credentials, ...pkg.n8n.nodes];
+		expect(paths.length).toBeGreaterThanOrEqual(3);
+		for (const path of paths) {
+			expect(path).toMatch(/^dist\//);
+			expect(fileExists(path)).toBe(true);
+		}
+	});
+});
+
+describe('n8n loads the built package', () => {
+	it('finds every node and credential of package.json, with their icons and codex', async () => {
+		const loader = new PackageDirectoryLoader(REPO_ROOT);
+		await loader.loadAll();
+
+		expect(loader.packageName).toBe(pkg.name);
+		expect(Object.keys(loader.known.credentials).sort()).toEqual(['hoopAiApi', 'hoopAiOAuth2Api']);
+		expect(Object.keys(loader.known.nodes)).toContain('hoopAiSocialPlanner');
+
+		const node = loader.types.nodes.find((type) => type.name === 'hoopAiSocialPlanner') as INodeTypeDescription & {
+			codex?: { categories?: string[]; alias?: string[] };
+		};
+		expect(node).toBeDefined();
+		expect(node.usableAsTool).toBe(true);
+		expect(node.codex?.categories).toEqual(['Marketing', 'Communication']);
+		const icons = node.iconUrl as { light: string; dark: string };
+		expect(icons.light).not.toEqual(icons.dark);
+		for (const icon of [icons.light, icons.dark]) {
+			expect(fileExists(icon.replace(`icons/${pkg.name}/`, ''))).toBe(true);
+		}
+		for (const credential of loader.types.credentials) {
+			const credentialIcons = credential.iconUrl as { light: string; dark: string };
+			expect(fileExists(credentialIcons.light.replace(`icons/${pkg.name}/`, ''))).toBe(true);
+		}
+	});
+
+	it('exports from index.js the very classes n8n loads', async () => {
+		const loader = new PackageDirectoryLoader(REPO_ROOT);
+		await loader.loadAll();
+		expect(entry.HoopAiSocialPlanner).toBe(loader.getNode('hoopAiSocialPlanner').type.constructor);
+		expect(entry.HoopAiApi).toBe(loader.getCredential('hoopAiApi').type.constructor);
+		expect(entry.HoopAiOAuth2Api).toBe(loader.getCredential('hoopAiOAuth2Api').type.constructor);
+		expect(Object.keys(entry).filter((key) => key !== 'default').sort()).toEqual(['HoopAiApi', 'HoopAiOAuth2Api', 'HoopAiSocialPlanner']);
+	});
+});
+
+describe('npm pack', () => {
+	it('ships the built node, credentials and icons, and no sources, tests or tooling', () => {
+		const files = packedFiles();
+		const outsideDist = files.filter((file) => !file.startsWith('dist/'));
+		expect(outsideDist.sort()).toEqual(['LICENSE.md', 'README.md', 'index.js', 'package.json']);
+		for (const path of [...pkg.n8n.nodes, ...pkg.n8n.credentials, 'dist/icons/hoopai.svg', 'dist/icons/hoopai.dark.svg']) {
+			expect(files).toContain(path);
+		}
+		expect(files.filter((file) => /\.ts$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
+		expect(files.filter((file) => file.includes('test'))).toEqual([]);
+	});
+});

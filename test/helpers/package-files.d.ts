@@ -1,0 +1,3 @@
+export const REPO_ROOT: string;
+export function fileExists(relativePath: string): boolean;
+export function packedFiles(): string[];
