@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ICredentialType } from 'n8n-workflow';
 import { testCredential } from '../harness/n8n';
-import { credentialTypes } from '../harness/package-classes';
+import { loadPackage } from '../harness/package-classes';
 import { startRecordingServer, type RecordedRequest } from '../helpers/recording-server';
 import { readReferenceText } from '../helpers/reference';
 
@@ -74,8 +75,13 @@ describe('HoopAI API credential test request (as n8n’s credential tester runs 
 });
 
 describe('HoopAI OAuth2 credential', () => {
-	const oauth = credentialTypes.hoopAiOAuth2Api;
-	const defaults = Object.fromEntries(oauth.properties.map((property) => [property.name, property.default]));
+	let oauth: ICredentialType;
+	let defaults: Record<string, unknown>;
+
+	beforeAll(async () => {
+		oauth = (await loadPackage()).credentialTypes.hoopAiOAuth2Api;
+		defaults = Object.fromEntries(oauth.properties.map((property) => [property.name, property.default]));
+	});
 
 	it('extends n8n’s OAuth2 credential with body authentication and the HighLevel token URL', () => {
 		expect(oauth.extends).toEqual(['oAuth2Api']);

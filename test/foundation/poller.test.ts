@@ -46,8 +46,8 @@ describe('the harness runs polling triggers through n8n-core’s PollContext', (
 	});
 	afterAll(async () => await server.close());
 
-	const poller = () =>
-		new Poller({
+	const poller = async () =>
+		await Poller.create({
 			nodeType: 'test.seenAccountsTrigger',
 			extraNodeTypes: { 'test.seenAccountsTrigger': new SeenAccountsTrigger() },
 			parameters: {},
@@ -55,7 +55,7 @@ describe('the harness runs polling triggers through n8n-core’s PollContext', (
 		});
 
 	it('applies the credential and keeps static data from poll to poll', async () => {
-		const trigger = poller();
+		const trigger = await poller();
 		const first = await trigger.poll();
 		expect(first?.[0].map((item) => item.json.id)).toEqual(['a1']);
 		expect(server.requests.at(-1)?.headers.authorization).toBe('Bearer poll-token');
@@ -69,7 +69,7 @@ describe('the harness runs polling triggers through n8n-core’s PollContext', (
 	});
 
 	it('reports manual mode to the node', async () => {
-		const trigger = poller();
+		const trigger = await poller();
 		const manual = await trigger.poll('manual', 'manual');
 		expect(manual?.[0]).toHaveLength(1);
 		expect(trigger.staticData()).toEqual({ 'node:HoopAI': {} });

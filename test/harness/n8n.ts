@@ -16,7 +16,7 @@ import {
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { TestCredentialsHelper } from './credentials-helper';
-import { credentialTypes, nodeTypes as packageNodeTypes, PACKAGE_NAME } from './package-classes';
+import { loadPackage, type LoadedPackage } from './package-classes';
 
 export type TestCredentials = { type: string; data: ICredentialDataDecryptedObject };
 
@@ -96,7 +96,8 @@ export interface RunNodeResult {
 
 /** Runs one node of the package through n8n-core's WorkflowExecute, as a manual execution does. */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
-	const type = options.nodeType ?? `${PACKAGE_NAME}.hoopAiSocialPlanner`;
+	const { packageName, nodeTypes, credentialTypes } = await loadPackage();
+	const type = options.nodeType ?? `${packageName}.hoopAiSocialPlanner`;
 	const node = nodeUnderTest(
 		type,
 		options.parameters,
@@ -108,7 +109,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		nodes: [node],
 		connections: {},
 		active: false,
-		nodeTypes: nodeTypesOf({ ...packageNodeTypes, ...options.extraNodeTypes }),
+		nodeTypes: nodeTypesOf({ ...nodeTypes, ...options.extraNodeTypes }),
 		settings: options.timezone ? { timezone: options.timezone } : {},
 	});
 	const credentialsHelper = new TestCredentialsHelper(credentialTypes, {
@@ -151,6 +152,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
  * an HTTP error becomes the message of the matching `responseCode` rule, else the status text.
  */
 export async function testCredential(credentials: TestCredentials): Promise<INodeCredentialTestResult> {
+	const { credentialTypes } = await loadPackage();
 	const credentialType = credentialTypes[credentials.type];
 	if (!credentialType?.test) return { status: 'Error', message: 'No testing function found for this credential.' };
 	const tempType: INodeType = {
@@ -238,9 +240,12 @@ export class Poller {
 	readonly node: INode;
 	readonly credentialsHelper: TestCredentialsHelper;
 
-	constructor(private readonly options: PollerOptions) {
+	private constructor(
+		private readonly options: PollerOptions,
+		{ packageName, nodeTypes, credentialTypes }: LoadedPackage,
+	) {
 		this.node = nodeUnderTest(
-			options.nodeType ?? `${PACKAGE_NAME}.hoopAiSocialPlannerTrigger`,
+			options.nodeType ?? `${packageName}.hoopAiSocialPlannerTrigger`,
 			options.parameters,
 			options.credentials,
 		);
@@ -249,13 +254,17 @@ export class Poller {
 			nodes: [this.node],
 			connections: {},
 			active: true,
-			nodeTypes: nodeTypesOf({ ...packageNodeTypes, ...options.extraNodeTypes }),
+			nodeTypes: nodeTypesOf({ ...nodeTypes, ...options.extraNodeTypes }),
 			settings: options.timezone ? { timezone: options.timezone } : {},
 			staticData: structuredClone(options.staticData ?? {}),
 		});
 		this.credentialsHelper = new TestCredentialsHelper(credentialTypes, {
 			[options.credentials.type]: options.credentials.data,
 		});
+	}
+
+	static async create(options: PollerOptions): Promise<Poller> {
+		return new Poller(options, await loadPackage());
 	}
 
 	async poll(

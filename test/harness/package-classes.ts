@@ -1,15 +1,32 @@
-// The compiled classes n8n would load from this package, read from dist/ (npm test builds first).
+// The package as n8n loads it: n8n-core's PackageDirectoryLoader reads the "n8n" block of
+// package.json and requires the compiled classes from dist/ (npm test builds first).
+import { PackageDirectoryLoader } from 'n8n-core';
 import type { ICredentialType, INodeType } from 'n8n-workflow';
-import { HoopAiApi } from '../../dist/credentials/HoopAiApi.credentials';
-import { HoopAiOAuth2Api } from '../../dist/credentials/HoopAiOAuth2Api.credentials';
-import { HoopAiSocialPlanner } from '../../dist/nodes/HoopAiSocialPlanner/HoopAiSocialPlanner.node';
+import { REPO_ROOT } from '../helpers/package-files';
 
-export const PACKAGE_NAME = 'n8n-nodes-hoopai-social-planner';
+export interface LoadedPackage {
+	packageName: string;
+	/** Node types by their full n8n name, e.g. `n8n-nodes-hoopai-social-planner.hoopAiSocialPlanner`. */
+	nodeTypes: Record<string, INodeType>;
+	credentialTypes: Record<string, ICredentialType>;
+}
 
-export const credentialTypes: Record<string, ICredentialType> = Object.fromEntries(
-	[new HoopAiApi(), new HoopAiOAuth2Api()].map((type) => [type.name, type]),
-);
+let loading: Promise<LoadedPackage> | undefined;
 
-export const nodeTypes: Record<string, INodeType> = Object.fromEntries(
-	[new HoopAiSocialPlanner()].map((type) => [`${PACKAGE_NAME}.${type.description.name}`, type]),
-);
+export async function loadPackage(): Promise<LoadedPackage> {
+	loading ??= (async () => {
+		const loader = new PackageDirectoryLoader(REPO_ROOT);
+		await loader.loadAll();
+		const nodeTypes = Object.fromEntries(
+			Object.keys(loader.known.nodes).map((name) => [
+				`${loader.packageName}.${name}`,
+				loader.getNode(name).type as INodeType,
+			]),
+		);
+		const credentialTypes = Object.fromEntries(
+			Object.keys(loader.known.credentials).map((name) => [name, loader.getCredential(name).type]),
+		);
+		return { packageName: loader.packageName, nodeTypes, credentialTypes };
+	})();
+	return await loading;
+}
