@@ -1,5 +1,15 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { searchAccounts } from './listSearch/searchAccounts';
+import { searchPosts } from './listSearch/searchPosts';
+import { getAccounts } from './loadOptions/getAccounts';
+import { getCategories } from './loadOptions/getCategories';
+import { getTags } from './loadOptions/getTags';
+import { getUsers } from './loadOptions/getUsers';
 import { accountDescription } from './resources/account';
+import { postDescription } from './resources/post';
+import { bulkDeletePosts } from './resources/post/bulkDelete';
+import { createPosts } from './resources/post/create';
+import { updatePosts } from './resources/post/update';
 import { requestDefaults } from './shared/request';
 
 export class HoopAiSocialPlanner implements INodeType {
@@ -44,10 +54,23 @@ export class HoopAiSocialPlanner implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Account', value: 'account' }],
-				default: 'account',
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Post', value: 'post' },
+				],
+				default: 'post',
 			},
 			...accountDescription,
+			...postDescription,
 		],
+	};
+
+	methods = {
+		listSearch: { searchAccounts, searchPosts },
+		loadOptions: { getAccounts, getCategories, getTags, getUsers },
+	};
+
+	customOperations = {
+		post: { bulkDelete: bulkDeletePosts, create: createPosts, update: updatePosts },
 	};
 }

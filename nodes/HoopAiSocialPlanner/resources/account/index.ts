@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { locationPath } from '../../shared/request';
+import { apiRouting, deletedItem, itemsAt } from '../../shared/routing';
+import { accountDeleteDescription } from './delete';
 import { accountGetAllDescription } from './getAll';
 
 export const accountDescription: INodeProperties[] = [
@@ -11,19 +13,31 @@ export const accountDescription: INodeProperties[] = [
 		displayOptions: { show: { resource: ['account'] } },
 		options: [
 			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Disconnect a social account',
+				description: 'Remove a social account from the location (and from its groups)',
+				routing: apiRouting({
+					request: { method: 'DELETE', url: locationPath('/accounts/{{ encodeURIComponent($parameter.accountId) }}') },
+					postReceive: [deletedItem('$parameter.accountId')],
+				}),
+			},
+			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many social accounts',
-				description: 'List the social media accounts connected to the location',
-				routing: {
+				description: 'List the social media accounts (or account groups) connected to the location',
+				routing: apiRouting({
 					request: { method: 'GET', url: locationPath('/accounts') },
-					output: {
-						postReceive: [{ type: 'rootProperty', properties: { property: 'results.accounts' } }],
-					},
-				},
+					postReceive: [
+						itemsAt('results.accounts', '={{ $parameter.output !== "groups" }}'),
+						itemsAt('results.groups', '={{ $parameter.output === "groups" }}'),
+					],
+				}),
 			},
 		],
 		default: 'getAll',
 	},
 	...accountGetAllDescription,
+	...accountDeleteDescription,
 ];

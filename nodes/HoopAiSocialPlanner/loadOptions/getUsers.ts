@@ -1,0 +1,16 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { apiRequest, getConnection } from '../shared/transport';
+
+/** The location's users (GET /users/, scope users.readonly), as "Name (email)". */
+export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const connection = await getConnection.call(this);
+	const response = await apiRequest.call(this, 'GET', '/users/', { qs: { locationId: connection.locationId }, connection });
+	const users = (response.users ?? []) as IDataObject[];
+	return users
+		.filter((user) => !user.deleted)
+		.map((user) => ({
+			name: `${String(user.name ?? [user.firstName, user.lastName].filter(Boolean).join(' '))}${user.email ? ` (${String(user.email)})` : ''}`,
+			value: String(user.id),
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,61 @@
+import {
+	NodeApiError,
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { apiError, apiResponse, getConnection } from '../../shared/transport';
+import { toIdList } from './postInput';
+
+/** The API deletes at most 50 posts per request. */
+export const BULK_DELETE_CHUNK = 50;
+
+const showForBulkDelete = { resource: ['post'], operation: ['bulkDelete'] };
+
+export const postBulkDeleteDescription: INodeProperties[] = [
+	{
+		displayName: 'Post IDs',
+		name: 'postIds',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: showForBulkDelete },
+		placeholder: 'e.g. {{ $json._id }} or 65f1…, 65f2…',
+		description:
+			'IDs of the posts to delete, comma-separated or as an array. Evaluated for every input item and all IDs are deleted together, in requests of 50.',
+	},
+];
+
+/**
+ * Bulk Delete runs once for all input items (not once per item, as routing would): it gathers
+ * every item's IDs, removes duplicates and deletes them 50 at a time.
+ */
+export async function bulkDeletePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const pairedItem = items.map((_item, index) => ({ item: index }));
+	const postIds = [...new Set(items.flatMap((_item, index) => toIdList(this.getNodeParameter('postIds', index))))];
+	const failWith = (error: NodeApiError | NodeOperationError): INodeExecutionData[][] => {
+		if (this.continueOnFail()) return [[{ json: { error: error.message }, pairedItem }]];
+		throw error;
+	};
+	if (postIds.length === 0) {
+		return failWith(new NodeOperationError(this.getNode(), 'Post IDs: no post ID given', { description: 'Map the IDs of the posts to delete, e.g. {{ $json._id }}.' }));
+	}
+	const connection = await getConnection.call(this);
+	const summary = { deletedCount: 0, requested: postIds.length, notFound: 0, requests: 0 };
+	for (let start = 0; start < postIds.length; start += BULK_DELETE_CHUNK) {
+		const chunk = postIds.slice(start, start + BULK_DELETE_CHUNK);
+		const response = await apiResponse.call(this, 'POST', '/social-media-posting/{locationId}/posts/bulk-delete', {
+			body: { postIds: chunk },
+			connection,
+		});
+		summary.requests++;
+		// 404 means none of this chunk's posts exist (any more): nothing to delete there.
+		if (response.statusCode === 404) summary.notFound += chunk.length;
+		else if (response.statusCode >= 400) return failWith(apiError(this.getNode(), response));
+		else summary.deletedCount += Number((response.body.results as IDataObject | undefined)?.deletedCount ?? 0);
+	}
+	return [[{ json: summary, pairedItem }]];
+}

@@ -1,0 +1,90 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { accountPlatformsOnce } from '../../shared/accountPlatforms';
+import { simplifyField } from '../../shared/descriptions';
+import { runForEachItem } from '../../shared/execute';
+import { apiRequest, getConnection } from '../../shared/transport';
+import {
+	accountIdsField,
+	extraPostFields,
+	mediaField,
+	platformOptionsField,
+	postTypeField,
+	scheduleDateField,
+	statusField,
+	summaryField,
+	timezoneField,
+} from './fields';
+import { SCHEDULED_STATUSES, simplifyPost } from './hooks';
+import { parseJsonBody, postInputToBody, scopeAccountDetails, toIdList, type PostInput } from './postInput';
+import { validatePostFields, validatePostForPlatforms } from './validatePost';
+
+const showForCreate = { resource: ['post'], operation: ['create'] };
+const showWhenScheduled = { ...showForCreate, status: ['scheduled', 'in_review'] };
+
+export const postCreateDescription: INodeProperties[] = [
+	{ ...accountIdsField, displayOptions: { show: showForCreate } },
+	{ ...statusField, displayOptions: { show: showForCreate } },
+	{ ...scheduleDateField, displayOptions: { show: showWhenScheduled } },
+	{ ...timezoneField, displayOptions: { show: showWhenScheduled } },
+	{ ...summaryField, displayOptions: { show: showForCreate } },
+	{ ...postTypeField, displayOptions: { show: showForCreate } },
+	{ ...mediaField, displayOptions: { show: showForCreate } },
+	{ ...platformOptionsField, displayOptions: { show: showForCreate } },
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showForCreate },
+		options: extraPostFields,
+	},
+	{ ...simplifyField, displayOptions: { show: showForCreate } },
+];
+
+/** What Create sends, for the route-coverage test: it runs as a custom operation. */
+export const postCreateRoutes = [
+	{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
+	{ method: 'POST', path: '/social-media-posting/{locationId}/posts' },
+];
+
+/**
+ * Create runs in code, not routing: it needs the accounts' networks (one GET per run) to check
+ * the post before sending it, and bad input must stop with a NodeOperationError, no request sent.
+ */
+export async function createPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const node = this.getNode();
+	const connection = await getConnection.call(this);
+	const platforms = accountPlatformsOnce.call(this, connection);
+	return await runForEachItem.call(this, async (itemIndex) => {
+		const parameter = <T>(name: string, fallback: T) => this.getNodeParameter(name, itemIndex, fallback) as T;
+		const additionalFields = parameter<PostInput>('additionalFields', {});
+		const status = parameter('status', 'scheduled');
+		const input: PostInput = {
+			...additionalFields,
+			accountIds: parameter<string[] | string>('accountIds', []),
+			postType: parameter('postType', 'post'),
+			status,
+			summary: parameter('summary', ''),
+			media: parameter<PostInput['media']>('media', {}),
+			platformOptions: parameter<PostInput['platformOptions']>('platformOptions', {}),
+			...(SCHEDULED_STATUSES.includes(status)
+				? { scheduleDate: parameter('scheduleDate', ''), timezone: parameter('timezone', '') }
+				: {}),
+		};
+		const accountIds = toIdList(input.accountIds);
+		const body: IDataObject = {
+			...postInputToBody(input, { node, workflowTimezone: this.getTimezone(), accountIds }),
+			...parseJsonBody(node, additionalFields.jsonBody),
+		};
+		body.userId ||= connection.defaultUserId || undefined;
+		if (body.userId) body.createdBy ??= body.userId;
+		validatePostFields(node, body);
+		const platformsByAccount = await platforms();
+		validatePostForPlatforms(node, body, platformsByAccount);
+		scopeAccountDetails(body, platformsByAccount);
+		const response = await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/posts', { body, connection });
+		const post = ((response.results as IDataObject | undefined)?.post ?? {}) as IDataObject;
+		return parameter('simplify', false) ? simplifyPost(post) : post;
+	});
+}

@@ -1,0 +1,144 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { simplifyField } from '../../shared/descriptions';
+import { paginateCountedList } from '../../shared/pagination';
+import { toIdList } from './postInput';
+import { simplifyPost } from './hooks';
+
+const showForGetAll = { resource: ['post'], operation: ['getAll'] };
+const DAY_MS = 24 * 60 * 60 * 1000;
+export const DEFAULT_DAYS_BACK = 30;
+export const DEFAULT_DAYS_AHEAD = 90;
+export const POSTS_PAGE_SIZE = 100;
+
+/** preSend of Get Many: the list body with the window, filters and the API's string flags. */
+export async function buildPostListBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const filters = this.getNodeParameter('filters', {}) as IDataObject;
+	const now = Date.now();
+	const date = (name: 'fromDate' | 'toDate', fallback: number) => {
+		const value = filters[name] ? Date.parse(String(filters[name])) : fallback;
+		if (Number.isNaN(value)) {
+			throw new NodeOperationError(this.getNode(), `Filters → ${name === 'fromDate' ? 'From Date' : 'To Date'}: "${String(filters[name])}" is not a date`);
+		}
+		return value;
+	};
+	const fromDate = date('fromDate', now - DEFAULT_DAYS_BACK * DAY_MS);
+	const toDate = date('toDate', now + DEFAULT_DAYS_AHEAD * DAY_MS);
+	if (fromDate > toDate) throw new NodeOperationError(this.getNode(), 'Filters: From Date is after To Date');
+	const accounts = toIdList(filters.accounts);
+	requestOptions.body = {
+		skip: '0',
+		limit: String(POSTS_PAGE_SIZE),
+		fromDate: new Date(fromDate).toISOString(),
+		toDate: new Date(toDate).toISOString(),
+		includeUsers: filters.includeUsers ? 'true' : 'false',
+		type: (filters.status as string) || 'all',
+		...(accounts.length ? { accounts: accounts.join(',') } : {}),
+		...(filters.postType ? { postType: filters.postType } : {}),
+	};
+	return requestOptions;
+}
+
+export const paginatePosts = paginateCountedList({
+	in: 'body',
+	itemsPath: 'results.posts',
+	countPath: 'results.count',
+	pageSize: POSTS_PAGE_SIZE,
+	mapItem(post) {
+		return this.getNodeParameter('simplify', false) ? simplifyPost(post) : post;
+	},
+});
+
+export const postGetAllDescription: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		displayOptions: { show: showForGetAll },
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+		routing: { send: { paginate: true }, operations: { pagination: paginatePosts } },
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		displayOptions: { show: { ...showForGetAll, returnAll: [false] } },
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: showForGetAll },
+		options: [
+			{
+				displayName: 'Account Names or IDs',
+				name: 'accounts',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getAccounts' },
+				default: [],
+				description:
+					'Only posts to these accounts. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'From Date',
+				name: 'fromDate',
+				type: 'dateTime',
+				default: '',
+				description: `Start of the window of posts (by schedule or publish date). Default: ${DEFAULT_DAYS_BACK} days ago.`,
+			},
+			{
+				displayName: 'Include Users',
+				name: 'includeUsers',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add each post’s creator as a user object',
+			},
+			{
+				displayName: 'Post Type',
+				name: 'postType',
+				type: 'options',
+				options: [
+					{ name: 'Post', value: 'post' },
+					{ name: 'Reel', value: 'reel' },
+					{ name: 'Story', value: 'story' },
+				],
+				default: 'post',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'All', value: 'all' },
+					{ name: 'Deleted', value: 'deleted' },
+					{ name: 'Draft', value: 'draft' },
+					{ name: 'Failed', value: 'failed' },
+					{ name: 'In Progress', value: 'in_progress' },
+					{ name: 'In Review', value: 'in_review' },
+					{ name: 'Pending (Instagram Processing)', value: 'pending' },
+					{ name: 'Published', value: 'published' },
+					{ name: 'Recent', value: 'recent' },
+					{ name: 'Scheduled', value: 'scheduled' },
+				],
+				default: 'all',
+			},
+			{
+				displayName: 'To Date',
+				name: 'toDate',
+				type: 'dateTime',
+				default: '',
+				description: `End of the window of posts. Default: ${DEFAULT_DAYS_AHEAD} days ahead.`,
+			},
+		],
+	},
+	{ ...simplifyField, displayOptions: { show: showForGetAll } },
+];

@@ -1,0 +1,85 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { accountPlatformsOnce } from '../../shared/accountPlatforms';
+import { postLocator, simplifyField } from '../../shared/descriptions';
+import { runForEachItem } from '../../shared/execute';
+import { apiRequest, getConnection } from '../../shared/transport';
+import {
+	accountIdsField,
+	extraPostFields,
+	mediaField,
+	platformOptionsField,
+	postTypeField,
+	scheduleDateField,
+	statusField,
+	summaryField,
+	timezoneField,
+} from './fields';
+import { SCHEDULED_STATUSES, simplifyPost, writablePost } from './hooks';
+import { parseJsonBody, postInputToBody, scopeAccountDetails, toIdList, type PostInput } from './postInput';
+import { validatePostFields, validatePostForPlatforms } from './validatePost';
+
+const showForUpdate = { resource: ['post'], operation: ['update'] };
+
+export const postUpdateDescription: INodeProperties[] = [
+	{ ...postLocator, displayOptions: { show: showForUpdate } },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showForUpdate },
+		description: 'Only the fields you add change; everything else stays as it is',
+		options: [
+			accountIdsField,
+			mediaField,
+			platformOptionsField,
+			postTypeField,
+			scheduleDateField,
+			statusField,
+			summaryField,
+			timezoneField,
+			...extraPostFields,
+		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	},
+	{ ...simplifyField, displayOptions: { show: showForUpdate } },
+];
+
+/** What Update sends, for the route-coverage test: it runs as a custom operation. */
+export const postUpdateRoutes = [
+	{ method: 'GET', path: '/social-media-posting/{locationId}/posts/{id}' },
+	{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
+	{ method: 'PUT', path: '/social-media-posting/{locationId}/posts/{id}' },
+];
+
+/**
+ * Update runs in code: the API only replaces whole posts, so it reads the post, changes just the
+ * fields the user set, sends it all back, and outputs the post as it then is (PUT returns none).
+ */
+export async function updatePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const node = this.getNode();
+	const connection = await getConnection.call(this);
+	const platforms = accountPlatformsOnce.call(this, connection);
+	return await runForEachItem.call(this, async (itemIndex) => {
+		const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as PostInput;
+		const postPath = `/social-media-posting/{locationId}/posts/${encodeURIComponent(
+			String(this.getNodeParameter('postId', itemIndex, '', { extractValue: true })),
+		)}`;
+		const read = async () =>
+			((await apiRequest.call(this, 'GET', postPath, { connection })).results as IDataObject | undefined)?.post as IDataObject;
+		const existing = writablePost(await read(), connection.defaultUserId);
+		const accountIds = updateFields.accountIds !== undefined ? toIdList(updateFields.accountIds) : (existing.accountIds as string[]);
+		const changes = postInputToBody(updateFields, { node, workflowTimezone: this.getTimezone(), accountIds });
+		const body: IDataObject = { ...existing, ...changes, ...parseJsonBody(node, updateFields.jsonBody) };
+		// A post moved out of the schedule keeps no schedule date.
+		if (!SCHEDULED_STATUSES.includes(String(body.status)) && !changes.scheduleDate) delete body.scheduleDate;
+		if (changes.scheduleDate) body.scheduleTimeUpdated = true;
+		validatePostFields(node, body);
+		const platformsByAccount = await platforms();
+		validatePostForPlatforms(node, body, platformsByAccount);
+		scopeAccountDetails(body, platformsByAccount);
+		await apiRequest.call(this, 'PUT', postPath, { body, connection });
+		const post = await read();
+		return this.getNodeParameter('simplify', itemIndex, false) ? simplifyPost(post) : post;
+	});
+}

@@ -1,0 +1,96 @@
+import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+import { platformName } from '../../shared/platforms';
+
+// Caption limits the v3 spec documents; other networks trim the text themselves.
+const SUMMARY_LIMITS: Record<string, number> = { pinterest: 800, youtube: 5000 };
+const NEEDS_MEDIA = ['instagram', 'tiktok', 'tiktok-business', 'youtube', 'pinterest'];
+const MAX_INSTAGRAM_COLLABORATORS = 3;
+
+function fail(node: INode, message: string, description?: string): never {
+	throw new NodeOperationError(node, message, description ? { description } : {});
+}
+
+/**
+ * Checks a create/update body before anything is sent, so the user gets a message naming the
+ * field instead of a failed request. Platform rules need the accounts' networks: see below.
+ */
+export function validatePostFields(node: INode, body: IDataObject, now: number = Date.now()): void {
+	const status = String(body.status ?? 'draft');
+	const accountIds = (body.accountIds as string[] | undefined) ?? [];
+	const isDraft = status === 'draft';
+
+	if (!isDraft && accountIds.length === 0) {
+		fail(node, 'Accounts: choose at least one account', 'Only a draft may be saved without accounts.');
+	}
+	if (!isDraft && !body.userId) {
+		fail(node, 'User: no user to create the post as', 'Set a Default User ID in the HoopAI credential, or pick a User under Additional Fields.');
+	}
+	if ((status === 'scheduled' || status === 'in_review') && !body.scheduleDate) {
+		fail(node, 'Schedule Date: required to schedule a post or submit it for review');
+	}
+	if (status === 'scheduled' && body.scheduleDate && Date.parse(String(body.scheduleDate)) <= now) {
+		fail(node, `Schedule Date: ${String(body.scheduleDate)} is in the past`, 'Choose a future date and time, or use Status "Publish Now".');
+	}
+	if (status === 'in_review' && !(body.postApprovalDetails as IDataObject | undefined)?.approver) {
+		fail(node, 'Review: choose the approver of a post submitted for review');
+	}
+
+	const gmb = body.gmbPostDetails as IDataObject | undefined;
+	if (gmb?.gmbEventType === 'OFFER') {
+		const missing = [['couponCode', 'Coupon Code'], ['redeemOnlineUrl', 'Redeem Online URL'], ['termsConditions', 'Terms and Conditions URL']]
+			.filter(([key]) => !gmb[key])
+			.map(([, label]) => label);
+		if (missing.length) fail(node, `Google Business Profile offer: ${missing.join(', ')} required`);
+	}
+	if (gmb && (gmb.gmbEventType === 'EVENT' || gmb.gmbEventType === 'OFFER') && (!gmb.startDate || !gmb.endDate)) {
+		fail(node, `Google Business Profile ${String(gmb.gmbEventType).toLowerCase()}: Start and End are required`);
+	}
+	if (gmb && gmb.actionType && !['none', 'call'].includes(String(gmb.actionType)) && !gmb.url) {
+		fail(node, 'Google Business Profile: Button URL is required for this button');
+	}
+	if (gmb?.gmbEventType === 'EVENT' && String(gmb.title ?? '').length > 58) {
+		fail(node, 'Google Business Profile: Event Title is over 58 characters');
+	}
+
+	const collaborators = (body.instagramPostDetails as IDataObject | undefined)?.collaborators as Record<string, string[]> | undefined;
+	for (const names of Object.values(collaborators ?? {})) {
+		if (names.length > MAX_INSTAGRAM_COLLABORATORS) {
+			fail(node, `Instagram: ${names.length} collaborators, at most ${MAX_INSTAGRAM_COLLABORATORS} are allowed`);
+		}
+	}
+	const poll = (body.linkedinPostDetails as IDataObject | undefined)?.poll as IDataObject | undefined;
+	const pollOptions = (poll?.options as IDataObject[] | undefined) ?? [];
+	if (poll && (pollOptions.length < 2 || pollOptions.length > 4)) {
+		fail(node, `LinkedIn: Poll Options needs 2 to 4 answers, got ${pollOptions.length}`);
+	}
+}
+
+/**
+ * The rules that depend on the networks of the chosen accounts (media needed, caption limits);
+ * `platformsByAccount` maps the location's account IDs to their platform.
+ */
+export function validatePostForPlatforms(node: INode, body: IDataObject, platformsByAccount: Record<string, string>): void {
+	const accountIds = (body.accountIds as string[] | undefined) ?? [];
+	const media = (body.media as IDataObject[] | undefined) ?? [];
+	const summary = String(body.summary ?? '');
+	for (const accountId of accountIds) {
+		if (!(accountId in platformsByAccount)) {
+			fail(node, `Accounts: "${accountId}" is not a social account of this location`, 'Pick the accounts from the list, or use the IDs that Account → Get Many returns.');
+		}
+	}
+	const platforms = [...new Set(accountIds.map((accountId) => platformsByAccount[accountId]))];
+	if (body.status !== 'draft') {
+		for (const platform of platforms.filter((candidate) => NEEDS_MEDIA.includes(candidate))) {
+			if (media.length === 0) fail(node, `Media: ${platformName(platform)} posts need at least one image or video`);
+			if (platform === 'youtube' && !media.some((item) => String(item.type).startsWith('video/'))) {
+				fail(node, 'Media: YouTube posts need a video');
+			}
+		}
+	}
+	for (const platform of platforms) {
+		const limit = SUMMARY_LIMITS[platform];
+		if (limit && summary.length > limit) {
+			fail(node, `Content: ${summary.length} characters is over the ${platformName(platform)} limit of ${limit}`);
+		}
+	}
+}

@@ -1,0 +1,58 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+/** A social account picked from a searchable list or given by ID. */
+export const accountLocator: INodeProperties = {
+	displayName: 'Account',
+	name: 'accountId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The connected social media account',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchAccounts', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 660a83fc29deacac50033e2b_omaDY3RbWtTP511e808O_17841465964543589',
+		},
+	],
+};
+
+/** A post picked from a searchable list of recent and upcoming posts, or given by ID. */
+export const postLocator: INodeProperties = {
+	displayName: 'Post',
+	name: 'postId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Social Planner post',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchPosts', searchable: true, searchFilterRequired: false },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 65f1c7e2a4b5c6d7e8f90123',
+		},
+	],
+};
+
+/** Simplify toggle for operations that output posts. */
+export const simplifyField: INodeProperties = {
+	displayName: 'Simplify',
+	name: 'simplify',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to return only ID, status, summary, platform, accountIds, scheduleDate, publishedAt, error and link instead of the full post',
+};

@@ -1,0 +1,57 @@
+import type {
+	DeclarativeRestApiSettings,
+	IDataObject,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+export interface CountedListOptions {
+	/** Where skip and limit go: the JSON body or the query string. The API wants them as strings. */
+	in: 'body' | 'qs';
+	/** Dot path of the page's array, e.g. 'results.posts'. */
+	itemsPath: string;
+	/** Dot path of the total number of matches, e.g. 'results.count'. */
+	countPath: string;
+	/** Largest page asked for. */
+	pageSize: number;
+	/** Turns each element of a page into an output item's JSON. */
+	mapItem?: (this: IExecutePaginationFunctions, element: IDataObject) => IDataObject;
+}
+
+function at(object: IDataObject, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], object);
+}
+
+/**
+ * Pagination for the API's skip/limit lists that report a total: pages until the Limit (or, with
+ * Return All, the total) is reached, so the last page is never requested twice. Each page goes
+ * through the operation's postReceive hooks, which map API errors.
+ */
+export function paginateCountedList(options: CountedListOptions) {
+	return async function (
+		this: IExecutePaginationFunctions,
+		resultOptions: DeclarativeRestApiSettings.ResultOptions,
+	): Promise<INodeExecutionData[]> {
+		const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+		const wanted = returnAll ? Infinity : (this.getNodeParameter('limit', 50) as number);
+		const items: INodeExecutionData[] = [];
+		let skip = 0;
+		while (items.length < wanted) {
+			const limit = Math.min(options.pageSize, wanted - items.length);
+			const requestOptions = { ...resultOptions.options };
+			requestOptions[options.in] = { ...(requestOptions[options.in] as IDataObject), skip: String(skip), limit: String(limit) };
+			const [page] = await this.makeRoutingRequest({ ...resultOptions, options: requestOptions });
+			const body = page?.json ?? {};
+			const elements = (at(body, options.itemsPath) as IDataObject[] | undefined) ?? [];
+			for (const element of elements) {
+				items.push({ json: options.mapItem ? options.mapItem.call(this, element) : element });
+			}
+			// Advance by what came back: the API may cap a page below the size asked for.
+			skip += elements.length;
+			const total = Number(at(body, options.countPath));
+			const reachedTotal = Number.isFinite(total) ? skip >= total : elements.length < limit;
+			if (elements.length === 0 || reachedTotal) break;
+		}
+		return items.slice(0, wanted);
+	};
+}

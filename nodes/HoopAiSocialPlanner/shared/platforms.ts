@@ -1,0 +1,20 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+/** Social networks the Social Planner connects (`platform` on accounts and posts). */
+export const PLATFORM_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Bluesky', value: 'bluesky' },
+	{ name: 'Facebook', value: 'facebook' },
+	{ name: 'Google Business Profile', value: 'google' },
+	{ name: 'Instagram', value: 'instagram' },
+	{ name: 'LinkedIn', value: 'linkedin' },
+	{ name: 'Pinterest', value: 'pinterest' },
+	{ name: 'Threads', value: 'threads' },
+	{ name: 'TikTok', value: 'tiktok' },
+	{ name: 'TikTok Business', value: 'tiktok-business' },
+	{ name: 'X (Twitter)', value: 'twitter' },
+	{ name: 'YouTube', value: 'youtube' },
+];
+
+export function platformName(platform: string): string {
+	return PLATFORM_OPTIONS.find((option) => option.value === platform)?.name ?? platform;
+}

@@ -1,0 +1,94 @@
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type IN8nHttpFullResponse,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
+import { apiErrorMessage } from './errors';
+import { DEFAULT_API_VERSION, DEFAULT_BASE_URL } from './request';
+
+type ApiContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface ApiConnection {
+	credentialType: 'hoopAiApi' | 'hoopAiOAuth2Api';
+	baseUrl: string;
+	apiVersion: string;
+	locationId: string;
+	defaultUserId: string;
+}
+
+/** Which credential the node uses, and what it says about the location and host. */
+export async function getConnection(this: ApiContext): Promise<ApiConnection> {
+	// Read raw: the context types disagree on getNodeParameter's arguments, and this is no expression.
+	const authentication = this.getNode().parameters.authentication ?? 'accessToken';
+	const credentialType = authentication === 'oAuth2' ? 'hoopAiOAuth2Api' : 'hoopAiApi';
+	const credentials = await this.getCredentials(credentialType);
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	return {
+		credentialType,
+		baseUrl: String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, ''),
+		apiVersion: String(credentials.apiVersion || DEFAULT_API_VERSION),
+		locationId: String(credentials.locationId || tokenData.locationId || ''),
+		defaultUserId: String(credentials.userId || tokenData.userId || ''),
+	};
+}
+
+export interface ApiResponse {
+	statusCode: number;
+	body: IDataObject;
+}
+
+/** The NodeApiError for an API error response: the API's message, traceId in the description. */
+export function apiError(node: INode, response: ApiResponse): NodeApiError {
+	const body = response.body as { message?: string | string[]; traceId?: string };
+	return new NodeApiError(node, response.body as JsonObject, {
+		message: apiErrorMessage(body, response.statusCode),
+		description: body.traceId ? `traceId: ${body.traceId}` : undefined,
+		httpCode: String(response.statusCode),
+	});
+}
+
+/**
+ * A request made in code (list searches, multi-step operations, the trigger), with the same
+ * host and Version header as the node's declarative routing. Error responses are returned.
+ */
+export async function apiResponse(
+	this: ApiContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { qs?: IDataObject; body?: IDataObject; connection?: ApiConnection } = {},
+): Promise<ApiResponse> {
+	const connection = options.connection ?? (await getConnection.call(this));
+	const response: IN8nHttpFullResponse = await this.helpers.httpRequestWithAuthentication.call(this, connection.credentialType, {
+		method,
+		url: `${connection.baseUrl}${path.replace('{locationId}', encodeURIComponent(connection.locationId))}`,
+		qs: options.qs,
+		body: options.body,
+		json: true,
+		headers: { Version: connection.apiVersion },
+		returnFullResponse: true,
+		// As in requestDefaults: an OAuth2 401 must throw so n8n refreshes the token.
+		ignoreHttpStatusErrors:
+			connection.credentialType === 'hoopAiOAuth2Api' ? { ignore: true, except: [401] } : true,
+	});
+	const body = typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : {};
+	return { statusCode: response.statusCode, body };
+}
+
+/** apiResponse for callers that want the body, or a NodeApiError for an error response. */
+export async function apiRequest(
+	this: ApiContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: { qs?: IDataObject; body?: IDataObject; connection?: ApiConnection } = {},
+): Promise<IDataObject> {
+	const response = await apiResponse.call(this, method, path, options);
+	if (response.statusCode >= 400) throw apiError(this.getNode(), response);
+	return response.body;
+}
