@@ -1,0 +1,141 @@
+'use strict';
+// The control surface: in-process helpers (sim.control) and the same operations over HTTP under
+// /__sim/. These routes are not API traffic: no auth, rate limit, scopes or request log.
+
+const { createState, addToken, ALL_SCOPES } = require('./state');
+const { applySeed, applyFixture } = require('./seed');
+const { advanceLifecycle } = require('./posts-model');
+
+function serializeLocation(location) {
+	const out = {};
+	for (const [key, value] of Object.entries(location)) {
+		if (value instanceof Map) out[key] = Object.fromEntries(value);
+		else out[key] = value;
+	}
+	return out;
+}
+
+function createControl(sim) {
+	const control = {
+		/** Back to the seeded state (the start seed unless another is named), clock and limits. */
+		reset(seedName) {
+			sim.state = createState();
+			sim.clock.set(sim.options.followRealTime ? new Date().toISOString() : sim.options.now);
+			sim.faults.clear();
+			sim.rateLimiter.reset();
+			sim.requestLog.length = 0;
+			applySeed(sim, seedName || sim.options.seed);
+			advanceLifecycle(sim);
+		},
+		/** 'sample' | 'empty' resets to that seed; an object adds fixture records. */
+		seed(fixture) {
+			if (typeof fixture === 'string') {
+				control.reset(fixture);
+				return {};
+			}
+			const created = applyFixture(sim, fixture || {});
+			advanceLifecycle(sim);
+			return created;
+		},
+		advanceClock(ms) {
+			sim.clock.advance(ms);
+			advanceLifecycle(sim);
+			return sim.clock.nowIso();
+		},
+		setClock(iso) {
+			sim.clock.set(iso);
+			advanceLifecycle(sim);
+			return sim.clock.nowIso();
+		},
+		now: () => sim.clock.nowIso(),
+		setScopes(token, scopes) {
+			const record = sim.state.tokens.get(token);
+			if (!record) throw new Error(`Unknown token: ${token}`);
+			record.scopes = [...scopes];
+		},
+		addToken({ token, locationId, scopes, companyId }) {
+			if (!sim.state.locations.has(locationId)) applyFixture(sim, { locationId, companyId });
+			return addToken(sim.state, { token, locationId, scopes: scopes || ALL_SCOPES, companyId: companyId || sim.companyId });
+		},
+		injectFaults: (config) => sim.faults.set(config),
+		clearFaults: () => sim.faults.clear(),
+		requests: () => sim.requestLog.map((r) => ({ ...r })),
+		clearRequests() {
+			sim.requestLog.length = 0;
+		},
+		setRateLimit(config) {
+			sim.rateLimiter.configure(config);
+			sim.rateLimiter.reset();
+		},
+		/** Moves the rate-limit window's clock (real time by default) without sleeping. */
+		advanceRateLimitWindow(ms) {
+			sim.windowClock.advance(ms);
+		},
+		get state() {
+			return sim.state;
+		},
+		snapshot() {
+			const locations = {};
+			for (const [id, location] of sim.state.locations) locations[id] = serializeLocation(location);
+			return { now: sim.clock.nowIso(), locations, tokens: [...sim.state.tokens.values()] };
+		},
+	};
+	return control;
+}
+
+function register(app, sim) {
+	const c = sim.control;
+	const wrap = (fn) => async (request, reply) => {
+		try {
+			return await fn(request, reply);
+		} catch (error) {
+			reply.code(400);
+			return { statusCode: 400, message: error.message };
+		}
+	};
+	app.post('/__sim/reset', wrap(async (req) => {
+		c.reset(req.body && req.body.seed);
+		return { ok: true, now: c.now() };
+	}));
+	app.post('/__sim/seed', wrap(async (req) => ({ ok: true, created: c.seed(req.body) })));
+	app.post('/__sim/clock/advance', wrap(async (req) => ({ now: c.advanceClock(Number(req.body && req.body.ms)) })));
+	app.post('/__sim/clock', wrap(async (req) => ({ now: c.setClock(req.body && req.body.now) })));
+	app.get('/__sim/clock', async () => ({ now: c.now() }));
+	app.post('/__sim/tokens', wrap(async (req) => ({ ok: true, token: c.addToken(req.body || {}) })));
+	app.put('/__sim/tokens/:token/scopes', wrap(async (req) => {
+		c.setScopes(req.params.token, (req.body && req.body.scopes) || []);
+		return { ok: true };
+	}));
+	app.post('/__sim/faults', wrap(async (req) => {
+		c.injectFaults(req.body || {});
+		return { ok: true, faults: sim.faults.current() };
+	}));
+	app.delete('/__sim/faults', async () => {
+		c.clearFaults();
+		return { ok: true };
+	});
+	app.post('/__sim/rate-limit', wrap(async (req) => {
+		const { advanceWindowMs, ...config } = req.body || {};
+		if (Object.keys(config).length) c.setRateLimit(config);
+		if (advanceWindowMs) c.advanceRateLimitWindow(advanceWindowMs);
+		return { ok: true, config: sim.rateLimiter.config };
+	}));
+	app.get('/__sim/requests', async () => ({ requests: c.requests() }));
+	app.delete('/__sim/requests', async () => {
+		c.clearRequests();
+		return { ok: true };
+	});
+	app.get('/__sim/state', async () => c.snapshot());
+	// Files uploaded through POST /medias/upload-file are served from here.
+	app.get('/__sim/media/:id/:name', async (req, reply) => {
+		const file = sim.state.media.get(req.params.id);
+		if (!file) {
+			reply.code(404);
+			return { statusCode: 404, message: 'File not found' };
+		}
+		reply.type(file.mimetype);
+		return file.data;
+	});
+}
+
+module.exports = { createControl, register };

@@ -1,0 +1,65 @@
+'use strict';
+// Deterministic fault injection. Either "the next N API requests" get a fault, or a share of
+// requests does, decided by a seeded PRNG so a run is reproducible.
+
+function mulberry32(seed) {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+const KINDS = ['error', 'rateLimit', 'reset', 'malformed'];
+
+/**
+ * Config: { errorRate, errorStatus, rateLimitRate, resetRate, malformedRate, latencyMs, seed,
+ *           next: { kind: 'error'|'rateLimit'|'reset'|'malformed', count, status }, pathIncludes }
+ */
+function createFaults() {
+	let config = {};
+	let random = mulberry32(1);
+	let pending = [];
+
+	return {
+		set(next) {
+			config = { ...(next || {}) };
+			random = mulberry32(config.seed ?? 1);
+			pending = [];
+			const nexts = config.next ? [].concat(config.next) : [];
+			for (const n of nexts) {
+				if (!KINDS.includes(n.kind)) throw new Error(`Unknown fault kind: ${n.kind}`);
+				for (let i = 0; i < (n.count ?? 1); i += 1) pending.push({ kind: n.kind, status: n.status });
+			}
+		},
+		clear() {
+			this.set({});
+		},
+		current() {
+			return { ...config, pendingCount: pending.length };
+		},
+		/** The fault for this request, if any: { kind, status?, latencyMs? }. */
+		decide(path) {
+			if (config.pathIncludes && !path.includes(config.pathIncludes)) return undefined;
+			const latencyMs = config.latencyMs || 0;
+			if (pending.length) return { ...pending.shift(), latencyMs };
+			const roll = random();
+			let edge = 0;
+			for (const [kind, rate] of [
+				['error', config.errorRate],
+				['rateLimit', config.rateLimitRate],
+				['reset', config.resetRate],
+				['malformed', config.malformedRate],
+			]) {
+				edge += rate || 0;
+				if (roll < edge) return { kind, status: config.errorStatus, latencyMs };
+			}
+			return latencyMs ? { kind: 'latency', latencyMs } : undefined;
+		},
+	};
+}
+
+module.exports = { createFaults };

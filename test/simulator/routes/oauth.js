@@ -1,0 +1,225 @@
+'use strict';
+// OAuth connect flow: start (the HTML page a browser would see, carrying the accountId it would
+// post back), list the pages/profiles that account can attach, attach one as a social account.
+// Generic v3 `{platform}` paths plus the v2 per-platform paths (incl. google/locations, twitter).
+
+const Ajv = require('ajv');
+const { api, envelope } = require('../route');
+const { obj, str, bool, anyObj, oneOfStr } = require('../schemas');
+const { newId } = require('../state');
+const { makeAccount } = require('../seed');
+const { badRequest, notFound, unprocessable, validationMessages } = require('../errors');
+
+const V3_PLATFORMS = ['google', 'facebook', 'instagram', 'linkedin', 'tiktok', 'tiktok-business', 'youtube', 'pinterest', 'threads', 'bluesky'];
+const V3_ATTACH = ['google', 'facebook', 'instagram', 'linkedin', 'tiktok', 'youtube', 'pinterest', 'threads', 'bluesky'];
+const V2_PLATFORMS = ['google', 'facebook', 'instagram', 'linkedin', 'twitter', 'tiktok', 'tiktok-business'];
+const V2_ATTACH = ['facebook', 'instagram', 'linkedin', 'twitter', 'tiktok'];
+const ACCOUNT_TYPES = ['page', 'group', 'profile', 'location', 'business'];
+const NAMES = { google: 'Google Business Profile', facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', twitter: 'X (Twitter)', tiktok: 'TikTok', 'tiktok-business': 'TikTok Business', youtube: 'YouTube', pinterest: 'Pinterest', threads: 'Threads', bluesky: 'Bluesky' };
+
+const startQuery = obj({ locationId: str(), userId: str(), page: str(), reconnect: str() }, ['locationId', 'userId']);
+const company = { companyId: str() };
+const profileBody = (types) => obj({ type: oneOfStr(types), originId: str(), name: str(), avatar: str(), verified: bool(), username: str(), ...company }, ['type', 'originId', 'name', 'avatar']);
+/** Attach bodies per platform (v3 DTOs; the v2 `companyId` is accepted everywhere). */
+const ATTACH_BODIES = {
+	facebook: obj({ type: oneOfStr(['page']), originId: str(), name: str(), avatar: str(), ...company }, ['type', 'originId', 'name', 'avatar']),
+	instagram: obj({ originId: str(), name: str(), avatar: str(), pageId: str(), ...company }, ['pageId']),
+	google: obj(
+		{
+			location: obj({ name: str(), storeCode: str(), title: str(), storefrontAddress: anyObj(), metadata: anyObj(), maxLocation: bool(), isVerified: bool(), isConnected: bool() }, ['name', 'title'], { additionalProperties: true }),
+			account: obj({ name: str(), accountName: str(), type: str(), verificationState: str(), vettedState: str() }, ['name', 'accountName', 'type', 'verificationState', 'vettedState'], { additionalProperties: true }),
+			...company,
+		},
+		['location', 'account'],
+	),
+	linkedin: obj({ type: oneOfStr(ACCOUNT_TYPES), originId: str(), name: str(), avatar: str(), urn: str(), ...company }, ['type', 'originId', 'name', 'avatar', 'urn']),
+	tiktok: profileBody(ACCOUNT_TYPES),
+	youtube: profileBody(['profile']),
+	pinterest: obj({ originId: str(), name: str(), avatar: str(), verified: bool(), username: str(), websiteUrl: str(), companyId: str(), type: oneOfStr(['profile']), originAccountType: str() }, ['originId']),
+	threads: obj({ type: oneOfStr(['profile']), originId: str(), name: str(), avatar: str(), ...company }, ['type', 'originId', 'name', 'avatar']),
+	bluesky: obj({ type: oneOfStr(['profile']), originId: str(), name: str(), avatar: str(), ...company }, ['originId']),
+	twitter: obj({ originId: str(), name: str(), username: str(), avatar: str(), protected: bool(), verified: bool(), ...company }, ['originId']),
+};
+const ajv = new Ajv({ allErrors: true, strict: false });
+const validators = Object.fromEntries(Object.entries(ATTACH_BODIES).map(([k, s]) => [k, ajv.compile(s)]));
+
+/** The pages/profiles an OAuth login can see: deterministic per connection. */
+function candidates(platform, accountId) {
+	const seed = parseInt(accountId.slice(-6), 16);
+	const label = NAMES[platform];
+	return [0, 1].map((n) => ({
+		originId: String(seed * 10 + n + 100000000),
+		name: `${label} ${n === 0 ? 'Main' : 'Second'} ${platform === 'google' ? 'Location' : 'Page'}`,
+		avatar: `https://cdn.example.com/oauth/${platform}/${seed}-${n}.png`,
+		username: `sim_${platform.replace('-', '_')}_${n}`,
+		pageId: String(seed * 10 + n + 500000000),
+		urn: `urn:li:organization:${seed * 10 + n}`,
+	}));
+}
+
+function startPage(data, traceId) {
+	const json = JSON.stringify(data).replace(/</g, '\\u003c');
+	return `<!doctype html>
+<html><head><meta charset="utf-8"><meta name="trace-id" content="${traceId}"><title>Connect ${NAMES[data.platform]}</title></head>
+<body>
+<h1>${NAMES[data.platform]} connected (HoopAI simulator)</h1>
+<p>This window would now post the result back to the Social Planner and close.</p>
+<p>accountId: <code id="account-id">${data.accountId}</code></p>
+<script id="oauth-result" type="application/json">${json}</script>
+<script>
+var data = JSON.parse(document.getElementById('oauth-result').textContent);
+if (window.opener) { window.opener.postMessage(data, '*'); window.close(); }
+</script>
+</body></html>
+`;
+}
+
+function connectionFor(sim, params, platform) {
+	const connection = sim.state.oauth.get(params.accountId);
+	if (!connection || connection.platform !== platform || connection.locationId !== params.locationId) {
+		throw notFound('OAuth account not found');
+	}
+	return connection;
+}
+
+function listShape(sim, location, platform, connection, search) {
+	const connected = (c) => location.accounts.some((a) => a.platform === platform && a.originId === c.originId);
+	const list = connection.candidates.filter((c) => !search || c.name.toLowerCase().includes(String(search).toLowerCase()));
+	const base = (c) => ({ id: c.originId, name: c.name, avatar: c.avatar, isConnected: connected(c) });
+	switch (platform) {
+		case 'facebook':
+			return { pages: list.map((c) => ({ ...base(c), isOwned: true })) };
+		case 'instagram':
+			return { accounts: list.map((c) => ({ ...base(c), pageId: c.pageId })) };
+		case 'google': {
+			const c = list[0] || connection.candidates[0];
+			return {
+				locations: {
+					location: { name: `locations/${c.originId}`, storeCode: `STORE-${c.originId.slice(-4)}`, title: c.name, metadata: { mapsUri: `https://maps.google.com/?cid=${c.originId}` }, storefrontAddress: { addressLines: ['1 Main Street'], locality: 'Springfield', regionCode: 'US' }, relationshipData: {}, maxLocation: false, isVerified: true, isConnected: connected(c) },
+					account: { name: `accounts/${connection.accountId}`, accountName: 'Hoop Coffee Group', type: 'LOCATION_GROUP', verificationState: 'VERIFIED', vettedState: 'NOT_VETTED' },
+				},
+			};
+		}
+		case 'linkedin':
+			return { pages: list.map((c) => ({ ...base(c), urn: c.urn })), profile: [{ id: `p${connection.accountId.slice(-6)}`, name: 'Avery Stone', avatar: 'https://cdn.example.com/oauth/linkedin/me.png', urn: `urn:li:person:${connection.accountId.slice(-6)}`, isConnected: false }] };
+		case 'twitter':
+			return { profile: list.map((c) => ({ ...base(c), username: c.username, protected: false, verified: false })) };
+		case 'pinterest':
+			return { profile: list.map((c) => ({ ...base(c), username: c.username, type: 'profile', websiteUrl: 'https://example.com' })) };
+		default:
+			return { profile: list.map((c) => ({ ...base(c), username: c.username, verified: false, type: platform === 'tiktok-business' ? 'business' : 'profile' })) };
+	}
+}
+
+function attach(sim, location, platform, connection, body) {
+	const validate = validators[platform];
+	if (!validate(body)) throw unprocessable(validationMessages(validate.errors));
+	if (platform === 'bluesky') throw badRequest('Bluesky is currently not supported');
+	let originId = body.originId;
+	let name = body.name;
+	let avatar = body.avatar;
+	if (platform === 'google') {
+		originId = String(body.location.name).replace(/^locations\//, '');
+		name = body.location.title;
+	}
+	const candidate = connection.candidates.find((c) => c.originId === originId || (platform === 'instagram' && c.pageId === body.pageId));
+	if (!candidate) throw badRequest(`The ${NAMES[platform]} account ${originId || body.pageId} is not available for this login`);
+	originId = candidate.originId;
+	const defaultType = { instagram: 'business', google: 'location', pinterest: 'profile', twitter: 'profile', bluesky: 'profile' }[platform];
+	const existing = location.accounts.find((a) => a.platform === platform && a.originId === originId);
+	const account = makeAccount(sim, location, {
+		platform,
+		originId,
+		oauthId: connection.accountId,
+		name: name || candidate.name,
+		avatar: avatar || candidate.avatar,
+		type: body.type || defaultType,
+	});
+	const nowIso = sim.clock.nowIso();
+	account.createdAt = existing ? existing.createdAt : nowIso;
+	account.updatedAt = nowIso;
+	if (existing) location.accounts[location.accounts.indexOf(existing)] = { ...account, id: existing.id, profileId: existing.profileId };
+	else location.accounts.push(account);
+	const stored = existing ? location.accounts.find((a) => a.originId === originId && a.platform === platform) : account;
+	if (platform === 'youtube' || platform === 'pinterest') {
+		return { name: stored.name, originId: stored.originId, avatar: stored.avatar, platform };
+	}
+	return {
+		_id: stored.id,
+		oAuthId: connection.accountId,
+		oldId: existing ? existing.id : '',
+		locationId: location.id,
+		originId: stored.originId,
+		platform,
+		type: stored.type,
+		name: stored.name,
+		avatar: stored.avatar,
+		meta: stored.meta,
+		active: true,
+		deleted: false,
+		createdAt: stored.createdAt,
+		updatedAt: stored.updatedAt,
+	};
+}
+
+function register(app, sim) {
+	const startHandler = (fixed) => async (req, reply) => {
+		const platform = fixed || req.params.platform;
+		if (platform === 'bluesky') throw badRequest('Bluesky is currently not supported');
+		const location = sim.state.locations.get(req.query.locationId);
+		if (!location.users.some((u) => u.id === req.query.userId)) throw unprocessable(['userId must be a valid user of this location']);
+		const accountId = newId(sim.state);
+		sim.state.oauth.set(accountId, { accountId, platform, locationId: location.id, userId: req.query.userId, candidates: candidates(platform, accountId) });
+		const reconnect = req.query.reconnect === 'true';
+		const data = {
+			actionType: 'close',
+			page: 'social_media_posting',
+			platform,
+			placement: req.query.page || 'social_media_posting',
+			accountId,
+			reconnectAccounts: reconnect ? location.accounts.filter((a) => a.platform === platform).map((a) => a.id) : [],
+		};
+		reply.type('text/html; charset=utf-8');
+		return startPage(data, req.traceId);
+	};
+	const getHandler = (fixed) => async (req) => {
+		const platform = fixed || req.params.platform;
+		const connection = connectionFor(sim, req.params, platform);
+		const location = sim.state.locations.get(req.params.locationId);
+		return envelope(200, 'Fetched Accounts', listShape(sim, location, platform, connection, req.query && req.query.search));
+	};
+	const attachHandler = (fixed) => async (req, reply) => {
+		const platform = fixed || req.params.platform;
+		const connection = connectionFor(sim, req.params, platform);
+		const location = sim.state.locations.get(req.params.locationId);
+		const results = attach(sim, location, platform, connection, req.body || {});
+		reply.code(201);
+		const body = envelope(201, 'Account attached', results);
+		// The YouTube/Pinterest/Threads response DTOs require `platform` beside success/statusCode.
+		if (['youtube', 'pinterest', 'threads'].includes(platform)) body.platform = platform;
+		return body;
+	};
+	const accountParams = (withPlatform, platforms) =>
+		obj({ locationId: str(), accountId: str(), ...(withPlatform ? { platform: oneOfStr(platforms) } : {}) }, ['locationId', 'accountId', ...(withPlatform ? ['platform'] : [])]);
+	const read = 'socialplanner/oauth.readonly';
+	const write = 'socialplanner/oauth.write';
+	const OAUTH = '/social-media-posting/oauth';
+
+	// v3 generic paths.
+	api(app, 'GET', `${OAUTH}/:platform/start`, { scope: read, location: 'query', schema: { params: obj({ platform: oneOfStr(V3_PLATFORMS) }, ['platform']), querystring: startQuery } }, startHandler());
+	api(app, 'GET', `${OAUTH}/:locationId/:platform/accounts/:accountId`, { scope: read, location: 'params', schema: { params: accountParams(true, V3_PLATFORMS), querystring: obj({ search: str() }) } }, getHandler());
+	api(app, 'POST', `${OAUTH}/:locationId/:platform/accounts/:accountId`, { scope: write, location: 'params', schema: { params: accountParams(true, V3_ATTACH) } }, attachHandler());
+
+	// v2 per-platform paths.
+	for (const platform of V2_PLATFORMS) {
+		api(app, 'GET', `${OAUTH}/${platform}/start`, { scope: read, location: 'query', schema: { querystring: startQuery } }, startHandler(platform));
+		const segment = platform === 'google' ? 'locations' : 'accounts';
+		const path = `${OAUTH}/:locationId/${platform}/${segment}/:accountId`;
+		api(app, 'GET', path, { scope: read, location: 'params', schema: { params: accountParams(false) } }, getHandler(platform));
+		if (V2_ATTACH.includes(platform) || platform === 'google') {
+			api(app, 'POST', path, { scope: write, location: 'params', schema: { params: accountParams(false) } }, attachHandler(platform));
+		}
+	}
+}
+
+module.exports = { register, V3_PLATFORMS };
