@@ -56,3 +56,31 @@ export const simplifyField: INodeProperties = {
 	default: false,
 	description: 'Whether to return only ID, status, summary, platform, accountIds, scheduleDate, publishedAt, error and link instead of the full post',
 };
+
+/** Return All and Limit of a Get Many operation whose pages are fetched by `pagination`. */
+export function returnAllAndLimit(
+	show: Record<string, string[]>,
+	pagination: NonNullable<NonNullable<INodeProperties['routing']>['operations']>['pagination'],
+	maxLimit?: number,
+): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			displayOptions: { show },
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			routing: { send: { paginate: true }, operations: { pagination } },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			displayOptions: { show: { ...show, returnAll: [false] } },
+			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
+			default: 50,
+			description: 'Max number of results to return',
+		},
+	];
+}

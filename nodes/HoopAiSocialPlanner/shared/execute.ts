@@ -38,3 +38,19 @@ export async function runForEachItem(
 	}
 	return [output];
 }
+
+export interface ApiRoute {
+	method: string;
+	path: string;
+}
+
+/**
+ * Labels a custom operation with the API routes it calls. Routing-based operations declare their
+ * routes in the node description; this keeps the code-based ones just as inspectable.
+ */
+export function withRoutes<T extends (this: IExecuteFunctions) => Promise<INodeExecutionData[][]>>(
+	operation: T,
+	routes: ApiRoute[],
+): T & { routes: ApiRoute[] } {
+	return Object.assign(operation, { routes });
+}

@@ -14,6 +14,8 @@ export interface CountedListOptions {
 	countPath: string;
 	/** Largest page asked for. */
 	pageSize: number;
+	/** Send skip and limit as numbers (most lists want strings). */
+	numeric?: boolean;
 	/** Turns each element of a page into an output item's JSON. */
 	mapItem?: (this: IExecutePaginationFunctions, element: IDataObject) => IDataObject;
 }
@@ -39,7 +41,8 @@ export function paginateCountedList(options: CountedListOptions) {
 		while (items.length < wanted) {
 			const limit = Math.min(options.pageSize, wanted - items.length);
 			const requestOptions = { ...resultOptions.options };
-			requestOptions[options.in] = { ...(requestOptions[options.in] as IDataObject), skip: String(skip), limit: String(limit) };
+			const [skipValue, limitValue] = options.numeric ? [skip, limit] : [String(skip), String(limit)];
+			requestOptions[options.in] = { ...(requestOptions[options.in] as IDataObject), skip: skipValue, limit: limitValue };
 			const [page] = await this.makeRoutingRequest({ ...resultOptions, options: requestOptions });
 			const body = page?.json ?? {};
 			const elements = (at(body, options.itemsPath) as IDataObject[] | undefined) ?? [];

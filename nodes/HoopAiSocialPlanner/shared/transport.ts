@@ -42,6 +42,7 @@ export async function getConnection(this: ApiContext): Promise<ApiConnection> {
 export interface ApiResponse {
 	statusCode: number;
 	body: IDataObject;
+	headers: IDataObject;
 }
 
 /** The NodeApiError for an API error response: the API's message, traceId in the description. */
@@ -78,7 +79,7 @@ export async function apiResponse(
 			connection.credentialType === 'hoopAiOAuth2Api' ? { ignore: true, except: [401] } : true,
 	});
 	const body = typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : {};
-	return { statusCode: response.statusCode, body };
+	return { statusCode: response.statusCode, body, headers: (response.headers ?? {}) as IDataObject };
 }
 
 /** apiResponse for callers that want the body, or a NodeApiError for an error response. */

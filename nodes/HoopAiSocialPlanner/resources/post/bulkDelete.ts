@@ -6,6 +6,7 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
+import { withRoutes } from '../../shared/execute';
 import { apiError, apiResponse, getConnection } from '../../shared/transport';
 import { toIdList } from './postInput';
 
@@ -32,7 +33,7 @@ export const postBulkDeleteDescription: INodeProperties[] = [
  * Bulk Delete runs once for all input items (not once per item, as routing would): it gathers
  * every item's IDs, removes duplicates and deletes them 50 at a time.
  */
-export async function bulkDeletePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const pairedItem = items.map((_item, index) => ({ item: index }));
 	const postIds = [...new Set(items.flatMap((_item, index) => toIdList(this.getNodeParameter('postIds', index))))];
@@ -58,4 +59,4 @@ export async function bulkDeletePosts(this: IExecuteFunctions): Promise<INodeExe
 		else summary.deletedCount += Number((response.body.results as IDataObject | undefined)?.deletedCount ?? 0);
 	}
 	return [[{ json: summary, pairedItem }]];
-}
+}, [{ method: 'POST', path: '/social-media-posting/{locationId}/posts/bulk-delete' }]);

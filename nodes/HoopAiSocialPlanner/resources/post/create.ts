@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { accountPlatformsOnce } from '../../shared/accountPlatforms';
 import { simplifyField } from '../../shared/descriptions';
-import { runForEachItem } from '../../shared/execute';
+import { runForEachItem, withRoutes } from '../../shared/execute';
 import { apiRequest, getConnection } from '../../shared/transport';
 import {
 	accountIdsField,
@@ -42,17 +42,11 @@ export const postCreateDescription: INodeProperties[] = [
 	{ ...simplifyField, displayOptions: { show: showForCreate } },
 ];
 
-/** What Create sends, for the route-coverage test: it runs as a custom operation. */
-export const postCreateRoutes = [
-	{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
-	{ method: 'POST', path: '/social-media-posting/{locationId}/posts' },
-];
-
 /**
  * Create runs in code, not routing: it needs the accounts' networks (one GET per run) to check
  * the post before sending it, and bad input must stop with a NodeOperationError, no request sent.
  */
-export async function createPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export const createPosts = withRoutes(async function createPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const connection = await getConnection.call(this);
 	const platforms = accountPlatformsOnce.call(this, connection);
@@ -87,4 +81,7 @@ export async function createPosts(this: IExecuteFunctions): Promise<INodeExecuti
 		const post = ((response.results as IDataObject | undefined)?.post ?? {}) as IDataObject;
 		return parameter('simplify', false) ? simplifyPost(post) : post;
 	});
-}
+}, [
+	{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
+	{ method: 'POST', path: '/social-media-posting/{locationId}/posts' },
+]);

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { accountPlatformsOnce } from '../../shared/accountPlatforms';
 import { postLocator, simplifyField } from '../../shared/descriptions';
-import { runForEachItem } from '../../shared/execute';
+import { runForEachItem, withRoutes } from '../../shared/execute';
 import { apiRequest, getConnection } from '../../shared/transport';
 import {
 	accountIdsField,
@@ -45,18 +45,11 @@ export const postUpdateDescription: INodeProperties[] = [
 	{ ...simplifyField, displayOptions: { show: showForUpdate } },
 ];
 
-/** What Update sends, for the route-coverage test: it runs as a custom operation. */
-export const postUpdateRoutes = [
-	{ method: 'GET', path: '/social-media-posting/{locationId}/posts/{id}' },
-	{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
-	{ method: 'PUT', path: '/social-media-posting/{locationId}/posts/{id}' },
-];
-
 /**
  * Update runs in code: the API only replaces whole posts, so it reads the post, changes just the
  * fields the user set, sends it all back, and outputs the post as it then is (PUT returns none).
  */
-export async function updatePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+export const updatePosts = withRoutes(async function updatePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const connection = await getConnection.call(this);
 	const platforms = accountPlatformsOnce.call(this, connection);
@@ -82,4 +75,8 @@ export async function updatePosts(this: IExecuteFunctions): Promise<INodeExecuti
 		const post = await read();
 		return this.getNodeParameter('simplify', itemIndex, false) ? simplifyPost(post) : post;
 	});
-}
+}, [
+	{ method: 'GET', path: '/social-media-posting/{locationId}/posts/{id}' },
+	{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
+	{ method: 'PUT', path: '/social-media-posting/{locationId}/posts/{id}' },
+]);

@@ -1,0 +1,16 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { platformName } from '../shared/platforms';
+import { apiRequest } from '../shared/transport';
+
+/** Accounts for statistics, whose `profileIds` are the accounts' `profileId`. */
+export async function getProfiles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const response = await apiRequest.call(this, 'GET', '/social-media-posting/{locationId}/accounts');
+	const accounts = ((response.results as IDataObject | undefined)?.accounts ?? []) as IDataObject[];
+	return accounts
+		.filter((account) => account.profileId)
+		.map((account) => ({
+			name: `${String(account.name)} (${platformName(String(account.platform))})`,
+			value: String(account.profileId),
+		}))
+		.sort((a, b) => a.name.localeCompare(b.name));
+}

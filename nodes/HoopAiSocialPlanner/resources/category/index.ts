@@ -1,0 +1,68 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { returnAllAndLimit } from '../../shared/descriptions';
+import { paginateCountedList } from '../../shared/pagination';
+import { locationPath } from '../../shared/request';
+import { apiRouting, itemsAt } from '../../shared/routing';
+
+const show = { resource: ['category'] };
+const showForGet = { ...show, operation: ['get'] };
+const showForGetAll = { ...show, operation: ['getAll'] };
+
+export const categoryDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a category',
+				routing: apiRouting({
+					request: { method: 'GET', url: locationPath('/categories/{{ encodeURIComponent($parameter.categoryId) }}') },
+					postReceive: [itemsAt('results.category')],
+				}),
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many categories',
+				description: 'List the location’s Social Planner categories, optionally searched by name',
+				routing: apiRouting({ request: { method: 'GET', url: locationPath('/categories') } }),
+			},
+		],
+		default: 'getAll',
+	},
+	{
+		displayName: 'Category',
+		name: 'categoryId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions: { show: showForGet },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchCategories', searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 65f0c0de000000000000000b' },
+		],
+	},
+	...returnAllAndLimit(
+		showForGetAll,
+		paginateCountedList({ in: 'qs', itemsPath: 'results.categories', countPath: 'results.count', pageSize: 100 }),
+	),
+	{
+		displayName: 'Search',
+		name: 'searchText',
+		type: 'string',
+		default: '',
+		displayOptions: { show: showForGetAll },
+		description: 'Only categories whose name contains this text',
+		routing: { send: { type: 'query', property: 'searchText', value: '={{ $value || undefined }}' } },
+	},
+];

@@ -1,0 +1,217 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { returnAllAndLimit } from '../../shared/descriptions';
+import { paginateCountedList } from '../../shared/pagination';
+import { LOCATION_ID_VALUE } from '../../shared/request';
+import { apiRouting, itemsAt } from '../../shared/routing';
+import { toIdList } from '../post/postInput';
+
+const show = { resource: ['comment'] };
+const showFor = (...operation: string[]) => ({ ...show, operation });
+const COMMENTS_PATH = '/social-media-posting/comments/{{ encodeURIComponent($parameter.platform) }}';
+const LIKE_PATH = `=${COMMENTS_PATH}/{{ encodeURIComponent($parameter.commentId) }}/like`;
+const withLocation = { qs: { locationId: LOCATION_ID_VALUE } };
+
+/** preSend of Get Many: the accounts and filters; a date window needs both ends. */
+export async function buildCommentListBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const filters = this.getNodeParameter('filters', {}) as IDataObject;
+	const originIds = toIdList(this.getNodeParameter('originIds', []));
+	if (originIds.length === 0) throw new NodeOperationError(this.getNode(), 'Accounts: choose at least one account');
+	if (Boolean(filters.fromDate) !== Boolean(filters.toDate)) {
+		throw new NodeOperationError(this.getNode(), 'Filters: From Date and To Date go together', { description: 'Set both, or neither.' });
+	}
+	const toIso = (value: unknown) => new Date(Date.parse(String(value))).toISOString();
+	requestOptions.body = {
+		originIds,
+		...(filters.fromDate ? { fromDate: toIso(filters.fromDate), toDate: toIso(filters.toDate) } : {}),
+		...(filters.sortBy ? { sortBy: filters.sortBy } : {}),
+		...(filters.search ? { search: filters.search } : {}),
+		...(filters.parentId ? { parentId: filters.parentId } : {}),
+	};
+	return requestOptions;
+}
+
+const PLATFORMS = [
+	{ name: 'Bluesky', value: 'bluesky' },
+	{ name: 'Community', value: 'community' },
+	{ name: 'Facebook', value: 'facebook' },
+	{ name: 'Instagram', value: 'instagram' },
+	{ name: 'LinkedIn', value: 'linkedin' },
+	{ name: 'Threads', value: 'threads' },
+	{ name: 'TikTok', value: 'tiktok' },
+	{ name: 'YouTube', value: 'youtube' },
+];
+// Likes are not offered for Instagram, Threads and YouTube comments (the API answers 400).
+const LIKE_PLATFORMS = PLATFORMS.filter((platform) => ['bluesky', 'community', 'facebook', 'linkedin', 'tiktok'].includes(platform.value));
+
+export const commentDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Comment on a post or reply to a comment',
+				routing: apiRouting({
+					request: { method: 'POST', url: `=${COMMENTS_PATH}`, ...withLocation },
+					postReceive: [itemsAt('results')],
+				}),
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many comments',
+				description: 'List the comments on the posts of some accounts',
+				routing: apiRouting({
+					request: { method: 'POST', url: `=${COMMENTS_PATH}/list`, ...withLocation },
+					preSend: [buildCommentListBody],
+				}),
+			},
+			{
+				name: 'Like',
+				value: 'like',
+				action: 'Like a comment',
+				routing: apiRouting({
+					request: { method: 'POST', url: LIKE_PATH, ...withLocation },
+					postReceive: [{ type: 'set', properties: { value: '={{ { "liked": true, "id": $parameter.commentId } }}' } }],
+				}),
+			},
+			{
+				name: 'Unlike',
+				value: 'unlike',
+				action: 'Unlike a comment',
+				routing: apiRouting({
+					request: { method: 'DELETE', url: LIKE_PATH, ...withLocation },
+					postReceive: [{ type: 'set', properties: { value: '={{ { "liked": false, "id": $parameter.commentId } }}' } }],
+				}),
+			},
+		],
+		default: 'getAll',
+	},
+	{
+		displayName: 'Platform',
+		name: 'platform',
+		type: 'options',
+		options: PLATFORMS,
+		default: 'facebook',
+		required: true,
+		displayOptions: { show: showFor('create', 'getAll') },
+	},
+	{
+		displayName: 'Platform',
+		name: 'platform',
+		type: 'options',
+		options: LIKE_PLATFORMS,
+		default: 'facebook',
+		required: true,
+		displayOptions: { show: showFor('like', 'unlike') },
+	},
+	{
+		displayName: 'Account Names or IDs',
+		name: 'originIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getCommentAccounts', loadOptionsDependsOn: ['platform'] },
+		default: [],
+		required: true,
+		displayOptions: { show: showFor('getAll') },
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Accounts whose posts’ comments to list. IDs are the networks’ own account IDs.',
+	},
+	...returnAllAndLimit(
+		showFor('getAll'),
+		paginateCountedList({ in: 'body', itemsPath: 'results.comments', countPath: 'results.meta.total', pageSize: 100, numeric: true }),
+		100,
+	),
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: showFor('getAll') },
+		options: [
+			{ displayName: 'From Date', name: 'fromDate', type: 'dateTime', default: '', description: 'Needs To Date too' },
+			{ displayName: 'Replies To', name: 'parentId', type: 'string', default: '', description: 'Only the replies to this comment ID' },
+			{ displayName: 'Search', name: 'search', type: 'string', default: '', description: 'Only comments containing this text' },
+			{
+				displayName: 'Sort By',
+				name: 'sortBy',
+				type: 'options',
+				options: [
+					{ name: 'Latest', value: 'latest' },
+					{ name: 'Top', value: 'top' },
+				],
+				default: 'latest',
+			},
+			{ displayName: 'To Date', name: 'toDate', type: 'dateTime', default: '', description: 'Needs From Date too' },
+		],
+	},
+	{
+		displayName: 'Reply To',
+		name: 'parentId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: showFor('create') },
+		description: 'The ID of the post (HoopAI post ID) or of the comment to answer',
+		routing: { send: { type: 'body', property: 'parentId' } },
+	},
+	{
+		displayName: 'Reply To Is',
+		name: 'isParentThread',
+		type: 'options',
+		options: [
+			{ name: 'A Post', value: true },
+			{ name: 'A Comment', value: false },
+		],
+		default: true,
+		displayOptions: { show: showFor('create') },
+		routing: { send: { type: 'body', property: 'isParentThread' } },
+	},
+	{
+		displayName: 'Text',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		required: true,
+		displayOptions: { show: showFor('create') },
+		routing: { send: { type: 'body', property: 'content' } },
+	},
+	{
+		displayName: 'Image URLs',
+		name: 'attachments',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { ...showFor('create'), platform: ['facebook'] } },
+		description: 'Comma-separated image URLs to attach (Facebook only)',
+		routing: {
+			send: {
+				type: 'body',
+				property: 'attachments',
+				value: '={{ $value ? $value.split(",").map(url => url.trim()).filter(url => url).map(url => ({ url, type: "image" })) : undefined }}',
+			},
+		},
+	},
+	{
+		displayName: 'Comment ID',
+		name: 'commentId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: showFor('like', 'unlike') },
+	},
+];

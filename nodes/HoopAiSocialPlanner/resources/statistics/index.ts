@@ -1,0 +1,119 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodeProperties,
+} from 'n8n-workflow';
+import { PLATFORM_OPTIONS } from '../../shared/platforms';
+import { LOCATION_ID_VALUE } from '../../shared/request';
+import { apiRouting, itemsAt } from '../../shared/routing';
+import { apiRequest } from '../../shared/transport';
+import { toIdList } from '../post/postInput';
+
+const show = { resource: ['statistics'] };
+const showCustom = { ...show, range: ['custom'] };
+const MAX_PROFILES = 100;
+
+/** preSend: profile IDs (all accounts when none chosen), networks and the date ranges. */
+export async function buildStatisticsBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const node = this.getNode();
+	const body: IDataObject = {};
+	if (this.getNodeParameter('range', 'last7') === 'custom') {
+		const start = Date.parse(String(this.getNodeParameter('startDate', '')));
+		const end = Date.parse(String(this.getNodeParameter('endDate', '')));
+		if (Number.isNaN(start)) throw new NodeOperationError(node, 'Start Date: is not a date');
+		if (Number.isNaN(end)) throw new NodeOperationError(node, 'End Date: is not a date');
+		if (start >= end) throw new NodeOperationError(node, 'Start Date: must be before End Date');
+		body.currentRange = { startDate: new Date(start).toISOString(), endDate: new Date(end).toISOString() };
+		if (this.getNodeParameter('compare', true)) {
+			// The period of the same length just before, as the API's default comparison does.
+			body.prevRange = { startDate: new Date(start - (end - start)).toISOString(), endDate: new Date(start).toISOString() };
+		}
+	}
+	const platforms = this.getNodeParameter('platforms', []) as string[];
+	if (platforms.length) body.platforms = platforms;
+	let profileIds = toIdList(this.getNodeParameter('profileIds', []));
+	if (profileIds.length === 0) {
+		const response = await apiRequest.call(this, 'GET', '/social-media-posting/{locationId}/accounts');
+		const accounts = ((response.results as IDataObject | undefined)?.accounts ?? []) as IDataObject[];
+		profileIds = accounts
+			.filter((account) => !account.isExpired && (platforms.length === 0 || platforms.includes(String(account.platform))))
+			.map((account) => String(account.profileId));
+	}
+	if (profileIds.length > MAX_PROFILES) {
+		throw new NodeOperationError(node, `Accounts: ${profileIds.length} accounts, the API takes at most ${MAX_PROFILES}`);
+	}
+	if (profileIds.length === 0) throw new NodeOperationError(node, 'Accounts: no account to report on');
+	body.profileIds = profileIds;
+	requestOptions.body = body;
+	return requestOptions;
+}
+
+export const statisticsDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get social media statistics',
+				description: 'Posts, impressions, reach, engagement, followers and demographics, compared with the previous period',
+				routing: apiRouting({
+					request: { method: 'POST', url: '/social-media-posting/statistics', qs: { locationId: LOCATION_ID_VALUE } },
+					preSend: [buildStatisticsBody],
+					postReceive: [itemsAt('results')],
+				}),
+			},
+		],
+		default: 'get',
+	},
+	{
+		displayName: 'Account Names or IDs',
+		name: 'profileIds',
+		type: 'multiOptions',
+		typeOptions: { loadOptionsMethod: 'getProfiles' },
+		default: [],
+		displayOptions: { show },
+		description:
+			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: 'Leave empty to report on every connected account. IDs are the accounts’ profile IDs.',
+	},
+	{
+		displayName: 'Platforms',
+		name: 'platforms',
+		type: 'multiOptions',
+		options: PLATFORM_OPTIONS,
+		default: [],
+		displayOptions: { show },
+		description: 'Only these networks (LinkedIn reports pages only, TikTok business accounts only)',
+	},
+	{
+		displayName: 'Period',
+		name: 'range',
+		type: 'options',
+		options: [
+			{ name: 'Last 7 Days', value: 'last7', description: 'The 7 days before today, compared with the 7 before them' },
+			{ name: 'Custom', value: 'custom' },
+		],
+		default: 'last7',
+		displayOptions: { show },
+	},
+	{ displayName: 'Start Date', name: 'startDate', type: 'dateTime', default: '', required: true, displayOptions: { show: showCustom } },
+	{ displayName: 'End Date', name: 'endDate', type: 'dateTime', default: '', required: true, displayOptions: { show: showCustom } },
+	{
+		displayName: 'Compare With Previous Period',
+		name: 'compare',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show: showCustom },
+		description: 'Whether to compare with the period of the same length just before',
+	},
+];

@@ -1,0 +1,37 @@
+import { startSimulator, type Simulator } from '../simulator';
+import type { TestCredentials } from '../harness/n8n';
+
+export type { Simulator };
+
+/** A simulator seeded with the sample location, for one test file. */
+export async function startSampleSimulator(): Promise<Simulator> {
+	return await startSimulator({ port: 0, seed: 'sample' });
+}
+
+/** A HoopAI API (token) credential pointing at the simulator. */
+export function tokenCredentials(sim: Simulator, data: Record<string, string> = {}): TestCredentials {
+	return {
+		type: 'hoopAiApi',
+		data: {
+			accessToken: sim.token,
+			locationId: sim.locationId,
+			userId: sim.userId,
+			apiVersion: '2021-07-28',
+			baseUrl: sim.url,
+			...data,
+		},
+	};
+}
+
+/** The API requests the simulator saw since `from` (an index into its request log). */
+export function requestsSince(sim: Simulator, from: number) {
+	return sim.control.requests().slice(from).map((request) => `${request.method} ${request.path}`);
+}
+
+/** The simulator's store for its own location (accounts, posts, categories… as plain data). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function locationOf(sim: Simulator): Record<string, any> {
+	const location = sim.control.state.locations.get(sim.locationId);
+	if (!location) throw new Error(`The simulator has no location ${sim.locationId}`);
+	return location;
+}
