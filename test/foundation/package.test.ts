@@ -60,7 +60,7 @@ describe('n8n loads the built package', () => {
 
 		expect(loader.packageName).toBe(pkg.name);
 		expect(Object.keys(loader.known.credentials).sort()).toEqual(['hoopAiApi', 'hoopAiOAuth2Api']);
-		expect(Object.keys(loader.known.nodes)).toContain('hoopAiSocialPlanner');
+		expect(Object.keys(loader.known.nodes).sort()).toEqual(['hoopAiSocialPlanner', 'hoopAiSocialPlannerTrigger']);
 
 		const node = loader.types.nodes.find((type) => type.name === 'hoopAiSocialPlanner') as INodeTypeDescription & {
 			codex?: { categories?: string[]; alias?: string[] };
@@ -84,8 +84,14 @@ describe('n8n loads the built package', () => {
 		await loader.loadAll();
 		expect(entry.HoopAiSocialPlanner).toBe(loader.getNode('hoopAiSocialPlanner').type.constructor);
 		expect(entry.HoopAiApi).toBe(loader.getCredential('hoopAiApi').type.constructor);
+		expect(entry.HoopAiSocialPlannerTrigger).toBe(loader.getNode('hoopAiSocialPlannerTrigger').type.constructor);
 		expect(entry.HoopAiOAuth2Api).toBe(loader.getCredential('hoopAiOAuth2Api').type.constructor);
-		expect(Object.keys(entry).filter((key) => key !== 'default').sort()).toEqual(['HoopAiApi', 'HoopAiOAuth2Api', 'HoopAiSocialPlanner']);
+		expect(Object.keys(entry).filter((key) => key !== 'default').sort()).toEqual([
+			'HoopAiApi',
+			'HoopAiOAuth2Api',
+			'HoopAiSocialPlanner',
+			'HoopAiSocialPlannerTrigger',
+		]);
 	});
 });
 

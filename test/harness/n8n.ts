@@ -261,12 +261,20 @@ export class Poller {
 		this.credentialsHelper = new TestCredentialsHelper(credentialTypes, {
 			[options.credentials.type]: options.credentials.data,
 		});
+		this.saved = structuredClone(options.staticData ?? {});
 	}
 
 	static async create(options: PollerOptions): Promise<Poller> {
 		return new Poller(options, await loadPackage());
 	}
 
+	/** Static data as n8n last saved it: after activation and after every poll that emitted. */
+	private saved: IDataObject;
+
+	/**
+	 * One poll as n8n runs it. In trigger mode n8n saves the static data when the poll emits
+	 * (and after the activation poll); a poll that returns null keeps its changes in memory only.
+	 */
 	async poll(
 		mode: WorkflowExecuteMode = 'trigger',
 		activation: WorkflowActivateMode = 'activate',
@@ -287,7 +295,21 @@ export class Poller {
 			undefined,
 			budget === undefined ? undefined : () => budget,
 		);
-		return await nodeType.poll.call(context);
+		const result = await nodeType.poll.call(context);
+		if (mode !== 'manual' && result !== null) this.saved = this.staticData();
+		return result;
+	}
+
+	/** The activation poll: n8n saves the static data after it whatever it returns. */
+	async activate(): Promise<INodeExecutionData[][] | null> {
+		const result = await this.poll('trigger', 'activate');
+		this.saved = this.staticData();
+		return result;
+	}
+
+	/** n8n restarted: the same trigger, with only the static data n8n had saved. */
+	async restart(): Promise<Poller> {
+		return await Poller.create({ ...this.options, staticData: this.saved });
 	}
 
 	/** The node's static data, as n8n would save it now. */

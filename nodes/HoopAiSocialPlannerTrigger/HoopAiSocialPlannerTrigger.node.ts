@@ -1,0 +1,91 @@
+import {
+	NodeConnectionTypes,
+	type IDataObject,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+	type IPollFunctions,
+} from 'n8n-workflow';
+import { getAccounts } from '../HoopAiSocialPlanner/loadOptions/getAccounts';
+import { simplifyPost } from '../HoopAiSocialPlanner/resources/post/hooks';
+import { toIdList } from '../HoopAiSocialPlanner/resources/post/postInput';
+import { getConnection } from '../HoopAiSocialPlanner/shared/transport';
+import { triggerProperties } from './description';
+import { wanted, type EventFilters, type TriggerEvent, type TriggerEventName } from './events';
+import { runPoll } from './poll';
+import { listPage, PollClock } from './scan';
+import { DAY_MS, type TriggerState, type Window } from './state';
+
+export class HoopAiSocialPlannerTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'HoopAI Social Planner Trigger',
+		name: 'hoopAiSocialPlannerTrigger',
+		icon: { light: 'file:../../icons/hoopai.svg', dark: 'file:../../icons/hoopai.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		description: 'Starts the workflow when a Social Planner post is published, fails, is created or deleted',
+		defaults: { name: 'HoopAI Social Planner Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{ name: 'hoopAiApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+			{ name: 'hoopAiOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+		],
+		properties: triggerProperties,
+	};
+
+	methods = { loadOptions: { getAccounts } };
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		const filters = this.getNodeParameter('filters', {}) as IDataObject;
+		const options = this.getNodeParameter('options', {}) as IDataObject;
+		const events = this.getNodeParameter('events', []) as TriggerEventName[];
+		const eventFilters: EventFilters = {
+			events,
+			toStatuses: events.includes('statusChanged') ? (this.getNodeParameter('toStatuses', []) as string[]) : [],
+			fromStatuses: events.includes('statusChanged') ? (this.getNodeParameter('fromStatuses', []) as string[]) : [],
+			platforms: (filters.platforms as string[] | undefined) ?? [],
+		};
+		const now = Date.now();
+		const window: Window = {
+			from: now - Number(options.daysBack ?? 7) * DAY_MS,
+			to: now + Number(options.daysAhead ?? 30) * DAY_MS,
+		};
+		const listFilters = { accounts: toIdList(filters.accounts), postType: filters.postType as string | undefined };
+		const connection = await getConnection.call(this);
+		const toItems = (found: TriggerEvent[]) =>
+			this.helpers.returnJsonArray(found.map((event) => present(event, options.simplify === true)));
+		const stored = this.getWorkflowStaticData('node') as TriggerState;
+
+		if (this.getMode() === 'manual') {
+			// "Fetch Test Event": show the last real event, else a sample; never touch the state.
+			if (stored.lastEvent) return [this.helpers.returnJsonArray([stored.lastEvent])];
+			const page = await listPage.call(this, new PollClock(undefined), connection, window, listFilters, 0, 1);
+			const post = page?.posts[0];
+			if (!post) return null;
+			const status = String(post.status);
+			return [toItems([{ event: 'statusChanged', postId: String(post._id), previousStatus: null, status, detectedAt: new Date(now).toISOString(), post }])];
+		}
+
+		const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : undefined;
+		const result = await runPoll.call(this, stored, { connection, clock: new PollClock(budget), window, listFilters, now });
+		const items = toItems(result.events.filter((event) => wanted(event, eventFilters)));
+		if (items.length) result.state.lastEvent = items[items.length - 1].json;
+		// Commit in one step, only now that every request of the poll has succeeded.
+		for (const key of Object.keys(stored)) delete (stored as IDataObject)[key];
+		Object.assign(stored, result.state);
+		return items.length ? [items] : null;
+	}
+}
+
+/** An event as output: the post's error on failures, and optionally the simplified post. */
+function present(event: TriggerEvent, simplify: boolean): IDataObject {
+	const post = event.post;
+	return {
+		...event,
+		...(event.status === 'failed' ? { error: post?.error ?? null } : {}),
+		post: post && simplify ? simplifyPost(post) : post,
+	};
+}

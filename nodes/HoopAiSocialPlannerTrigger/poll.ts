@@ -1,0 +1,97 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { ApiConnection } from '../HoopAiSocialPlanner/shared/transport';
+import type { TriggerEvent } from './events';
+import { getPost, listPage, type ListFilters, type PollClock } from './scan';
+import { inWindow, type TriggerState, type Window } from './state';
+
+export interface PollInput {
+	connection: ApiConnection;
+	clock: PollClock;
+	window: Window;
+	listFilters: ListFilters;
+	now: number;
+}
+
+export interface PollResult {
+	/** Every change seen, before the user's event filters. */
+	events: TriggerEvent[];
+	/** The state to keep after this poll. */
+	state: TriggerState;
+}
+
+const displayDate = (post: IDataObject) => Date.parse(String(post.displayDate ?? post.createdAt ?? '')) || 0;
+
+/**
+ * One poll's work, on a copy of the state: scans the window page by page while the budget lasts
+ * (continuing a scan an earlier poll left unfinished), diffs each post with what was known, and
+ * after a full scan settles the posts that vanished (GET: 404 = deleted, else moved out of the
+ * window). Nothing is written to the stored state here, so a failed request commits nothing.
+ */
+export async function runPoll(this: IPollFunctions, previous: TriggerState, input: PollInput): Promise<PollResult> {
+	const { connection, clock, window, listFilters, now } = input;
+	const detectedAt = new Date(now).toISOString();
+	const reporting = previous.baselined === true;
+	let since = previous.since;
+	const posts: Record<string, [string, number]> = { ...previous.posts };
+	const seen = new Set(previous.scan?.seen ?? []);
+	const events: TriggerEvent[] = [];
+	const event = (name: TriggerEvent['event'], postId: string, previousStatus: string | null, status: string, post: IDataObject | null) =>
+		events.push({ event: name, postId, previousStatus, status, detectedAt, post });
+
+	let newestCreated = 0;
+	let skip = previous.scan?.nextSkip ?? 0;
+	let complete = false;
+	while (clock.remaining() > 0) {
+		const page = await listPage.call(this, clock, connection, window, listFilters, skip);
+		if (!page) break;
+		for (const post of page.posts) {
+			const id = String(post._id);
+			const status = String(post.status);
+			const known = posts[id];
+			if (reporting && known && known[0] !== status) event('statusChanged', id, known[0], status, post);
+			const createdAt = Date.parse(String(post.createdAt ?? '')) || 0;
+			if (reporting && !known && since !== undefined && createdAt > since) event('newPost', id, null, status, post);
+			if (!reporting) newestCreated = Math.max(newestCreated, createdAt);
+			posts[id] = [status, displayDate(post)];
+			seen.add(id);
+		}
+		skip += page.posts.length;
+		if (page.posts.length === 0 || skip >= page.count) {
+			complete = true;
+			break;
+		}
+	}
+
+	if (complete) {
+		for (const id of Object.keys(posts).filter((known) => !seen.has(known))) {
+			if (!inWindow(posts[id][1], window)) {
+				delete posts[id];
+				continue;
+			}
+			if (clock.remaining() <= 0) break;
+			const post = await getPost.call(this, clock, connection, id);
+			if (post === undefined) break;
+			if (post === null || post.status === 'deleted') {
+				if (reporting) event('postDeleted', id, posts[id][0], 'deleted', post);
+				delete posts[id];
+				continue;
+			}
+			const status = String(post.status);
+			if (reporting && posts[id][0] !== status) event('statusChanged', id, posts[id][0], status, post);
+			posts[id] = [status, displayDate(post)];
+			if (!inWindow(posts[id][1], window)) delete posts[id];
+		}
+	}
+	// Posts whose date left the window are not watched any more.
+	for (const id of Object.keys(posts)) if (!inWindow(posts[id][1], window) && seen.has(id) === false) delete posts[id];
+
+	if (!reporting) since = Math.max(since ?? 0, newestCreated) || now;
+	const state: TriggerState = {
+		since,
+		baselined: previous.baselined === true || complete,
+		posts,
+		...(complete ? {} : { scan: { nextSkip: skip, seen: [...seen] } }),
+		...(previous.lastEvent ? { lastEvent: previous.lastEvent } : {}),
+	};
+	return { events, state };
+}

@@ -1,0 +1,105 @@
+import { NodeApiError, sleep, type IDataObject, type IPollFunctions, type JsonObject } from 'n8n-workflow';
+import { apiError, apiResponse, type ApiConnection, type ApiResponse } from '../HoopAiSocialPlanner/shared/transport';
+import type { Window } from './state';
+
+/** Posts per list request. The spec documents no maximum; 100 is what HighLevel lists accept. */
+export const PAGE_SIZE = 100;
+const MAX_RATE_LIMIT_WAIT_MS = 30_000;
+
+export interface ListFilters {
+	accounts: string[];
+	postType?: string;
+}
+
+/** A clock for one poll: the time it may still use (n8n ≥ 2.36 gives a budget; older n8n none). */
+export class PollClock {
+	private readonly deadline: number;
+
+	constructor(budgetMs: number | undefined, private readonly now: () => number = Date.now) {
+		// Keep a fifth of the budget for n8n to emit and save.
+		this.deadline = budgetMs === undefined ? Infinity : now() + budgetMs * 0.8;
+	}
+
+	remaining(): number {
+		return this.deadline - this.now();
+	}
+}
+
+function headerNumber(headers: IDataObject, name: string): number | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	const number = Number(value);
+	return value === undefined || Number.isNaN(number) ? undefined : number;
+}
+
+/**
+ * One request, waiting out 429s as the API's rate-limit headers say while the poll has time.
+ * Returns undefined when the wait would not fit in the budget (the caller stops for this poll).
+ */
+export async function requestWithinBudget(
+	this: IPollFunctions,
+	clock: PollClock,
+	send: () => Promise<ApiResponse>,
+): Promise<ApiResponse | undefined> {
+	for (let attempt = 0; ; attempt++) {
+		const response = await send();
+		if (response.statusCode !== 429) {
+			if (response.statusCode >= 400) throw apiError(this.getNode(), response);
+			return response;
+		}
+		if (headerNumber(response.headers, 'X-RateLimit-Daily-Remaining') === 0) {
+			throw new NodeApiError(this.getNode(), response.body as JsonObject, {
+				message: 'The HoopAI daily request limit is used up',
+				description: 'The trigger tries again on its next poll.',
+				httpCode: '429',
+			});
+		}
+		const wait = Math.min(headerNumber(response.headers, 'X-RateLimit-Interval-Milliseconds') ?? 1000 * 2 ** attempt, MAX_RATE_LIMIT_WAIT_MS);
+		if (wait > clock.remaining() || attempt >= 3) return undefined;
+		await sleep(wait);
+	}
+}
+
+/** One page of the posts in the window, newest first. */
+export async function listPage(
+	this: IPollFunctions,
+	clock: PollClock,
+	connection: ApiConnection,
+	window: Window,
+	filters: ListFilters,
+	skip: number,
+	limit: number = PAGE_SIZE,
+): Promise<{ posts: IDataObject[]; count: number } | undefined> {
+	const response = await requestWithinBudget.call(this, clock, async () =>
+		await apiResponse.call(this, 'POST', '/social-media-posting/{locationId}/posts/list', {
+			connection,
+			body: {
+				skip: String(skip),
+				limit: String(limit),
+				fromDate: new Date(window.from).toISOString(),
+				toDate: new Date(window.to).toISOString(),
+				includeUsers: 'false',
+				type: 'all',
+				...(filters.accounts.length ? { accounts: filters.accounts.join(',') } : {}),
+				...(filters.postType ? { postType: filters.postType } : {}),
+			},
+		}),
+	);
+	if (!response) return undefined;
+	const results = (response.body.results ?? {}) as { posts?: IDataObject[]; count?: number };
+	return { posts: results.posts ?? [], count: Number(results.count ?? 0) };
+}
+
+/** One post by ID; `null` when the API no longer has it (404). */
+export async function getPost(
+	this: IPollFunctions,
+	clock: PollClock,
+	connection: ApiConnection,
+	id: string,
+): Promise<IDataObject | null | undefined> {
+	const send = async () => await apiResponse.call(this, 'GET', `/social-media-posting/{locationId}/posts/${encodeURIComponent(id)}`, { connection });
+	const first = await send();
+	if (first.statusCode === 404) return null;
+	const response = await requestWithinBudget.call(this, clock, async () => first.statusCode === 429 ? await send() : first);
+	if (!response) return undefined;
+	return ((response.body.results as IDataObject | undefined)?.post ?? null) as IDataObject | null;
+}

@@ -1,0 +1,171 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { Poller } from '../harness/n8n';
+import { locationOf, startSampleSimulator, tokenCredentials, type Simulator } from '../helpers/simulator';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+type Post = IDataObject & { _id: string; status: string; displayDate: string; accountIds: string[] };
+
+describe('HoopAI Social Planner Trigger', () => {
+	let sim: Simulator;
+	beforeAll(async () => {
+		sim = await startSampleSimulator();
+	});
+	beforeEach(() => {
+		sim.control.reset('sample');
+		// The sample's posts that are mid-publication would finish as soon as the clock moves;
+		// settle them so each test sees only the changes it makes.
+		for (const post of posts()) if (['in_progress', 'pending'].includes(post.status)) post.status = 'published';
+	});
+	afterEach(() => jest.useRealTimers());
+	afterAll(async () => await sim.stop());
+
+	const posts = () => locationOf(sim).posts as Post[];
+	const account = (platform: string) => locationOf(sim).accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;
+	const trigger = async (parameters: INodeParameters = {}, pollBudgetMs?: number) =>
+		await Poller.create({
+			parameters: { events: ['statusChanged'], toStatuses: ['published', 'failed'], ...parameters },
+			credentials: tokenCredentials(sim),
+			pollBudgetMs,
+		});
+	const json = (result: Awaited<ReturnType<Poller['poll']>>) => (result?.[0] ?? []).map((item) => item.json);
+	/** Moves the simulator's clock past a post's schedule and its 30 s of publishing. */
+	const publishDue = (post: Post) => sim.control.setClock(new Date(Date.parse(post.displayDate) + 31_000).toISOString());
+	const scheduled = (platform: string) =>
+		posts().find((post) => post.status === 'scheduled' && post.accountIds.includes(account(platform)))!;
+
+	it('takes a baseline on activation and emits nothing, then one event when a post publishes', async () => {
+		const poller = await trigger();
+		await expect(poller.activate()).resolves.toBeNull();
+		const state = poller.staticData()['node:HoopAI'] as IDataObject;
+		const inWindow = (post: Post) => Math.abs(Date.parse(post.displayDate) - Date.now() - 11.5 * DAY) <= 18.5 * DAY;
+		expect(Object.keys(state.posts as IDataObject).sort()).toEqual(
+			posts().filter((post) => post.status !== 'deleted' && inWindow(post)).map((post) => post._id).sort(),
+		);
+
+		await expect(poller.poll()).resolves.toBeNull();
+
+		const post = scheduled('instagram');
+		publishDue(post);
+		const events = json(await poller.poll());
+		expect(events).toEqual([
+			expect.objectContaining({ event: 'statusChanged', postId: post._id, previousStatus: 'scheduled', status: 'published', detectedAt: expect.any(String) }),
+		]);
+		expect((events[0].post as IDataObject).publishedAt).toEqual(expect.any(String));
+		await expect(poller.poll()).resolves.toBeNull();
+	});
+
+	it('reports a failure with the post’s error', async () => {
+		const poller = await trigger();
+		await poller.activate();
+		const post = scheduled('tiktok'); // its account has expired
+		publishDue(post);
+		const [event] = json(await poller.poll());
+		expect(event).toEqual(expect.objectContaining({ postId: post._id, status: 'failed', error: expect.stringMatching(/\w/) }));
+		expect(event.error).toBe((event.post as IDataObject).error);
+	});
+
+	it('emits a change once: not again after a restart or a re-activation', async () => {
+		const poller = await trigger();
+		await poller.activate();
+		publishDue(scheduled('instagram'));
+		expect(json(await poller.poll())).toHaveLength(1);
+
+		const restarted = await poller.restart();
+		await expect(restarted.activate()).resolves.toBeNull();
+		await expect(restarted.poll()).resolves.toBeNull();
+		expect(restarted.staticData()).toEqual(poller.staticData());
+	});
+
+	it('does not lose a change when the poll that saw a filtered-out step returned null', async () => {
+		const poller = await trigger();
+		await poller.activate();
+		const post = scheduled('instagram');
+		sim.control.setClock(new Date(Date.parse(post.displayDate) + 1_000).toISOString()); // in_progress
+		await expect(poller.poll()).resolves.toBeNull();
+		const restarted = await poller.restart(); // the in_progress observation is gone
+		publishDue(post);
+		expect(json(await restarted.poll())).toEqual([expect.objectContaining({ postId: post._id, previousStatus: 'scheduled', status: 'published' })]);
+	});
+
+	it('Fetch Test Event shows the last event, or a sample from the latest post, and leaves the state alone', async () => {
+		const fresh = await trigger();
+		const sample = json(await fresh.poll('manual', 'manual'));
+		expect(sample).toHaveLength(1);
+		expect(sample[0]).toEqual(expect.objectContaining({ event: 'statusChanged', previousStatus: null, postId: expect.any(String) }));
+		expect(fresh.staticData()).toEqual({ 'node:HoopAI': {} });
+
+		await fresh.activate();
+		const post = scheduled('instagram');
+		publishDue(post);
+		const [emitted] = json(await fresh.poll());
+		const before = fresh.staticData();
+		expect(json(await fresh.poll('manual', 'manual'))).toEqual([emitted]);
+		expect(fresh.staticData()).toEqual(before);
+	});
+
+	it('filters by target and source status, platform and account', async () => {
+		const anyChange = await trigger({ toStatuses: [] });
+		const fromDraftOnly = await trigger({ toStatuses: [], fromStatuses: ['draft'] });
+		const linkedInOnly = await trigger({ filters: { platforms: ['linkedin'] } });
+		const facebookAccount = await trigger({ filters: { accounts: [account('facebook')] } });
+		for (const poller of [anyChange, fromDraftOnly, linkedInOnly, facebookAccount]) await poller.activate();
+
+		const instagram = scheduled('instagram');
+		sim.control.setClock(new Date(Date.parse(instagram.displayDate) + 1_000).toISOString());
+		expect(json(await anyChange.poll()).map((event) => event.status)).toEqual(['in_progress']);
+		await expect(fromDraftOnly.poll()).resolves.toBeNull();
+
+		publishDue(instagram);
+		await expect(linkedInOnly.poll()).resolves.toBeNull();
+		await expect(facebookAccount.poll()).resolves.toBeNull();
+	});
+
+	it('reports new posts and deleted posts when asked', async () => {
+		const poller = await trigger({ events: ['newPost', 'postDeleted'] });
+		await poller.activate();
+		const [created] = sim.control.seed({
+			posts: [{ status: 'draft', accountIds: [account('facebook')], summary: 'New idea', createdAt: sim.control.now() }],
+		}).posts as Post[];
+		const doomed = scheduled('facebook');
+		doomed.status = 'deleted';
+
+		const events = json(await poller.poll());
+		expect(events.map((event) => [event.event, event.postId])).toEqual(
+			expect.arrayContaining([
+				['newPost', created._id],
+				['postDeleted', doomed._id],
+			]),
+		);
+		expect(events).toHaveLength(2);
+	});
+
+	it('keeps only posts of the window in its state', async () => {
+		const poller = await trigger();
+		await poller.activate();
+		const known = () => Object.keys((poller.staticData()['node:HoopAI'] as { posts: IDataObject }).posts);
+		const age = (post: Post) => Date.now() - Date.parse(post.displayDate);
+		const older = posts().filter((post) => post.status !== 'deleted' && age(post) > 2 * DAY && age(post) < 6 * DAY);
+		expect(older.length).toBeGreaterThan(0);
+		for (const post of older) expect(known()).toContain(post._id);
+
+		// Six days later the window starts four days after those posts.
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
+		jest.setSystemTime(Date.now() + 6 * DAY);
+		await poller.poll();
+		for (const post of older) expect(known()).not.toContain(post._id);
+	});
+
+	it('a failed request fails the poll with the API’s message and commits nothing', async () => {
+		const poller = await trigger();
+		await poller.activate();
+		const before = poller.staticData();
+		publishDue(scheduled('instagram'));
+		sim.control.injectFaults({ next: { kind: 'error', status: 503 } });
+		await expect(poller.poll()).rejects.toThrow();
+		expect(poller.staticData()).toEqual(before);
+		expect(json(await poller.poll())).toHaveLength(1);
+	});
+});
