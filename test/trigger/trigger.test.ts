@@ -19,7 +19,9 @@ describe('HoopAI Social Planner Trigger', () => {
 		// settle them so each test sees only the changes it makes.
 		for (const post of posts()) if (['in_progress', 'pending'].includes(post.status)) post.status = 'published';
 	});
-	afterEach(() => jest.useRealTimers());
+	afterEach(() => {
+		jest.useRealTimers();
+	});
 	afterAll(async () => await sim.stop());
 
 	const posts = () => locationOf(sim).posts as Post[];
