@@ -41,8 +41,12 @@ export async function runPoll(this: IPollFunctions, previous: TriggerState, inpu
 	let newestCreated = 0;
 	let skip = previous.scan?.nextSkip ?? 0;
 	let complete = false;
-	while (clock.remaining() > 0) {
+	let lastPageMs = 0;
+	// The first page always goes (progress); another only if it should end within the budget.
+	while (lastPageMs === 0 || clock.remaining() > lastPageMs) {
+		const started = Date.now();
 		const page = await listPage.call(this, clock, connection, window, listFilters, skip);
+		lastPageMs = Math.max(Date.now() - started, 1);
 		if (!page) break;
 		for (const post of page.posts) {
 			const id = String(post._id);

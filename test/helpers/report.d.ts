@@ -1,0 +1,1 @@
+export function printFigures(title: string, figures: Record<string, string | number>): void;
