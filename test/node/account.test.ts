@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { runNode } from '../harness/n8n';
 import { startSampleSimulator, tokenCredentials, locationOf, type Simulator } from '../helpers/simulator';
+import { expectRequestsMatchSpec } from '../helpers/spec-check';
 
 describe('Account resource', () => {
 	let sim: Simulator;
@@ -9,6 +10,7 @@ describe('Account resource', () => {
 	});
 	beforeEach(() => sim.control.reset('sample'));
 	afterAll(async () => await sim.stop());
+	afterEach(() => expectRequestsMatchSpec(sim));
 
 	const location = () => locationOf(sim);
 

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
 import { requestsSince, startSampleSimulator, tokenCredentials, locationOf, type Simulator } from '../helpers/simulator';
+import { expectRequestsMatchSpec } from '../helpers/spec-check';
 
 describe('Category, Tag, Statistic and Comment resources', () => {
 	let sim: Simulator;
@@ -10,6 +11,7 @@ describe('Category, Tag, Statistic and Comment resources', () => {
 	});
 	beforeEach(() => sim.control.reset('sample'));
 	afterAll(async () => await sim.stop());
+	afterEach(() => expectRequestsMatchSpec(sim));
 
 	const location = () => locationOf(sim);
 	const run = async (parameters: INodeParameters) => await runNode({ parameters, credentials: tokenCredentials(sim) });

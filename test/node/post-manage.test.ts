@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
 import { requestsSince, startSampleSimulator, tokenCredentials, locationOf, type Simulator } from '../helpers/simulator';
+import { expectRequestsMatchSpec } from '../helpers/spec-check';
 
 type StoredPost = IDataObject & { _id: string; status: string };
 const DAY = 24 * 60 * 60 * 1000;
@@ -13,6 +14,7 @@ describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
 	});
 	beforeEach(() => sim.control.reset('sample'));
 	afterAll(async () => await sim.stop());
+	afterEach(() => expectRequestsMatchSpec(sim));
 
 	const location = () => locationOf(sim);
 	const posts = () => location().posts as StoredPost[];

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Poller } from '../harness/n8n';
 import { locationOf, startSampleSimulator, tokenCredentials, type Simulator } from '../helpers/simulator';
+import { expectRequestsMatchSpec } from '../helpers/spec-check';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -23,6 +24,7 @@ describe('HoopAI Social Planner Trigger', () => {
 		jest.useRealTimers();
 	});
 	afterAll(async () => await sim.stop());
+	afterEach(() => expectRequestsMatchSpec(sim));
 
 	const posts = () => locationOf(sim).posts as Post[];
 	const account = (platform: string) => locationOf(sim).accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;
