@@ -17,6 +17,7 @@ import { tagDescription } from './resources/tag';
 import { bulkDeletePosts } from './resources/post/bulkDelete';
 import { createPosts } from './resources/post/create';
 import { updatePosts } from './resources/post/update';
+import { authenticationProperty, nodeCredentials } from './shared/descriptions';
 import { requestDefaults } from './shared/request';
 
 export class HoopAiSocialPlanner implements INodeType {
@@ -32,30 +33,10 @@ export class HoopAiSocialPlanner implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'hoopAiApi',
-				required: true,
-				displayOptions: { show: { authentication: ['accessToken'] } },
-			},
-			{
-				name: 'hoopAiOAuth2Api',
-				required: true,
-				displayOptions: { show: { authentication: ['oAuth2'] } },
-			},
-		],
+		credentials: nodeCredentials,
 		requestDefaults,
 		properties: [
-			{
-				displayName: 'Authentication',
-				name: 'authentication',
-				type: 'options',
-				options: [
-					{ name: 'Access Token', value: 'accessToken' },
-					{ name: 'OAuth2', value: 'oAuth2' },
-				],
-				default: 'accessToken',
-			},
+			authenticationProperty,
 			{
 				displayName: 'Resource',
 				name: 'resource',

@@ -9,6 +9,7 @@ import {
 import { getAccounts } from '../HoopAiSocialPlanner/loadOptions/getAccounts';
 import { simplifyPost } from '../HoopAiSocialPlanner/resources/post/hooks';
 import { toIdList } from '../HoopAiSocialPlanner/resources/post/postInput';
+import { nodeCredentials } from '../HoopAiSocialPlanner/shared/descriptions';
 import { getConnection } from '../HoopAiSocialPlanner/shared/transport';
 import { triggerProperties } from './description';
 import { wanted, type EventFilters, type TriggerEvent, type TriggerEventName } from './events';
@@ -29,10 +30,7 @@ export class HoopAiSocialPlannerTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{ name: 'hoopAiApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
-			{ name: 'hoopAiOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
-		],
+		credentials: nodeCredentials,
 		properties: triggerProperties,
 	};
 

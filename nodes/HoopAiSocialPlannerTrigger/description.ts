@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { PLATFORM_OPTIONS } from '../HoopAiSocialPlanner/shared/platforms';
+import { authenticationProperty } from '../HoopAiSocialPlanner/shared/descriptions';
+import { PLATFORM_OPTIONS, POST_FORMAT_OPTIONS } from '../HoopAiSocialPlanner/shared/platforms';
 
 export const POST_STATUSES = [
 	{ name: 'Deleted', value: 'deleted' },
@@ -14,16 +15,7 @@ export const POST_STATUSES = [
 ];
 
 export const triggerProperties: INodeProperties[] = [
-	{
-		displayName: 'Authentication',
-		name: 'authentication',
-		type: 'options',
-		options: [
-			{ name: 'Access Token', value: 'accessToken' },
-			{ name: 'OAuth2', value: 'oAuth2' },
-		],
-		default: 'accessToken',
-	},
+	authenticationProperty,
 	{
 		displayName: 'Events',
 		name: 'events',
@@ -82,11 +74,7 @@ export const triggerProperties: INodeProperties[] = [
 				displayName: 'Post Type',
 				name: 'postType',
 				type: 'options',
-				options: [
-					{ name: 'Post', value: 'post' },
-					{ name: 'Reel', value: 'reel' },
-					{ name: 'Story', value: 'story' },
-				],
+				options: POST_FORMAT_OPTIONS,
 				default: 'post',
 			},
 		],

@@ -1,4 +1,6 @@
+import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
 import { startSimulator, type Simulator } from '../simulator';
+import { expectRequestsMatchSpec } from './spec-check';
 import type { TestCredentials } from '../harness/n8n';
 
 export type { Simulator };
@@ -34,4 +36,26 @@ export function locationOf(sim: Simulator): Record<string, any> {
 	const location = sim.control.state.locations.get(sim.locationId);
 	if (!location) throw new Error(`The simulator has no location ${sim.locationId}`);
 	return location;
+}
+
+/**
+ * One sample-seeded simulator for a test file: reset before each test (then `afterReset`), every
+ * request a test made checked against the v3 spec after it, stopped at the end.
+ */
+export function useSampleSimulator(afterReset: (sim: Simulator) => void = () => {}): () => Simulator {
+	let sim: Simulator | undefined;
+	const current = () => {
+		if (!sim) throw new Error('The simulator is not started yet');
+		return sim;
+	};
+	beforeAll(async () => {
+		sim = await startSampleSimulator();
+	});
+	beforeEach(() => {
+		current().control.reset('sample');
+		afterReset(current());
+	});
+	afterEach(() => expectRequestsMatchSpec(current()));
+	afterAll(async () => await current().stop());
+	return current;
 }

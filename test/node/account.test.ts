@@ -1,23 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { runNode } from '../harness/n8n';
-import { startSampleSimulator, tokenCredentials, locationOf, type Simulator } from '../helpers/simulator';
-import { expectRequestsMatchSpec } from '../helpers/spec-check';
+import { tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
 
 describe('Account resource', () => {
-	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await startSampleSimulator();
-	});
-	beforeEach(() => sim.control.reset('sample'));
-	afterAll(async () => await sim.stop());
-	afterEach(() => expectRequestsMatchSpec(sim));
+	const sim = useSampleSimulator();
 
-	const location = () => locationOf(sim);
+	const location = () => locationOf(sim());
 
 	it('Get Many outputs one item per connected account', async () => {
 		const { items, error } = await runNode({
 			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
-			credentials: tokenCredentials(sim),
+			credentials: tokenCredentials(sim()),
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.id)).toEqual(location().accounts.map((account: { id: string }) => account.id));
@@ -27,20 +20,20 @@ describe('Account resource', () => {
 	it('Get Many filters by platform, leaves out expired accounts and honours the Limit', async () => {
 		const byPlatform = await runNode({
 			parameters: { resource: 'account', operation: 'getAll', returnAll: true, filters: { platforms: ['instagram', 'tiktok'] } },
-			credentials: tokenCredentials(sim),
+			credentials: tokenCredentials(sim()),
 		});
 		expect(byPlatform.items.map((item) => item.json.platform).sort()).toEqual(['instagram', 'tiktok']);
 
 		const fresh = await runNode({
 			parameters: { resource: 'account', operation: 'getAll', returnAll: true, filters: { excludeExpired: true } },
-			credentials: tokenCredentials(sim),
+			credentials: tokenCredentials(sim()),
 		});
 		expect(fresh.items.length).toBe(location().accounts.filter((account: { isExpired: boolean }) => !account.isExpired).length);
 		expect(fresh.items.some((item) => item.json.isExpired)).toBe(false);
 
 		const limited = await runNode({
 			parameters: { resource: 'account', operation: 'getAll', returnAll: false, limit: 2 },
-			credentials: tokenCredentials(sim),
+			credentials: tokenCredentials(sim()),
 		});
 		expect(limited.items).toHaveLength(2);
 	});
@@ -48,7 +41,7 @@ describe('Account resource', () => {
 	it('Get Many can return the account groups instead', async () => {
 		const { items } = await runNode({
 			parameters: { resource: 'account', operation: 'getAll', output: 'groups', returnAll: true },
-			credentials: tokenCredentials(sim),
+			credentials: tokenCredentials(sim()),
 		});
 		expect(items.map((item) => item.json)).toEqual(location().groups);
 	});
@@ -57,7 +50,7 @@ describe('Account resource', () => {
 		const [account] = location().groups[0].accountIds;
 		const { items, error } = await runNode({
 			parameters: { resource: 'account', operation: 'delete', accountId: { __rl: true, mode: 'list', value: account } },
-			credentials: tokenCredentials(sim),
+			credentials: tokenCredentials(sim()),
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true, id: account }]);
@@ -68,7 +61,7 @@ describe('Account resource', () => {
 	it('Delete of an unknown account fails with the API’s 404 message and traceId', async () => {
 		const { error } = await runNode({
 			parameters: { resource: 'account', operation: 'delete', accountId: { __rl: true, mode: 'id', value: 'no-such-account' } },
-			credentials: tokenCredentials(sim),
+			credentials: tokenCredentials(sim()),
 		});
 		expect(error?.name).toBe('NodeApiError');
 		expect((error as { httpCode?: string }).httpCode).toBe('404');

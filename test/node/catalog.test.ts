@@ -1,30 +1,23 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
-import { requestsSince, startSampleSimulator, tokenCredentials, locationOf, type Simulator } from '../helpers/simulator';
-import { expectRequestsMatchSpec } from '../helpers/spec-check';
+import { requestsSince, tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
 
 describe('Category, Tag, Statistic and Comment resources', () => {
-	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await startSampleSimulator();
-	});
-	beforeEach(() => sim.control.reset('sample'));
-	afterAll(async () => await sim.stop());
-	afterEach(() => expectRequestsMatchSpec(sim));
+	const sim = useSampleSimulator();
 
-	const location = () => locationOf(sim);
-	const run = async (parameters: INodeParameters) => await runNode({ parameters, credentials: tokenCredentials(sim) });
+	const location = () => locationOf(sim());
+	const run = async (parameters: INodeParameters) => await runNode({ parameters, credentials: tokenCredentials(sim()) });
 	const accountOf = (platform: string) => location().accounts.find((account: IDataObject) => account.platform === platform);
 
 	it('Category → Get Many returns every category over several pages, and searches by name', async () => {
-		sim.control.seed({ categories: Array.from({ length: 205 }, (_value, index) => ({ name: `Series ${index}` })) });
+		sim().control.seed({ categories: Array.from({ length: 205 }, (_value, index) => ({ name: `Series ${index}` })) });
 		const total = location().categories.length;
-		const before = sim.control.requests().length;
+		const before = sim().control.requests().length;
 		const all = await run({ resource: 'category', operation: 'getAll', returnAll: true });
 		expect(all.error).toBeUndefined();
 		expect(all.items).toHaveLength(total);
-		expect(sim.control.requests().slice(before).map((request) => request.query)).toEqual([
+		expect(sim().control.requests().slice(before).map((request) => request.query)).toEqual([
 			{ skip: '0', limit: '100' },
 			{ skip: '100', limit: '100' },
 			{ skip: '200', limit: '100' },
@@ -52,14 +45,14 @@ describe('Category, Tag, Statistic and Comment resources', () => {
 	});
 
 	it('Tag → Get Many by IDs needs at least one ID', async () => {
-		const before = sim.control.requests().length;
+		const before = sim().control.requests().length;
 		const { error } = await run({ resource: 'tag', operation: 'getByIds', tagIds: '={{ [] }}' });
 		expect(error?.message).toBe('Tag IDs: give at least one tag ID');
-		expect(requestsSince(sim, before)).toEqual([]);
+		expect(requestsSince(sim(), before)).toEqual([]);
 	});
 
 	it('Statistic → Get reports on every live account by default, with a custom period compared with the one before', async () => {
-		const before = sim.control.requests().length;
+		const before = sim().control.requests().length;
 		const { items, error } = await run({
 			resource: 'statistics',
 			operation: 'get',
@@ -70,8 +63,8 @@ describe('Category, Tag, Statistic and Comment resources', () => {
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual(expect.objectContaining({ totals: expect.any(Object), dayRange: expect.any(Array) }));
-		const sent = sim.control.requests().slice(before).at(-1)!;
-		expect(sent.query).toEqual({ locationId: sim.locationId });
+		const sent = sim().control.requests().slice(before).at(-1)!;
+		expect(sent.query).toEqual({ locationId: sim().locationId });
 		const live = location().accounts.filter((account: IDataObject) => !account.isExpired).map((account: IDataObject) => account.profileId);
 		expect(sent.body).toEqual({
 			profileIds: live,
@@ -88,11 +81,11 @@ describe('Category, Tag, Statistic and Comment resources', () => {
 	it('Comment → Get Many lists the comments on an account’s posts, with numeric skip/limit', async () => {
 		const facebook = accountOf('facebook');
 		const expected = location().comments.filter((comment: IDataObject) => comment.originId === facebook.originId);
-		const before = sim.control.requests().length;
+		const before = sim().control.requests().length;
 		const { items, error } = await run({ resource: 'comment', operation: 'getAll', platform: 'facebook', originIds: [facebook.originId], returnAll: true });
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json._id).sort()).toEqual(expected.map((comment: IDataObject) => comment._id).sort());
-		expect(sim.control.requests().slice(before)[0].body).toEqual({ originIds: [facebook.originId], skip: 0, limit: 100 });
+		expect(sim().control.requests().slice(before)[0].body).toEqual({ originIds: [facebook.originId], skip: 0, limit: 100 });
 	});
 
 	it('Comment → Create replies to a comment; Like and Unlike answer with the new state', async () => {
@@ -106,7 +99,7 @@ describe('Category, Tag, Statistic and Comment resources', () => {
 		expect(liked.items.map((item) => item.json)).toEqual([{ liked: true, id: comment._id }]);
 		const unliked = await run({ resource: 'comment', operation: 'unlike', platform: 'facebook', commentId: comment._id });
 		expect(unliked.items.map((item) => item.json)).toEqual([{ liked: false, id: comment._id }]);
-		const methods = sim.control.requests().slice(-2).map((request) => `${request.method} ${request.path}`);
+		const methods = sim().control.requests().slice(-2).map((request) => `${request.method} ${request.path}`);
 		expect(methods).toEqual([
 			`POST /social-media-posting/comments/facebook/${comment._id}/like`,
 			`DELETE /social-media-posting/comments/facebook/${comment._id}/like`,

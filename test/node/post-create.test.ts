@@ -1,26 +1,19 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
-import { requestsSince, startSampleSimulator, tokenCredentials, locationOf, type Simulator } from '../helpers/simulator';
-import { expectRequestsMatchSpec } from '../helpers/spec-check';
+import { requestsSince, tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
 
 type Account = { id: string; platform: string; isExpired?: boolean };
 type StoredPost = IDataObject & { _id: string };
 
 describe('Post → Create', () => {
-	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await startSampleSimulator();
-	});
-	beforeEach(() => sim.control.reset('sample'));
-	afterAll(async () => await sim.stop());
-	afterEach(() => expectRequestsMatchSpec(sim));
+	const sim = useSampleSimulator();
 
-	const location = () => locationOf(sim);
+	const location = () => locationOf(sim());
 	const account = (platform: string) => location().accounts.find((candidate: Account) => candidate.platform === platform && !candidate.isExpired).id as string;
 	const storedPost = (id: unknown) => location().posts.find((post: StoredPost) => post._id === id) as StoredPost;
 	const create = async (parameters: INodeParameters, options: { timezone?: string; continueOnFail?: boolean; input?: IDataObject[] } = {}) =>
-		await runNode({ parameters: { resource: 'post', operation: 'create', ...parameters }, credentials: tokenCredentials(sim), ...options });
+		await runNode({ parameters: { resource: 'post', operation: 'create', ...parameters }, credentials: tokenCredentials(sim()), ...options });
 	const inAYear = '2030-06-01T09:30:00';
 
 	it('schedules a post to several accounts with media, first comment, category and tags', async () => {
@@ -43,7 +36,7 @@ describe('Post → Create', () => {
 		expect(post.displayDate).toBe('2030-06-01T13:30:00.000Z');
 		expect(post.accountIds).toEqual([account('facebook'), account('linkedin')]);
 		expect(post.media).toEqual([expect.objectContaining({ url: 'https://cdn.example.com/roast.JPG?v=2', type: 'image/jpeg', caption: 'Roast' })]);
-		expect(post).toEqual(expect.objectContaining({ followUpComment: '#coffee #roastery', categoryId: category, tags, createdBy: sim.userId }));
+		expect(post).toEqual(expect.objectContaining({ followUpComment: '#coffee #roastery', categoryId: category, tags, createdBy: sim().userId }));
 		expect(items[0].json).toEqual(expect.objectContaining({ _id: post._id, summary: 'Fresh roast on Monday ☕', status: 'scheduled' }));
 	});
 
@@ -58,10 +51,10 @@ describe('Post → Create', () => {
 	it('publishes now, and the post publishes when the simulator’s clock moves on', async () => {
 		const { items } = await create({ accountIds: [account('facebook')], status: 'published', summary: 'Open today until 8pm' });
 		const id = items[0].json._id;
-		sim.control.advanceClock(5 * 60 * 1000);
+		sim().control.advanceClock(5 * 60 * 1000);
 		const { items: after } = await runNode({
 			parameters: { resource: 'post', operation: 'get', postId: { __rl: true, mode: 'id', value: String(id) } },
-			credentials: tokenCredentials(sim),
+			credentials: tokenCredentials(sim()),
 		});
 		expect(after[0].json.status).toBe('published');
 		expect(after[0].json.publishedAt).toEqual(expect.any(String));
@@ -74,7 +67,7 @@ describe('Post → Create', () => {
 	});
 
 	it('sends typed per-platform options and the JSON Body escape hatch', async () => {
-		const before = sim.control.requests().length;
+		const before = sim().control.requests().length;
 		const { error } = await create({
 			accountIds: [account('instagram'), account('google')],
 			scheduleDate: inAYear,
@@ -96,7 +89,7 @@ describe('Post → Create', () => {
 			additionalFields: { jsonBody: '{"selectedBestTime": "2030-06-01T09:00:00.000Z"}' },
 		});
 		expect(error).toBeUndefined();
-		const sent = sim.control.requests().slice(before).find((request) => request.method === 'POST')!.body as IDataObject;
+		const sent = sim().control.requests().slice(before).find((request) => request.method === 'POST')!.body as IDataObject;
 		expect(sent.instagramPostDetails).toEqual(
 			expect.objectContaining({ type: 'post', collaborators: { [account('instagram')]: ['partner_one', 'partner_two'] } }),
 		);
@@ -133,13 +126,13 @@ describe('Post → Create', () => {
 		];
 
 		it.each(cases)('%s', async (_what, parameters, message, needsAccounts) => {
-			const before = sim.control.requests().length;
+			const before = sim().control.requests().length;
 			const { error, items } = await create(parameters());
 			expect(items).toHaveLength(0);
 			expect(error?.name).toBe('NodeOperationError');
 			expect(error?.message).toMatch(message);
-			const expected = needsAccounts ? [`GET /social-media-posting/${sim.locationId}/accounts`] : [];
-			expect(requestsSince(sim, before)).toEqual(expected);
+			const expected = needsAccounts ? [`GET /social-media-posting/${sim().locationId}/accounts`] : [];
+			expect(requestsSince(sim(), before)).toEqual(expected);
 		});
 	});
 
@@ -160,15 +153,15 @@ describe('Post → Create', () => {
 		expect(bad.error?.message).toContain('property mood should not exist');
 		expect((bad.error as { httpCode?: string }).httpCode).toBe('422');
 		expect(bad.error?.description).toMatch(/traceId: \S+/);
-		expect(JSON.stringify(bad.error)).not.toContain(sim.token);
+		expect(JSON.stringify(bad.error)).not.toContain(sim().token);
 
-		sim.control.setScopes(sim.token, ['socialplanner/post.readonly', 'socialplanner/account.readonly']);
+		sim().control.setScopes(sim().token, ['socialplanner/post.readonly', 'socialplanner/account.readonly']);
 		const forbidden = await create({ accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x' });
 		expect((forbidden.error as { httpCode?: string }).httpCode).toBe('403');
 
 		const unauthorized = await runNode({
 			parameters: { resource: 'post', operation: 'create', accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x' },
-			credentials: tokenCredentials(sim, { accessToken: 'not-a-token' }),
+			credentials: tokenCredentials(sim(), { accessToken: 'not-a-token' }),
 		});
 		expect((unauthorized.error as { httpCode?: string }).httpCode).toBe('401');
 		expect(unauthorized.error?.message).toBe('Invalid token: access token is invalid');
@@ -178,13 +171,13 @@ describe('Post → Create', () => {
 	it('needs a user: the credential’s default, or one picked in the node', async () => {
 		const noUser = await runNode({
 			parameters: { resource: 'post', operation: 'create', accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x' },
-			credentials: tokenCredentials(sim, { userId: '' }),
+			credentials: tokenCredentials(sim(), { userId: '' }),
 		});
 		expect(noUser.error?.message).toMatch(/^User: no user to create the post as/);
 
 		const picked = await runNode({
-			parameters: { resource: 'post', operation: 'create', accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x', additionalFields: { userId: sim.userId } },
-			credentials: tokenCredentials(sim, { userId: '' }),
+			parameters: { resource: 'post', operation: 'create', accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x', additionalFields: { userId: sim().userId } },
+			credentials: tokenCredentials(sim(), { userId: '' }),
 		});
 		expect(picked.error).toBeUndefined();
 	});

@@ -1,37 +1,30 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
-import { requestsSince, startSampleSimulator, tokenCredentials, locationOf, type Simulator } from '../helpers/simulator';
-import { expectRequestsMatchSpec } from '../helpers/spec-check';
+import { requestsSince, tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
 
 type StoredPost = IDataObject & { _id: string; status: string };
 const DAY = 24 * 60 * 60 * 1000;
 
 describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
-	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await startSampleSimulator();
-	});
-	beforeEach(() => sim.control.reset('sample'));
-	afterAll(async () => await sim.stop());
-	afterEach(() => expectRequestsMatchSpec(sim));
+	const sim = useSampleSimulator();
 
-	const location = () => locationOf(sim);
+	const location = () => locationOf(sim());
 	const posts = () => location().posts as StoredPost[];
 	const byStatus = (status: string) => posts().find((post) => post.status === status)!;
 	const run = async (parameters: INodeParameters, options: { input?: IDataObject[]; continueOnFail?: boolean } = {}) =>
-		await runNode({ parameters: { resource: 'post', ...parameters }, credentials: tokenCredentials(sim), ...options });
+		await runNode({ parameters: { resource: 'post', ...parameters }, credentials: tokenCredentials(sim()), ...options });
 	const postRef = (id: string) => ({ __rl: true, mode: 'id', value: id });
 	const account = (platform: string) => location().accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;
 
 	/** Adds `count` scheduled Facebook posts inside the default window. */
 	const seedPosts = (count: number) =>
-		sim.control.seed({
+		sim().control.seed({
 			posts: Array.from({ length: count }, (_value, index) => ({
 				status: 'scheduled',
 				accountIds: [account('facebook')],
 				summary: `Bulk post ${index}`,
-				scheduleDate: new Date(Date.parse(sim.control.now()) + DAY + index * 60_000).toISOString(),
+				scheduleDate: new Date(Date.parse(sim().control.now()) + DAY + index * 60_000).toISOString(),
 			})),
 		});
 
@@ -62,14 +55,14 @@ describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
 
 	it('Get Many with Return All pages through every post of the window, with string skip/limit', async () => {
 		seedPosts(230);
-		const before = sim.control.requests().length;
+		const before = sim().control.requests().length;
 		const { items, error } = await run({ operation: 'getAll', returnAll: true, filters: { status: 'scheduled' } });
 		expect(error).toBeUndefined();
 		const expected = posts().filter((post) => post.status === 'scheduled').length;
 		expect(expected).toBeGreaterThan(230);
 		expect(items).toHaveLength(expected);
 		expect(new Set(items.map((item) => item.json._id)).size).toBe(expected);
-		const pages = sim.control.requests().slice(before);
+		const pages = sim().control.requests().slice(before);
 		expect(pages.map((request) => (request.body as IDataObject).skip)).toEqual(['0', '100', '200']);
 		for (const page of pages) {
 			expect(page.body).toEqual(expect.objectContaining({ limit: '100', includeUsers: 'false', type: 'scheduled' }));
@@ -78,20 +71,20 @@ describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
 
 	it('Get Many stops at the Limit and filters by accounts; Simplify shortens each post', async () => {
 		seedPosts(30);
-		const before = sim.control.requests().length;
+		const before = sim().control.requests().length;
 		const { items } = await run({ operation: 'getAll', returnAll: false, limit: 25, simplify: true, filters: { accounts: [account('facebook')] } });
 		expect(items).toHaveLength(25);
 		expect(items.every((item) => (item.json.accountIds as string[]).includes(account('facebook')))).toBe(true);
 		expect(Object.keys(items[0].json).sort()).toEqual(['accountIds', 'error', 'id', 'link', 'platform', 'publishedAt', 'scheduleDate', 'status', 'summary']);
-		expect(requestsSince(sim, before)).toHaveLength(1);
-		expect(sim.control.requests().at(-1)!.body).toEqual(expect.objectContaining({ limit: '25', accounts: account('facebook') }));
+		expect(requestsSince(sim(), before)).toHaveLength(1);
+		expect(sim().control.requests().at(-1)!.body).toEqual(expect.objectContaining({ limit: '25', accounts: account('facebook') }));
 	});
 
 	it('Get Many rejects a bad date window before sending', async () => {
-		const before = sim.control.requests().length;
+		const before = sim().control.requests().length;
 		const { error } = await run({ operation: 'getAll', returnAll: true, filters: { fromDate: '2030-02-01T00:00:00Z', toDate: '2030-01-01T00:00:00Z' } });
 		expect(error?.message).toBe('Filters: From Date is after To Date');
-		expect(requestsSince(sim, before)).toEqual([]);
+		expect(requestsSince(sim(), before)).toEqual([]);
 	});
 
 	it('Update changes only the fields set, normalises media types, and outputs the post after the update', async () => {
@@ -104,7 +97,7 @@ describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
 			updateFields: { summary: 'Brunch menu, now with waffles', scheduleDate: '2030-03-01T10:00:00', timezone: 'Europe/London' },
 		});
 		expect(error).toBeUndefined();
-		const put = sim.control.requests().find((request) => request.method === 'PUT')!;
+		const put = sim().control.requests().find((request) => request.method === 'PUT')!;
 		expect((put.body as IDataObject).media).toEqual([{ url: 'https://cdn.example.com/media/menu.png', type: 'image/png' }]);
 		expect(put.body).toEqual(expect.objectContaining({ accountIds: post.accountIds, tags: post.tags, type: 'post', status: 'scheduled' }));
 		expect(items).toHaveLength(1);
@@ -113,11 +106,11 @@ describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
 
 	it('Update rejects an invalid change without sending the PUT', async () => {
 		const post = byStatus('scheduled');
-		const before = sim.control.requests().length;
+		const before = sim().control.requests().length;
 		const { error } = await run({ operation: 'update', postId: postRef(post._id), updateFields: { scheduleDate: '2001-01-01T00:00:00Z' } });
 		expect(error?.name).toBe('NodeOperationError');
 		expect(error?.message).toMatch(/^Schedule Date: .* is in the past/);
-		expect(requestsSince(sim, before).some((request) => request.startsWith('PUT'))).toBe(false);
+		expect(requestsSince(sim(), before).some((request) => request.startsWith('PUT'))).toBe(false);
 	});
 
 	it('Delete outputs {deleted: true, id} and the post is gone', async () => {
@@ -131,11 +124,11 @@ describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
 		const created = seedPosts(120).posts as StoredPost[];
 		const ids = created.map((post) => post._id);
 		const input = [...ids, ids[0], ids[1]].map((id) => ({ id }));
-		const before = sim.control.requests().length;
+		const before = sim().control.requests().length;
 		const { items, error } = await run({ operation: 'bulkDelete', postIds: '={{ $json.id }}' }, { input });
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([{ deletedCount: 120, requested: 120, notFound: 0, requests: 3 }]);
-		const sent = sim.control.requests().slice(before).map((request) => ((request.body as IDataObject).postIds as string[]).length);
+		const sent = sim().control.requests().slice(before).map((request) => ((request.body as IDataObject).postIds as string[]).length);
 		expect(sent).toEqual([50, 50, 20]);
 		for (const id of ids) expect(posts().find((post) => post._id === id && post.status !== 'deleted')).toBeUndefined();
 	});

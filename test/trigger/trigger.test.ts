@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, jest } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Poller } from '../harness/n8n';
-import { locationOf, startSampleSimulator, tokenCredentials, type Simulator } from '../helpers/simulator';
-import { expectRequestsMatchSpec } from '../helpers/spec-check';
+import { locationOf, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -10,33 +9,26 @@ const DAY = 24 * HOUR;
 type Post = IDataObject & { _id: string; status: string; displayDate: string; accountIds: string[] };
 
 describe('HoopAI Social Planner Trigger', () => {
-	let sim: Simulator;
-	beforeAll(async () => {
-		sim = await startSampleSimulator();
-	});
-	beforeEach(() => {
-		sim.control.reset('sample');
-		// The sample's posts that are mid-publication would finish as soon as the clock moves;
-		// settle them so each test sees only the changes it makes.
-		for (const post of posts()) if (['in_progress', 'pending'].includes(post.status)) post.status = 'published';
+	// The sample's posts that are mid-publication would finish as soon as the clock moves;
+	// settle them so each test sees only the changes it makes.
+	const sim = useSampleSimulator((simulator) => {
+		for (const post of locationOf(simulator).posts as Post[]) if (['in_progress', 'pending'].includes(post.status)) post.status = 'published';
 	});
 	afterEach(() => {
 		jest.useRealTimers();
 	});
-	afterAll(async () => await sim.stop());
-	afterEach(() => expectRequestsMatchSpec(sim));
 
-	const posts = () => locationOf(sim).posts as Post[];
-	const account = (platform: string) => locationOf(sim).accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;
+	const posts = () => locationOf(sim()).posts as Post[];
+	const account = (platform: string) => locationOf(sim()).accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;
 	const trigger = async (parameters: INodeParameters = {}, pollBudgetMs?: number) =>
 		await Poller.create({
 			parameters: { events: ['statusChanged'], toStatuses: ['published', 'failed'], ...parameters },
-			credentials: tokenCredentials(sim),
+			credentials: tokenCredentials(sim()),
 			pollBudgetMs,
 		});
 	const json = (result: Awaited<ReturnType<Poller['poll']>>) => (result?.[0] ?? []).map((item) => item.json);
 	/** Moves the simulator's clock past a post's schedule and its 30 s of publishing. */
-	const publishDue = (post: Post) => sim.control.setClock(new Date(Date.parse(post.displayDate) + 31_000).toISOString());
+	const publishDue = (post: Post) => sim().control.setClock(new Date(Date.parse(post.displayDate) + 31_000).toISOString());
 	const scheduled = (platform: string) =>
 		posts().find((post) => post.status === 'scheduled' && post.accountIds.includes(account(platform)))!;
 
@@ -87,7 +79,7 @@ describe('HoopAI Social Planner Trigger', () => {
 		const poller = await trigger();
 		await poller.activate();
 		const post = scheduled('instagram');
-		sim.control.setClock(new Date(Date.parse(post.displayDate) + 1_000).toISOString()); // in_progress
+		sim().control.setClock(new Date(Date.parse(post.displayDate) + 1_000).toISOString()); // in_progress
 		await expect(poller.poll()).resolves.toBeNull();
 		const restarted = await poller.restart(); // the in_progress observation is gone
 		publishDue(post);
@@ -118,7 +110,7 @@ describe('HoopAI Social Planner Trigger', () => {
 		for (const poller of [anyChange, fromDraftOnly, linkedInOnly, facebookAccount]) await poller.activate();
 
 		const instagram = scheduled('instagram');
-		sim.control.setClock(new Date(Date.parse(instagram.displayDate) + 1_000).toISOString());
+		sim().control.setClock(new Date(Date.parse(instagram.displayDate) + 1_000).toISOString());
 		expect(json(await anyChange.poll()).map((event) => event.status)).toEqual(['in_progress']);
 		await expect(fromDraftOnly.poll()).resolves.toBeNull();
 
@@ -130,8 +122,8 @@ describe('HoopAI Social Planner Trigger', () => {
 	it('reports new posts and deleted posts when asked', async () => {
 		const poller = await trigger({ events: ['newPost', 'postDeleted'] });
 		await poller.activate();
-		const [created] = sim.control.seed({
-			posts: [{ status: 'draft', accountIds: [account('facebook')], summary: 'New idea', createdAt: sim.control.now() }],
+		const [created] = sim().control.seed({
+			posts: [{ status: 'draft', accountIds: [account('facebook')], summary: 'New idea', createdAt: sim().control.now() }],
 		}).posts as Post[];
 		const doomed = scheduled('facebook');
 		doomed.status = 'deleted';
@@ -167,7 +159,7 @@ describe('HoopAI Social Planner Trigger', () => {
 		await poller.activate();
 		const before = poller.staticData();
 		publishDue(scheduled('instagram'));
-		sim.control.injectFaults({ next: { kind: 'error', status: 503 } });
+		sim().control.injectFaults({ next: { kind: 'error', status: 503 } });
 		await expect(poller.poll()).rejects.toThrow();
 		expect(poller.staticData()).toEqual(before);
 		expect(json(await poller.poll())).toHaveLength(1);

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
 /** A social account picked from a searchable list or given by ID. */
 export const accountLocator: INodeProperties = {
@@ -83,4 +83,34 @@ export function returnAllAndLimit(
 			description: 'Max number of results to return',
 		},
 	];
+}
+
+/** Both nodes accept either credential, chosen by the `authentication` parameter. */
+export const nodeCredentials: INodeCredentialDescription[] = [
+	{ name: 'hoopAiApi', required: true, displayOptions: { show: { authentication: ['accessToken'] } } },
+	{ name: 'hoopAiOAuth2Api', required: true, displayOptions: { show: { authentication: ['oAuth2'] } } },
+];
+
+export const authenticationProperty: INodeProperties = {
+	displayName: 'Authentication',
+	name: 'authentication',
+	type: 'options',
+	options: [
+		{ name: 'Access Token', value: 'accessToken' },
+		{ name: 'OAuth2', value: 'oAuth2' },
+	],
+	default: 'accessToken',
+};
+
+/** The `searchText` query of the categories and tags lists (not sent when empty). */
+export function searchTextField(show: Record<string, string[]>, description: string): INodeProperties {
+	return {
+		displayName: 'Search',
+		name: 'searchText',
+		type: 'string',
+		default: '',
+		displayOptions: { show },
+		description,
+		routing: { send: { type: 'query', property: 'searchText', value: '={{ $value || undefined }}' } },
+	};
 }

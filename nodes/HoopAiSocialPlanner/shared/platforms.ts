@@ -18,3 +18,10 @@ export const PLATFORM_OPTIONS: INodePropertyOptions[] = [
 export function platformName(platform: string): string {
 	return PLATFORM_OPTIONS.find((option) => option.value === platform)?.name ?? platform;
 }
+
+/** The post formats (`type` of a post; Instagram and Facebook details use the same values). */
+export const POST_FORMAT_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Post', value: 'post' },
+	{ name: 'Reel', value: 'reel' },
+	{ name: 'Story', value: 'story' },
+];

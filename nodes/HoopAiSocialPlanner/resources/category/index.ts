@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../shared/descriptions';
+import { returnAllAndLimit, searchTextField } from '../../shared/descriptions';
 import { paginateCountedList } from '../../shared/pagination';
 import { locationPath } from '../../shared/request';
 import { apiRouting, itemsAt } from '../../shared/routing';
@@ -56,13 +56,5 @@ export const categoryDescription: INodeProperties[] = [
 		showForGetAll,
 		paginateCountedList({ in: 'qs', itemsPath: 'results.categories', countPath: 'results.count', pageSize: 100 }),
 	),
-	{
-		displayName: 'Search',
-		name: 'searchText',
-		type: 'string',
-		default: '',
-		displayOptions: { show: showForGetAll },
-		description: 'Only categories whose name contains this text',
-		routing: { send: { type: 'query', property: 'searchText', value: '={{ $value || undefined }}' } },
-	},
+	searchTextField(showForGetAll, 'Only categories whose name contains this text'),
 ];

@@ -15,8 +15,8 @@ import {
 	timezoneField,
 } from './fields';
 import { SCHEDULED_STATUSES, simplifyPost } from './hooks';
-import { parseJsonBody, postInputToBody, scopeAccountDetails, toIdList, type PostInput } from './postInput';
-import { validatePostFields, validatePostForPlatforms } from './validatePost';
+import { parseJsonBody, postInputToBody, toIdList, type PostInput } from './postInput';
+import { checkPostBody } from './validatePost';
 
 const showForCreate = { resource: ['post'], operation: ['create'] };
 const showWhenScheduled = { ...showForCreate, status: ['scheduled', 'in_review'] };
@@ -73,10 +73,7 @@ export const createPosts = withRoutes(async function createPosts(this: IExecuteF
 		};
 		body.userId ||= connection.defaultUserId || undefined;
 		if (body.userId) body.createdBy ??= body.userId;
-		validatePostFields(node, body);
-		const platformsByAccount = await platforms();
-		validatePostForPlatforms(node, body, platformsByAccount);
-		scopeAccountDetails(body, platformsByAccount);
+		await checkPostBody(node, body, platforms);
 		const response = await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/posts', { body, connection });
 		const post = ((response.results as IDataObject | undefined)?.post ?? {}) as IDataObject;
 		return parameter('simplify', false) ? simplifyPost(post) : post;

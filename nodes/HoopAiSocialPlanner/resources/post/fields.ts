@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { MEDIA_TYPES } from '../../shared/media';
+import { POST_FORMAT_OPTIONS } from '../../shared/platforms';
 
 /**
  * The editable fields of a post, shared by Create (top level and Additional Fields) and
@@ -289,11 +290,7 @@ export const platformOptionsField: INodeProperties = {
 					displayName: 'Format',
 					name: 'type',
 					type: 'options',
-					options: [
-						{ name: 'Post', value: 'post' },
-						{ name: 'Reel', value: 'reel' },
-						{ name: 'Story', value: 'story' },
-					],
+					options: POST_FORMAT_OPTIONS,
 					default: 'post',
 				},
 				{
@@ -317,11 +314,7 @@ export const platformOptionsField: INodeProperties = {
 					displayName: 'Format',
 					name: 'type',
 					type: 'options',
-					options: [
-						{ name: 'Post', value: 'post' },
-						{ name: 'Reel', value: 'reel' },
-						{ name: 'Story', value: 'story' },
-					],
+					options: POST_FORMAT_OPTIONS,
 					default: 'post',
 				},
 				{

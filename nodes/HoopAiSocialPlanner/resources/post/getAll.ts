@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { NodeOperationError } from 'n8n-workflow';
 import { simplifyField } from '../../shared/descriptions';
 import { paginateCountedList } from '../../shared/pagination';
+import { POST_FORMAT_OPTIONS } from '../../shared/platforms';
 import { toIdList } from './postInput';
 import { simplifyPost } from './hooks';
 
@@ -106,11 +107,7 @@ export const postGetAllDescription: INodeProperties[] = [
 				displayName: 'Post Type',
 				name: 'postType',
 				type: 'options',
-				options: [
-					{ name: 'Post', value: 'post' },
-					{ name: 'Reel', value: 'reel' },
-					{ name: 'Story', value: 'story' },
-				],
+				options: POST_FORMAT_OPTIONS,
 				default: 'post',
 			},
 			{

@@ -15,8 +15,8 @@ import {
 	timezoneField,
 } from './fields';
 import { SCHEDULED_STATUSES, simplifyPost, writablePost } from './hooks';
-import { parseJsonBody, postInputToBody, scopeAccountDetails, toIdList, type PostInput } from './postInput';
-import { validatePostFields, validatePostForPlatforms } from './validatePost';
+import { parseJsonBody, postInputToBody, toIdList, type PostInput } from './postInput';
+import { checkPostBody } from './validatePost';
 
 const showForUpdate = { resource: ['post'], operation: ['update'] };
 
@@ -67,10 +67,7 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 		// A post moved out of the schedule keeps no schedule date.
 		if (!SCHEDULED_STATUSES.includes(String(body.status)) && !changes.scheduleDate) delete body.scheduleDate;
 		if (changes.scheduleDate) body.scheduleTimeUpdated = true;
-		validatePostFields(node, body);
-		const platformsByAccount = await platforms();
-		validatePostForPlatforms(node, body, platformsByAccount);
-		scopeAccountDetails(body, platformsByAccount);
+		await checkPostBody(node, body, platforms);
 		await apiRequest.call(this, 'PUT', postPath, { body, connection });
 		const post = await read();
 		return this.getNodeParameter('simplify', itemIndex, false) ? simplifyPost(post) : post;

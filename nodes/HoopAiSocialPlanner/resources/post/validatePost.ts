@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 import { platformName } from '../../shared/platforms';
+import { scopeAccountDetails } from './postInput';
 
 // Caption limits the v3 spec documents; other networks trim the text themselves.
 const SUMMARY_LIMITS: Record<string, number> = { pinterest: 800, youtube: 5000 };
@@ -93,4 +94,19 @@ export function validatePostForPlatforms(node: INode, body: IDataObject, platfor
 			fail(node, `Content: ${summary.length} characters is over the ${platformName(platform)} limit of ${limit}`);
 		}
 	}
+}
+
+/**
+ * All checks of a post body before it is sent: first those that need no request, then, with the
+ * accounts' networks, the platform rules; per-account details are narrowed to their network.
+ */
+export async function checkPostBody(
+	node: INode,
+	body: IDataObject,
+	platforms: () => Promise<Record<string, string>>,
+): Promise<void> {
+	validatePostFields(node, body);
+	const platformsByAccount = await platforms();
+	validatePostForPlatforms(node, body, platformsByAccount);
+	scopeAccountDetails(body, platformsByAccount);
 }

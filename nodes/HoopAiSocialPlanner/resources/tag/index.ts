@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../shared/descriptions';
+import { returnAllAndLimit, searchTextField } from '../../shared/descriptions';
 import { paginateCountedList } from '../../shared/pagination';
 import { locationPath } from '../../shared/request';
 import { apiRouting, itemsAt } from '../../shared/routing';
@@ -51,15 +51,7 @@ export const tagDescription: INodeProperties[] = [
 		showForGetAll,
 		paginateCountedList({ in: 'qs', itemsPath: 'results.tags', countPath: 'results.count', pageSize: 100 }),
 	),
-	{
-		displayName: 'Search',
-		name: 'searchText',
-		type: 'string',
-		default: '',
-		displayOptions: { show: showForGetAll },
-		description: 'Only tags that contain this text',
-		routing: { send: { type: 'query', property: 'searchText', value: '={{ $value || undefined }}' } },
-	},
+	searchTextField(showForGetAll, 'Only tags that contain this text'),
 	{
 		displayName: 'Tag Names or IDs',
 		name: 'tagIds',
