@@ -1,12 +1,15 @@
-import { ExecuteContext, ExecutionLifecycleHooks, PollContext, RoutingNode, WorkflowExecute } from 'n8n-core';
+import { ExecuteContext, ExecutionLifecycleHooks, LoadOptionsContext, PollContext, RoutingNode, WorkflowExecute } from 'n8n-core';
 import {
 	createRunExecutionData,
+	NodeHelpers,
 	Workflow,
 	type ExecutionError,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type INode,
 	type INodeCredentialTestResult,
+	type INodeListSearchResult,
+	type INodePropertyOptions,
 	type INodeExecutionData,
 	type INodeParameters,
 	type INodeType,
@@ -317,4 +320,44 @@ export class Poller {
 		// staticData is n8n's observable proxy (it flags changes); a JSON copy is what n8n saves.
 		return JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject;
 	}
+}
+
+export interface DropdownOptions {
+	parameters: INodeParameters;
+	credentials: TestCredentials;
+	nodeType?: string;
+}
+
+/** A context like the one n8n's dynamic-parameters service gives loadOptions and listSearch. */
+async function dropdownContext(options: DropdownOptions) {
+	const { packageName, nodeTypes, credentialTypes } = await loadPackage();
+	const type = options.nodeType ?? `${packageName}.hoopAiSocialPlanner`;
+	const node = nodeUnderTest(type, options.parameters, options.credentials);
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(nodeTypes) });
+	const additionalData = additionalDataFor(
+		new TestCredentialsHelper(credentialTypes, { [options.credentials.type]: options.credentials.data }),
+	);
+	// The editor sends the node's parameters with their defaults filled in.
+	additionalData.currentNodeParameters =
+		NodeHelpers.getNodeParameters(nodeTypes[type].description.properties, options.parameters, true, false, node, nodeTypes[type].description) ?? options.parameters;
+	return { context: new LoadOptionsContext(workflow, node, additionalData, ''), nodeType: nodeTypes[type] };
+}
+
+/** Runs a node's `methods.loadOptions[method]`, as the editor does for a dropdown. */
+export async function loadOptions(method: string, options: DropdownOptions): Promise<INodePropertyOptions[]> {
+	const { context, nodeType } = await dropdownContext(options);
+	const load = nodeType.methods?.loadOptions?.[method];
+	if (!load) throw new Error(`No loadOptions method ${method}`);
+	return await load.call(context);
+}
+
+/** Runs a node's `methods.listSearch[method]`, as the editor does for a searchable list. */
+export async function listSearch(
+	method: string,
+	options: DropdownOptions & { filter?: string; paginationToken?: string },
+): Promise<INodeListSearchResult> {
+	const { context, nodeType } = await dropdownContext(options);
+	const search = nodeType.methods?.listSearch?.[method];
+	if (!search) throw new Error(`No listSearch method ${method}`);
+	return await search.call(context, options.filter, options.paginationToken);
 }
