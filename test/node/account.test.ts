@@ -67,4 +67,30 @@ describe('Account resource', () => {
 		expect((error as { httpCode?: string }).httpCode).toBe('404');
 		expect(error?.description).toMatch(/traceId: \S+/);
 	});
+
+	it('an API 400 keeps the API’s message (here: an unknown Version header)', async () => {
+		const { error } = await runNode({
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
+			credentials: tokenCredentials(sim(), { apiVersion: '1999-01-01' }),
+		});
+		expect(error?.name).toBe('NodeApiError');
+		expect((error as { httpCode?: string }).httpCode).toBe('400');
+		expect(error?.message).toMatch(/version/i);
+		expect(error?.description).toMatch(/traceId: \S+/);
+	});
+
+	it('with Continue On Fail an API error becomes an error item carrying the API’s message', async () => {
+		const existing = location().accounts[0].id as string;
+		const { items, error } = await runNode({
+			parameters: { resource: 'account', operation: 'delete', accountId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			credentials: tokenCredentials(sim()),
+			input: [{ id: 'no-such-account' }, { id: existing }],
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(items[0].json.error).toEqual(expect.stringMatching(/not found/i));
+		expect(items[1].json).toEqual({ deleted: true, id: existing });
+		expect(location().accounts.some((account: { id: string }) => account.id === existing)).toBe(false);
+	});
 });
