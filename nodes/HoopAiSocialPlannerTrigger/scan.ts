@@ -1,5 +1,6 @@
 import { NodeApiError, sleep, type IDataObject, type IPollFunctions, type JsonObject } from 'n8n-workflow';
-import { apiError, apiResponse, type ApiConnection, type ApiResponse } from '../HoopAiSocialPlanner/shared/transport';
+import { apiError } from '../HoopAiSocialPlanner/shared/errors';
+import { apiResponse, type ApiConnection, type ApiResponse } from '../HoopAiSocialPlanner/shared/transport';
 import type { Window } from './state';
 
 /** Posts per list request. The spec documents no maximum; 100 is what HighLevel lists accept. */

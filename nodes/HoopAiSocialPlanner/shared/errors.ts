@@ -2,6 +2,7 @@ import {
 	NodeApiError,
 	type IExecuteSingleFunctions,
 	type IN8nHttpFullResponse,
+	type INode,
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
@@ -22,9 +23,31 @@ export function apiErrorMessage(body: HighLevelErrorBody | undefined, statusCode
 	return `The HoopAI API answered with HTTP ${statusCode}`;
 }
 
+export interface ErrorResponse {
+	statusCode: number;
+	body: unknown;
+	headers?: Record<string, unknown>;
+}
+
 /**
- * First postReceive hook of every operation: turns an HTTP error response into a NodeApiError
- * carrying the API's message and traceId (requestDefaults let error responses through).
+ * The NodeApiError for an API error response: the API's message (every line of a 422), its
+ * traceId in the description, the HTTP code.
+ */
+export function apiError(node: INode, response: ErrorResponse, itemIndex?: number): NodeApiError {
+	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as HighLevelErrorBody;
+	const traceId = body.traceId ?? (response.headers?.['x-trace-id'] as string | undefined);
+	const details = Array.isArray(body.message) ? body.message : [];
+	return new NodeApiError(node, { ...body, httpCode: response.statusCode } as unknown as JsonObject, {
+		message: apiErrorMessage(body, response.statusCode),
+		description: [...details.map((line) => `- ${line}`), traceId ? `traceId: ${traceId}` : ''].filter(Boolean).join('\n'),
+		httpCode: String(response.statusCode),
+		...(itemIndex === undefined ? {} : { itemIndex }),
+	});
+}
+
+/**
+ * First postReceive hook of every routed operation: requestDefaults let error responses
+ * through, and this turns them into the API's own error.
  */
 export async function throwApiError(
 	this: IExecuteSingleFunctions,
@@ -32,18 +55,5 @@ export async function throwApiError(
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
 	if (response.statusCode < 400) return items;
-	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as HighLevelErrorBody;
-	const traceId = body.traceId ?? (response.headers?.['x-trace-id'] as string | undefined);
-	const details = Array.isArray(body.message) ? body.message : [];
-	throw new NodeApiError(this.getNode(), { ...body, httpCode: response.statusCode } as unknown as JsonObject, {
-		message: apiErrorMessage(body, response.statusCode),
-		description: [
-			...details.map((line) => `- ${line}`),
-			traceId ? `traceId: ${traceId}` : '',
-		]
-			.filter(Boolean)
-			.join('\n'),
-		httpCode: String(response.statusCode),
-		itemIndex: this.getItemIndex(),
-	});
+	throw apiError(this.getNode(), response as ErrorResponse, this.getItemIndex());
 }

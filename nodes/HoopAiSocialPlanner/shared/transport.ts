@@ -1,16 +1,13 @@
-import {
-	NodeApiError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type IExecuteSingleFunctions,
-	type IHttpRequestMethods,
-	type ILoadOptionsFunctions,
-	type IPollFunctions,
-	type IN8nHttpFullResponse,
-	type INode,
-	type JsonObject,
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	IPollFunctions,
 } from 'n8n-workflow';
-import { apiErrorMessage } from './errors';
+import { apiError } from './errors';
 import { DEFAULT_API_VERSION, DEFAULT_BASE_URL } from './request';
 
 type ApiContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -43,16 +40,6 @@ export interface ApiResponse {
 	statusCode: number;
 	body: IDataObject;
 	headers: IDataObject;
-}
-
-/** The NodeApiError for an API error response: the API's message, traceId in the description. */
-export function apiError(node: INode, response: ApiResponse): NodeApiError {
-	const body = response.body as { message?: string | string[]; traceId?: string };
-	return new NodeApiError(node, response.body as JsonObject, {
-		message: apiErrorMessage(body, response.statusCode),
-		description: body.traceId ? `traceId: ${body.traceId}` : undefined,
-		httpCode: String(response.statusCode),
-	});
 }
 
 /**

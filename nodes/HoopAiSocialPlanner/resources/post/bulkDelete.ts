@@ -7,7 +7,8 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import { withRoutes } from '../../shared/execute';
-import { apiError, apiResponse, getConnection } from '../../shared/transport';
+import { apiError } from '../../shared/errors';
+import { apiResponse, getConnection } from '../../shared/transport';
 import { toIdList } from './postInput';
 
 /** The API deletes at most 50 posts per request. */
