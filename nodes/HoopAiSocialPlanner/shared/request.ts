@@ -3,17 +3,17 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 export const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com';
 export const DEFAULT_API_VERSION = '2021-07-28';
 
-// The token credential stores the location; an OAuth2 token carries it in its token data.
-export const LOCATION_ID_EXPRESSION =
-	'($credentials.locationId || ($credentials.oauthTokenData || {}).locationId)';
+/**
+ * Where a request needs the location: in a path, or as the value of a `locationId` query or body
+ * field. The `injectLocation` hook of every routed operation replaces it with the credential's
+ * location (n8n 1.x does not pass $credentials to operation routing, so no expression reads it).
+ */
+export const LOCATION_PLACEHOLDER = '{locationId}';
 
 /** Routing URL of a location-scoped Social Planner path, e.g. locationPath('/accounts'). */
 export function locationPath(path: string): string {
-	return `=/social-media-posting/{{ encodeURIComponent(${LOCATION_ID_EXPRESSION}) }}${path}`;
+	return `=/social-media-posting/${LOCATION_PLACEHOLDER}${path}`;
 }
-
-/** Value of a `locationId` query or body field, for the endpoints that take it there. */
-export const LOCATION_ID_VALUE = `={{ ${LOCATION_ID_EXPRESSION} }}`;
 
 /**
  * Applied to every request the node sends: API host, Version header, JSON.

@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../shared/descriptions';
 import { paginateCountedList } from '../../shared/pagination';
-import { LOCATION_ID_VALUE } from '../../shared/request';
+import { LOCATION_PLACEHOLDER } from '../../shared/request';
 import { apiRouting, itemsAt } from '../../shared/routing';
 import { toIdList } from '../post/postInput';
 
@@ -15,7 +15,7 @@ const show = { resource: ['comment'] };
 const showFor = (...operation: string[]) => ({ ...show, operation });
 const COMMENTS_PATH = '/social-media-posting/comments/{{ encodeURIComponent($parameter.platform) }}';
 const LIKE_PATH = `=${COMMENTS_PATH}/{{ encodeURIComponent($parameter.commentId) }}/like`;
-const withLocation = { qs: { locationId: LOCATION_ID_VALUE } };
+const withLocation = { qs: { locationId: LOCATION_PLACEHOLDER } };
 
 /** preSend of Get Many: the accounts and filters; a date window needs both ends. */
 export async function buildCommentListBody(

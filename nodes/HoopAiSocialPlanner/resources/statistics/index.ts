@@ -6,7 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 import { PLATFORM_OPTIONS } from '../../shared/platforms';
-import { LOCATION_ID_VALUE } from '../../shared/request';
+import { LOCATION_PLACEHOLDER } from '../../shared/request';
 import { apiRouting, itemsAt } from '../../shared/routing';
 import { apiRequest } from '../../shared/transport';
 import { toIdList } from '../post/postInput';
@@ -67,7 +67,7 @@ export const statisticsDescription: INodeProperties[] = [
 				action: 'Get social media statistics',
 				description: 'Posts, impressions, reach, engagement, followers and demographics, compared with the previous period',
 				routing: apiRouting({
-					request: { method: 'POST', url: '/social-media-posting/statistics', qs: { locationId: LOCATION_ID_VALUE } },
+					request: { method: 'POST', url: '/social-media-posting/statistics', qs: { locationId: LOCATION_PLACEHOLDER } },
 					preSend: [buildStatisticsBody],
 					postReceive: [itemsAt('results')],
 				}),
