@@ -1,0 +1,153 @@
+'use strict';
+// The example workflows in examples/ and what each must do against the simulator.
+const assert = require('assert');
+const fs = require('fs');
+const path = require('path');
+const { REPO_ROOT, nodeOutput } = require('./n8n');
+
+const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
+const DAY = 24 * 60 * 60 * 1000;
+
+/** Offset (ms) of an IANA zone at a UTC instant. */
+function zoneOffset(tz, utcMs) {
+	const parts = new Intl.DateTimeFormat('en-US', {
+		timeZone: tz,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+		second: '2-digit',
+	}).formatToParts(new Date(utcMs));
+	const get = (type) => Number(parts.find((p) => p.type === type).value);
+	return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second')) - (utcMs - (utcMs % 1000));
+}
+
+/** The calendar date in a zone at a UTC instant: { y, m, d, weekday (1 = Monday) }. */
+function localDate(tz, utcMs) {
+	const shifted = new Date(utcMs + zoneOffset(tz, utcMs));
+	return { y: shifted.getUTCFullYear(), m: shifted.getUTCMonth() + 1, d: shifted.getUTCDate(), weekday: shifted.getUTCDay() || 7 };
+}
+
+/** A wall-clock time in a zone, as a UTC ISO string. */
+function wallClockToUtc(tz, { y, m, d }, hour, minute = 0) {
+	const guess = Date.UTC(y, m - 1, d, hour, minute);
+	let ts = guess - zoneOffset(tz, guess);
+	ts = guess - zoneOffset(tz, ts);
+	return new Date(ts).toISOString();
+}
+
+function addDays({ y, m, d }, days) {
+	const t = new Date(Date.UTC(y, m - 1, d) + days * DAY);
+	return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+const location = (sim) => sim.control.state.locations.get(sim.locationId);
+const storedPost = (sim, id) => location(sim).posts.find((post) => post._id === id);
+
+/**
+ * Each check gets (run, sim, ctx): run is the parsed `n8n execute --rawOutput` JSON; ctx.startedAt
+ * and ctx.endedAt bracket the execution. Returns a one-line summary.
+ */
+const EXAMPLES = [
+	{
+		file: '01-schedule-post-to-several-accounts.json',
+		check(run, sim, ctx) {
+			const accounts = nodeOutput(run, 'Get Facebook, Instagram and LinkedIn accounts');
+			const wanted = location(sim).accounts.filter((a) => ['facebook', 'instagram', 'linkedin'].includes(a.platform) && !a.isExpired);
+			assert.strictEqual(accounts.length, wanted.length, 'one item per Facebook/Instagram/LinkedIn account');
+			const out = nodeOutput(run, 'Schedule post');
+			assert.strictEqual(out.length, 1, 'Schedule post outputs one item');
+			const post = storedPost(sim, out[0]._id);
+			assert.ok(post, `post ${out[0]._id} exists in the simulator`);
+			assert.strictEqual(post.status, 'scheduled');
+			assert.deepStrictEqual([...post.accountIds].sort(), wanted.map((a) => a.id).sort(), 'posted to every chosen account');
+			assert.strictEqual(post.media.length, 1);
+			assert.strictEqual(post.media[0].url, 'https://images.example.com/hoop/fresh-roast.jpg');
+			assert.strictEqual(post.media[0].type, 'image/jpeg', 'media type detected from the URL');
+			assert.match(post.followUpComment, /^Opening hours/, 'first comment stored');
+			// 9:30 tomorrow in New York, in UTC (either side of midnight during the run).
+			const expected = [ctx.startedAt, ctx.endedAt].map((t) =>
+				wallClockToUtc('America/New_York', addDays(localDate('America/New_York', t), 1), 9, 30),
+			);
+			assert.ok(expected.includes(post.displayDate), `scheduled for ${post.displayDate}, expected ${expected[0]}`);
+			return `post ${post._id} scheduled on ${post.accountIds.length} accounts for ${post.displayDate} (9:30 New York) with media and first comment`;
+		},
+	},
+	{
+		file: '02-list-this-weeks-scheduled-posts.json',
+		check(run, sim, ctx) {
+			const rows = nodeOutput(run, 'Table row');
+			// The workflow's timezone is UTC here (GENERIC_TIMEZONE): Monday 00:00 to Sunday 23:59:59.999.
+			const today = localDate('UTC', ctx.startedAt);
+			const from = Date.parse(wallClockToUtc('UTC', addDays(today, 1 - today.weekday), 0));
+			const to = from + 7 * DAY - 1;
+			const expected = location(sim)
+				.posts.filter((p) => p.status === 'scheduled')
+				.filter((p) => Date.parse(p.displayDate) >= from && Date.parse(p.displayDate) <= to);
+			assert.ok(expected.length > 0, 'the sample data has posts scheduled this week');
+			assert.strictEqual(rows.length, expected.length, `one row per post scheduled this week (${expected.length})`);
+			assert.deepStrictEqual(rows.map((r) => r['Post ID']).sort(), expected.map((p) => p._id).sort());
+			for (const row of rows) {
+				assert.deepStrictEqual(Object.keys(row).sort(), ['Accounts', 'Post ID', 'Scheduled (UTC)', 'Status', 'Text', 'When'].sort());
+				assert.strictEqual(row.Status, 'scheduled');
+				assert.strictEqual(typeof row.Accounts, 'number');
+				assert.ok(row.When.length > 0, 'when filled');
+			}
+			return `${rows.length} rows, e.g. ${JSON.stringify(rows[0])}`;
+		},
+	},
+	{
+		file: '03-reschedule-a-post.json',
+		before(sim, ctx) {
+			ctx.postsBefore = JSON.parse(JSON.stringify(location(sim).posts));
+		},
+		check(run, sim, ctx) {
+			const found = nodeOutput(run, 'Find a scheduled post');
+			assert.strictEqual(found.length, 1);
+			const got = nodeOutput(run, 'Get the post');
+			assert.strictEqual(got[0]._id, found[0].id, 'Get read the post found');
+			const out = nodeOutput(run, 'Move to next Monday 10:00 London');
+			assert.strictEqual(out.length, 1);
+			const post = storedPost(sim, found[0].id);
+			const before = ctx.postsBefore.find((p) => p._id === post._id);
+			const expected = [ctx.startedAt, ctx.endedAt].map((t) => {
+				const inAWeek = localDate('Europe/London', t + 7 * DAY);
+				return wallClockToUtc('Europe/London', addDays(inAWeek, 1 - inAWeek.weekday), 10);
+			});
+			assert.ok(expected.includes(post.displayDate), `rescheduled to ${post.displayDate}, expected ${expected[0]}`);
+			assert.strictEqual(out[0].displayDate, post.displayDate, 'output shows the post after the update');
+			assert.strictEqual(post.status, 'scheduled');
+			assert.strictEqual(post.summary, before.summary, 'text kept');
+			assert.deepStrictEqual(post.accountIds, before.accountIds, 'accounts kept');
+			assert.notStrictEqual(before.displayDate, post.displayDate);
+			return `post ${post._id} moved from ${before.displayDate} to ${post.displayDate} (Monday 10:00 London)`;
+		},
+	},
+	{
+		file: '04-weekly-statistics-report.json',
+		check(run, sim) {
+			const stats = nodeOutput(run, 'Statistics of the last 7 days');
+			assert.strictEqual(stats.length, 1);
+			const [report] = nodeOutput(run, 'Weekly report');
+			for (const key of ['posts', 'impressions', 'likes', 'comments', 'followers']) {
+				assert.strictEqual(typeof report[key], 'number', `${key} is a number`);
+				assert.strictEqual(report[key], stats[0].totals[key], `${key} from the statistics totals`);
+			}
+			assert.strictEqual(report.impressionsChangePercent, stats[0].breakdowns.impressions.totalChange);
+			assert.match(report.summary, /^Last week: \d+ posts, \d+ impressions/);
+			const request = sim.control.requests().filter((r) => r.path.startsWith('/social-media-posting/statistics')).at(-1);
+			assert.ok(request, 'the simulator got a statistics request');
+			const profiles = location(sim).accounts.filter((a) => !a.isExpired).map((a) => a.profileId);
+			assert.deepStrictEqual([...request.body.profileIds].sort(), profiles.sort(), 'every connected (not expired) account');
+			return report.summary;
+		},
+	},
+];
+
+function loadExample(file) {
+	return JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
+}
+
+module.exports = { EXAMPLES, EXAMPLES_DIR, loadExample, localDate, wallClockToUtc, addDays, location, storedPost };

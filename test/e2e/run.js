@@ -1,0 +1,249 @@
+#!/usr/bin/env node
+'use strict';
+// `npm run test:e2e`: the package inside a real n8n (2.41.1 on Node 24, and optionally 1.123.x on
+// the machine's Node 20), against the API simulator. Installs n8n once into a cache folder
+// (HOOPAI_E2E_CACHE, default ~/.cache/hoopai-n8n-e2e), packs this package and installs the tarball
+// the way the Community Nodes screen does, imports a credential and the example workflows, runs
+// each with `n8n execute`, and checks the output and the simulator's state.
+//
+// Env: HOOPAI_E2E_CACHE      cache folder for Node 24 and n8n installs
+//      HOOPAI_E2E_N8N1=1     also run the action examples on n8n 1.123.x under the machine's Node
+//                            (CI sets it; a cold install takes ~7 min more)
+//      HOOPAI_E2E_TRIGGER=0  skip the trigger section (it waits for n8n's one-minute poll ticks)
+//      HOOPAI_E2E_SCREENSHOT=0 skip the browser screenshot
+//      HOOPAI_E2E_KEEP=1     keep the temporary user folders (printed) for inspection
+const fs = require('fs');
+const path = require('path');
+const { ensureN8n, cacheDir, N8N_VERSION } = require('./lib/install');
+const {
+	REPO_ROOT,
+	PACKAGE_NAME,
+	log,
+	seconds,
+	freePort,
+	makeN8n,
+	parseRawOutput,
+	credentialFile,
+	tmpDir,
+	tail,
+} = require('./lib/n8n');
+const { build, pack, installTarball } = require('./lib/package');
+const { EXAMPLES, EXAMPLES_DIR, loadExample } = require('./lib/examples');
+const { startSimulator } = require('../simulator');
+
+const N8N1_VERSION = process.env.HOOPAI_E2E_N8N1_VERSION || '1.123.81';
+const results = [];
+
+async function check(name, fn) {
+	const t0 = Date.now();
+	try {
+		const detail = await fn();
+		const ms = Date.now() - t0;
+		if (detail && typeof detail === 'object' && detail.skipped) {
+			results.push({ name, status: 'skipped', ms });
+			log(`SKIP ${name}: ${detail.skipped}`);
+			return undefined;
+		}
+		results.push({ name, status: 'passed', ms });
+		const text = typeof detail === 'string' ? detail : detail && (detail.summary ?? JSON.stringify(detail));
+		log(`PASS ${name} (${seconds(ms)})${text ? `: ${text}` : ''}`);
+		return detail;
+	} catch (error) {
+		const ms = Date.now() - t0;
+		results.push({ name, status: 'failed', ms, error });
+		log(`FAIL ${name} (${seconds(ms)}): ${error && error.stack ? error.stack : error}`);
+		return undefined;
+	}
+}
+
+/** Imports the credential and the given workflow files (one `import:workflow --separate` call). */
+async function importAll(n8n, sim, work, files) {
+	const cred = credentialFile(work, {
+		baseUrl: sim.url,
+		token: sim.token,
+		locationId: sim.locationId,
+		userId: sim.userId,
+	});
+	await n8n.cli(['import:credentials', `--input=${cred}`]);
+	const dir = fs.mkdtempSync(path.join(work, 'workflows-'));
+	for (const file of files) fs.copyFileSync(path.join(EXAMPLES_DIR, file), path.join(dir, file));
+	await n8n.cli(['import:workflow', '--separate', `--input=${dir}`]);
+}
+
+/** Runs one example with `n8n execute` and its checks; returns the check's summary. */
+async function runExample(n8n, sim, example) {
+	const workflow = loadExample(example.file);
+	const ctx = {};
+	if (example.before) example.before(sim, ctx);
+	ctx.startedAt = Date.now();
+	const result = await n8n.cli(['execute', `--id=${workflow.id}`, '--rawOutput'], { allowFail: true });
+	ctx.endedAt = Date.now();
+	if (result.code !== 0) {
+		const output = `${result.stdout}\n${result.stderr}`;
+		const at = output.lastIndexOf('Execution error:');
+		const reason = at >= 0 ? output.slice(at).split('\n').slice(2, 5).join(' | ') : tail(output);
+		throw new Error(`n8n execute exited ${result.code}: ${reason}`);
+	}
+	const run = parseRawOutput(result.stdout);
+	const error = run.resultData?.error ?? run.data?.resultData?.error;
+	if (error) throw new Error(`workflow error: ${JSON.stringify(error).slice(0, 1000)}`);
+	return `${example.check(run, sim, ctx)} [n8n execute ${seconds(result.ms)}]`;
+}
+
+function triggerInPackage() {
+	const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+	return (pkg.n8n?.nodes ?? []).some((node) => /HoopAiSocialPlannerTrigger/.test(node));
+}
+
+/** Runs the action examples on one n8n install. */
+async function actionTier(label, install, tarball, sim, work, extraEnv = {}) {
+	const userFolder = path.join(work, label);
+	fs.mkdirSync(userFolder, { recursive: true });
+	const n8n = makeN8n(install, userFolder, { brokerPort: await freePort(), extra: extraEnv });
+	const installed = await check(`[${label}] npm install of the tarball into .n8n/nodes`, async () => {
+		const inst = await installTarball(userFolder, tarball);
+		return { dir: inst.dir, summary: `${path.relative(userFolder, inst.dir)} (${seconds(inst.ms)})` };
+	});
+	if (!installed) return;
+
+	await check(`[${label}] n8n export:nodes lists the node, its tool variant${triggerInPackage() ? ', the trigger' : ''} and icons`, async () => {
+		const out = path.join(work, `${label}-nodes.json`);
+		const r = await n8n.cli(['export:nodes', `--output=${out}`]);
+		const nodes = JSON.parse(fs.readFileSync(out, 'utf8'));
+		const names = [`${PACKAGE_NAME}.hoopAiSocialPlanner`, `${PACKAGE_NAME}.hoopAiSocialPlannerTool`];
+		if (triggerInPackage()) names.push(`${PACKAGE_NAME}.hoopAiSocialPlannerTrigger`);
+		const icons = [];
+		for (const name of names) {
+			const node = nodes.find((n) => n.name === name);
+			if (!node) throw new Error(`${name} not in export:nodes (ours: ${nodes.filter((n) => n.name.startsWith(PACKAGE_NAME)).map((n) => n.name).join(', ') || 'none'})`);
+			const urls = typeof node.iconUrl === 'string' ? [node.iconUrl] : Object.values(node.iconUrl || {});
+			if (!urls.length) throw new Error(`${name} has no iconUrl (icon: ${JSON.stringify(node.icon)})`);
+			for (const url of urls) {
+				const prefix = `icons/${PACKAGE_NAME}/`;
+				if (!url.startsWith(prefix)) throw new Error(`${name}: unexpected iconUrl ${url}`);
+				const file = path.join(installed.dir, url.slice(prefix.length));
+				if (!fs.existsSync(file)) throw new Error(`${name}: icon ${file} missing from the installed package`);
+				icons.push(path.relative(installed.dir, file));
+			}
+		}
+		return `${names.join(', ')}; icons ${[...new Set(icons)].join(', ')} [${seconds(r.ms)}]`;
+	});
+
+	const files = EXAMPLES.map((e) => e.file);
+	const imported = await check(`[${label}] n8n import:credentials + import:workflow (${files.length} examples)`, async () => {
+		await importAll(n8n, sim, work, files);
+		return `credential hoopAiApi → ${sim.url}`;
+	});
+	if (!imported) return;
+	sim.control.reset('sample');
+	for (const example of EXAMPLES) {
+		await check(`[${label}] ${example.file}`, () => runExample(n8n, sim, example));
+	}
+	return n8n;
+}
+
+async function main() {
+	const t0 = Date.now();
+	log(`cache: ${cacheDir()}`);
+	let install;
+	await check(`Node 24 + n8n ${N8N_VERSION} in the cache`, () => {
+		install = ensureN8n(N8N_VERSION);
+		return `${install.dir}`;
+	});
+	if (!install) return finish(t0);
+
+	const work = tmpDir('hoopai-e2e-');
+	log(`work folder: ${work}`);
+	const packed = await check('npm run build + npm pack', async () => {
+		const buildMs = await build();
+		const p = await pack(work);
+		for (const needed of ['package.json', 'dist/nodes/HoopAiSocialPlanner/HoopAiSocialPlanner.node.js', 'dist/credentials/HoopAiApi.credentials.js']) {
+			if (!p.files.includes(needed)) throw new Error(`${needed} missing from the tarball`);
+		}
+		return { tarball: p.tarball, summary: `${path.basename(p.tarball)}, ${p.files.length} files (build ${seconds(buildMs)}, pack ${seconds(p.ms)})` };
+	});
+	if (!packed) return finish(t0, work);
+
+	const sim = await startSimulator({ port: 0, seed: 'sample' });
+	log(`simulator: ${sim.url} (sample data)`);
+	try {
+		const n8n = await actionTier(`n8n-${N8N_VERSION}`, install, packed.tarball, sim, work);
+
+		// Trigger end-to-end (needs the trigger node in package.json "n8n.nodes").
+		if (process.env.HOOPAI_E2E_TRIGGER === '0') {
+			await check('trigger end-to-end', () => ({ skipped: 'HOOPAI_E2E_TRIGGER=0' }));
+		} else if (!triggerInPackage()) {
+			await check('trigger end-to-end', () => ({ skipped: 'the trigger node is not in package.json "n8n.nodes" yet' }));
+		} else if (n8n) {
+			const { triggerTier } = require('./lib/trigger');
+			await triggerTier({ check, n8n, sim, work });
+		}
+
+		// Screenshot of the node's parameter panel in a real browser.
+		if (process.env.HOOPAI_E2E_SCREENSHOT === '0') {
+			await check('screenshot', () => ({ skipped: 'HOOPAI_E2E_SCREENSHOT=0' }));
+		} else if (n8n) {
+			const { screenshotTier } = require('./lib/screenshot');
+			await screenshotTier({ check, n8n, sim, work });
+		}
+
+		// n8n 1.x on the machine's Node.
+		const wantN8n1 = process.env.HOOPAI_E2E_N8N1 === '1';
+		if (!wantN8n1) {
+			await check(`n8n ${N8N1_VERSION} tier`, () => ({
+				skipped: `set HOOPAI_E2E_N8N1=1 to install n8n@${N8N1_VERSION} (Node ${process.versions.node}) into the cache and run it`,
+			}));
+		} else {
+			let install1;
+			await check(`n8n ${N8N1_VERSION} (Node ${process.versions.node}) in the cache`, async () => {
+				install1 = await runInstallInChild(N8N1_VERSION);
+				return install1.dir;
+			});
+			// 1.123.x defaults to the `vm` expression engine (isolated-vm 6, which needs Node >= 22 and a
+			// native build); on Node 20 only the legacy engine runs.
+			if (install1) {
+				const before = results.filter((r) => r.status === 'failed').length;
+				await actionTier(`n8n-${N8N1_VERSION}`, install1, packed.tarball, sim, work, { N8N_EXPRESSION_ENGINE: 'legacy' });
+				if (results.filter((r) => r.status === 'failed').length > before) {
+					log('note: n8n 1.x evaluates an operation option\'s routing (url, qs) without $credentials (n8n-core 1.123 routing-node.js, getRequestOptionsFromParameters for type "options"), so the location ID from the credential is empty there');
+				}
+			}
+		}
+	} finally {
+		await sim.stop();
+	}
+	return finish(t0, work);
+}
+
+/** ensureN8n is synchronous; run a cold install in a child so the simulator keeps serving. */
+async function runInstallInChild(version) {
+	const { exec } = require('./lib/n8n');
+	const r = await exec(process.execPath, [path.join(__dirname, 'lib', 'install.js'), version, 'system'], {
+		env: process.env,
+		timeoutMs: 20 * 60 * 1000,
+		echo: true,
+	});
+	if (r.code !== 0) throw new Error(`install of n8n@${version} failed (exit ${r.code})`);
+	return ensureN8n(version, { node: 'system' });
+}
+
+function finish(t0, work) {
+	const passed = results.filter((r) => r.status === 'passed').length;
+	const failed = results.filter((r) => r.status === 'failed');
+	const skipped = results.filter((r) => r.status === 'skipped').length;
+	log(`total ${seconds(Date.now() - t0)}`);
+	for (const r of failed) log(`failed: ${r.name}`);
+	if (work && process.env.HOOPAI_E2E_KEEP !== '1' && failed.length === 0) {
+		fs.rmSync(work, { recursive: true, force: true });
+	} else if (work) {
+		log(`kept ${work}`);
+	}
+	process.stdout.write(`${passed} passed, ${failed.length} failed${skipped ? `, ${skipped} skipped` : ''}\n`);
+	process.exitCode = failed.length ? 1 : 0;
+}
+
+main().catch((error) => {
+	process.stderr.write(`${error.stack || error}\n`);
+	process.stdout.write(`${results.filter((r) => r.status === 'passed').length} passed, ${results.filter((r) => r.status === 'failed').length + 1} failed\n`);
+	process.exit(1);
+});
