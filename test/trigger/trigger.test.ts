@@ -164,4 +164,20 @@ describe('HoopAI Social Planner Trigger', () => {
 		expect(poller.staticData()).toEqual(before);
 		expect(json(await poller.poll())).toHaveLength(1);
 	});
+
+	it('waits out a 429 as the rate-limit headers say, and fails the poll when the daily limit is used up', async () => {
+		const poller = await trigger();
+		// One request per 1.5 s: the poll right after the activation poll meets a 429 and waits.
+		sim().control.setRateLimit({ max: 1, intervalMs: 1500 });
+		await poller.activate();
+		publishDue(scheduled('instagram'));
+		const before = sim().control.requests().length;
+		expect(json(await poller.poll())).toHaveLength(1); // its first request is answered 429
+		expect(sim().control.requests().slice(before).map((request) => request.status)).toEqual([429, 201]);
+
+		sim().control.setRateLimit({ max: 100, intervalMs: 10_000, daily: 0 });
+		const state = poller.staticData();
+		await expect(poller.poll()).rejects.toThrow('The HoopAI daily request limit is used up');
+		expect(poller.staticData()).toEqual(state);
+	});
 });
