@@ -86,8 +86,8 @@ export async function runPoll(this: IPollFunctions, previous: TriggerState, inpu
 			if (!inWindow(posts[id][1], window)) delete posts[id];
 		}
 	}
-	// Posts whose date left the window are not watched any more.
-	for (const id of Object.keys(posts)) if (!inWindow(posts[id][1], window) && seen.has(id) === false) delete posts[id];
+	// Posts whose date left the window are not watched any more (a full scan settled its own).
+	for (const id of Object.keys(posts)) if (!seen.has(id) && !inWindow(posts[id][1], window)) delete posts[id];
 
 	if (!reporting) since = Math.max(since ?? 0, newestCreated) || now;
 	const state: TriggerState = {

@@ -34,17 +34,19 @@ function headerNumber(headers: IDataObject, name: string): number | undefined {
 
 /**
  * One request, waiting out 429s as the API's rate-limit headers say while the poll has time.
- * Returns undefined when the wait would not fit in the budget (the caller stops for this poll).
+ * Returns undefined when the wait would not fit in the budget (the caller stops for this poll);
+ * error answers other than the `accepted` ones fail the poll.
  */
 export async function requestWithinBudget(
 	this: IPollFunctions,
 	clock: PollClock,
 	send: () => Promise<ApiResponse>,
+	accepted: number[] = [],
 ): Promise<ApiResponse | undefined> {
 	for (let attempt = 0; ; attempt++) {
 		const response = await send();
 		if (response.statusCode !== 429) {
-			if (response.statusCode >= 400) throw apiError(this.getNode(), response);
+			if (response.statusCode >= 400 && !accepted.includes(response.statusCode)) throw apiError(this.getNode(), response);
 			return response;
 		}
 		if (headerNumber(response.headers, 'X-RateLimit-Daily-Remaining') === 0) {
@@ -97,10 +99,9 @@ export async function getPost(
 	connection: ApiConnection,
 	id: string,
 ): Promise<IDataObject | null | undefined> {
-	const send = async () => await apiResponse.call(this, 'GET', `/social-media-posting/{locationId}/posts/${encodeURIComponent(id)}`, { connection });
-	const first = await send();
-	if (first.statusCode === 404) return null;
-	const response = await requestWithinBudget.call(this, clock, async () => first.statusCode === 429 ? await send() : first);
+	const path = `/social-media-posting/{locationId}/posts/${encodeURIComponent(id)}`;
+	const response = await requestWithinBudget.call(this, clock, async () => await apiResponse.call(this, 'GET', path, { connection }), [404]);
 	if (!response) return undefined;
+	if (response.statusCode === 404) return null;
 	return ((response.body.results as IDataObject | undefined)?.post ?? null) as IDataObject | null;
 }

@@ -1,4 +1,5 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+import { isVideo } from '../../shared/media';
 import { platformName } from '../../shared/platforms';
 import { scopeAccountDetails } from './postInput';
 
@@ -83,7 +84,7 @@ export function validatePostForPlatforms(node: INode, body: IDataObject, platfor
 	if (body.status !== 'draft') {
 		for (const platform of platforms.filter((candidate) => NEEDS_MEDIA.includes(candidate))) {
 			if (media.length === 0) fail(node, `Media: ${platformName(platform)} posts need at least one image or video`);
-			if (platform === 'youtube' && !media.some((item) => String(item.type).startsWith('video/'))) {
+			if (platform === 'youtube' && !media.some((item) => isVideo(item.type as string | undefined))) {
 				fail(node, 'Media: YouTube posts need a video');
 			}
 		}
