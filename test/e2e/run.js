@@ -146,8 +146,8 @@ async function main() {
 	const t0 = Date.now();
 	log(`cache: ${cacheDir()}`);
 	let install;
-	await check(`Node 24 + n8n ${N8N_VERSION} in the cache`, () => {
-		install = ensureN8n(N8N_VERSION);
+	await check(`Node 24 + n8n ${N8N_VERSION} in the cache (installed, or checked: sqlite3 opens a database)`, async () => {
+		install = await ensureN8n(N8N_VERSION);
 		return `${install.dir}`;
 	});
 	if (!install) return finish(t0);
@@ -196,7 +196,7 @@ async function main() {
 		} else {
 			let install1;
 			await check(`n8n ${N8N1_VERSION} (Node ${process.versions.node}) in the cache`, async () => {
-				install1 = await runInstallInChild(N8N1_VERSION);
+				install1 = await ensureN8n(N8N1_VERSION, { node: 'system' });
 				return install1.dir;
 			});
 			// 1.123.x defaults to the `vm` expression engine (isolated-vm 6, which needs Node >= 22 and a
@@ -213,18 +213,6 @@ async function main() {
 		await sim.stop();
 	}
 	return finish(t0, work);
-}
-
-/** ensureN8n is synchronous; run a cold install in a child so the simulator keeps serving. */
-async function runInstallInChild(version) {
-	const { exec } = require('./lib/n8n');
-	const r = await exec(process.execPath, [path.join(__dirname, 'lib', 'install.js'), version, 'system'], {
-		env: process.env,
-		timeoutMs: 20 * 60 * 1000,
-		echo: true,
-	});
-	if (r.code !== 0) throw new Error(`install of n8n@${version} failed (exit ${r.code})`);
-	return ensureN8n(version, { node: 'system' });
 }
 
 function finish(t0, work) {
