@@ -15,6 +15,8 @@ export async function startRecordingServer(
 ): Promise<{ url: string; requests: RecordedRequest[]; close: () => Promise<void> }> {
 	const requests: RecordedRequest[] = [];
 	const app: FastifyInstance = Fastify();
+	// OAuth2 token requests are form-encoded; keep their raw text.
+	app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, body));
 	app.all('/*', async (request, reply) => {
 		const recorded = {
 			method: request.method,

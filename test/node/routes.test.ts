@@ -3,8 +3,9 @@ import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workf
 import { loadPackage } from '../harness/package-classes';
 import { COMMENT_ENDPOINTS, key, SEED_ENDPOINTS, type Endpoint } from '../helpers/endpoints';
 
-// How routing URLs name their path parameters, mapped to the spec's names.
+// How routing URLs name their path parameters (node parameter names), mapped to the spec's names.
 const PATH_PARAMETERS: Record<string, string> = {
+	locationId: '{locationId}',
 	accountId: '{id}',
 	postId: '{id}',
 	categoryId: '{id}',
@@ -12,13 +13,10 @@ const PATH_PARAMETERS: Record<string, string> = {
 	platform: '{platform}',
 };
 
-/** A routing URL expression as a spec path: each {{ … }} part becomes its {parameter}. */
+/** A routing URL as a spec path: each {parameter} placeholder becomes the spec's name for it. */
 function specPath(url: string): string {
-	return url.replace(/^=/, '').replace(/\{\{(.*?)\}\}/g, (_whole, expression: string) => {
-		if (expression.includes('locationId')) return '{locationId}';
-		const parameter = /\$parameter\.(\w+)/.exec(expression)?.[1] ?? '';
-		return PATH_PARAMETERS[parameter] ?? `{?${parameter}}`;
-	});
+	expect(url.startsWith('=')).toBe(false); // an expression in a URL is evaluated for every item
+	return url.replace(/\{(\w+)\}/g, (_whole, parameter: string) => PATH_PARAMETERS[parameter] ?? `{?${parameter}}`);
 }
 
 /** Every (resource, operation, method, path) the node can send, from its description and custom operations. */

@@ -1,4 +1,9 @@
-import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeCredentialDescription,
+	INodeProperties,
+} from 'n8n-workflow';
 
 /** A social account picked from a searchable list or given by ID. */
 export const accountLocator: INodeProperties = {
@@ -102,6 +107,13 @@ export const authenticationProperty: INodeProperties = {
 	default: 'accessToken',
 };
 
+/** preSend: the `searchText` query, only when the Search field has text. */
+export async function sendSearchText(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const searchText = String(this.getNodeParameter('searchText', '') ?? '').trim();
+	if (searchText) requestOptions.qs = { ...requestOptions.qs, searchText };
+	return requestOptions;
+}
+
 /** The `searchText` query of the categories and tags lists (not sent when empty). */
 export function searchTextField(show: Record<string, string[]>, description: string): INodeProperties {
 	return {
@@ -111,6 +123,6 @@ export function searchTextField(show: Record<string, string[]>, description: str
 		default: '',
 		displayOptions: { show },
 		description,
-		routing: { send: { type: 'query', property: 'searchText', value: '={{ $value || undefined }}' } },
+		routing: { send: { preSend: [sendSearchText] } },
 	};
 }

@@ -3,60 +3,100 @@ import {
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
+	type INodeExecutionData,
 	type INodePropertyRouting,
 	type PostReceiveAction,
 	type PreSendAction,
 } from 'n8n-workflow';
 import { throwApiError } from './errors';
+import { pathSegment } from './ids';
 import { LOCATION_PLACEHOLDER } from './request';
-import { getConnection } from './transport';
+import { getRunConnection, passedHttpErrors } from './transport';
 
-/** First preSend hook of every routed operation: puts the credential's location where asked. */
-export async function injectLocation(
+// Per-item cost rule for everything in this file: n8n evaluates every `={{ … }}` of a routed
+// description for every item (RoutingNode), so the values that come from the credential or from
+// the node's parameters are put into the request by hooks, in code, each parameter read once.
+
+/**
+ * First preSend hook of every routed operation: the credential's host, API version and error
+ * handling, and its location wherever a path, query or body asks for `{locationId}`.
+ */
+export async function applyConnection(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const { locationId } = await getConnection.call(this);
-	if (!locationId) {
+	const connection = await getRunConnection.call(this);
+	if (!connection.locationId) {
 		throw new NodeOperationError(this.getNode(), 'No Location ID', {
 			description: 'Set the Location ID in the HoopAI API credential, or connect an OAuth2 token of a sub-account (location).',
 		});
 	}
-	requestOptions.url = requestOptions.url.replace(LOCATION_PLACEHOLDER, encodeURIComponent(locationId));
+	requestOptions.baseURL = connection.baseUrl;
+	requestOptions.headers = { ...requestOptions.headers, Version: connection.apiVersion };
+	requestOptions.ignoreHttpStatusErrors = passedHttpErrors(connection);
+	requestOptions.url = requestOptions.url.replace(LOCATION_PLACEHOLDER, encodeURIComponent(connection.locationId));
 	for (const fields of [requestOptions.qs, requestOptions.body] as Array<IDataObject | undefined>) {
-		if (fields && typeof fields === 'object' && fields.locationId === LOCATION_PLACEHOLDER) fields.locationId = locationId;
+		if (fields && typeof fields === 'object' && fields.locationId === LOCATION_PLACEHOLDER) fields.locationId = connection.locationId;
 	}
 	return requestOptions;
 }
 
+/** The path parameters a request was sent with, for the output hooks of the same item. */
+const sentPathValues = new WeakMap<IExecuteSingleFunctions, Record<string, string>>();
+
+/**
+ * preSend: fills each `{parameter}` of the URL with that node parameter's value (a resource
+ * locator's ID included), checked to be one path segment. `labels` names each parameter as the
+ * user sees it, for the error message.
+ */
+export function fillPath(labels: Record<string, string>): PreSendAction {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const values: Record<string, string> = {};
+		for (const [parameter, label] of Object.entries(labels)) {
+			const value = this.getNodeParameter(parameter, undefined, { extractValue: true });
+			values[parameter] = pathSegment(this.getNode(), label, value);
+			requestOptions.url = requestOptions.url.replace(`{${parameter}}`, encodeURIComponent(values[parameter]));
+		}
+		sentPathValues.set(this, values);
+		return requestOptions;
+	};
+}
+
+/** The value a path parameter was sent with (filled by `fillPath` for this item). */
+export function sentPathValue(context: IExecuteSingleFunctions, parameter: string): string | undefined {
+	return sentPathValues.get(context)?.[parameter];
+}
+
 export interface ApiOperation {
+	/** Method and URL; the URL a plain string with `{locationId}` and `{parameter}` placeholders. */
 	request: NonNullable<INodePropertyRouting['request']>;
+	/** The URL's `{parameter}` placeholders: node parameter name → the label the user sees. */
+	path?: Record<string, string>;
 	preSend?: PreSendAction[];
 	postReceive?: PostReceiveAction[];
 }
 
 /**
- * Routing of one API operation. Every operation goes through here, so the location is always
- * filled in first and API errors are always mapped by `throwApiError` before any other output
+ * Routing of one API operation. Every operation goes through here, so the connection is always
+ * applied first and API errors are always mapped by `throwApiError` before any other output
  * handling.
  */
-export function apiRouting({ request, preSend = [], postReceive = [] }: ApiOperation): INodePropertyRouting {
+export function apiRouting({ request, path, preSend = [], postReceive = [] }: ApiOperation): INodePropertyRouting {
 	return {
 		request,
-		send: { preSend: [injectLocation, ...preSend] },
+		send: { preSend: [applyConnection, ...(path ? [fillPath(path)] : []), ...preSend] },
 		output: { postReceive: [throwApiError, ...postReceive] },
 	};
 }
 
-/**
- * postReceive: one output item per element of the array at `property` (dot notation),
- * optionally only when the `enabled` expression holds.
- */
-export function itemsAt(property: string, enabled?: string): PostReceiveAction {
-	return { type: 'rootProperty', properties: { property }, ...(enabled ? { enabled } : {}) };
+/** postReceive: one output item per element of the array at `property` (dot notation). */
+export function itemsAt(property: string): PostReceiveAction {
+	return { type: 'rootProperty', properties: { property } };
 }
 
-/** postReceive: the output item of a delete, `{ deleted: true, id }`. */
-export function deletedItem(idExpression: string): PostReceiveAction {
-	return { type: 'set', properties: { value: `={{ { "deleted": true, "id": ${idExpression} } }}` } };
+/** postReceive: the output item of a delete, `{ deleted: true, id }` with the ID that was sent. */
+export function deletedItem(parameter: string): PostReceiveAction {
+	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+		return [{ json: { deleted: true, id: sentPathValue(this, parameter) } }];
+	};
 }

@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
 	IHttpRequestMethods,
+	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 	IPollFunctions,
@@ -36,6 +37,39 @@ export async function getConnection(this: ApiContext): Promise<ApiConnection> {
 	};
 }
 
+/**
+ * `load()` once per run of a routed operation, for every item of the run: keyed by the run's
+ * execute data, the one object all its items share (nothing outlives the run). A failed load is
+ * not kept, so the next item tries again and reports its own error.
+ */
+export async function oncePerRun<T>(
+	context: IExecuteSingleFunctions,
+	cache: WeakMap<object, Promise<T>>,
+	load: () => Promise<T>,
+): Promise<T> {
+	const run = typeof context.getExecuteData === 'function' ? context.getExecuteData() : undefined;
+	if (!run) return await load();
+	let loading = cache.get(run);
+	if (!loading) {
+		loading = load();
+		cache.set(run, loading);
+		loading.catch(() => cache.delete(run));
+	}
+	return await loading;
+}
+
+const runConnections = new WeakMap<object, Promise<ApiConnection>>();
+
+/** getConnection for a routed operation's hooks: n8n reads and decrypts the credential on every call. */
+export async function getRunConnection(this: IExecuteSingleFunctions): Promise<ApiConnection> {
+	return await oncePerRun(this, runConnections, async () => await getConnection.call(this));
+}
+
+/** What HTTP errors a request lets through: all, except an OAuth2 token's 401 (n8n refreshes it). */
+export function passedHttpErrors(connection: ApiConnection): IHttpRequestOptions['ignoreHttpStatusErrors'] {
+	return connection.credentialType === 'hoopAiOAuth2Api' ? { ignore: true, except: [401] } : true;
+}
+
 export interface ApiResponse {
 	statusCode: number;
 	body: IDataObject;
@@ -61,9 +95,7 @@ export async function apiResponse(
 		json: true,
 		headers: { Version: connection.apiVersion },
 		returnFullResponse: true,
-		// As in requestDefaults: an OAuth2 401 must throw so n8n refreshes the token.
-		ignoreHttpStatusErrors:
-			connection.credentialType === 'hoopAiOAuth2Api' ? { ignore: true, except: [401] } : true,
+		ignoreHttpStatusErrors: passedHttpErrors(connection),
 	});
 	const body = typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : {};
 	return { statusCode: response.statusCode, body, headers: (response.headers ?? {}) as IDataObject };

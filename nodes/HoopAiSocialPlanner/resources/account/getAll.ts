@@ -1,7 +1,25 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { PLATFORM_OPTIONS } from '../../shared/platforms';
 
 const showForAccountGetAll = { resource: ['account'], operation: ['getAll'] };
+
+/**
+ * postReceive of Get Many: the accounts (filtered) or the groups, up to the Limit. In code rather
+ * than routing `filter`/`limit` actions, whose expressions n8n evaluates per account per item.
+ */
+export async function accountListItems(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	const results = (items[0]?.json.results ?? {}) as IDataObject;
+	const groups = this.getNodeParameter('output', 'accounts') === 'groups';
+	let list = ((groups ? results.groups : results.accounts) ?? []) as IDataObject[];
+	if (!groups) {
+		const filters = this.getNodeParameter('filters', {}) as IDataObject;
+		const platforms = (filters.platforms as string[] | undefined) ?? [];
+		if (platforms.length) list = list.filter((account) => platforms.includes(String(account.platform)));
+		if (filters.excludeExpired) list = list.filter((account) => !account.isExpired);
+	}
+	if (!this.getNodeParameter('returnAll', false)) list = list.slice(0, this.getNodeParameter('limit', 50) as number);
+	return list.map((json) => ({ json }));
+}
 
 export const accountGetAllDescription: INodeProperties[] = [
 	{
@@ -31,7 +49,6 @@ export const accountGetAllDescription: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
-		routing: { output: { maxResults: '={{ $value }}' } },
 	},
 	{
 		displayName: 'Filters',
@@ -48,16 +65,6 @@ export const accountGetAllDescription: INodeProperties[] = [
 				options: PLATFORM_OPTIONS,
 				default: [],
 				description: 'Only accounts of these networks',
-				routing: {
-					output: {
-						postReceive: [
-							{
-								type: 'filter',
-								properties: { pass: '={{ $value.length === 0 || $value.includes($responseItem.platform) }}' },
-							},
-						],
-					},
-				},
 			},
 			{
 				displayName: 'Exclude Expired',
@@ -65,11 +72,6 @@ export const accountGetAllDescription: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether to leave out accounts whose connection has expired and must be reconnected in HoopAI',
-				routing: {
-					output: {
-						postReceive: [{ type: 'filter', properties: { pass: '={{ !$value || !$responseItem.isExpired }}' } }],
-					},
-				},
 			},
 		],
 	},

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { locationPath } from '../../shared/request';
-import { apiRouting, deletedItem, itemsAt } from '../../shared/routing';
+import { apiRouting, deletedItem } from '../../shared/routing';
 import { accountDeleteDescription } from './delete';
-import { accountGetAllDescription } from './getAll';
+import { accountGetAllDescription, accountListItems } from './getAll';
 
 export const accountDescription: INodeProperties[] = [
 	{
@@ -18,8 +18,9 @@ export const accountDescription: INodeProperties[] = [
 				action: 'Disconnect a social account',
 				description: 'Remove a social account from the location (and from its groups)',
 				routing: apiRouting({
-					request: { method: 'DELETE', url: locationPath('/accounts/{{ encodeURIComponent($parameter.accountId) }}') },
-					postReceive: [deletedItem('$parameter.accountId')],
+					request: { method: 'DELETE', url: locationPath('/accounts/{accountId}') },
+					path: { accountId: 'Account' },
+					postReceive: [deletedItem('accountId')],
 				}),
 			},
 			{
@@ -29,10 +30,7 @@ export const accountDescription: INodeProperties[] = [
 				description: 'List the social media accounts (or account groups) connected to the location',
 				routing: apiRouting({
 					request: { method: 'GET', url: locationPath('/accounts') },
-					postReceive: [
-						itemsAt('results.accounts', '={{ $parameter.output !== "groups" }}'),
-						itemsAt('results.groups', '={{ $parameter.output === "groups" }}'),
-					],
+					postReceive: [accountListItems],
 				}),
 			},
 		],

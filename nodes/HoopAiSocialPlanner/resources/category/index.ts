@@ -21,7 +21,8 @@ export const categoryDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a category',
 				routing: apiRouting({
-					request: { method: 'GET', url: locationPath('/categories/{{ encodeURIComponent($parameter.categoryId) }}') },
+					request: { method: 'GET', url: locationPath('/categories/{categoryId}') },
+					path: { categoryId: 'Category' },
 					postReceive: [itemsAt('results.category')],
 				}),
 			},

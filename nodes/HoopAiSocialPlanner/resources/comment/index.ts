@@ -3,19 +3,46 @@ import {
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
+	type INodeExecutionData,
 	type INodeProperties,
+	type PostReceiveAction,
 } from 'n8n-workflow';
 import { returnAllAndLimit } from '../../shared/descriptions';
 import { paginateCountedList } from '../../shared/pagination';
 import { LOCATION_PLACEHOLDER } from '../../shared/request';
-import { apiRouting, itemsAt } from '../../shared/routing';
+import { apiRouting, itemsAt, sentPathValue } from '../../shared/routing';
 import { toIdList } from '../post/postInput';
 
 const show = { resource: ['comment'] };
 const showFor = (...operation: string[]) => ({ ...show, operation });
-const COMMENTS_PATH = '/social-media-posting/comments/{{ encodeURIComponent($parameter.platform) }}';
-const LIKE_PATH = `=${COMMENTS_PATH}/{{ encodeURIComponent($parameter.commentId) }}/like`;
+const COMMENTS_PATH = '/social-media-posting/comments/{platform}';
+const LIKE_PATH = `${COMMENTS_PATH}/{commentId}/like`;
 const withLocation = { qs: { locationId: LOCATION_PLACEHOLDER } };
+const PLATFORM = { platform: 'Platform' };
+const PLATFORM_AND_COMMENT = { platform: 'Platform', commentId: 'Comment ID' };
+
+/** preSend of Create: the reply, each field read once (a routing `send` per field costs n8n one more evaluation each). */
+export async function buildCommentBody(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const attachments =
+		this.getNodeParameter('platform', '') === 'facebook' ? toIdList(this.getNodeParameter('attachments', '')) : [];
+	requestOptions.body = {
+		parentId: this.getNodeParameter('parentId', ''),
+		isParentThread: this.getNodeParameter('isParentThread', true),
+		content: this.getNodeParameter('content', ''),
+		...(attachments.length ? { attachments: attachments.map((url) => ({ url, type: 'image' })) } : {}),
+	};
+	return requestOptions;
+}
+
+/** postReceive of Like and Unlike: the comment's new state. */
+function likedItem(liked: boolean): PostReceiveAction {
+	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
+		return [{ json: { liked, id: sentPathValue(this, 'commentId') } }];
+	};
+}
 
 /** preSend of Get Many: the accounts and filters; a date window needs both ends. */
 export async function buildCommentListBody(
@@ -65,7 +92,9 @@ export const commentDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Comment on a post or reply to a comment',
 				routing: apiRouting({
-					request: { method: 'POST', url: `=${COMMENTS_PATH}`, ...withLocation },
+					request: { method: 'POST', url: COMMENTS_PATH, ...withLocation },
+					path: PLATFORM,
+					preSend: [buildCommentBody],
 					postReceive: [itemsAt('results')],
 				}),
 			},
@@ -75,7 +104,8 @@ export const commentDescription: INodeProperties[] = [
 				action: 'Get many comments',
 				description: 'List the comments on the posts of some accounts',
 				routing: apiRouting({
-					request: { method: 'POST', url: `=${COMMENTS_PATH}/list`, ...withLocation },
+					request: { method: 'POST', url: `${COMMENTS_PATH}/list`, ...withLocation },
+					path: PLATFORM,
 					preSend: [buildCommentListBody],
 				}),
 			},
@@ -85,7 +115,8 @@ export const commentDescription: INodeProperties[] = [
 				action: 'Like a comment',
 				routing: apiRouting({
 					request: { method: 'POST', url: LIKE_PATH, ...withLocation },
-					postReceive: [{ type: 'set', properties: { value: '={{ { "liked": true, "id": $parameter.commentId } }}' } }],
+					path: PLATFORM_AND_COMMENT,
+					postReceive: [likedItem(true)],
 				}),
 			},
 			{
@@ -94,7 +125,8 @@ export const commentDescription: INodeProperties[] = [
 				action: 'Unlike a comment',
 				routing: apiRouting({
 					request: { method: 'DELETE', url: LIKE_PATH, ...withLocation },
-					postReceive: [{ type: 'set', properties: { value: '={{ { "liked": false, "id": $parameter.commentId } }}' } }],
+					path: PLATFORM_AND_COMMENT,
+					postReceive: [likedItem(false)],
 				}),
 			},
 		],
@@ -167,7 +199,6 @@ export const commentDescription: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: showFor('create') },
 		description: 'The ID of the post (HoopAI post ID) or of the comment to answer',
-		routing: { send: { type: 'body', property: 'parentId' } },
 	},
 	{
 		displayName: 'Reply To Is',
@@ -179,7 +210,6 @@ export const commentDescription: INodeProperties[] = [
 		],
 		default: true,
 		displayOptions: { show: showFor('create') },
-		routing: { send: { type: 'body', property: 'isParentThread' } },
 	},
 	{
 		displayName: 'Text',
@@ -189,7 +219,6 @@ export const commentDescription: INodeProperties[] = [
 		default: '',
 		required: true,
 		displayOptions: { show: showFor('create') },
-		routing: { send: { type: 'body', property: 'content' } },
 	},
 	{
 		displayName: 'Image URLs',
@@ -198,13 +227,6 @@ export const commentDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: { ...showFor('create'), platform: ['facebook'] } },
 		description: 'Comma-separated image URLs to attach (Facebook only)',
-		routing: {
-			send: {
-				type: 'body',
-				property: 'attachments',
-				value: '={{ $value ? $value.split(",").map(url => url.trim()).filter(url => url).map(url => ({ url, type: "image" })) : undefined }}',
-			},
-		},
 	},
 	{
 		displayName: 'Comment ID',

@@ -1,15 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { locationPath } from '../../shared/request';
+import { postLocator } from '../../shared/descriptions';
 import { apiRouting, deletedItem, itemsAt } from '../../shared/routing';
 import { postBulkDeleteDescription } from './bulkDelete';
 import { postCreateDescription } from './create';
-import { postDeleteDescription } from './delete';
 import { postGetDescription } from './get';
 import { buildPostListBody, postGetAllDescription } from './getAll';
 import { simplifyPosts } from './hooks';
 import { postUpdateDescription } from './update';
 
-const POST_PATH = '/posts/{{ encodeURIComponent($parameter.postId) }}';
+const POST_PATH = locationPath('/posts/{postId}');
+const POST_ID = { postId: 'Post' };
 
 export const postDescription: INodeProperties[] = [
 	{
@@ -39,8 +40,9 @@ export const postDescription: INodeProperties[] = [
 				action: 'Delete a post',
 				description: 'Delete a post (in HoopAI only, not on the networks)',
 				routing: apiRouting({
-					request: { method: 'DELETE', url: locationPath(POST_PATH) },
-					postReceive: [deletedItem('$parameter.postId')],
+					request: { method: 'DELETE', url: POST_PATH },
+					path: POST_ID,
+					postReceive: [deletedItem('postId')],
 				}),
 			},
 			{
@@ -49,7 +51,8 @@ export const postDescription: INodeProperties[] = [
 				action: 'Get a post',
 				description: 'Get a post with its status, error and platform details',
 				routing: apiRouting({
-					request: { method: 'GET', url: locationPath(POST_PATH) },
+					request: { method: 'GET', url: POST_PATH },
+					path: POST_ID,
 					postReceive: [itemsAt('results.post'), simplifyPosts],
 				}),
 			},
@@ -73,10 +76,12 @@ export const postDescription: INodeProperties[] = [
 		],
 		default: 'create',
 	},
+	// One Post property for every operation that takes a post: n8n evaluates each declared
+	// property's value for every item, so three declarations cost three evaluations.
+	{ ...postLocator, displayOptions: { show: { resource: ['post'], operation: ['get', 'update', 'delete'] } } },
 	...postCreateDescription,
 	...postGetDescription,
 	...postGetAllDescription,
 	...postUpdateDescription,
-	...postDeleteDescription,
 	...postBulkDeleteDescription,
 ];

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { accountPlatformsOnce } from '../../shared/accountPlatforms';
-import { postLocator, simplifyField } from '../../shared/descriptions';
+import { simplifyField } from '../../shared/descriptions';
 import { runForEachItem, withRoutes } from '../../shared/execute';
+import { pathSegment } from '../../shared/ids';
 import { apiRequest, getConnection } from '../../shared/transport';
 import {
 	accountIdsField,
@@ -21,7 +22,6 @@ import { checkPostBody } from './validatePost';
 const showForUpdate = { resource: ['post'], operation: ['update'] };
 
 export const postUpdateDescription: INodeProperties[] = [
-	{ ...postLocator, displayOptions: { show: showForUpdate } },
 	{
 		displayName: 'Update Fields',
 		name: 'updateFields',
@@ -55,9 +55,8 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 	const platforms = accountPlatformsOnce.call(this, connection);
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as PostInput;
-		const postPath = `/social-media-posting/{locationId}/posts/${encodeURIComponent(
-			String(this.getNodeParameter('postId', itemIndex, '', { extractValue: true })),
-		)}`;
+		const postId = pathSegment(node, 'Post', this.getNodeParameter('postId', itemIndex, '', { extractValue: true }));
+		const postPath = `/social-media-posting/{locationId}/posts/${encodeURIComponent(postId)}`;
 		const read = async () =>
 			((await apiRequest.call(this, 'GET', postPath, { connection })).results as IDataObject | undefined)?.post as IDataObject;
 		const existing = writablePost(await read(), connection.defaultUserId);

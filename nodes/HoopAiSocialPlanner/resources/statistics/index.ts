@@ -8,7 +8,7 @@ import {
 import { PLATFORM_OPTIONS } from '../../shared/platforms';
 import { LOCATION_PLACEHOLDER } from '../../shared/request';
 import { apiRouting, itemsAt } from '../../shared/routing';
-import { apiRequest } from '../../shared/transport';
+import { getRunAccounts } from '../../shared/accountPlatforms';
 import { toIdList } from '../post/postInput';
 
 const show = { resource: ['statistics'] };
@@ -38,8 +38,7 @@ export async function buildStatisticsBody(
 	if (platforms.length) body.platforms = platforms;
 	let profileIds = toIdList(this.getNodeParameter('profileIds', []));
 	if (profileIds.length === 0) {
-		const response = await apiRequest.call(this, 'GET', '/social-media-posting/{locationId}/accounts');
-		const accounts = ((response.results as IDataObject | undefined)?.accounts ?? []) as IDataObject[];
+		const accounts = await getRunAccounts.call(this);
 		profileIds = accounts
 			.filter((account) => !account.isExpired && (platforms.length === 0 || platforms.includes(String(account.platform))))
 			.map((account) => String(account.profileId));
