@@ -326,13 +326,15 @@ export interface DropdownOptions {
 	parameters: INodeParameters;
 	credentials: TestCredentials;
 	nodeType?: string;
+	/** false: the node has no credential chosen yet (as when it was just added to the canvas). */
+	credentialChosen?: boolean;
 }
 
 /** A context like the one n8n's dynamic-parameters service gives loadOptions and listSearch. */
 async function dropdownContext(options: DropdownOptions) {
 	const { packageName, nodeTypes, credentialTypes } = await loadPackage();
 	const type = options.nodeType ?? `${packageName}.hoopAiSocialPlanner`;
-	const node = nodeUnderTest(type, options.parameters, options.credentials);
+	const node = nodeUnderTest(type, options.parameters, options.credentials, options.credentialChosen === false ? { credentials: undefined } : {});
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(nodeTypes) });
 	const additionalData = additionalDataFor(
 		new TestCredentialsHelper(credentialTypes, { [options.credentials.type]: options.credentials.data }),

@@ -63,4 +63,18 @@ describe('searchable lists and dropdowns', () => {
 		const account = location().accounts.find((candidate: IDataObject) => candidate.platform === 'facebook');
 		expect(facebook).toEqual([{ name: account.name, value: account.originId }]);
 	});
+
+	it('answer nothing, and send nothing, until a credential is chosen; then they load', async () => {
+		const before = sim().control.requests().length;
+		const none = { ...options({ resource: 'comment', platform: 'facebook' }), credentialChosen: false };
+		for (const method of ['getAccounts', 'getCategories', 'getCommentAccounts', 'getProfiles', 'getTags', 'getUsers']) {
+			expect(await loadOptions(method, none)).toEqual([]);
+		}
+		for (const method of ['searchAccounts', 'searchCategories', 'searchPosts']) {
+			expect(await listSearch(method, none)).toEqual({ results: [] });
+		}
+		expect(sim().control.requests().length).toBe(before);
+
+		expect(await loadOptions('getAccounts', options())).toHaveLength(location().accounts.length);
+	});
 });

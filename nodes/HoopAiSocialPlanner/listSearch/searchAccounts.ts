@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { platformName } from '../shared/platforms';
-import { apiRequest } from '../shared/transport';
+import { apiRequest, credentialChosen } from '../shared/transport';
 
 interface AccountsResponse {
 	results?: { accounts?: Array<IDataObject & { id: string; name?: string; platform?: string; isExpired?: boolean }> };
@@ -11,6 +11,7 @@ export async function searchAccounts(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
+	if (!credentialChosen.call(this)) return { results: [] };
 	const response = await apiRequest.call(this, 'GET', '/social-media-posting/{locationId}/accounts') as AccountsResponse;
 	const needle = (filter ?? '').toLowerCase();
 	const results = (response.results?.accounts ?? [])

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { apiRequest } from '../shared/transport';
+import { apiRequest, credentialChosen } from '../shared/transport';
 
 const PAGE_SIZE = 50;
 
@@ -9,6 +9,7 @@ export async function searchCategories(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	if (!credentialChosen.call(this)) return { results: [] };
 	const skip = Number(paginationToken ?? 0);
 	const response = await apiRequest.call(this, 'GET', '/social-media-posting/{locationId}/categories', {
 		qs: { skip: String(skip), limit: String(PAGE_SIZE), ...(filter ? { searchText: filter } : {}) },

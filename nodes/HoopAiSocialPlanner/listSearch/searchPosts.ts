@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { platformName } from '../shared/platforms';
-import { apiRequest } from '../shared/transport';
+import { apiRequest, credentialChosen } from '../shared/transport';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE_SIZE = 50;
@@ -11,6 +11,7 @@ export async function searchPosts(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
+	if (!credentialChosen.call(this)) return { results: [] };
 	const skip = Number(paginationToken ?? 0);
 	const now = Date.now();
 	const response = await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/posts/list', {

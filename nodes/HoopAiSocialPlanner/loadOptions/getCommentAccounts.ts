@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { apiRequest } from '../shared/transport';
+import { apiRequest, credentialChosen } from '../shared/transport';
 
 /**
  * The network's own ID of an account (what comments' `originIds` want). The API returns none;
@@ -11,6 +11,7 @@ export function originIdOf(accountId: string): string {
 
 /** Accounts of the chosen comment platform, valued by their origin ID. */
 export async function getCommentAccounts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	if (!credentialChosen.call(this)) return [];
 	const platform = this.getCurrentNodeParameter('platform') as string;
 	const response = await apiRequest.call(this, 'GET', '/social-media-posting/{locationId}/accounts');
 	const accounts = ((response.results as IDataObject | undefined)?.accounts ?? []) as IDataObject[];

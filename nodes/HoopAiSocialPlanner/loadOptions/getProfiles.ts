@@ -1,9 +1,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import { platformName } from '../shared/platforms';
-import { apiRequest } from '../shared/transport';
+import { apiRequest, credentialChosen } from '../shared/transport';
 
 /** Accounts for statistics, whose `profileIds` are the accounts' `profileId`. */
 export async function getProfiles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	if (!credentialChosen.call(this)) return [];
 	const response = await apiRequest.call(this, 'GET', '/social-media-posting/{locationId}/accounts');
 	const accounts = ((response.results as IDataObject | undefined)?.accounts ?? []) as IDataObject[];
 	return accounts

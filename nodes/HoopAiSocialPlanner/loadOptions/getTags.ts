@@ -1,10 +1,11 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { apiRequest } from '../shared/transport';
+import { apiRequest, credentialChosen } from '../shared/transport';
 
 const PAGE_SIZE = 100;
 
 /** Every Social Planner tag of the location (all pages); the API names a tag in `tag`. */
 export async function getTags(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	if (!credentialChosen.call(this)) return [];
 	const options: INodePropertyOptions[] = [];
 	for (let skip = 0; ; skip += PAGE_SIZE) {
 		const response = await apiRequest.call(this, 'GET', '/social-media-posting/{locationId}/tags', {

@@ -1,8 +1,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { apiRequest, getConnection } from '../shared/transport';
+import { apiRequest, credentialChosen, getConnection } from '../shared/transport';
 
 /** The location's users (GET /users/, scope users.readonly), as "Name (email)". */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	if (!credentialChosen.call(this)) return [];
 	const connection = await getConnection.call(this);
 	const response = await apiRequest.call(this, 'GET', '/users/', { qs: { locationId: connection.locationId }, connection });
 	const users = (response.users ?? []) as IDataObject[];

@@ -6,6 +6,7 @@ import type {
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
+	INode,
 	IPollFunctions,
 } from 'n8n-workflow';
 import { apiError } from './errors';
@@ -21,11 +22,25 @@ export interface ApiConnection {
 	defaultUserId: string;
 }
 
+/** The credential type the node's Authentication field chooses. */
+export function credentialTypeOf(node: INode): ApiConnection['credentialType'] {
+	// Read raw: the context types disagree on getNodeParameter's arguments, and this is no expression.
+	return (node.parameters.authentication ?? 'accessToken') === 'oAuth2' ? 'hoopAiOAuth2Api' : 'hoopAiApi';
+}
+
+/**
+ * Whether a credential of that type is chosen. Dropdowns answer nothing until it is (instead of
+ * failing with "Node does not have any credentials set"): the editor loads them again as soon as
+ * the credential is picked, but not after a failure it is still busy with.
+ */
+export function credentialChosen(this: ILoadOptionsFunctions): boolean {
+	const node = this.getNode();
+	return Boolean(node.credentials?.[credentialTypeOf(node)]);
+}
+
 /** Which credential the node uses, and what it says about the location and host. */
 export async function getConnection(this: ApiContext): Promise<ApiConnection> {
-	// Read raw: the context types disagree on getNodeParameter's arguments, and this is no expression.
-	const authentication = this.getNode().parameters.authentication ?? 'accessToken';
-	const credentialType = authentication === 'oAuth2' ? 'hoopAiOAuth2Api' : 'hoopAiApi';
+	const credentialType = credentialTypeOf(this.getNode());
 	const credentials = await this.getCredentials(credentialType);
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
 	return {
