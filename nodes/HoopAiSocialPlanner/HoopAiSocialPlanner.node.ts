@@ -8,16 +8,16 @@ import { getCommentAccounts } from './loadOptions/getCommentAccounts';
 import { getProfiles } from './loadOptions/getProfiles';
 import { getTags } from './loadOptions/getTags';
 import { getUsers } from './loadOptions/getUsers';
-import { accountDescription } from './resources/account';
-import { categoryDescription } from './resources/category';
-import { commentDescription } from './resources/comment';
-import { postDescription } from './resources/post';
-import { statisticsDescription } from './resources/statistics';
-import { tagDescription } from './resources/tag';
+import { accountFields, accountOperation } from './resources/account';
+import { categoryFields, categoryOperation } from './resources/category';
+import { commentFields, commentOperation } from './resources/comment';
+import { postFields, postOperation } from './resources/post';
+import { statisticsFields, statisticsOperation } from './resources/statistics';
+import { tagFields, tagOperation } from './resources/tag';
 import { bulkDeletePosts } from './resources/post/bulkDelete';
 import { createPosts } from './resources/post/create';
 import { updatePosts } from './resources/post/update';
-import { authenticationProperty, nodeCredentials } from './shared/descriptions';
+import { authenticationProperty, listFields, nodeCredentials } from './shared/descriptions';
 import { requestDefaults } from './shared/request';
 
 export class HoopAiSocialPlanner implements INodeType {
@@ -42,22 +42,32 @@ export class HoopAiSocialPlanner implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
+				// Post first: it is what the node is for, and n8n lists its actions in this order.
+				// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
 				options: [
+					{ name: 'Post', value: 'post' },
 					{ name: 'Account', value: 'account' },
 					{ name: 'Category', value: 'category' },
 					{ name: 'Comment', value: 'comment' },
-					{ name: 'Post', value: 'post' },
 					{ name: 'Statistic', value: 'statistics' },
 					{ name: 'Tag', value: 'tag' },
 				],
 				default: 'post',
 			},
-			...accountDescription,
-			...postDescription,
-			...categoryDescription,
-			...tagDescription,
-			...statisticsDescription,
-			...commentDescription,
+			postOperation,
+			accountOperation,
+			categoryOperation,
+			commentOperation,
+			statisticsOperation,
+			tagOperation,
+			// Shared by every Get Many, declared once (each declaration costs an evaluation per item).
+			...listFields,
+			...postFields,
+			...accountFields,
+			...categoryFields,
+			...commentFields,
+			...statisticsFields,
+			...tagFields,
 		],
 	};
 

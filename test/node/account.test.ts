@@ -19,13 +19,13 @@ describe('Account resource', () => {
 
 	it('Get Many filters by platform, leaves out expired accounts and honours the Limit', async () => {
 		const byPlatform = await runNode({
-			parameters: { resource: 'account', operation: 'getAll', returnAll: true, filters: { platforms: ['instagram', 'tiktok'] } },
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true, accountFilters: { platforms: ['instagram', 'tiktok'] } },
 			credentials: tokenCredentials(sim()),
 		});
 		expect(byPlatform.items.map((item) => item.json.platform).sort()).toEqual(['instagram', 'tiktok']);
 
 		const fresh = await runNode({
-			parameters: { resource: 'account', operation: 'getAll', returnAll: true, filters: { excludeExpired: true } },
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true, accountFilters: { excludeExpired: true } },
 			credentials: tokenCredentials(sim()),
 		});
 		expect(fresh.items.length).toBe(location().accounts.filter((account: { isExpired: boolean }) => !account.isExpired).length);

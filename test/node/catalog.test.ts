@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
-import { requestsSince, tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
+import { tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
 
 describe('Category, Tag, Statistic and Comment resources', () => {
 	const sim = useSampleSimulator();
@@ -34,21 +34,26 @@ describe('Category, Tag, Statistic and Comment resources', () => {
 		expect(items[0].json.name).toBe(category.name);
 	});
 
-	it('Tag → Get Many honours the Limit; Get Many by IDs returns those tags', async () => {
+	it('Tag → Get Many honours the Limit', async () => {
 		const limited = await run({ resource: 'tag', operation: 'getAll', returnAll: false, limit: 3 });
 		expect(limited.items).toHaveLength(3);
 		expect(limited.items[0].json).toEqual(expect.objectContaining({ _id: expect.any(String), tag: expect.any(String) }));
-
-		const [first, , third] = location().tags;
-		const byIds = await run({ resource: 'tag', operation: 'getByIds', tagIds: [first._id, third._id] });
-		expect(byIds.items.map((item) => item.json.tag).sort()).toEqual([first.tag, third.tag].sort());
 	});
 
-	it('Tag → Get Many by IDs needs at least one ID', async () => {
+	it('Tag → Get Many with the Tag IDs filter returns exactly those tags, in one request to tags/details', async () => {
+		const [first, , third] = location().tags;
 		const before = sim().control.requests().length;
-		const { error } = await run({ resource: 'tag', operation: 'getByIds', tagIds: '={{ [] }}' });
-		expect(error?.message).toBe('Tag IDs: give at least one tag ID');
-		expect(requestsSince(sim(), before)).toEqual([]);
+		const byIds = await run({ resource: 'tag', operation: 'getAll', returnAll: true, tagFilters: { tagIds: [first._id, third._id] } });
+		expect(byIds.error).toBeUndefined();
+		expect(byIds.items.map((item) => item.json.tag).sort()).toEqual([first.tag, third.tag].sort());
+		const sent = sim().control.requests().slice(before);
+		expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual([`POST /social-media-posting/${sim().locationId}/tags/details`]);
+		expect(sent[0].body).toEqual({ tagIds: [first._id, third._id] });
+
+		const limited = await run({ resource: 'tag', operation: 'getAll', limit: 1, tagFilters: { tagIds: `${first._id}, ${third._id}` } });
+		expect(limited.items).toHaveLength(1);
+		const searched = await run({ resource: 'tag', operation: 'getAll', returnAll: true, searchText: third.tag, tagFilters: { tagIds: [first._id, third._id] } });
+		expect(searched.items.map((item) => item.json._id)).toEqual([third._id]);
 	});
 
 	it('Statistic → Get reports on every live account by default, with a custom period compared with the one before', async () => {
@@ -104,5 +109,15 @@ describe('Category, Tag, Statistic and Comment resources', () => {
 			`POST /social-media-posting/comments/facebook/${comment._id}/like`,
 			`DELETE /social-media-posting/comments/facebook/${comment._id}/like`,
 		]);
+	});
+
+	it('Comment → Like and Unlike refuse a platform whose comments cannot be liked, before sending', async () => {
+		const comment = location().comments.find((candidate: IDataObject) => candidate.platform === 'instagram');
+		const before = sim().control.requests().length;
+		for (const operation of ['like', 'unlike']) {
+			const { error } = await run({ resource: 'comment', operation, platform: 'instagram', commentId: comment._id });
+			expect(error?.message).toBe('Platform: Instagram comments cannot be liked or unliked through the API');
+		}
+		expect(sim().control.requests().length).toBe(before);
 	});
 });

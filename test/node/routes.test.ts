@@ -36,6 +36,9 @@ function nodeRoutes(nodeType: INodeType): Array<Endpoint & { operation: string }
 			const request = option.routing?.request;
 			expect(request?.method && request.url).toBeTruthy();
 			routes.push({ method: String(request!.method), path: specPath(String(request!.url)), operation });
+			// A pagination function may send other requests than the operation's (it declares them).
+			const pagination = option.routing?.operations?.pagination as { routes?: Endpoint[] } | undefined;
+			routes.push(...(pagination?.routes ?? []).map((route) => ({ ...route, operation })));
 		}
 	}
 	return routes;

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { countExpressions } from '../harness/expressions';
 import { runNode } from '../harness/n8n';
+import { loadPackage } from '../harness/package-classes';
 import { printFigures } from '../helpers/report';
 import { locationOf, tokenCredentials, useSampleSimulator, type Simulator } from '../helpers/simulator';
 
@@ -16,7 +17,7 @@ import { locationOf, tokenCredentials, useSampleSimulator, type Simulator } from
  * - each expression-valued parameter of a routed operation: 3 — n8n-core's RoutingNode evaluates
  *   every top-level parameter once for the request and once more to find the base URL's owner,
  *   whether the operation uses it or not, and the hook that needs it reads it once;
- * - each one of a custom operation (Create, Update, Bulk Delete): 1, read once.
+ * - each one of a custom operation (Create, Update, Delete Many): 1, read once.
  * A count above its budget fails: an expression was added to a routed description (every
  * `={{ … }}` in a property, a routing template or requestDefaults is evaluated per item), a
  * property was declared twice under one name, or a value is read more than once.
@@ -60,6 +61,18 @@ const CASES: CostCase[] = [
 		user: 0,
 		input: blank,
 		budget: 2,
+	},
+	{
+		operation: 'post.getAll (date filters)',
+		parameters: {
+			resource: 'post',
+			operation: 'getAll',
+			limit: 5,
+			filters: { fromDate: '={{ $json.from }}', toDate: '={{ $json.to }}' },
+		},
+		user: 2,
+		input: (_sim, count) => Array.from({ length: count }, () => ({ from: '2026-01-01T00:00:00Z', to: '2036-01-01T00:00:00Z' })),
+		budget: 8,
 	},
 	{
 		operation: 'post.create',
@@ -111,8 +124,8 @@ const CASES: CostCase[] = [
 	{ operation: 'category.getAll', parameters: { resource: 'category', operation: 'getAll' }, user: 0, input: blank, budget: 2 },
 	{ operation: 'tag.getAll', parameters: { resource: 'tag', operation: 'getAll' }, user: 0, input: blank, budget: 2 },
 	{
-		operation: 'tag.getByIds',
-		parameters: { resource: 'tag', operation: 'getByIds', tagIds: '={{ $json.tagIds }}' },
+		operation: 'tag.getAll (Tag IDs filter)',
+		parameters: { resource: 'tag', operation: 'getAll', tagFilters: { tagIds: '={{ $json.tagIds }}' } },
 		user: 1,
 		input: (sim, count) => cycle(pick(sim, 'tags'), count).map((tag) => ({ tagIds: [tag._id] })),
 		budget: 5,
@@ -177,6 +190,16 @@ describe('expressions evaluated per item (issue 11)', () => {
 			.join(' | ');
 		figures[costCase.operation] = `${perItem} per item (user's own: ${costCase.user}), ${perRun} per run — ${top}`;
 		expect(perItem).toBeLessThanOrEqual(costCase.budget);
+	});
+
+	it('declares every parameter that can hold an expression once (each declaration is evaluated per item)', async () => {
+		const { nodeTypes, packageName } = await loadPackage();
+		const declared = new Map<string, number>();
+		for (const property of nodeTypes[`${packageName}.hoopAiSocialPlanner`].description.properties) {
+			if (property.noDataExpression) continue;
+			declared.set(property.name, (declared.get(property.name) ?? 0) + 1);
+		}
+		expect([...declared].filter(([, times]) => times > 1)).toEqual([]);
 	});
 
 	it('prints the figures', () => {

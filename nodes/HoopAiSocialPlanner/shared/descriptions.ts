@@ -62,33 +62,39 @@ export const simplifyField: INodeProperties = {
 	description: 'Whether to return only ID, status, summary, platform, accountIds, scheduleDate, publishedAt, error and link instead of the full post',
 };
 
-/** Return All and Limit of a Get Many operation whose pages are fetched by `pagination`. */
-export function returnAllAndLimit(
-	show: Record<string, string[]>,
-	pagination: NonNullable<NonNullable<INodeProperties['routing']>['operations']>['pagination'],
-	maxLimit?: number,
-): INodeProperties[] {
-	return [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			displayOptions: { show },
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-			routing: { send: { paginate: true }, operations: { pagination } },
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			displayOptions: { show: { ...show, returnAll: [false] } },
-			typeOptions: { minValue: 1, ...(maxLimit ? { maxValue: maxLimit } : {}) },
-			default: 50,
-			description: 'Max number of results to return',
-		},
-	];
-}
+/**
+ * Return All, Limit and Search, declared once for every Get Many: n8n evaluates every declared
+ * property of the node for every item, so one name declared five times costs five evaluations of
+ * its expression. Each operation's own pagination goes in its routing (see apiRouting).
+ */
+export const listFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		displayOptions: { show: { operation: ['getAll'] } },
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		displayOptions: { show: { operation: ['getAll'], returnAll: [false] } },
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+	},
+	{
+		displayName: 'Search',
+		name: 'searchText',
+		type: 'string',
+		default: '',
+		displayOptions: { show: { resource: ['category', 'tag'], operation: ['getAll'] } },
+		description: 'Only those whose name contains this text',
+		routing: { send: { preSend: [sendSearchText] } },
+	},
+];
 
 /** Both nodes accept either credential, chosen by the `authentication` parameter. */
 export const nodeCredentials: INodeCredentialDescription[] = [
@@ -112,17 +118,4 @@ export async function sendSearchText(this: IExecuteSingleFunctions, requestOptio
 	const searchText = String(this.getNodeParameter('searchText', '') ?? '').trim();
 	if (searchText) requestOptions.qs = { ...requestOptions.qs, searchText };
 	return requestOptions;
-}
-
-/** The `searchText` query of the categories and tags lists (not sent when empty). */
-export function searchTextField(show: Record<string, string[]>, description: string): INodeProperties {
-	return {
-		displayName: 'Search',
-		name: 'searchText',
-		type: 'string',
-		default: '',
-		displayOptions: { show },
-		description,
-		routing: { send: { preSend: [sendSearchText] } },
-	};
 }

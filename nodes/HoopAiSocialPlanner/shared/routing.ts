@@ -74,18 +74,23 @@ export interface ApiOperation {
 	path?: Record<string, string>;
 	preSend?: PreSendAction[];
 	postReceive?: PostReceiveAction[];
+	/** The pages of a Get Many (it reads Return All and Limit). */
+	pagination?: Pagination;
 }
+
+type Pagination = NonNullable<NonNullable<INodePropertyRouting['operations']>['pagination']>;
 
 /**
  * Routing of one API operation. Every operation goes through here, so the connection is always
  * applied first and API errors are always mapped by `throwApiError` before any other output
  * handling.
  */
-export function apiRouting({ request, path, preSend = [], postReceive = [] }: ApiOperation): INodePropertyRouting {
+export function apiRouting({ request, path, preSend = [], postReceive = [], pagination }: ApiOperation): INodePropertyRouting {
 	return {
 		request,
-		send: { preSend: [applyConnection, ...(path ? [fillPath(path)] : []), ...preSend] },
+		send: { preSend: [applyConnection, ...(path ? [fillPath(path)] : []), ...preSend], ...(pagination ? { paginate: true } : {}) },
 		output: { postReceive: [throwApiError, ...postReceive] },
+		...(pagination ? { operations: { pagination } } : {}),
 	};
 }
 

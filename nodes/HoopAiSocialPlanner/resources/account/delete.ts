@@ -6,10 +6,10 @@ const showForAccountDelete = { resource: ['account'], operation: ['delete'] };
 export const accountDeleteDescription: INodeProperties[] = [
 	{ ...accountLocator, displayOptions: { show: showForAccountDelete } },
 	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
+		displayName: 'Options',
+		name: 'options',
 		type: 'collection',
-		placeholder: 'Add Field',
+		placeholder: 'Add Option',
 		displayOptions: { show: showForAccountDelete },
 		default: {},
 		options: [

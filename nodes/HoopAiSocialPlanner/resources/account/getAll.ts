@@ -12,7 +12,7 @@ export async function accountListItems(this: IExecuteSingleFunctions, items: INo
 	const groups = this.getNodeParameter('output', 'accounts') === 'groups';
 	let list = ((groups ? results.groups : results.accounts) ?? []) as IDataObject[];
 	if (!groups) {
-		const filters = this.getNodeParameter('filters', {}) as IDataObject;
+		const filters = this.getNodeParameter('accountFilters', {}) as IDataObject;
 		const platforms = (filters.platforms as string[] | undefined) ?? [];
 		if (platforms.length) list = list.filter((account) => platforms.includes(String(account.platform)));
 		if (filters.excludeExpired) list = list.filter((account) => !account.isExpired);
@@ -34,25 +34,8 @@ export const accountGetAllDescription: INodeProperties[] = [
 		default: 'accounts',
 	},
 	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		displayOptions: { show: showForAccountGetAll },
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		displayOptions: { show: { ...showForAccountGetAll, returnAll: [false] } },
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-	},
-	{
 		displayName: 'Filters',
-		name: 'filters',
+		name: 'accountFilters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		displayOptions: { show: { ...showForAccountGetAll, output: ['accounts'] } },

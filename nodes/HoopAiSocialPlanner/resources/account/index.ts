@@ -4,38 +4,39 @@ import { apiRouting, deletedItem } from '../../shared/routing';
 import { accountDeleteDescription } from './delete';
 import { accountGetAllDescription, accountListItems } from './getAll';
 
-export const accountDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['account'] } },
-		options: [
-			{
-				name: 'Delete',
-				value: 'delete',
-				action: 'Disconnect a social account',
-				description: 'Remove a social account from the location (and from its groups)',
-				routing: apiRouting({
-					request: { method: 'DELETE', url: locationPath('/accounts/{accountId}') },
-					path: { accountId: 'Account' },
-					postReceive: [deletedItem('accountId')],
-				}),
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many social accounts',
-				description: 'List the social media accounts (or account groups) connected to the location',
-				routing: apiRouting({
-					request: { method: 'GET', url: locationPath('/accounts') },
-					postReceive: [accountListItems],
-				}),
-			},
-		],
-		default: 'getAll',
-	},
+export const accountOperation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['account'] } },
+	options: [
+		{
+			name: 'Delete',
+			value: 'delete',
+			action: 'Disconnect a social account',
+			description: 'Remove a social account from the location (and from its groups)',
+			routing: apiRouting({
+				request: { method: 'DELETE', url: locationPath('/accounts/{accountId}') },
+				path: { accountId: 'Account' },
+				postReceive: [deletedItem('accountId')],
+			}),
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many social accounts',
+			description: 'List the social media accounts (or account groups) connected to the location',
+			routing: apiRouting({
+				request: { method: 'GET', url: locationPath('/accounts') },
+				postReceive: [accountListItems],
+			}),
+		},
+	],
+	default: 'getAll',
+};
+
+export const accountFields: INodeProperties[] = [
 	...accountGetAllDescription,
 	...accountDeleteDescription,
 ];

@@ -1,41 +1,41 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { returnAllAndLimit, searchTextField } from '../../shared/descriptions';
 import { paginateCountedList } from '../../shared/pagination';
 import { locationPath } from '../../shared/request';
 import { apiRouting, itemsAt } from '../../shared/routing';
 
 const show = { resource: ['category'] };
 const showForGet = { ...show, operation: ['get'] };
-const showForGetAll = { ...show, operation: ['getAll'] };
+const paginateCategories = paginateCountedList({ in: 'qs', itemsPath: 'results.categories', countPath: 'results.count', pageSize: 100 });
 
-export const categoryDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get a category',
-				routing: apiRouting({
-					request: { method: 'GET', url: locationPath('/categories/{categoryId}') },
-					path: { categoryId: 'Category' },
-					postReceive: [itemsAt('results.category')],
-				}),
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many categories',
-				description: 'List the location’s Social Planner categories, optionally searched by name',
-				routing: apiRouting({ request: { method: 'GET', url: locationPath('/categories') } }),
-			},
-		],
-		default: 'getAll',
-	},
+export const categoryOperation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show },
+	options: [
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a category',
+			routing: apiRouting({
+				request: { method: 'GET', url: locationPath('/categories/{categoryId}') },
+				path: { categoryId: 'Category' },
+				postReceive: [itemsAt('results.category')],
+			}),
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many categories',
+			description: 'List the location’s Social Planner categories, optionally searched by name',
+			routing: apiRouting({ request: { method: 'GET', url: locationPath('/categories') }, pagination: paginateCategories }),
+		},
+	],
+	default: 'getAll',
+};
+
+export const categoryFields: INodeProperties[] = [
 	{
 		displayName: 'Category',
 		name: 'categoryId',
@@ -53,9 +53,4 @@ export const categoryDescription: INodeProperties[] = [
 			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 65f0c0de000000000000000b' },
 		],
 	},
-	...returnAllAndLimit(
-		showForGetAll,
-		paginateCountedList({ in: 'qs', itemsPath: 'results.categories', countPath: 'results.count', pageSize: 100 }),
-	),
-	searchTextField(showForGetAll, 'Only categories whose name contains this text'),
 ];

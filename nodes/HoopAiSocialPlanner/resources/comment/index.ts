@@ -7,7 +7,6 @@ import {
 	type INodeProperties,
 	type PostReceiveAction,
 } from 'n8n-workflow';
-import { returnAllAndLimit } from '../../shared/descriptions';
 import { paginateCountedList } from '../../shared/pagination';
 import { LOCATION_PLACEHOLDER } from '../../shared/request';
 import { apiRouting, itemsAt, sentPathValue } from '../../shared/routing';
@@ -19,6 +18,7 @@ const COMMENTS_PATH = '/social-media-posting/comments/{platform}';
 const LIKE_PATH = `${COMMENTS_PATH}/{commentId}/like`;
 const withLocation = { qs: { locationId: LOCATION_PLACEHOLDER } };
 const PLATFORM = { platform: 'Platform' };
+const paginateComments = paginateCountedList({ in: 'body', itemsPath: 'results.comments', countPath: 'results.meta.total', pageSize: 100, numeric: true });
 const PLATFORM_AND_COMMENT = { platform: 'Platform', commentId: 'Comment ID' };
 
 /** preSend of Create: the reply, each field read once (a routing `send` per field costs n8n one more evaluation each). */
@@ -49,7 +49,7 @@ export async function buildCommentListBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const filters = this.getNodeParameter('filters', {}) as IDataObject;
+	const filters = this.getNodeParameter('commentFilters', {}) as IDataObject;
 	const originIds = toIdList(this.getNodeParameter('originIds', []));
 	if (originIds.length === 0) throw new NodeOperationError(this.getNode(), 'Accounts: choose at least one account');
 	if (Boolean(filters.fromDate) !== Boolean(filters.toDate)) {
@@ -66,72 +66,91 @@ export async function buildCommentListBody(
 	return requestOptions;
 }
 
+// Likes are not offered for Instagram, Threads and YouTube comments (the API answers 400).
+const NO_LIKES = 'Its comments cannot be liked through the API';
 const PLATFORMS = [
 	{ name: 'Bluesky', value: 'bluesky' },
 	{ name: 'Community', value: 'community' },
 	{ name: 'Facebook', value: 'facebook' },
-	{ name: 'Instagram', value: 'instagram' },
+	{ name: 'Instagram', value: 'instagram', description: NO_LIKES },
 	{ name: 'LinkedIn', value: 'linkedin' },
-	{ name: 'Threads', value: 'threads' },
+	{ name: 'Threads', value: 'threads', description: NO_LIKES },
 	{ name: 'TikTok', value: 'tiktok' },
-	{ name: 'YouTube', value: 'youtube' },
+	{ name: 'YouTube', value: 'youtube', description: NO_LIKES },
 ];
-// Likes are not offered for Instagram, Threads and YouTube comments (the API answers 400).
-const LIKE_PLATFORMS = PLATFORMS.filter((platform) => ['bluesky', 'community', 'facebook', 'linkedin', 'tiktok'].includes(platform.value));
 
-export const commentDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				action: 'Comment on a post or reply to a comment',
-				routing: apiRouting({
-					request: { method: 'POST', url: COMMENTS_PATH, ...withLocation },
-					path: PLATFORM,
-					preSend: [buildCommentBody],
-					postReceive: [itemsAt('results')],
-				}),
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				action: 'Get many comments',
-				description: 'List the comments on the posts of some accounts',
-				routing: apiRouting({
-					request: { method: 'POST', url: `${COMMENTS_PATH}/list`, ...withLocation },
-					path: PLATFORM,
-					preSend: [buildCommentListBody],
-				}),
-			},
-			{
-				name: 'Like',
-				value: 'like',
-				action: 'Like a comment',
-				routing: apiRouting({
-					request: { method: 'POST', url: LIKE_PATH, ...withLocation },
-					path: PLATFORM_AND_COMMENT,
-					postReceive: [likedItem(true)],
-				}),
-			},
-			{
-				name: 'Unlike',
-				value: 'unlike',
-				action: 'Unlike a comment',
-				routing: apiRouting({
-					request: { method: 'DELETE', url: LIKE_PATH, ...withLocation },
-					path: PLATFORM_AND_COMMENT,
-					postReceive: [likedItem(false)],
-				}),
-			},
-		],
-		default: 'getAll',
-	},
+/** preSend of Like and Unlike: a platform whose comments cannot be liked fails before sending. */
+export async function checkLikePlatform(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const platform = PLATFORMS.find((option) => option.value === this.getNodeParameter('platform', ''));
+	if (platform?.description === NO_LIKES) {
+		const likeable = PLATFORMS.filter((option) => !option.description).map((option) => option.name);
+		throw new NodeOperationError(this.getNode(), `Platform: ${platform.name} comments cannot be liked or unliked through the API`, {
+			description: `Likes work for ${likeable.join(', ')}.`,
+		});
+	}
+	return requestOptions;
+}
+
+export const commentOperation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show },
+	options: [
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Comment on a post or reply to a comment',
+			routing: apiRouting({
+				request: { method: 'POST', url: COMMENTS_PATH, ...withLocation },
+				path: PLATFORM,
+				preSend: [buildCommentBody],
+				postReceive: [itemsAt('results')],
+			}),
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			action: 'Get many comments',
+			description: 'List the comments on the posts of some accounts',
+			routing: apiRouting({
+				request: { method: 'POST', url: `${COMMENTS_PATH}/list`, ...withLocation },
+				path: PLATFORM,
+				preSend: [buildCommentListBody],
+				pagination: paginateComments,
+			}),
+		},
+		{
+			name: 'Like',
+			value: 'like',
+			action: 'Like a comment',
+			routing: apiRouting({
+				request: { method: 'POST', url: LIKE_PATH, ...withLocation },
+				path: PLATFORM_AND_COMMENT,
+				preSend: [checkLikePlatform],
+				postReceive: [likedItem(true)],
+			}),
+		},
+		{
+			name: 'Unlike',
+			value: 'unlike',
+			action: 'Unlike a comment',
+			routing: apiRouting({
+				request: { method: 'DELETE', url: LIKE_PATH, ...withLocation },
+				path: PLATFORM_AND_COMMENT,
+				preSend: [checkLikePlatform],
+				postReceive: [likedItem(false)],
+			}),
+		},
+	],
+	default: 'getAll',
+};
+
+export const commentFields: INodeProperties[] = [
 	{
 		displayName: 'Platform',
 		name: 'platform',
@@ -139,16 +158,7 @@ export const commentDescription: INodeProperties[] = [
 		options: PLATFORMS,
 		default: 'facebook',
 		required: true,
-		displayOptions: { show: showFor('create', 'getAll') },
-	},
-	{
-		displayName: 'Platform',
-		name: 'platform',
-		type: 'options',
-		options: LIKE_PLATFORMS,
-		default: 'facebook',
-		required: true,
-		displayOptions: { show: showFor('like', 'unlike') },
+		displayOptions: { show },
 	},
 	{
 		displayName: 'Account Names or IDs',
@@ -162,14 +172,9 @@ export const commentDescription: INodeProperties[] = [
 			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'Accounts whose posts’ comments to list. IDs are the networks’ own account IDs.',
 	},
-	...returnAllAndLimit(
-		showFor('getAll'),
-		paginateCountedList({ in: 'body', itemsPath: 'results.comments', countPath: 'results.meta.total', pageSize: 100, numeric: true }),
-		100,
-	),
 	{
 		displayName: 'Filters',
-		name: 'filters',
+		name: 'commentFilters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},

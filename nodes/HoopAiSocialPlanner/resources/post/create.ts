@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { accountPlatformsOnce } from '../../shared/accountPlatforms';
-import { simplifyField } from '../../shared/descriptions';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { apiRequest, getConnection } from '../../shared/transport';
 import {
@@ -39,7 +38,6 @@ export const postCreateDescription: INodeProperties[] = [
 		displayOptions: { show: showForCreate },
 		options: extraPostFields,
 	},
-	{ ...simplifyField, displayOptions: { show: showForCreate } },
 ];
 
 /**

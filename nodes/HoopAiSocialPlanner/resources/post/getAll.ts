@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { simplifyField } from '../../shared/descriptions';
 import { paginateCountedList } from '../../shared/pagination';
 import { POST_FORMAT_OPTIONS } from '../../shared/platforms';
 import { toIdList } from './postInput';
@@ -54,24 +53,6 @@ export const paginatePosts = paginateCountedList({
 });
 
 export const postGetAllDescription: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		displayOptions: { show: showForGetAll },
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		routing: { send: { paginate: true }, operations: { pagination: paginatePosts } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		displayOptions: { show: { ...showForGetAll, returnAll: [false] } },
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-	},
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -137,5 +118,4 @@ export const postGetAllDescription: INodeProperties[] = [
 			},
 		],
 	},
-	{ ...simplifyField, displayOptions: { show: showForGetAll } },
 ];

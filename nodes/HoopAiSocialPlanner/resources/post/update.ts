@@ -1,6 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { accountPlatformsOnce } from '../../shared/accountPlatforms';
-import { simplifyField } from '../../shared/descriptions';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { pathSegment } from '../../shared/ids';
 import { apiRequest, getConnection } from '../../shared/transport';
@@ -42,7 +41,6 @@ export const postUpdateDescription: INodeProperties[] = [
 			...extraPostFields,
 		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	},
-	{ ...simplifyField, displayOptions: { show: showForUpdate } },
 ];
 
 /**

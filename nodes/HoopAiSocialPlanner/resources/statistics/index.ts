@@ -52,28 +52,29 @@ export async function buildStatisticsBody(
 	return requestOptions;
 }
 
-export const statisticsDescription: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show },
-		options: [
-			{
-				name: 'Get',
-				value: 'get',
-				action: 'Get social media statistics',
-				description: 'Posts, impressions, reach, engagement, followers and demographics, compared with the previous period',
-				routing: apiRouting({
-					request: { method: 'POST', url: '/social-media-posting/statistics', qs: { locationId: LOCATION_PLACEHOLDER } },
-					preSend: [buildStatisticsBody],
-					postReceive: [itemsAt('results')],
-				}),
-			},
-		],
-		default: 'get',
-	},
+export const statisticsOperation: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show },
+	options: [
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get social media statistics',
+			description: 'Posts, impressions, reach, engagement, followers and demographics, compared with the previous period',
+			routing: apiRouting({
+				request: { method: 'POST', url: '/social-media-posting/statistics', qs: { locationId: LOCATION_PLACEHOLDER } },
+				preSend: [buildStatisticsBody],
+				postReceive: [itemsAt('results')],
+			}),
+		},
+	],
+	default: 'get',
+};
+
+export const statisticsFields: INodeProperties[] = [
 	{
 		displayName: 'Account Names or IDs',
 		name: 'profileIds',
