@@ -19,7 +19,7 @@ import { startSimulator } from '../simulator';
  * - A post the trigger knows to be out of the window is not observed, and stays known: ahead of
  *   the window until it is back, behind it for one more window length (Days Back + Days Ahead).
  *   Further back it is forgotten, unless it was created within that range (so that it can never
- *   be announced as new twice).
+ *   be announced as new twice). The posts there at the start were created long ago or recently.
  * Knowledge is kept in memory after every successful poll, saved only when the poll emits (or on
  * activation), rolled back to the saved copy on a restart, and untouched by a failed poll. The
  * trigger must emit exactly the model's events at every poll: none missed, none twice.
@@ -36,7 +36,7 @@ const WANTED = ['published', 'failed'];
 const DAY = 24 * 60 * 60 * 1000;
 const DAYS_BACK = 7;
 const DAYS_AHEAD = 30;
-/** The trigger remembers posts up to one window length before the window. */
+/** Days before now that the trigger remembers posts: one window length before the window. */
 const MEMORY_BACK = DAYS_BACK + DAYS_BACK + DAYS_AHEAD;
 
 /**
@@ -97,11 +97,15 @@ it('emits every wanted event exactly once across reschedules out of and back int
 		const roll = rand();
 		return roll < 0.55 ? 'inside' : roll < 0.75 ? 'ahead' : roll < 0.9 ? 'behind' : 'farBehind';
 	};
+	// Created long before the memory's start, or within it.
+	const createdBeforeActivation = () =>
+		new Date(Date.now() - (rand() < 0.5 ? MEMORY_BACK + 2 + rand() * 300 : 1 + rand() * (MEMORY_BACK - 3)) * DAY).toISOString();
 	const posts = sim.control.seed({
 		posts: Array.from({ length: POSTS }, (_value, index) => ({
 			status: pick(STATUSES),
 			accountIds: [account],
 			summary: `Post ${index}`,
+			createdAt: createdBeforeActivation(),
 			...dateIn(index < POSTS * 0.7 ? 'inside' : randomPlace()),
 		})),
 	}).posts as SimPost[];
@@ -109,7 +113,12 @@ it('emits every wanted event exactly once across reschedules out of and back int
 	const live = () => posts.filter((post) => post.status !== 'deleted');
 	const truth = () => {
 		const now = Date.now();
-		return posts.map((post) => ({ id: post._id, status: post.status, place: placeOf(Date.parse(post.displayDate), now) }));
+		return posts.map((post) => ({
+			id: post._id,
+			status: post.status,
+			place: placeOf(Date.parse(post.displayDate), now),
+			createdInMemory: Date.parse(String(post.createdAt)) >= now - MEMORY_BACK * DAY,
+		}));
 	};
 
 	let poller = await Poller.create({
@@ -131,6 +140,8 @@ it('emits every wanted event exactly once across reschedules out of and back int
 		reschedules: 0,
 		postsCreated: 0,
 		postsDeleted: 0,
+		knownPostsBackInWindow: 0,
+		knownPostsForgotten: 0,
 		eventsExpected: 0,
 		eventsEmitted: 0,
 		statusChangedEvents: 0,
@@ -177,6 +188,8 @@ it('emits every wanted event exactly once across reschedules out of and back int
 
 		const next: Knowledge = structuredClone(known);
 		const expected: string[] = [];
+		let comebacks = 0;
+		let forgotten = 0;
 		for (const post of truth()) {
 			const was = known[post.id];
 			const deleted = post.status === 'deleted';
@@ -184,6 +197,7 @@ it('emits every wanted event exactly once across reschedules out of and back int
 				if (was && was.status !== post.status && WANTED.includes(post.status)) expected.push(`statusChanged:${post.id}:${was.status}->${post.status}`);
 			};
 			if (!deleted && post.place === 'inside') {
+				if (was && was.place !== 'inside') comebacks++;
 				statusChange();
 				if (!was && created.has(post.id)) expected.push(`newPost:${post.id}:null->${post.status}`);
 				next[post.id] = { status: post.status, place: post.place };
@@ -194,8 +208,10 @@ it('emits every wanted event exactly once across reschedules out of and back int
 					continue;
 				}
 				statusChange();
-				if (post.place === 'farBehind' && !created.has(post.id)) delete next[post.id];
-				else next[post.id] = { status: post.status, place: post.place };
+				if (post.place === 'farBehind' && !post.createdInMemory) {
+					delete next[post.id];
+					forgotten++;
+				} else next[post.id] = { status: post.status, place: post.place };
 			}
 		}
 		expected.sort();
@@ -213,6 +229,8 @@ it('emits every wanted event exactly once across reschedules out of and back int
 			.map((item) => `${String(item.json.event)}:${String(item.json.postId)}:${String(item.json.previousStatus)}->${String(item.json.status)}`)
 			.sort();
 		figures.polls++;
+		figures.knownPostsBackInWindow += comebacks;
+		figures.knownPostsForgotten += forgotten;
 		figures.eventsExpected += expected.length;
 		figures.eventsEmitted += emitted.length;
 		for (const name of ['statusChanged', 'newPost', 'postDeleted'] as const) {
@@ -235,7 +253,9 @@ it('emits every wanted event exactly once across reschedules out of and back int
 	expect(figures.restarts).toBeGreaterThan(0);
 	expect(figures.failedPolls).toBeGreaterThan(0);
 	for (const name of ['statusChanged', 'newPost', 'postDeleted'] as const) expect(figures[`${name}Events`]).toBeGreaterThan(0);
+	expect(figures.knownPostsBackInWindow).toBeGreaterThan(0);
+	expect(figures.knownPostsForgotten).toBeGreaterThan(0);
 	expect(firstMismatch).toBe('');
 	expect(figures.eventsEmitted).toBe(figures.eventsExpected);
 	expect(figures.missed + figures.duplicates).toBe(0);
-});
+}, 180_000);

@@ -138,8 +138,55 @@ describe('HoopAI Social Planner Trigger', () => {
 		expect(events).toHaveLength(2);
 	});
 
-	it('keeps only posts of the window in its state', async () => {
-		const poller = await trigger();
+	/** Moves the trigger's clock (not the simulator's) forward, as days passing would. */
+	const daysPass = (days: number) => {
+		const later = Date.now() + days * DAY; // before installing fake timers again resets the clock
+		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
+		jest.setSystemTime(later);
+	};
+	const reschedule = (post: Post, at: number) => {
+		post.displayDate = new Date(at).toISOString();
+		post.scheduleDate = post.displayDate;
+	};
+	const events = (result: Awaited<ReturnType<Poller['poll']>>) => json(result).map((event) => [event.event, event.postId, event.previousStatus, event.status]);
+
+	it('a post rescheduled beyond Days Ahead is not new again when it comes back, by reschedule or by time', async () => {
+		const poller = await trigger({ events: ['newPost', 'statusChanged', 'postDeleted'], toStatuses: [] });
+		await poller.activate();
+		const [idea] = sim().control.seed({
+			posts: [{ status: 'draft', accountIds: [account('facebook')], summary: 'New idea', createdAt: sim().control.now() }],
+		}).posts as Post[];
+		expect(events(await poller.poll())).toEqual([['newPost', idea._id, null, 'draft']]);
+
+		// Out beyond Days Ahead (30): seen leaving, with its new status.
+		idea.status = 'scheduled';
+		reschedule(idea, Date.now() + 40 * DAY);
+		expect(events(await poller.poll())).toEqual([['statusChanged', idea._id, 'draft', 'scheduled']]);
+		// Back into the window by a reschedule: known, not new.
+		reschedule(idea, Date.now() + 2 * DAY);
+		await expect(poller.poll()).resolves.toBeNull();
+
+		// Out again; while away it fails, and another known post goes out and is deleted.
+		reschedule(idea, Date.now() + 40 * DAY);
+		const doomed = scheduled('facebook');
+		reschedule(doomed, Date.now() + 50 * DAY);
+		await expect(poller.poll()).resolves.toBeNull();
+		idea.status = 'failed';
+		doomed.status = 'deleted';
+		await expect(poller.poll()).resolves.toBeNull();
+		// Twenty-five days later both are in the window again: one change and one deletion, nothing new.
+		daysPass(25);
+		expect(events(await poller.poll())).toEqual(
+			expect.arrayContaining([
+				['statusChanged', idea._id, 'scheduled', 'failed'],
+				['postDeleted', doomed._id, 'scheduled', 'deleted'],
+			]),
+		);
+		expect(json(await poller.poll())).toEqual([]);
+	});
+
+	it('remembers posts that left the window for one window length more, then forgets them', async () => {
+		const poller = await trigger({ toStatuses: [] });
 		await poller.activate();
 		const known = () => Object.keys((poller.staticData()['node:HoopAI'] as { posts: IDataObject }).posts);
 		const age = (post: Post) => Date.now() - Date.parse(post.displayDate);
@@ -147,11 +194,42 @@ describe('HoopAI Social Planner Trigger', () => {
 		expect(older.length).toBeGreaterThan(0);
 		for (const post of older) expect(known()).toContain(post._id);
 
-		// Six days later the window starts four days after those posts.
-		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
-		jest.setSystemTime(Date.now() + 6 * DAY);
+		// Six days later the window (7 days back) starts a day or more after them: remembered.
+		daysPass(6);
 		await poller.poll();
-		for (const post of older) expect(known()).not.toContain(post._id);
+		for (const post of older) expect(known()).toContain(post._id);
+		// One of them is rescheduled into the window: its change is reported, as a known post's.
+		const [back, ...others] = older;
+		const was = back.status;
+		back.status = 'scheduled';
+		reschedule(back, Date.now() + DAY);
+		expect(events(await poller.poll())).toEqual([['statusChanged', back._id, was, 'scheduled']]);
+
+		// The memory reaches one window length (7 + 30 days) before the window: 44 days back.
+		daysPass(39);
+		await poller.poll();
+		for (const post of others) expect(known()).not.toContain(post._id);
+		expect(known()).toContain(back._id);
+		const withinMemory = posts().filter((post) => post.status !== 'deleted' && Date.parse(post.displayDate) >= Date.now() - 44 * DAY);
+		expect(known().sort()).toEqual(withinMemory.map((post) => post._id).sort());
+	});
+
+	it('a forgotten post rescheduled back into the window is not announced as new', async () => {
+		const poller = await trigger({ events: ['newPost'] });
+		await poller.activate();
+		const [post] = sim().control.seed({
+			posts: [{ status: 'scheduled', accountIds: [account('facebook')], summary: 'Soon', createdAt: sim().control.now(), scheduleDate: new Date(Date.now() + HOUR).toISOString() }],
+		}).posts as Post[];
+		expect(events(await poller.poll())).toEqual([['newPost', post._id, null, 'scheduled']]);
+		post.status = 'failed';
+
+		// Fifty days later it is beyond the memory (44 days back) and forgotten.
+		daysPass(50);
+		await poller.poll();
+		expect(Object.keys((poller.staticData()['node:HoopAI'] as { posts: IDataObject }).posts)).not.toContain(post._id);
+		post.status = 'scheduled';
+		reschedule(post, Date.now() + DAY);
+		await expect(poller.poll()).resolves.toBeNull();
 	});
 
 	it('a failed request fails the poll with the API’s message and commits nothing', async () => {
