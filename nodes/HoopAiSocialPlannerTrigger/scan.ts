@@ -10,6 +10,8 @@ const MAX_RATE_LIMIT_WAIT_MS = 30_000;
 export interface ListFilters {
 	accounts: string[];
 	postType?: string;
+	/** The list's status filter (`type`): all but deleted posts unless set. */
+	type?: string;
 }
 
 /** A clock for one poll: the time it may still use (n8n ≥ 2.36 gives a budget; older n8n none). */
@@ -81,7 +83,7 @@ export async function listPage(
 				fromDate: new Date(window.from).toISOString(),
 				toDate: new Date(window.to).toISOString(),
 				includeUsers: 'false',
-				type: 'all',
+				type: filters.type ?? 'all',
 				...(filters.accounts.length ? { accounts: filters.accounts.join(',') } : {}),
 				...(filters.postType ? { postType: filters.postType } : {}),
 			},

@@ -86,20 +86,86 @@ describe('HoopAI Social Planner Trigger', () => {
 		expect(json(await restarted.poll())).toEqual([expect.objectContaining({ postId: post._id, previousStatus: 'scheduled', status: 'published' })]);
 	});
 
-	it('Fetch Test Event shows the last event, or a sample from the latest post, and leaves the state alone', async () => {
-		const fresh = await trigger();
-		const sample = json(await fresh.poll('manual', 'manual'));
-		expect(sample).toHaveLength(1);
-		expect(sample[0]).toEqual(expect.objectContaining({ event: 'statusChanged', previousStatus: null, postId: expect.any(String) }));
-		expect(fresh.staticData()).toEqual({ 'node:HoopAI': {} });
+	describe('Fetch Test Event', () => {
+		const manual = async (poller: Poller) => {
+			// n8n creates the node's (empty) entry when a poll first asks for it.
+			const state = () => poller.staticData()['node:HoopAI'] ?? {};
+			const before = state();
+			const result = json(await poller.poll('manual', 'manual'));
+			expect(state()).toEqual(before); // manual mode never touches the state
+			return result;
+		};
 
-		await fresh.activate();
-		const post = scheduled('instagram');
-		publishDue(post);
-		const [emitted] = json(await fresh.poll());
-		const before = fresh.staticData();
-		expect(json(await fresh.poll('manual', 'manual'))).toEqual([emitted]);
-		expect(fresh.staticData()).toEqual(before);
+		it('for “status changed to Failed” shows a failed post with its error, marked as a sample', async () => {
+			const failed = posts().find((post) => post.status === 'failed')!;
+			const [sample, ...more] = await manual(await trigger({ toStatuses: ['failed'] }));
+			expect(more).toEqual([]);
+			expect(sample).toEqual(
+				expect.objectContaining({ event: 'statusChanged', postId: failed._id, status: 'failed', previousStatus: expect.any(String), error: failed.error, sample: true }),
+			);
+			expect(sample.error).toMatch(/\w/);
+			expect(sample.note).toMatch(/sample/i);
+		});
+
+		it.each<[string, INodeParameters]>([
+			['new posts', { events: ['newPost'] }],
+			['deleted posts', { events: ['postDeleted'], options: { daysBack: 10 } }],
+			['published on LinkedIn', { toStatuses: ['published'], filters: { platforms: ['linkedin'] } }],
+			['any change from draft', { toStatuses: [], fromStatuses: ['draft'] }],
+			['reels of one Instagram account', { toStatuses: [], filters: { accounts: ['instagram'], postType: 'reel' } }],
+			['several events, simplified', { events: ['postDeleted', 'statusChanged'], toStatuses: ['scheduled'], options: { simplify: true } }],
+		])('for %s shows a sample from a post that fits every setting', async (_name, parameters) => {
+			const filters = (parameters.filters ?? {}) as IDataObject;
+			if (filters.accounts) filters.accounts = (filters.accounts as string[]).map(account);
+			const settings = { events: ['statusChanged'], toStatuses: ['published', 'failed'], fromStatuses: [], ...parameters };
+			const [sample, ...more] = await manual(await trigger(parameters));
+			expect(more).toEqual([]);
+			expect(sample).toEqual(expect.objectContaining({ sample: true, note: expect.stringMatching(/sample/i) }));
+			expect(settings.events).toContain(sample.event);
+			const post = posts().find((candidate) => candidate._id === sample.postId)!;
+			expect(post).toBeDefined();
+			expect(post.status).toBe(sample.status);
+			if (sample.event === 'statusChanged') {
+				if (settings.toStatuses.length) expect(settings.toStatuses).toContain(sample.status);
+				if (settings.fromStatuses.length) expect(settings.fromStatuses).toContain(sample.previousStatus);
+				expect(sample.previousStatus).toEqual(expect.any(String));
+			}
+			if (sample.event === 'newPost') expect(sample.previousStatus).toBeNull();
+			if (sample.event === 'postDeleted') expect(sample.status).toBe('deleted');
+			if (filters.platforms) expect(filters.platforms).toContain(post.platform);
+			if (filters.accounts) expect(post.accountIds.some((id) => (filters.accounts as string[]).includes(id))).toBe(true);
+			if (filters.postType) expect(post.type).toBe(filters.postType);
+			const shown = sample.post as IDataObject;
+			expect(shown[(parameters.options as IDataObject | undefined)?.simplify ? 'id' : '_id']).toBe(post._id);
+		});
+
+		it('makes up a labelled sample that fits the settings when no post does', async () => {
+			const [sample] = await manual(await trigger({ toStatuses: ['failed'], fromStatuses: ['in_progress'], filters: { platforms: ['threads'], postType: 'story' } }));
+			expect(sample).toEqual(
+				expect.objectContaining({ event: 'statusChanged', status: 'failed', previousStatus: 'in_progress', sample: true, error: expect.stringMatching(/\w/) }),
+			);
+			expect(sample.note).toMatch(/no post/i);
+			expect(sample.post).toEqual(expect.objectContaining({ platform: 'threads', type: 'story', status: 'failed', error: sample.error }));
+			expect(posts().map((post) => post._id)).not.toContain(sample.postId);
+		});
+
+		it('shows the last real event, unmarked, while it fits the settings', async () => {
+			const poller = await trigger();
+			await poller.activate();
+			publishDue(scheduled('instagram'));
+			const [emitted] = json(await poller.poll());
+			expect(emitted).not.toHaveProperty('sample');
+			expect(await manual(poller)).toEqual([emitted]);
+
+			// The same state under settings the last event does not fit: a sample instead.
+			const failedOnly = await Poller.create({
+				parameters: { events: ['statusChanged'], toStatuses: ['failed'] },
+				credentials: tokenCredentials(sim()),
+				staticData: poller.staticData(),
+			});
+			const [sample] = await manual(failedOnly);
+			expect(sample).toEqual(expect.objectContaining({ status: 'failed', sample: true }));
+		});
 	});
 
 	it('filters by target and source status, platform and account', async () => {
