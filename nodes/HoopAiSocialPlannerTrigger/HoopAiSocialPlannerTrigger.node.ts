@@ -11,7 +11,7 @@ import { simplifyPost } from '../HoopAiSocialPlanner/resources/post/hooks';
 import { toIdList } from '../HoopAiSocialPlanner/resources/post/postInput';
 import { nodeCredentials } from '../HoopAiSocialPlanner/shared/descriptions';
 import { getConnection } from '../HoopAiSocialPlanner/shared/transport';
-import { triggerProperties } from './description';
+import { eventsSubtitle, triggerProperties } from './description';
 import { wanted, type EventFilters, type TriggerEvent, type TriggerEventName } from './events';
 import { runPoll } from './poll';
 import { testEvent } from './sample';
@@ -25,7 +25,7 @@ export class HoopAiSocialPlannerTrigger implements INodeType {
 		icon: { light: 'file:../../icons/hoopai.svg', dark: 'file:../../icons/hoopai.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		subtitle: eventsSubtitle,
 		description: 'Starts the workflow when a Social Planner post is published, fails, is created or deleted',
 		defaults: { name: 'HoopAI Social Planner Trigger' },
 		polling: true,

@@ -86,6 +86,19 @@ describe('HoopAI Social Planner Trigger', () => {
 		expect(json(await restarted.poll())).toEqual([expect.objectContaining({ postId: post._id, previousStatus: 'scheduled', status: 'published' })]);
 	});
 
+	it('shows the chosen events on the canvas by their names in the Events list', async () => {
+		const subtitle = async (events?: string[]) => {
+			const poller = await trigger(events ? { events } : {});
+			const { description } = poller.workflow.nodeTypes.getByNameAndVersion(poller.node.type, 1);
+			// As the editor does: the subtitle expression, evaluated on the node.
+			return poller.workflow.expression.getSimpleParameterValue(poller.node, description.subtitle, 'internal', {});
+		};
+		expect(await subtitle()).toBe('Status Changed');
+		expect(await subtitle(['statusChanged', 'newPost'])).toBe('Status Changed, New Post');
+		expect(await subtitle(['postDeleted', 'newPost', 'statusChanged'])).toBe('Post Deleted, New Post, Status Changed');
+		expect(await subtitle([])).toBe('');
+	});
+
 	describe('Fetch Test Event', () => {
 		const manual = async (poller: Poller) => {
 			// n8n creates the node's (empty) entry when a poll first asks for it.
