@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import type { ApiConnection } from '../HoopAiSocialPlanner/shared/transport';
 import type { TriggerEvent } from './events';
-import { getPost, listPage, type ListFilters, type PollClock } from './scan';
+import { fitsList, getPost, listPage, type ListFilters, type PollClock } from './scan';
 import { inWindow, memoryStart, postRecord, remembered, type PostRecord, type TriggerState, type Window } from './state';
 
 export interface PollInput {
@@ -37,6 +37,7 @@ export async function runPoll(this: IPollFunctions, previous: TriggerState, inpu
 	const reporting = previous.baselined === true;
 	let since = previous.since;
 	const posts: Record<string, PostRecord> = { ...previous.posts };
+	const filteredOut: Record<string, PostRecord> = { ...previous.filteredOut };
 	// New: created after the baseline, and not before the memory's start (it might be forgotten).
 	const isNew = (post: IDataObject) => since !== undefined && createdAt(post) > since && createdAt(post) >= memoryStart(window);
 	const seen = new Set(previous.scan?.seen ?? []);
@@ -57,11 +58,12 @@ export async function runPoll(this: IPollFunctions, previous: TriggerState, inpu
 		for (const post of page.posts) {
 			const id = String(post._id);
 			const status = String(post.status);
-			const known = posts[id];
+			const known = posts[id] ?? filteredOut[id];
 			if (reporting && known && known[0] !== status) event('statusChanged', id, known[0], status, post);
 			if (reporting && !known && isNew(post)) event('newPost', id, null, status, post);
 			if (!reporting) newestCreated = Math.max(newestCreated, createdAt(post));
 			posts[id] = recordOf(post);
+			delete filteredOut[id];
 			seen.add(id);
 		}
 		skip += page.posts.length;
@@ -85,17 +87,24 @@ export async function runPoll(this: IPollFunctions, previous: TriggerState, inpu
 			}
 			const status = String(post.status);
 			if (reporting && posts[id][0] !== status) event('statusChanged', id, posts[id][0], status, post);
-			posts[id] = recordOf(post);
+			if (fitsList(post, listFilters)) {
+				posts[id] = recordOf(post);
+			} else {
+				filteredOut[id] = recordOf(post);
+				delete posts[id];
+			}
 		}
 	}
 	// Forget the posts that left the window and can no longer come back unnoticed.
 	for (const id of Object.keys(posts)) if (!seen.has(id) && !remembered(posts[id], window)) delete posts[id];
+	for (const id of Object.keys(filteredOut)) if (!remembered(filteredOut[id], window)) delete filteredOut[id];
 
 	if (!reporting) since = Math.max(since ?? 0, newestCreated) || now;
 	const state: TriggerState = {
 		since,
 		baselined: previous.baselined === true || complete,
 		posts,
+		...(Object.keys(filteredOut).length ? { filteredOut } : {}),
 		...(complete ? {} : { scan: { nextSkip: skip, seen: [...seen] } }),
 		...(previous.lastEvent ? { lastEvent: previous.lastEvent } : {}),
 	};

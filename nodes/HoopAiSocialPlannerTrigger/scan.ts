@@ -14,6 +14,13 @@ export interface ListFilters {
 	type?: string;
 }
 
+/** Whether the list, with these filters, returns this post when it is dated in the window. */
+export function fitsList(post: IDataObject, filters: ListFilters): boolean {
+	const accounts = Array.isArray(post.accountIds) ? post.accountIds.map(String) : [];
+	if (filters.accounts.length && !accounts.some((id) => filters.accounts.includes(id))) return false;
+	return !filters.postType || post.type === filters.postType;
+}
+
 /** A clock for one poll: the time it may still use (n8n ≥ 2.36 gives a budget; older n8n none). */
 export class PollClock {
 	private readonly deadline: number;

@@ -17,6 +17,11 @@ export interface TriggerState {
 	baselined?: boolean;
 	/** The posts in the window, and those that left it while they are remembered (see `remembered`). */
 	posts?: Record<string, PostRecord>;
+	/**
+	 * Known posts that no longer fit the account or post type filter (edited, or the filter was):
+	 * remembered like `posts`, but not looked up on every poll since the list leaves them out.
+	 */
+	filteredOut?: Record<string, PostRecord>;
 	/** A scan of the window that the poll budget cut short, continued by the next poll. */
 	scan?: { nextSkip: number; seen: string[] };
 	/** The last event emitted, for "Fetch Test Event". */

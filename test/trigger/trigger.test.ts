@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Poller } from '../harness/n8n';
-import { locationOf, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
+import { locationOf, requestsSince, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -309,6 +309,31 @@ describe('HoopAI Social Planner Trigger', () => {
 		post.status = 'scheduled';
 		reschedule(post, Date.now() + DAY);
 		await expect(poller.poll()).resolves.toBeNull();
+	});
+
+	it('looks up a post that no longer fits the account filter once, not on every poll', async () => {
+		const poller = await trigger({ toStatuses: [], filters: { accounts: [account('facebook')] } });
+		await poller.activate();
+		const post = scheduled('facebook');
+		const moveTo = (platform: string) => {
+			post.accountIds = [account(platform)];
+			post.accountId = account(platform);
+			post.platform = platform;
+		};
+		moveTo('linkedin'); // edited to another account: the list leaves it out from now on
+		const requests = async () => {
+			const before = sim().control.requests().length;
+			const result = await poller.poll();
+			return { events: events(result), requests: requestsSince(sim(), before) };
+		};
+		const lookup = `GET /social-media-posting/${sim().locationId}/posts/${post._id}`;
+		expect((await requests()).requests).toContain(lookup);
+		for (let poll = 0; poll < 3; poll++) expect(await requests()).toEqual({ events: [], requests: [expect.stringMatching(/posts\/list$/)] });
+
+		// Back on the Facebook account, failed meanwhile: a known post's change, not a new post.
+		moveTo('facebook');
+		post.status = 'failed';
+		expect((await requests()).events).toEqual([['statusChanged', post._id, 'scheduled', 'failed']]);
 	});
 
 	it('a failed request fails the poll with the API’s message and commits nothing', async () => {
