@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Poller } from '../harness/n8n';
+import { failedPostExample } from './example';
 import { locationOf, requestsSince, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
 
 const MINUTE = 60_000;
@@ -160,6 +161,18 @@ describe('HoopAI Social Planner Trigger', () => {
 			expect(sample.note).toMatch(/no post/i);
 			expect(sample.post).toEqual(expect.objectContaining({ platform: 'threads', type: 'story', status: 'failed', error: sample.error }));
 			expect(posts().map((post) => post._id)).not.toContain(sample.postId);
+		});
+
+		it('gives example 05’s alert the failure reason, and marks it as a test', async () => {
+			const { nodes } = failedPostExample();
+			const [triggerNode, alertNode] = nodes;
+			const poller = await Poller.create({ parameters: triggerNode.parameters, credentials: tokenCredentials(sim()) });
+			const [sample] = await manual(poller);
+			const assignments = (alertNode.parameters.assignments as { assignments: Array<{ name: string; value: string }> }).assignments;
+			const text = assignments.find((assignment) => assignment.name === 'text')!.value;
+			const alert = poller.workflow.expression.getParameterValue(text, null, 0, 0, poller.node.name, [{ json: sample }], 'manual', {});
+			const failed = posts().find((post) => post._id === sample.postId)!;
+			expect(alert).toBe(`[test event] :warning: A post failed on ${failed.platform}: "${failed.summary}" (${failed.displayDate}). Reason: ${failed.error}`);
 		});
 
 		it('shows the last real event, unmarked, while it fits the settings', async () => {
