@@ -333,20 +333,23 @@ describe('HoopAI Social Planner Trigger', () => {
 			post.accountId = account(platform);
 			post.platform = platform;
 		};
-		moveTo('linkedin'); // edited to another account: the list leaves it out from now on
+		// Edited to another account and sent for review: the list leaves it out from now on, and
+		// its change is not one the trigger was asked for (Facebook only).
+		moveTo('linkedin');
+		post.status = 'in_review';
 		const requests = async () => {
 			const before = sim().control.requests().length;
 			const result = await poller.poll();
 			return { events: events(result), requests: requestsSince(sim(), before) };
 		};
 		const lookup = `GET /social-media-posting/${sim().locationId}/posts/${post._id}`;
-		expect((await requests()).requests).toContain(lookup);
+		expect(await requests()).toEqual({ events: [], requests: [expect.stringMatching(/posts\/list$/), lookup] });
 		for (let poll = 0; poll < 3; poll++) expect(await requests()).toEqual({ events: [], requests: [expect.stringMatching(/posts\/list$/)] });
 
 		// Back on the Facebook account, failed meanwhile: a known post's change, not a new post.
 		moveTo('facebook');
 		post.status = 'failed';
-		expect((await requests()).events).toEqual([['statusChanged', post._id, 'scheduled', 'failed']]);
+		expect((await requests()).events).toEqual([['statusChanged', post._id, 'in_review', 'failed']]);
 	});
 
 	it('a failed request fails the poll with the API’s message and commits nothing', async () => {
