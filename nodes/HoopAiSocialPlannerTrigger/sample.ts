@@ -34,9 +34,10 @@ export async function testEvent(this: IPollFunctions, stored: TriggerState, inpu
 
 async function sampleFromPosts(this: IPollFunctions, name: TriggerEventName, input: TestEventInput): Promise<TriggerEvent | undefined> {
 	const { filters } = input;
-	const statuses = name === 'statusChanged' && filters.toStatuses.length ? filters.toStatuses : ['any'];
+	// Statuses to look for (undefined: any), each with the list's own filter when it has one.
+	const statuses = name === 'statusChanged' && filters.toStatuses.length ? filters.toStatuses : [undefined];
 	for (const status of statuses) {
-		const type = name === 'postDeleted' ? 'deleted' : LISTABLE_STATUSES.includes(status) ? status : 'all';
+		const type = name === 'postDeleted' ? 'deleted' : status && LISTABLE_STATUSES.includes(status) ? status : 'all';
 		const page = await listPage.call(this, new PollClock(undefined), input.connection, input.window, { ...input.listFilters, type }, 0);
 		const samples = (page?.posts ?? [])
 			.map((post) => sampleOf(name, post, input))
