@@ -14,17 +14,24 @@ export const POST_STATUSES = [
 	{ name: 'Scheduled', value: 'scheduled' },
 ];
 
+const EVENT_OPTIONS = [
+	{ name: 'New Post', value: 'newPost', description: 'A post created after the trigger was activated' },
+	{ name: 'Post Deleted', value: 'postDeleted', description: 'A post was deleted' },
+	{ name: 'Status Changed', value: 'statusChanged', description: 'A post moved to another status, e.g. published or failed' },
+];
+
+/** The canvas subtitle: the chosen events by their names in the list (one expression, no lookups). */
+export const eventsSubtitle = `={{ ($parameter["events"] || []).map((event) => (${JSON.stringify(
+	Object.fromEntries(EVENT_OPTIONS.map((option) => [option.value, option.name])),
+)})[event] || event).join(", ") }}`;
+
 export const triggerProperties: INodeProperties[] = [
 	authenticationProperty,
 	{
 		displayName: 'Events',
 		name: 'events',
 		type: 'multiOptions',
-		options: [
-			{ name: 'New Post', value: 'newPost', description: 'A post created after the trigger was activated' },
-			{ name: 'Post Deleted', value: 'postDeleted', description: 'A post was deleted' },
-			{ name: 'Status Changed', value: 'statusChanged', description: 'A post moved to another status, e.g. published or failed' },
-		],
+		options: EVENT_OPTIONS,
 		default: ['statusChanged'],
 		required: true,
 	},

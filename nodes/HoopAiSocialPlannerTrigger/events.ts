@@ -9,20 +9,31 @@ export interface TriggerEvent extends IDataObject {
 	status: string;
 	detectedAt: string;
 	post: IDataObject | null;
+	/** Only on what "Fetch Test Event" shows when it is not a real event. */
+	sample?: true;
+	note?: string;
 }
 
+/** The trigger's settings that decide which events it emits. */
 export interface EventFilters {
 	events: TriggerEventName[];
 	toStatuses: string[];
 	fromStatuses: string[];
 	platforms: string[];
+	accounts: string[];
+	postType?: string;
 }
 
-/** Whether the user asked for this event (statuses and platforms as set in the node). */
+/**
+ * Whether the user asked for this event (events, statuses, platforms, accounts and post type as
+ * set in the node). A post the event does not carry, or a field it lacks, does not exclude it.
+ */
 export function wanted(event: TriggerEvent, filters: EventFilters): boolean {
 	if (!filters.events.includes(event.event)) return false;
-	const platform = event.post?.platform;
+	const { platform, accountIds, type } = event.post ?? {};
 	if (filters.platforms.length && typeof platform === 'string' && !filters.platforms.includes(platform)) return false;
+	if (filters.accounts.length && Array.isArray(accountIds) && !accountIds.some((id) => filters.accounts.includes(String(id)))) return false;
+	if (filters.postType && typeof type === 'string' && type !== filters.postType) return false;
 	if (event.event !== 'statusChanged') return true;
 	if (filters.toStatuses.length && !filters.toStatuses.includes(event.status)) return false;
 	if (filters.fromStatuses.length && !filters.fromStatuses.includes(String(event.previousStatus))) return false;

@@ -1,8 +1,8 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import type { ApiConnection } from '../HoopAiSocialPlanner/shared/transport';
 import type { TriggerEvent } from './events';
-import { getPost, listPage, type ListFilters, type PollClock } from './scan';
-import { inWindow, type TriggerState, type Window } from './state';
+import { fitsList, getPost, listPage, type ListFilters, type PollClock } from './scan';
+import { inWindow, memoryStart, postRecord, remembered, type PostRecord, type TriggerState, type Window } from './state';
 
 export interface PollInput {
 	connection: ApiConnection;
@@ -20,19 +20,26 @@ export interface PollResult {
 }
 
 const displayDate = (post: IDataObject) => Date.parse(String(post.displayDate ?? post.createdAt ?? '')) || 0;
+const createdAt = (post: IDataObject) => Date.parse(String(post.createdAt ?? '')) || 0;
+const recordOf = (post: IDataObject) => postRecord(String(post.status), displayDate(post), createdAt(post));
 
 /**
  * One poll's work, on a copy of the state: scans the window page by page while the budget lasts
  * (continuing a scan an earlier poll left unfinished), diffs each post with what was known, and
- * after a full scan settles the posts that vanished (GET: 404 = deleted, else moved out of the
- * window). Nothing is written to the stored state here, so a failed request commits nothing.
+ * after a full scan settles the known posts of the window that were not listed (GET: 404 =
+ * deleted, else moved). Posts that left the window stay known while they may come back (see
+ * `remembered`), so a post coming back is neither new again nor missing its status change.
+ * Nothing is written to the stored state here, so a failed request commits nothing.
  */
 export async function runPoll(this: IPollFunctions, previous: TriggerState, input: PollInput): Promise<PollResult> {
 	const { connection, clock, window, listFilters, now } = input;
 	const detectedAt = new Date(now).toISOString();
 	const reporting = previous.baselined === true;
 	let since = previous.since;
-	const posts: Record<string, [string, number]> = { ...previous.posts };
+	const posts: Record<string, PostRecord> = { ...previous.posts };
+	const filteredOut: Record<string, PostRecord> = { ...previous.filteredOut };
+	// New: created after the baseline, and not before the memory's start (it might be forgotten).
+	const isNew = (post: IDataObject) => since !== undefined && createdAt(post) > since && createdAt(post) >= memoryStart(window);
 	const seen = new Set(previous.scan?.seen ?? []);
 	const events: TriggerEvent[] = [];
 	const event = (name: TriggerEvent['event'], postId: string, previousStatus: string | null, status: string, post: IDataObject | null) =>
@@ -51,12 +58,12 @@ export async function runPoll(this: IPollFunctions, previous: TriggerState, inpu
 		for (const post of page.posts) {
 			const id = String(post._id);
 			const status = String(post.status);
-			const known = posts[id];
+			const known = posts[id] ?? filteredOut[id];
 			if (reporting && known && known[0] !== status) event('statusChanged', id, known[0], status, post);
-			const createdAt = Date.parse(String(post.createdAt ?? '')) || 0;
-			if (reporting && !known && since !== undefined && createdAt > since) event('newPost', id, null, status, post);
-			if (!reporting) newestCreated = Math.max(newestCreated, createdAt);
-			posts[id] = [status, displayDate(post)];
+			if (reporting && !known && isNew(post)) event('newPost', id, null, status, post);
+			if (!reporting) newestCreated = Math.max(newestCreated, createdAt(post));
+			posts[id] = recordOf(post);
+			delete filteredOut[id];
 			seen.add(id);
 		}
 		skip += page.posts.length;
@@ -66,12 +73,10 @@ export async function runPoll(this: IPollFunctions, previous: TriggerState, inpu
 		}
 	}
 
+	// Known posts dated in the window that the full scan did not list: one GET tells deleted from moved.
 	if (complete) {
-		for (const id of Object.keys(posts).filter((known) => !seen.has(known))) {
-			if (!inWindow(posts[id][1], window)) {
-				delete posts[id];
-				continue;
-			}
+		for (const id of Object.keys(posts)) {
+			if (seen.has(id) || !inWindow(posts[id][1], window)) continue;
 			if (clock.remaining() <= 0) break;
 			const post = await getPost.call(this, clock, connection, id);
 			if (post === undefined) break;
@@ -82,18 +87,24 @@ export async function runPoll(this: IPollFunctions, previous: TriggerState, inpu
 			}
 			const status = String(post.status);
 			if (reporting && posts[id][0] !== status) event('statusChanged', id, posts[id][0], status, post);
-			posts[id] = [status, displayDate(post)];
-			if (!inWindow(posts[id][1], window)) delete posts[id];
+			if (fitsList(post, listFilters)) {
+				posts[id] = recordOf(post);
+			} else {
+				filteredOut[id] = recordOf(post);
+				delete posts[id];
+			}
 		}
 	}
-	// Posts whose date left the window are not watched any more (a full scan settled its own).
-	for (const id of Object.keys(posts)) if (!seen.has(id) && !inWindow(posts[id][1], window)) delete posts[id];
+	// Forget the posts that left the window and can no longer come back unnoticed.
+	for (const id of Object.keys(posts)) if (!seen.has(id) && !remembered(posts[id], window)) delete posts[id];
+	for (const id of Object.keys(filteredOut)) if (!remembered(filteredOut[id], window)) delete filteredOut[id];
 
 	if (!reporting) since = Math.max(since ?? 0, newestCreated) || now;
 	const state: TriggerState = {
 		since,
 		baselined: previous.baselined === true || complete,
 		posts,
+		...(Object.keys(filteredOut).length ? { filteredOut } : {}),
 		...(complete ? {} : { scan: { nextSkip: skip, seen: [...seen] } }),
 		...(previous.lastEvent ? { lastEvent: previous.lastEvent } : {}),
 	};

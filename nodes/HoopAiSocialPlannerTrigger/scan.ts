@@ -10,6 +10,15 @@ const MAX_RATE_LIMIT_WAIT_MS = 30_000;
 export interface ListFilters {
 	accounts: string[];
 	postType?: string;
+	/** The list's status filter (`type`): all but deleted posts unless set. */
+	type?: string;
+}
+
+/** Whether the list, with these filters, returns this post when it is dated in the window. */
+export function fitsList(post: IDataObject, filters: ListFilters): boolean {
+	const accounts = Array.isArray(post.accountIds) ? post.accountIds.map(String) : [];
+	if (filters.accounts.length && !accounts.some((id) => filters.accounts.includes(id))) return false;
+	return !filters.postType || post.type === filters.postType;
 }
 
 /** A clock for one poll: the time it may still use (n8n ≥ 2.36 gives a budget; older n8n none). */
@@ -81,7 +90,7 @@ export async function listPage(
 				fromDate: new Date(window.from).toISOString(),
 				toDate: new Date(window.to).toISOString(),
 				includeUsers: 'false',
-				type: 'all',
+				type: filters.type ?? 'all',
 				...(filters.accounts.length ? { accounts: filters.accounts.join(',') } : {}),
 				...(filters.postType ? { postType: filters.postType } : {}),
 			},

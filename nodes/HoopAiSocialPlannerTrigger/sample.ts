@@ -1,0 +1,107 @@
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
+import type { ApiConnection } from '../HoopAiSocialPlanner/shared/transport';
+import { wanted, type EventFilters, type TriggerEvent, type TriggerEventName } from './events';
+import { listPage, PollClock, type ListFilters } from './scan';
+import type { TriggerState, Window } from './state';
+
+/** The statuses the posts list can filter on (its `type`); others are looked for among all posts. */
+const LISTABLE_STATUSES = ['scheduled', 'draft', 'failed', 'in_review', 'published', 'in_progress', 'pending'];
+const MADE_UP_POST_ID = 'sample-post';
+
+export interface TestEventInput {
+	connection: ApiConnection;
+	window: Window;
+	listFilters: ListFilters;
+	filters: EventFilters;
+	now: number;
+}
+
+/**
+ * "Fetch Test Event": the last event emitted, while it fits the trigger's settings; else a sample
+ * built from a post of the window that fits them (one list request per event, or per To Status,
+ * looked for); else a made-up sample, so that the next nodes can still be set up. Samples say so
+ * (`sample: true` and a note). The stored state is only read.
+ */
+export async function testEvent(this: IPollFunctions, stored: TriggerState, input: TestEventInput): Promise<TriggerEvent> {
+	const last = stored.lastEvent as TriggerEvent | undefined;
+	if (last && wanted(last, input.filters)) return last;
+	for (const name of input.filters.events) {
+		const sample = await sampleFromPosts.call(this, name, input);
+		if (sample) return sample;
+	}
+	return madeUpSample(input);
+}
+
+async function sampleFromPosts(this: IPollFunctions, name: TriggerEventName, input: TestEventInput): Promise<TriggerEvent | undefined> {
+	const { filters } = input;
+	// Statuses to look for (undefined: any), each with the list's own filter when it has one.
+	const statuses = name === 'statusChanged' && filters.toStatuses.length ? filters.toStatuses : [undefined];
+	for (const status of statuses) {
+		const type = name === 'postDeleted' ? 'deleted' : status && LISTABLE_STATUSES.includes(status) ? status : 'all';
+		const page = await listPage.call(this, new PollClock(undefined), input.connection, input.window, { ...input.listFilters, type }, 0);
+		const samples = (page?.posts ?? [])
+			.map((post) => sampleOf(name, post, input))
+			.filter((event) => event.previousStatus !== event.status && wanted(event, filters));
+		// A New Post sample is the post created last.
+		if (name === 'newPost') samples.sort((a, b) => String(b.post?.createdAt ?? '').localeCompare(String(a.post?.createdAt ?? '')));
+		if (samples.length) return samples[0];
+	}
+	return undefined;
+}
+
+function sampleOf(name: TriggerEventName, post: IDataObject, input: TestEventInput): TriggerEvent {
+	const postId = String(post._id);
+	const status = name === 'postDeleted' ? 'deleted' : String(post.status);
+	return {
+		event: name,
+		postId,
+		previousStatus: previousStatusOf(name, status, input.filters),
+		status,
+		detectedAt: new Date(input.now).toISOString(),
+		post,
+		sample: true,
+		note: `A sample for Fetch Test Event: post ${postId} as it is now, not a change the trigger detected`,
+	};
+}
+
+/** Made up from the settings: the first event, status, network, account and post type asked for. */
+function madeUpSample(input: TestEventInput): TriggerEvent {
+	const { filters } = input;
+	const name = filters.events[0] ?? 'statusChanged';
+	const status = name === 'postDeleted' ? 'deleted' : name === 'newPost' ? 'scheduled' : (filters.toStatuses[0] ?? 'published');
+	const at = new Date(input.now).toISOString();
+	const account = filters.accounts[0];
+	const post: IDataObject = {
+		_id: MADE_UP_POST_ID,
+		locationId: input.connection.locationId,
+		platform: filters.platforms[0] ?? 'facebook',
+		...(account ? { accountId: account } : {}),
+		accountIds: account ? [account] : [],
+		type: filters.postType ?? 'post',
+		status,
+		summary: 'A sample post',
+		media: [],
+		tags: [],
+		error: status === 'failed' ? 'A sample failure: the reason the network gave appears here' : '',
+		displayDate: at,
+		createdAt: at,
+		updatedAt: at,
+	};
+	return {
+		event: name,
+		postId: MADE_UP_POST_ID,
+		previousStatus: previousStatusOf(name, status, filters),
+		status,
+		detectedAt: at,
+		post,
+		sample: true,
+		note: 'A sample for Fetch Test Event: no post in the watched window fits the trigger’s settings, so this one is made up',
+	};
+}
+
+/** A sample's previous status: one the settings ask for, else a plausible one (a new post has none). */
+function previousStatusOf(name: TriggerEventName, status: string, filters: EventFilters): string | null {
+	if (name === 'newPost') return null;
+	if (name === 'statusChanged' && filters.fromStatuses.length) return filters.fromStatuses.find((from) => from !== status) ?? filters.fromStatuses[0];
+	return status === 'scheduled' ? 'draft' : 'scheduled';
+}
