@@ -96,6 +96,10 @@ describe('validation', () => {
 		['in_review without scheduleDate', { status: 'in_review', postApprovalDetails: { approver: 'x' } }, 'scheduleDate is required when status is in_review'],
 		['unknown property', { colour: 'blue' }, 'property colour should not exist'],
 		['an unknown user', { userId: 'someone-else' }, 'userId must be a valid user of this location'],
+		['LinkedIn details without pdfTitle', { linkedinPostDetails: { postAsPdf: false } }, 'linkedinPostDetails.pdfTitle should not be null or undefined'],
+		['a Google event without title', { gmbPostDetails: { gmbEventType: 'EVENT', startDate: {}, endDate: {} } }, 'gmbPostDetails.title is required for EVENT posts'],
+		['a Google offer without coupon', { gmbPostDetails: { gmbEventType: 'OFFER', offerTitle: 'x', startDate: {}, endDate: {}, termsConditions: 't', redeemOnlineUrl: 'r' } }, 'gmbPostDetails.couponCode is required for OFFER posts'],
+		['a Google button without URL', { gmbPostDetails: { gmbEventType: 'STANDARD', actionType: 'book' } }, 'gmbPostDetails.url is required for actionType book'],
 	])('%s is 422', async (_label, patch, message) => {
 		const body: Record<string, unknown> = { ...draft(), ...patch };
 		for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];

@@ -62,7 +62,7 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 			((await apiRequest.call(this, 'GET', postPath, { connection })).results as IDataObject | undefined)?.post as IDataObject;
 		const existing = writablePost(await read(), connection.defaultUserId);
 		const accountIds = updateFields.accountIds !== undefined ? toIdList(updateFields.accountIds) : (existing.accountIds as string[]);
-		const changes = postInputToBody(updateFields, { node, workflowTimezone: this.getTimezone(), accountIds });
+		const changes = postInputToBody(updateFields, { node, workflowTimezone: this.getTimezone(), accountIds, current: existing });
 		const body: IDataObject = { ...existing, ...changes, ...parseJsonBody(node, updateFields.jsonBody) };
 		// A post moved out of the schedule keeps no schedule date.
 		if (!SCHEDULED_STATUSES.includes(String(body.status)) && !changes.scheduleDate) delete body.scheduleDate;
