@@ -26,6 +26,9 @@ export const STATISTICS_PLATFORM_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'YouTube', value: 'youtube' },
 ];
 
+/** The networks that post a First Comment (`followUpComment` in the v3 spec). */
+export const FIRST_COMMENT_PLATFORMS = ['facebook', 'instagram', 'linkedin', 'youtube'];
+
 export function platformName(platform: string): string {
 	return PLATFORM_OPTIONS.find((option) => option.value === platform)?.name ?? platform;
 }

@@ -144,7 +144,8 @@ export const extraPostFields: INodeProperties[] = [
 		name: 'followUpComment',
 		type: 'string',
 		default: '',
-		description: 'A comment posted right after the post (Facebook, Instagram, LinkedIn, YouTube)',
+		description:
+			'A comment posted right after the post is published. Facebook, Instagram, LinkedIn and YouTube only: a post that also goes to another network (Google Business Profile, Pinterest, TikTok, Threads, Bluesky) stops with an error before it is sent, so post to those accounts separately.',
 	},
 	{
 		displayName: 'JSON Body',

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 import { isVideo } from '../../shared/media';
-import { platformName } from '../../shared/platforms';
+import { FIRST_COMMENT_PLATFORMS, platformName } from '../../shared/platforms';
 import { scopeAccountDetails } from './postInput';
 
 // Caption limits the v3 spec documents; other networks trim the text themselves.
@@ -106,6 +106,14 @@ export function validatePostForPlatforms(node: INode, body: IDataObject, platfor
 	const poll = (body.linkedinPostDetails as IDataObject | undefined)?.poll;
 	if (poll && platforms.includes('linkedin') && (media.length > 0 || (body.ogTagsDetails as IDataObject | undefined)?.metaLink)) {
 		fail(node, 'LinkedIn: a poll post cannot have media or a link preview', 'Remove the media and the Link Preview, or the Poll Question.');
+	}
+	const noFirstComment = platforms.filter((platform) => !FIRST_COMMENT_PLATFORMS.includes(platform));
+	if (body.followUpComment && noFirstComment.length) {
+		fail(
+			node,
+			`First Comment: ${noFirstComment.map(platformName).join(', ')} accounts cannot post a first comment`,
+			'Only Facebook, Instagram, LinkedIn and YouTube accounts post one. Remove the First Comment, or post to the other accounts separately.',
+		);
 	}
 	for (const platform of platforms) {
 		const limit = SUMMARY_LIMITS[platform];
