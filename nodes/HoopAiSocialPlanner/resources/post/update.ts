@@ -29,7 +29,8 @@ export const postUpdateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show: showForUpdate },
-		description: 'Only the fields you add change; everything else stays as it is',
+		description:
+			'Only the fields you add change; everything else stays as it is. HoopAI does not return a post’s Category Name or ID, First Comment or Watermark Images, and an update replaces the whole post: add them here again to keep them.',
 		options: [
 			accountIdsField,
 			mediaField,
