@@ -8,7 +8,7 @@ const V3 = 'social-planner-v3.json';
 const PROVOKED = [401, 403, 422, 429, 500, 502, 503];
 
 let validator: OpenApiValidator | undefined;
-let templates: Array<{ method: string; path: string; pattern: RegExp; literal: number }> = [];
+let templates: Array<{ method: string; path: string; pattern: RegExp; literal: number; parameters: string[] }> = [];
 
 function setUp(): OpenApiValidator | undefined {
 	if (validator) return validator;
@@ -19,8 +19,9 @@ function setUp(): OpenApiValidator | undefined {
 		Object.keys(operations).map((method) => ({
 			method: method.toUpperCase(),
 			path,
-			pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+			pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
 			literal: path.replace(/\{[^}]+\}/g, '').length,
+			parameters: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]),
 		})),
 	);
 	return validator;
@@ -33,25 +34,43 @@ function templateOf(request: LoggedRequest) {
 		.sort((a, b) => b.literal - a.literal)[0];
 }
 
+/** Whether the v3 spec is at hand (../shared/reference beside the checkout). */
+export function specAvailable(): boolean {
+	return setUp() !== undefined;
+}
+
+/**
+ * How a request departs from the v3 spec: no such operation, a path parameter outside its
+ * documented enum (e.g. a comment platform), or a body invalid against the request schema.
+ */
+export function specProblems(request: LoggedRequest): string[] {
+	const spec = setUp();
+	if (!spec) return [];
+	const template = templateOf(request);
+	if (!template) return [`${request.method} ${request.path}: no such operation in the v3 spec`];
+	const problems: string[] = [];
+	const values = template.pattern.exec(request.path)!.slice(1);
+	template.parameters.forEach((name, index) => {
+		const allowed = spec.pathEnum(V3, request.method, template.path, name);
+		const value = decodeURIComponent(values[index]);
+		if (allowed && !allowed.includes(value)) problems.push(`${request.method} ${template.path}: {${name}} "${value}" is not one of ${allowed.join(', ')}`);
+	});
+	for (const error of spec.requestErrors(V3, request.method, template.path, request.body)) {
+		problems.push(`${request.method} ${template.path}: ${error}`);
+	}
+	return problems;
+}
+
 /**
  * Every Social Planner request the simulator logged (except answers a test provoked) must match
- * an operation of the v3 spec and carry a body valid against its request schema. Without
+ * an operation of the v3 spec, with path parameters and body as it documents them. Without
  * ../shared/reference the check is skipped (the suite says so in its name elsewhere).
  */
 export function expectRequestsMatchSpec(sim: Simulator): void {
-	const spec = setUp();
-	if (!spec) return;
-	const problems: string[] = [];
-	for (const request of sim.control.requests()) {
-		if (!request.path.startsWith('/social-media-posting/') || PROVOKED.includes(Number(request.status))) continue;
-		const template = templateOf(request);
-		if (!template) {
-			problems.push(`${request.method} ${request.path}: no such operation in the v3 spec`);
-			continue;
-		}
-		for (const error of spec.requestErrors(V3, request.method, template.path, request.body)) {
-			problems.push(`${request.method} ${template.path}: ${error}`);
-		}
-	}
+	if (!setUp()) return;
+	const problems = sim.control
+		.requests()
+		.filter((request) => request.path.startsWith('/social-media-posting/') && !PROVOKED.includes(Number(request.status)))
+		.flatMap(specProblems);
 	expect(problems).toEqual([]);
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
+import { optionValues, propertyOf } from '../helpers/node-description';
+import { loadSpecs } from '../helpers/reference';
 import { tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
+
+const specs = loadSpecs();
 
 describe('Category, Tag, Statistic and Comment resources', () => {
 	const sim = useSampleSimulator();
@@ -76,6 +80,21 @@ describe('Category, Tag, Statistic and Comment resources', () => {
 			currentRange: { startDate: '2026-11-01T00:00:00.000Z', endDate: '2026-11-08T00:00:00.000Z' },
 			prevRange: { startDate: '2026-10-25T00:00:00.000Z', endDate: '2026-11-01T00:00:00.000Z' },
 		});
+	});
+
+	(specs ? it : it.skip)('Statistic → Get offers exactly the platforms the v3 spec accepts, and the API takes each', async () => {
+		const documented = specs!['social-planner-v3.json'].paths['/social-media-posting/statistics'].post.requestBody.content['application/json']
+			.schema.properties.platforms.items.enum as string[];
+		const offered = optionValues(await propertyOf('platforms', 'statistics')) as string[];
+		expect([...offered].sort()).toEqual([...documented].sort());
+
+		const profileIds = location().accounts.filter((account: IDataObject) => !account.isExpired).map((account: IDataObject) => account.profileId);
+		for (const platform of offered) {
+			const before = sim().control.requests().length;
+			const { error } = await run({ resource: 'statistics', operation: 'get', platforms: [platform], profileIds });
+			expect({ platform, error: error?.message }).toEqual({ platform, error: undefined });
+			expect(sim().control.requests().slice(before).at(-1)!.body).toEqual(expect.objectContaining({ platforms: [platform] }));
+		}
 	});
 
 	it('Statistic → Get rejects a period that ends before it starts', async () => {

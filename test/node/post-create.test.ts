@@ -123,6 +123,7 @@ describe('Post → Create', () => {
 			['YouTube without video', () => ({ accountIds: [account('youtube')], scheduleDate: inAYear, media: { items: [{ url: 'https://e.x/a.jpg' }] } }), /^Media: YouTube posts need a video/, true],
 			['Pinterest text over 800 characters', () => ({ accountIds: [account('pinterest')], scheduleDate: inAYear, summary: 'p'.repeat(801), media: { items: [{ url: 'https://e.x/a.jpg' }] } }), /^Content: 801 characters is over the Pinterest limit of 800/, true],
 			['an account of another location', () => ({ accountIds: ['not-an-account'], scheduleDate: inAYear, summary: 'x' }), /^Accounts: "not-an-account" is not a social account/, true],
+			['a first comment with Google and Pinterest accounts', () => ({ accountIds: [account('facebook'), account('google'), account('pinterest')], scheduleDate: inAYear, summary: 'x', media: { items: [{ url: 'https://e.x/a.jpg' }] }, additionalFields: { followUpComment: 'More below' } }), /^First Comment: Google Business Profile, Pinterest accounts cannot post a first comment/, true],
 		];
 
 		it.each(cases)('%s', async (_what, parameters, message, needsAccounts) => {

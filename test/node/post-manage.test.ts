@@ -87,10 +87,11 @@ describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
 		expect(requestsSince(sim(), before)).toEqual([]);
 	});
 
-	it('Update changes only the fields set, normalises media types, and outputs the post after the update', async () => {
+	it('Update changes only the fields set, normalises media types (keeping the rest of each item), and outputs the post after the update', async () => {
 		const post = byStatus('scheduled');
 		const stored = posts().find((candidate) => candidate._id === post._id)!;
-		stored.media = [{ url: 'https://cdn.example.com/media/menu.png', type: 'image', thumbnail: 'https://cdn.example.com/t.png', optimizedUrl: 'https://cdn.example.com/o.png' }];
+		const item = { url: 'https://cdn.example.com/media/menu.png', type: 'image', thumbnail: 'https://cdn.example.com/t.png', optimizedUrl: 'https://cdn.example.com/o.png' };
+		stored.media = [item];
 		const { items, error } = await run({
 			operation: 'update',
 			postId: postRef(post._id),
@@ -98,7 +99,8 @@ describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
 		});
 		expect(error).toBeUndefined();
 		const put = sim().control.requests().find((request) => request.method === 'PUT')!;
-		expect((put.body as IDataObject).media).toEqual([{ url: 'https://cdn.example.com/media/menu.png', type: 'image/png' }]);
+		// The type becomes a MIME type; everything else the edit body accepts is sent back as it was.
+		expect((put.body as IDataObject).media).toEqual([{ ...item, type: 'image/png' }]);
 		expect(put.body).toEqual(expect.objectContaining({ accountIds: post.accountIds, tags: post.tags, type: 'post', status: 'scheduled' }));
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual(expect.objectContaining({ _id: post._id, summary: 'Brunch menu, now with waffles', displayDate: '2030-03-01T10:00:00.000Z' }));

@@ -93,6 +93,18 @@ describe('statistics', () => {
 		expect(unknown.data.results.totals).toEqual({ posts: 0, likes: 0, followers: 0, impressions: 0, comments: 0 });
 	});
 
+	test('TikTok reports business accounts only (as tiktok), LinkedIn pages only', async () => {
+		const [business, personal, profile] = sim.control.seed({
+			accounts: [
+				{ platform: 'tiktok-business', type: 'business' },
+				{ platform: 'tiktok', type: 'profile' },
+				{ platform: 'linkedin', type: 'profile' },
+			],
+		}).accounts as Array<{ profileId: string }>;
+		const res = await api.post(url(), { profileIds: [business.profileId, personal.profileId, profile.profileId] });
+		expect(Object.keys(res.data.results.breakdowns.posts.platforms)).toEqual(['tiktok']);
+	});
+
 	test('platforms narrows the breakdown', async () => {
 		const res = await api.post(url(), { profileIds: ids(), platforms: ['instagram'] });
 		expect(Object.keys(res.data.results.breakdowns.posts.platforms)).toEqual(['instagram']);

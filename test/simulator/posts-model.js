@@ -25,6 +25,16 @@ const BODY_FIELDS = [
 	'youtubePostDetails',
 ];
 
+/**
+ * The post-level `thumbnail` (v3 spec): the `thumbnail` given on the first video, else one
+ * generated from that video.
+ */
+function coverImage(media) {
+	const video = (media || []).find((m) => /^video\//.test(m.type));
+	if (!video) return undefined;
+	return video.thumbnail || `${video.url.split(/[?#]/)[0]}.cover.jpg`;
+}
+
 /** Builds a stored post from a create/edit body. `existing` keeps identity fields on PUT. */
 function buildPost(sim, location, body, existing) {
 	const nowIso = sim.clock.nowIso();
@@ -41,6 +51,8 @@ function buildPost(sim, location, body, existing) {
 	};
 	for (const key of BODY_FIELDS) if (body[key] !== undefined) post[key] = clone(body[key]);
 	post.createdBy = body.createdBy || body.userId || (existing && existing.createdBy);
+	const cover = coverImage(post.media);
+	if (cover) post.thumbnail = cover;
 	const first = location.accounts.find((a) => a.id === (post.accountIds || [])[0]);
 	if (first) {
 		post.accountId = first.id;
@@ -113,6 +125,8 @@ function finish(post, location, atMs) {
 	const account = location.accounts.find((a) => a.id === post.accountIds[0]);
 	post.status = 'published';
 	post.error = '';
+	// Once published, the cover lives on the post only, no longer on its media items.
+	post.media = (post.media || []).map(({ thumbnail, ...item }) => item);
 	post.publishedAt = at;
 	post.postId = platformPostId(post, account);
 }

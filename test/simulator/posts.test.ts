@@ -79,6 +79,19 @@ describe('create, get, edit, delete', () => {
 		expect((await api.delete(`${base}/posts/${id}`)).status).toBe(404);
 	});
 
+	test('the first video’s thumbnail becomes the post’s cover; once published it is on the post only', async () => {
+		const video = { url: 'https://x/v.mp4', type: 'video/mp4', thumbnail: 'https://x/cover.jpg' };
+		const created = await api.post(`${base}/posts`, draft({ status: 'scheduled', scheduleDate: at(HOUR), media: [video] }));
+		expect(created.data.results.post).toMatchObject({ thumbnail: 'https://x/cover.jpg', media: [video] });
+		const generated = await api.post(`${base}/posts`, draft({ status: 'scheduled', scheduleDate: at(HOUR), media: [{ url: 'https://x/w.mp4', type: 'video/mp4' }] }));
+		expect(generated.data.results.post.thumbnail).toBe('https://x/w.mp4.cover.jpg');
+
+		sim.control.advanceClock(2 * HOUR);
+		const published = (await api.get(`${base}/posts/${created.data.results.post._id}`)).data.results.post;
+		expect(published).toMatchObject({ status: 'published', thumbnail: 'https://x/cover.jpg', media: [{ url: 'https://x/v.mp4', type: 'video/mp4' }] });
+		expect(published.media[0].thumbnail).toBeUndefined();
+	});
+
 	test('an unknown post id is 404', async () => {
 		const res = await api.get(`${base}/posts/${'a'.repeat(24)}`);
 		expect(res.status).toBe(404);
@@ -96,6 +109,10 @@ describe('validation', () => {
 		['in_review without scheduleDate', { status: 'in_review', postApprovalDetails: { approver: 'x' } }, 'scheduleDate is required when status is in_review'],
 		['unknown property', { colour: 'blue' }, 'property colour should not exist'],
 		['an unknown user', { userId: 'someone-else' }, 'userId must be a valid user of this location'],
+		['LinkedIn details without pdfTitle', { linkedinPostDetails: { postAsPdf: false } }, 'linkedinPostDetails.pdfTitle should not be null or undefined'],
+		['a Google event without title', { gmbPostDetails: { gmbEventType: 'EVENT', startDate: {}, endDate: {} } }, 'gmbPostDetails.title is required for EVENT posts'],
+		['a Google offer without coupon', { gmbPostDetails: { gmbEventType: 'OFFER', offerTitle: 'x', startDate: {}, endDate: {}, termsConditions: 't', redeemOnlineUrl: 'r' } }, 'gmbPostDetails.couponCode is required for OFFER posts'],
+		['a Google button without URL', { gmbPostDetails: { gmbEventType: 'STANDARD', actionType: 'book' } }, 'gmbPostDetails.url is required for actionType book'],
 	])('%s is 422', async (_label, patch, message) => {
 		const body: Record<string, unknown> = { ...draft(), ...patch };
 		for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];

@@ -15,6 +15,20 @@ export const PLATFORM_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'YouTube', value: 'youtube' },
 ];
 
+/** The networks Statistic → Get reports on (the `platforms` enum of the v3 statistics body). */
+export const STATISTICS_PLATFORM_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Facebook', value: 'facebook' },
+	{ name: 'Google Business Profile', value: 'google' },
+	{ name: 'Instagram', value: 'instagram' },
+	{ name: 'LinkedIn (Pages)', value: 'linkedin' },
+	{ name: 'Pinterest', value: 'pinterest' },
+	{ name: 'TikTok (Business)', value: 'tiktok' },
+	{ name: 'YouTube', value: 'youtube' },
+];
+
+/** The networks that post a First Comment (`followUpComment` in the v3 spec). */
+export const FIRST_COMMENT_PLATFORMS = ['facebook', 'instagram', 'linkedin', 'youtube'];
+
 export function platformName(platform: string): string {
 	return PLATFORM_OPTIONS.find((option) => option.value === platform)?.name ?? platform;
 }

@@ -34,6 +34,14 @@ function semanticErrors(location, body) {
 		errors.push('Invalid categoryId');
 	}
 	if ((body.tags || []).some((t) => !location.tags.some((x) => x._id === t))) errors.push('Invalid tag id in tags list');
+	const gmb = body.gmbPostDetails;
+	const gmbRequired = { EVENT: ['title', 'startDate', 'endDate'], OFFER: ['offerTitle', 'startDate', 'endDate', 'termsConditions', 'couponCode', 'redeemOnlineUrl'] };
+	for (const key of (gmb && gmbRequired[gmb.gmbEventType]) || []) {
+		if (!gmb[key]) errors.push(`gmbPostDetails.${key} is required for ${gmb.gmbEventType} posts`);
+	}
+	if (gmb && gmb.actionType && !['none', 'call'].includes(gmb.actionType) && !gmb.url) {
+		errors.push(`gmbPostDetails.url is required for actionType ${gmb.actionType}`);
+	}
 	const tiktok = body.tiktokPostDetails;
 	if (tiktok && tiktok.videoDisclosure && tiktok.privacyLevel === 'SELF_ONLY') {
 		errors.push('videoDisclosure cannot be used with privacyLevel SELF_ONLY');

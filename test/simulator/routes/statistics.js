@@ -16,6 +16,17 @@ function checkRange(name, r) {
 	if (Date.parse(r.startDate) > Date.parse(r.endDate)) throw badRequest(`${name}.startDate must be before ${name}.endDate`);
 }
 
+/**
+ * The network an account reports under. The spec: "Linkedin (PAGE only) and Tiktok (BUSINESS
+ * only) are supported" — TikTok business accounts report as `tiktok`, personal ones not at all.
+ */
+function statisticsPlatform(account) {
+	if (account.platform === 'tiktok-business') return 'tiktok';
+	if (account.platform === 'tiktok') return undefined;
+	if (account.platform === 'linkedin' && account.type !== 'page') return undefined;
+	return account.platform;
+}
+
 /** A number generator seeded by the request, so answers are stable. */
 function numbers(seedText) {
 	let hash = createHash('sha256').update(seedText).digest();
@@ -49,7 +60,7 @@ function buildResults(sim, location, body) {
 	// The docs say profileIds are the accounts' `profileId`, but their example looks like an
 	// oauth/_id: accept any of the three.
 	const accounts = location.accounts.filter((a) => [a.profileId, a.oauthId, a.id].some((id) => body.profileIds.includes(id)));
-	let platforms = [...new Set(accounts.map((a) => a.platform))].filter((p) => PLATFORMS.includes(p));
+	let platforms = [...new Set(accounts.map(statisticsPlatform))].filter((p) => PLATFORMS.includes(p));
 	if (body.platforms) platforms = platforms.filter((p) => body.platforms.includes(p));
 	const rnd = numbers(JSON.stringify([body.profileIds, platforms, dayRange[0], dayRange.length]));
 	const series = (max) => dayRange.map(() => rnd(max));

@@ -1,6 +1,8 @@
 import { jsonParse, NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
-import { isValidTimeZone, localDateParts, toUtcIso } from '../../shared/dates';
+import { isValidTimeZone, toUtcIso } from '../../shared/dates';
 import { isMediaType, normaliseMediaType } from '../../shared/media';
+import { platformDetails } from './platforms';
+import { compact, toIdList } from './values';
 
 /** The post fields as the node's parameters hold them (Create's, or Update's Update Fields). */
 export interface PostInput {
@@ -22,15 +24,7 @@ export interface PostInput {
 	applyWatermark?: boolean;
 }
 
-/** A list given as an array or as comma-separated text (expressions often give either). */
-export function toIdList(value: unknown): string[] {
-	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
-	return list.map((id) => String(id).trim()).filter(Boolean);
-}
-
-function compact(object: IDataObject): IDataObject {
-	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== '' && value !== undefined));
-}
+export { toIdList };
 
 function mediaList(node: INode, items: IDataObject[]): IDataObject[] {
 	return items.map((item, index) => {
@@ -43,78 +37,8 @@ function mediaList(node: INode, items: IDataObject[]): IDataObject[] {
 				description: 'Set Type to one of image/jpeg, image/jpg, image/png, image/gif, video/mp4, video/mov, video/webm, or use a URL ending in .jpg, .jpeg, .png, .gif, .mp4, .mov or .webm.',
 			});
 		}
-		return compact({ url, type, caption: item.caption, altText: item.altText, thumbnail: item.thumbnail }) ;
+		return compact({ url, type, caption: item.caption, altText: item.altText, thumbnail: item.thumbnail });
 	});
-}
-
-function gmbDetails(node: INode, options: IDataObject): IDataObject {
-	const dateField = (name: 'startDate' | 'endDate') => {
-		const value = String(options[name] ?? '');
-		if (!value) return undefined;
-		const parts = localDateParts(value);
-		if (!parts) throw new NodeOperationError(node, `Google Business Profile ${name === 'startDate' ? 'Start' : 'End'}: "${value}" is not a date`);
-		const { year, month, day, hours, minutes, seconds } = parts;
-		return name === 'startDate'
-			? { startDate: { year, month, day }, startTime: { hours, minutes, seconds } }
-			: { endDate: { year, month, day }, endTime: { hours, minutes, seconds } };
-	};
-	return compact({
-		gmbEventType: options.gmbEventType,
-		actionType: options.actionType,
-		url: options.url,
-		title: options.title,
-		offerTitle: options.offerTitle,
-		startDate: dateField('startDate'),
-		endDate: dateField('endDate'),
-		couponCode: options.couponCode,
-		redeemOnlineUrl: options.redeemOnlineUrl,
-		termsConditions: options.termsConditions,
-	});
-}
-
-/** Per-network detail objects; collaborators and boards apply to every chosen account of that network. */
-function platformDetails(node: INode, platformOptions: Record<string, IDataObject>, accountIds: string[]): IDataObject {
-	const details: IDataObject = {};
-	const { google, tiktok, instagram, facebook, linkedin, youtube, pinterest } = platformOptions;
-	if (google) details.gmbPostDetails = gmbDetails(node, google);
-	if (tiktok) details.tiktokPostDetails = compact({ ...tiktok });
-	if (facebook) details.facebookPostDetails = compact({ ...facebook });
-	if (youtube) details.youtubePostDetails = compact({ ...youtube });
-	if (instagram) {
-		const collaborators = toIdList(instagram.collaborators).map((name) => name.replace(/^@/, ''));
-		details.instagramPostDetails = compact({
-			type: instagram.type,
-			showOnFeed: instagram.showOnFeed,
-			publishViaPushNotification: instagram.publishViaPushNotification,
-			publisherNote: instagram.publisherNote,
-			collaborators: collaborators.length
-				? Object.fromEntries(accountIds.map((accountId) => [accountId, collaborators]))
-				: undefined,
-		});
-	}
-	if (linkedin) {
-		const pollOptions = toIdList(linkedin.pollOptions);
-		details.linkedinPostDetails = compact({
-			postAsPdf: Boolean(linkedin.postAsPdf),
-			pdfTitle: String(linkedin.pdfTitle ?? ''),
-			poll: linkedin.pollQuestion
-				? {
-						question: linkedin.pollQuestion,
-						options: pollOptions.map((text) => ({ text })),
-						settings: { duration: linkedin.pollDuration ?? 'THREE_DAYS' },
-					}
-				: undefined,
-		});
-	}
-	if (pinterest) {
-		const boards = toIdList(pinterest.boards);
-		details.pinterestPostDetails = compact({
-			title: pinterest.title,
-			link: pinterest.link,
-			pinterestBoards: boards.length ? accountIds.map((accountId) => ({ accountId, boards })) : undefined,
-		});
-	}
-	return details;
 }
 
 export interface PostFieldContext {
@@ -123,6 +47,8 @@ export interface PostFieldContext {
 	workflowTimezone: string;
 	/** The accounts the post goes to, for per-account platform details. */
 	accountIds: string[];
+	/** On Update, the post as it is now (its platform details are kept where not changed). */
+	current?: IDataObject;
 }
 
 /** The API body fields for the post fields the user set (and only those). */
@@ -145,7 +71,10 @@ export function postInputToBody(input: PostInput, context: PostFieldContext): ID
 		body.scheduleDate = scheduleDate;
 	}
 	if (input.media?.items !== undefined) body.media = mediaList(node, input.media.items);
-	if (input.platformOptions) Object.assign(body, platformDetails(node, input.platformOptions, context.accountIds));
+	if (input.platformOptions) {
+		const postType = String(input.postType ?? context.current?.type ?? 'post');
+		Object.assign(body, platformDetails(input.platformOptions, { node, accountIds: context.accountIds, postType, current: context.current }));
+	}
 	if (input.categoryId) body.categoryId = input.categoryId;
 	if (input.followUpComment) body.followUpComment = input.followUpComment;
 	if (input.tags !== undefined) body.tags = toIdList(input.tags);

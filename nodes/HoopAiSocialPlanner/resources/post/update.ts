@@ -28,7 +28,8 @@ export const postUpdateDescription: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		displayOptions: { show: showForUpdate },
-		description: 'Only the fields you add change; everything else stays as it is',
+		description:
+			'Only the fields you add change; everything else stays as it is. HoopAI does not return a post’s Category Name or ID, First Comment or Watermark Images, and an update replaces the whole post: add them here again to keep them.',
 		options: [
 			accountIdsField,
 			mediaField,
@@ -59,7 +60,7 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 			((await apiRequest.call(this, 'GET', postPath, { connection })).results as IDataObject | undefined)?.post as IDataObject;
 		const existing = writablePost(await read(), connection.defaultUserId);
 		const accountIds = updateFields.accountIds !== undefined ? toIdList(updateFields.accountIds) : (existing.accountIds as string[]);
-		const changes = postInputToBody(updateFields, { node, workflowTimezone: this.getTimezone(), accountIds });
+		const changes = postInputToBody(updateFields, { node, workflowTimezone: this.getTimezone(), accountIds, current: existing });
 		const body: IDataObject = { ...existing, ...changes, ...parseJsonBody(node, updateFields.jsonBody) };
 		// A post moved out of the schedule keeps no schedule date.
 		if (!SCHEDULED_STATUSES.includes(String(body.status)) && !changes.scheduleDate) delete body.scheduleDate;

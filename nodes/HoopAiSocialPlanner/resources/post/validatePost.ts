@@ -1,12 +1,13 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 import { isVideo } from '../../shared/media';
-import { platformName } from '../../shared/platforms';
+import { FIRST_COMMENT_PLATFORMS, platformName } from '../../shared/platforms';
 import { scopeAccountDetails } from './postInput';
 
 // Caption limits the v3 spec documents; other networks trim the text themselves.
 const SUMMARY_LIMITS: Record<string, number> = { pinterest: 800, youtube: 5000 };
 const NEEDS_MEDIA = ['instagram', 'tiktok', 'tiktok-business', 'youtube', 'pinterest'];
 const MAX_INSTAGRAM_COLLABORATORS = 3;
+const MAX_PDF_TITLE = 100;
 
 function fail(node: INode, message: string, description?: string): never {
 	throw new NodeOperationError(node, message, description ? { description } : {});
@@ -50,8 +51,18 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 	if (gmb && gmb.actionType && !['none', 'call'].includes(String(gmb.actionType)) && !gmb.url) {
 		fail(node, 'Google Business Profile: Button URL is required for this button');
 	}
+	if (gmb?.gmbEventType === 'EVENT' && !gmb.title) fail(node, 'Google Business Profile event: Event Title required');
+	if (gmb?.gmbEventType === 'OFFER' && !gmb.offerTitle) fail(node, 'Google Business Profile offer: Offer Title required');
 	if (gmb?.gmbEventType === 'EVENT' && String(gmb.title ?? '').length > 58) {
 		fail(node, 'Google Business Profile: Event Title is over 58 characters');
+	}
+
+	const tiktok = body.tiktokPostDetails as IDataObject | undefined;
+	if (tiktok?.videoDisclosure === true && tiktok.privacyLevel === 'SELF_ONLY') {
+		fail(node, 'TikTok: Branded Content Disclosure cannot be used with Who Can View "Only Me"');
+	}
+	if (tiktok?.videoDisclosure === true && tiktok.promoteYourBrand !== true && tiktok.promoteOtherBrand !== true) {
+		fail(node, 'TikTok: Branded Content Disclosure needs Promotes Your Brand or Promotes Another Brand set to Yes');
 	}
 
 	const collaborators = (body.instagramPostDetails as IDataObject | undefined)?.collaborators as Record<string, string[]> | undefined;
@@ -60,7 +71,10 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 			fail(node, `Instagram: ${names.length} collaborators, at most ${MAX_INSTAGRAM_COLLABORATORS} are allowed`);
 		}
 	}
-	const poll = (body.linkedinPostDetails as IDataObject | undefined)?.poll as IDataObject | undefined;
+	const linkedin = body.linkedinPostDetails as IDataObject | undefined;
+	if (linkedin?.postAsPdf === true && !linkedin.pdfTitle) fail(node, 'LinkedIn: PDF Title is required to post the images as a PDF');
+	if (String(linkedin?.pdfTitle ?? '').length > MAX_PDF_TITLE) fail(node, `LinkedIn: PDF Title is over ${MAX_PDF_TITLE} characters`);
+	const poll = linkedin?.poll as IDataObject | undefined;
 	const pollOptions = (poll?.options as IDataObject[] | undefined) ?? [];
 	if (poll && (pollOptions.length < 2 || pollOptions.length > 4)) {
 		fail(node, `LinkedIn: Poll Options needs 2 to 4 answers, got ${pollOptions.length}`);
@@ -88,6 +102,18 @@ export function validatePostForPlatforms(node: INode, body: IDataObject, platfor
 				fail(node, 'Media: YouTube posts need a video');
 			}
 		}
+	}
+	const poll = (body.linkedinPostDetails as IDataObject | undefined)?.poll;
+	if (poll && platforms.includes('linkedin') && (media.length > 0 || (body.ogTagsDetails as IDataObject | undefined)?.metaLink)) {
+		fail(node, 'LinkedIn: a poll post cannot have media or a link preview', 'Remove the media and the Link Preview, or the Poll Question.');
+	}
+	const noFirstComment = platforms.filter((platform) => !FIRST_COMMENT_PLATFORMS.includes(platform));
+	if (body.followUpComment && noFirstComment.length) {
+		fail(
+			node,
+			`First Comment: ${noFirstComment.map(platformName).join(', ')} accounts cannot post a first comment`,
+			'Only Facebook, Instagram, LinkedIn and YouTube accounts post one. Remove the First Comment, or post to the other accounts separately.',
+		);
 	}
 	for (const platform of platforms) {
 		const limit = SUMMARY_LIMITS[platform];

@@ -5,7 +5,7 @@ import {
 	type IHttpRequestOptions,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { PLATFORM_OPTIONS } from '../../shared/platforms';
+import { STATISTICS_PLATFORM_OPTIONS } from '../../shared/platforms';
 import { LOCATION_PLACEHOLDER } from '../../shared/request';
 import { apiRouting, itemsAt } from '../../shared/routing';
 import { getRunAccounts } from '../../shared/accountPlatforms';
@@ -90,10 +90,10 @@ export const statisticsFields: INodeProperties[] = [
 		displayName: 'Platforms',
 		name: 'platforms',
 		type: 'multiOptions',
-		options: PLATFORM_OPTIONS,
+		options: STATISTICS_PLATFORM_OPTIONS,
 		default: [],
 		displayOptions: { show },
-		description: 'Only these networks (LinkedIn reports pages only, TikTok business accounts only)',
+		description: 'Only these networks. The API reports on LinkedIn pages and TikTok business accounts only, and on no other network.',
 	},
 	{
 		displayName: 'Period',

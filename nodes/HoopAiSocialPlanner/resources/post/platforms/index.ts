@@ -1,0 +1,48 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { facebook } from './facebook';
+import { google } from './google';
+import { instagram } from './instagram';
+import { linkedin } from './linkedin';
+import type { DetailsContext, Network } from './network';
+import { pinterest } from './pinterest';
+import { tiktok } from './tiktok';
+import { youtube } from './youtube';
+
+/** Every network with its own options, in the order the editor lists them. */
+export const NETWORKS: Network[] = [google, tiktok, instagram, facebook, linkedin, youtube, pinterest];
+
+export const platformOptionsField: INodeProperties = {
+	displayName: 'Platform Options',
+	name: 'platformOptions',
+	type: 'fixedCollection',
+	placeholder: 'Add Platform Options',
+	default: {},
+	description:
+		'Settings that apply only to the accounts of one network. An option left at its Network Default is not sent, so the network (or the account’s own settings) decides; on Update the post keeps its current value.',
+	options: NETWORKS.map((network) => network.options),
+};
+
+export interface PlatformDetailsContext extends DetailsContext {
+	/** The post's type (post, reel, story), for the formats that follow it. */
+	postType: string;
+	/** On Update, the post as it is: its details are kept where the user changed nothing. */
+	current?: IDataObject;
+}
+
+/**
+ * The `…PostDetails` body fields of the networks the user added: what the spec requires (with
+ * the network's default), under the post's current details, under what the user set.
+ */
+export function platformDetails(platformOptions: Record<string, IDataObject>, context: PlatformDetailsContext): IDataObject {
+	const body: IDataObject = {};
+	for (const network of NETWORKS) {
+		const values = platformOptions[network.options.name];
+		if (!values) continue;
+		body[network.detailsKey] = {
+			...network.required(context.postType),
+			...(context.current?.[network.detailsKey] as IDataObject | undefined),
+			...network.details(values, context),
+		};
+	}
+	return body;
+}

@@ -1,0 +1,43 @@
+import { POST_FORMAT_OPTIONS } from '../../../shared/platforms';
+import { compact, toIdList } from '../values';
+import { yesNo, yesNoDefault, type Network } from './network';
+
+export const instagram: Network = {
+	detailsKey: 'instagramPostDetails',
+	options: {
+		displayName: 'Instagram',
+		name: 'instagram',
+		values: [
+			{
+				displayName: 'Format',
+				name: 'type',
+				type: 'options',
+				options: [{ name: 'Same as Post Type', value: '' }, ...POST_FORMAT_OPTIONS],
+				default: '',
+			},
+			{
+				displayName: 'Collaborators',
+				name: 'collaborators',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. bakery_partner, chef.anna',
+				description: 'Up to 3 Instagram usernames (without @), comma-separated; posts and reels only',
+			},
+			yesNoDefault('Show Reel on Feed', 'showOnFeed', 'Whether the reel also appears on the profile grid'),
+			yesNoDefault('Publish Story via Push Notification', 'publishViaPushNotification', 'Whether to send the story to the phone for manual posting'),
+			{ displayName: 'Publisher Note', name: 'publisherNote', type: 'string', default: '', description: 'Guidance for manual story posting' },
+		],
+	},
+	details(values, { accountIds }) {
+		// Collaborators apply to every chosen account; scopeAccountDetails keeps the Instagram ones.
+		const collaborators = toIdList(values.collaborators).map((name) => name.replace(/^@/, ''));
+		return compact({
+			type: values.type,
+			showOnFeed: yesNo(values.showOnFeed),
+			publishViaPushNotification: yesNo(values.publishViaPushNotification),
+			publisherNote: values.publisherNote,
+			collaborators: collaborators.length ? Object.fromEntries(accountIds.map((accountId) => [accountId, collaborators])) : undefined,
+		});
+	},
+	required: (postType) => ({ type: postType }),
+};

@@ -1,0 +1,12 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** A list given as an array or as comma-separated text (expressions often give either). */
+export function toIdList(value: unknown): string[] {
+	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
+	return list.map((id) => String(id).trim()).filter(Boolean);
+}
+
+/** The object without its empty ('') and undefined fields: what the user left unset. */
+export function compact(object: IDataObject): IDataObject {
+	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== '' && value !== undefined));
+}

@@ -1,0 +1,270 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
+import { runNode } from '../harness/n8n';
+import { VARIED_TYPES, variantsOf, type Samples, type Variant } from '../helpers/description-variants';
+import { actionNodeProperties } from '../helpers/node-description';
+import { loadSpecs } from '../helpers/reference';
+import { printFigures } from '../helpers/report';
+import { locationOf, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
+import { specProblems } from '../helpers/spec-check';
+import type { LoggedRequest } from '../simulator';
+
+/**
+ * The class check for "requests that break the spec": every option of every field the node
+ * offers — each network's Platform Options, Additional Fields, Update Fields, every dropdown of
+ * every operation — is walked from the node's own description (so a new option is covered
+ * without a new case), sent through n8n-core to the simulator, and each request validated
+ * against the v3 spec, including those the simulator refuses.
+ */
+const specs = loadSpecs();
+const V3 = 'social-planner-v3.json';
+const LATER = '2030-06-01T09:30:00.000Z';
+// The node's own media rules (validatePost.ts): these networks' posts carry a video here.
+const NEEDS_VIDEO = ['instagram', 'tiktok', 'youtube', 'pinterest'];
+
+type Schema = { properties?: Record<string, IDataObject>; required?: string[] };
+
+/** The fields the v3 spec requires in a `…PostDetails` object of the create/edit body. */
+function requiredDetails(detailsKey: string): string[] {
+	const schemas = specs![V3].components.schemas as Record<string, Schema>;
+	const property = schemas.CreatePostDTO.properties![detailsKey] as { allOf?: Array<{ $ref: string }> };
+	const name = property.allOf![0].$ref.replace('#/components/schemas/', '');
+	return schemas[name].required ?? [];
+}
+
+/** Plain objects merge (a variant's Additional Fields join the base's); anything else replaces. */
+function merge(base: IDataObject, extra: IDataObject): IDataObject {
+	const out: IDataObject = { ...base };
+	for (const [key, value] of Object.entries(extra)) {
+		const current = out[key];
+		const bothObjects = [current, value].every((item) => item && typeof item === 'object' && !Array.isArray(item));
+		out[key] = bothObjects ? merge(current as IDataObject, value as IDataObject) : value;
+	}
+	return out;
+}
+
+(specs ? describe : describe.skip)('generated from the node description: every option makes requests the v3 spec accepts', () => {
+	// Hundreds of runs in a few seconds: lift the burst limit (its own tests are elsewhere).
+	const sim = useSampleSimulator((started) => started.control.setRateLimit({ max: 1_000_000 }));
+	const figures: Record<string, number> = {};
+	afterAll(() => {
+		const bodies = Object.entries(figures).filter(([name]) => name.endsWith('bodies validated'));
+		figures['all: bodies validated'] = bodies.reduce((sum, [, count]) => sum + count, 0);
+		printFigures('Requests generated from the node description, validated against the v3 spec', figures);
+	});
+
+	const location = () => locationOf(sim());
+	const account = (platform: string) => location().accounts.find((candidate: IDataObject) => candidate.platform === platform) as IDataObject;
+	const samples = (): Samples => ({
+		loadOptions: {
+			getAccounts: [account('facebook').id],
+			getCategories: location().categories[0]._id,
+			getTags: [location().tags[0]._id],
+			getUsers: sim().userId,
+			getProfiles: [account('facebook').profileId],
+			getCommentAccounts: [account('facebook').originId],
+		},
+		text: {
+			'items.url': 'https://cdn.example.com/sample.mp4',
+			url: 'https://example.com/offer',
+			link: 'https://example.com/pin',
+			metaLink: 'https://example.com/article',
+			metaImage: 'https://cdn.example.com/og.jpg',
+			redeemOnlineUrl: 'https://example.com/redeem',
+			termsConditions: 'https://example.com/terms',
+			thumbnail: 'https://cdn.example.com/cover.jpg',
+			collaborators: 'partner_one, partner_two',
+			pollOptions: 'Yes, No',
+			boards: '1234567890',
+			timezone: 'Europe/Berlin',
+			textFormatPresetId: '303063890126415',
+			startDate: '2030-06-01T10:00:00',
+			endDate: '2030-06-08T18:00:00',
+			scheduleDate: '2030-07-01T10:00:00',
+			fromDate: '2030-01-01T00:00:00Z',
+			toDate: '2030-12-31T00:00:00Z',
+		},
+	});
+
+	/** The properties an operation shows, with the extra display conditions each needs. */
+	async function propertiesOf(resource: string, operation: string): Promise<INodeProperties[]> {
+		return (await actionNodeProperties()).filter((property) => {
+			const show = property.displayOptions?.show;
+			return (
+				!['resource', 'operation'].includes(property.name) &&
+				VARIED_TYPES.includes(property.type) &&
+				(show?.resource ?? []).includes(resource) &&
+				(!show?.operation || show.operation.includes(operation))
+			);
+		});
+	}
+
+	/** What the variant's property needs shown (e.g. Compare needs Period = Custom). */
+	function displayConditions(property: INodeProperties): INodeParameters {
+		const show = property.displayOptions?.show ?? {};
+		return Object.fromEntries(
+			Object.entries(show)
+				.filter(([name]) => !['resource', 'operation'].includes(name))
+				.map(([name, values]) => [name, (values as INodeParameters[])[0]]),
+		) as INodeParameters;
+	}
+
+	interface Run {
+		label: string;
+		variant: Variant;
+		sent: LoggedRequest[];
+		error?: { name?: string; message?: string };
+	}
+
+	/** Runs every variant of every property of an operation; `base` gives the rest of the parameters. */
+	async function runAll(resource: string, operation: string, base: (variant: Variant) => INodeParameters): Promise<Run[]> {
+		const runs: Run[] = [];
+		for (const property of await propertiesOf(resource, operation)) {
+			for (const variant of variantsOf(property, samples())) {
+				const parameters = merge(merge(base(variant), displayConditions(property) as IDataObject), { [property.name]: variant.value } as IDataObject);
+				const before = sim().control.requests().length;
+				const { error } = await runNode({ parameters: { resource, operation, ...parameters } as INodeParameters, credentials: tokenCredentials(sim()) });
+				runs.push({ label: `${resource} → ${operation}: ${variant.label}`, variant, sent: sim().control.requests().slice(before), error });
+			}
+		}
+		return runs;
+	}
+
+	/** Every request of the runs against the spec; counts them (and those with a body) in the figures. */
+	function specProblemsOf(runs: Run[], name: string): string[] {
+		const requests = runs.flatMap((run) => run.sent.map((request) => ({ run, request })));
+		figures[`${name}: runs`] = runs.length;
+		figures[`${name}: requests validated`] = requests.length;
+		figures[`${name}: bodies validated`] = requests.filter(({ request }) => request.body !== undefined).length;
+		return requests.flatMap(({ run, request }) => specProblems(request).map((problem) => `${run.label}: ${problem}`));
+	}
+
+	/** Field values that no accepted run sent (a sample to add, or a rule that refuses it everywhere). */
+	function uncovered(runs: Run[], accepted: (run: Run) => boolean): string[] {
+		const covered = new Set(runs.filter(accepted).flatMap((run) => run.variant.leaves));
+		return [...new Set(runs.flatMap((run) => run.variant.leaves))].filter((value) => !covered.has(value));
+	}
+
+	/**
+	 * The checks of post bodies: the node either sends one body the API accepts or stops with a
+	 * NodeOperationError before sending; a network added with nothing set sends only what the
+	 * spec requires, and one option set adds at most one field to its details.
+	 */
+	function postBodyProblems(runs: Run[], write: (request: LoggedRequest) => boolean, name: string): string[] {
+		const problems = specProblemsOf(runs, name);
+		let refused = 0;
+		for (const run of runs) {
+			const writes = run.sent.filter(write);
+			if (run.error) {
+				refused += 1;
+				// Refused by the node itself: nothing written, and no API answer behind the error.
+				const answered = run.sent.some((request) => Number(request.status) >= 300);
+				if (run.error.name !== 'NodeOperationError' || writes.length || answered) problems.push(`${run.label}: ${run.error.name} ${run.error.message}`);
+				continue;
+			}
+			const body = writes[0]?.body as IDataObject;
+			if (writes.length !== 1 || Number(writes[0].status) >= 300) {
+				problems.push(`${run.label}: expected one accepted write, got ${writes.map((request) => request.status).join(', ')}`);
+				continue;
+			}
+			if (run.variant.groups.length !== 1 || run.variant.kind === 'together' || !run.variant.label.includes('platformOptions')) continue;
+			const detailsKey = Object.keys(body).find((key) => key.endsWith('PostDetails'))!;
+			const required = requiredDetails(detailsKey);
+			const extra = Object.keys(body[detailsKey] as IDataObject).filter((key) => !required.includes(key));
+			if (run.variant.kind === 'untouched' ? extra.length > 0 : extra.length > 1) {
+				problems.push(`${run.label}: ${detailsKey} sends ${extra.join(', ')}, which the user did not set`);
+			}
+		}
+		figures[`${name}: refused before sending (NodeOperationError)`] = refused;
+		const notSent = uncovered(runs, (run) => !run.error);
+		return [...problems, ...notSent.map((value) => `${name}: no accepted body carried ${value}`)];
+	}
+
+	/** The accounts a variant posts to: those of the networks it sets options for, else Facebook. */
+	const networksOf = (variant: Variant) => (variant.groups.length && variant.label.includes('platformOptions') ? variant.groups : ['facebook']);
+	const videoFor = (networks: string[]) => networks.some((network) => NEEDS_VIDEO.includes(network));
+
+	it('Post → Create: every option of every network and field, alone and together', async () => {
+		const runs = await runAll('post', 'create', (variant) => {
+			const networks = networksOf(variant);
+			return {
+				accountIds: networks.map((network) => account(network).id as string),
+				status: 'scheduled',
+				scheduleDate: '2030-06-01T09:30:00',
+				timezone: 'UTC',
+				summary: 'Fresh roast on Monday',
+				...(videoFor(networks) ? { media: { items: [{ url: 'https://cdn.example.com/clip.mp4' }] } } : {}),
+				additionalFields: { approval: { details: { approver: sim().userId } } },
+			};
+		});
+		const problems = postBodyProblems(runs, (request) => request.method === 'POST' && request.path.endsWith('/posts'), 'Post → Create');
+		expect(problems).toEqual([]);
+	}, 180_000);
+
+	it('Post → Update: every Update Field, alone and together', async () => {
+		const runs = await runAll('post', 'update', (variant) => {
+			const networks = networksOf(variant);
+			const [post] = sim().control.seed({
+				posts: [
+					{
+						status: 'scheduled',
+						accountIds: networks.map((network) => account(network).id),
+						summary: 'Fresh roast on Monday',
+						scheduleDate: LATER,
+						media: videoFor(networks) ? [{ url: 'https://cdn.example.com/clip.mp4', type: 'video/mp4' }] : [],
+						postApprovalDetails: { approver: sim().userId, approvalStatus: 'pending' },
+					},
+				],
+			}).posts as IDataObject[];
+			return { postId: { __rl: true, mode: 'id', value: String(post._id) } };
+		});
+		const problems = postBodyProblems(runs, (request) => request.method === 'PUT', 'Post → Update');
+		expect(problems).toEqual([]);
+	}, 180_000);
+
+	it('every other operation: each value of each dropdown, toggle and filter', async () => {
+		const [comment] = location().comments as IDataObject[];
+		const bases: Record<string, () => INodeParameters> = {
+			'account.delete': () => {
+				const [created] = sim().control.seed({ accounts: [{ platform: 'facebook', name: 'Spare page' }] }).accounts as IDataObject[];
+				return { accountId: { __rl: true, mode: 'id', value: String(created.id) } };
+			},
+			'account.getAll': () => ({}),
+			'post.get': () => ({ postId: { __rl: true, mode: 'id', value: String(location().posts[0]._id) } }),
+			'post.getAll': () => ({}),
+			'category.getAll': () => ({}),
+			'tag.getAll': () => ({}),
+			'tag.getByIds': () => ({}),
+			'statistics.get': () => ({
+				profileIds: location().accounts.filter((candidate: IDataObject) => !candidate.isExpired).map((candidate: IDataObject) => candidate.profileId),
+				startDate: '2030-01-01T00:00:00Z',
+				endDate: '2030-01-08T00:00:00Z',
+			}),
+			'comment.create': () => ({ parentId: String(comment._id), isParentThread: false, content: 'Thanks!' }),
+			'comment.getAll': () => ({ originIds: [String(account('facebook').originId)] }),
+			'comment.like': () => ({ commentId: String(comment._id) }),
+			'comment.unlike': () => ({ commentId: String(comment._id) }),
+		};
+		const operations = (await actionNodeProperties())
+			.filter((property) => property.name === 'operation')
+			.flatMap((property) => (property.options as Array<{ value: string }>).map((option) => `${String(property.displayOptions!.show!.resource![0])}.${option.value}`))
+			.filter((operation) => !['post.create', 'post.update'].includes(operation));
+		const problems: string[] = [];
+		const runs: Run[] = [];
+		for (const operation of operations) {
+			const [resource, name] = operation.split('.');
+			if ((await propertiesOf(resource, name)).length === 0) continue;
+			if (!bases[operation]) {
+				problems.push(`${operation}: add a base for this operation`);
+				continue;
+			}
+			runs.push(...(await runAll(resource, name, bases[operation])));
+		}
+		problems.push(...specProblemsOf(runs, 'Other operations'));
+		// The sample IDs are Facebook's, so other networks may answer 404; a 400 or 422 means a bad request.
+		const refused = runs.flatMap((run) => run.sent.filter((request) => [400, 422].includes(Number(request.status))).map((request) => `${run.label}: answered ${request.status}`));
+		problems.push(...refused);
+		problems.push(...uncovered(runs, (run) => run.sent.length > 0).map((value) => `no request was sent with ${value}`));
+		expect(problems).toEqual([]);
+	}, 180_000);
+});
