@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IExecuteSingleFunctions,
@@ -20,6 +21,11 @@ export interface ApiConnection {
 	apiVersion: string;
 	locationId: string;
 	defaultUserId: string;
+	/**
+	 * The token credential as read once for this connection, handed to every request so n8n does
+	 * not read and decrypt it again per request (n8n reads OAuth2 credentials itself: refreshes).
+	 */
+	tokenCredential?: ICredentialsDecrypted;
 }
 
 /** The credential type the node's Authentication field chooses. */
@@ -43,13 +49,21 @@ export async function getConnection(this: ApiContext): Promise<ApiConnection> {
 	const credentialType = credentialTypeOf(this.getNode());
 	const credentials = await this.getCredentials(credentialType);
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
-	return {
+	const connection: ApiConnection = {
 		credentialType,
 		baseUrl: String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, ''),
 		apiVersion: String(credentials.apiVersion || DEFAULT_API_VERSION),
 		locationId: String(credentials.locationId || tokenData.locationId || ''),
 		defaultUserId: String(credentials.userId || tokenData.userId || ''),
 	};
+	if (credentialType === 'hoopAiApi') {
+		// Not enumerable: a connection printed or serialised never shows the token.
+		Object.defineProperty(connection, 'tokenCredential', {
+			value: { id: this.getNode().credentials?.hoopAiApi?.id ?? '', name: credentialType, type: credentialType, data: credentials },
+			enumerable: false,
+		});
+	}
+	return connection;
 }
 
 /**
@@ -111,7 +125,7 @@ export async function apiResponse(
 		headers: { Version: connection.apiVersion },
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: passedHttpErrors(connection),
-	});
+	}, connection.tokenCredential ? { credentialsDecrypted: connection.tokenCredential } : undefined);
 	const body = typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : {};
 	return { statusCode: response.statusCode, body, headers: (response.headers ?? {}) as IDataObject };
 }
