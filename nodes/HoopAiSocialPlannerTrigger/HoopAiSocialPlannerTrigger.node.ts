@@ -7,7 +7,8 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 import { getAccounts } from '../HoopAiSocialPlanner/loadOptions/getAccounts';
-import { simplifyPost } from '../HoopAiSocialPlanner/resources/post/hooks';
+import { accountDirectory, simplifyPost, type AccountDirectory } from '../HoopAiSocialPlanner/resources/post/simplify';
+import { listAccounts } from '../HoopAiSocialPlanner/shared/accounts';
 import { toIdList } from '../HoopAiSocialPlanner/resources/post/postInput';
 import { nodeCredentials } from '../HoopAiSocialPlanner/shared/descriptions';
 import { getConnection } from '../HoopAiSocialPlanner/shared/transport';
@@ -55,12 +56,15 @@ export class HoopAiSocialPlannerTrigger implements INodeType {
 			to: now + Number(options.daysAhead ?? 30) * DAY_MS,
 		};
 		const connection = await getConnection.call(this);
-		const toItems = (found: TriggerEvent[]) =>
-			this.helpers.returnJsonArray(found.map((event) => present(event, options.simplify === true)));
+		// Simplify (on unless turned off) names each account and network: one accounts request per poll that emits.
+		const toItems = async (found: TriggerEvent[]) => {
+			const accounts = options.simplify === false ? undefined : accountDirectory(await listAccounts.call(this, connection));
+			return this.helpers.returnJsonArray(found.map((event) => present(event, accounts, this.getTimezone())));
+		};
 		const stored = this.getWorkflowStaticData('node') as TriggerState;
 
 		if (this.getMode() === 'manual') {
-			return [toItems([await testEvent.call(this, stored, { connection, window, listFilters, filters: eventFilters, now })])];
+			return [await toItems([await testEvent.call(this, stored, { connection, window, listFilters, filters: eventFilters, now })])];
 		}
 
 		const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : undefined;
@@ -68,19 +72,21 @@ export class HoopAiSocialPlannerTrigger implements INodeType {
 		const found = result.events.filter((event) => wanted(event, eventFilters));
 		// Kept as found (full post): Fetch Test Event checks it against, and shows it with, the settings of its time.
 		if (found.length) result.state.lastEvent = found[found.length - 1];
-		// Commit in one step, only now that every request of the poll has succeeded.
+		// The output first (Simplify may ask for the accounts): the state is committed in one step,
+		// only once every request of the poll has succeeded.
+		const items = found.length ? await toItems(found) : undefined;
 		for (const key of Object.keys(stored)) delete (stored as IDataObject)[key];
 		Object.assign(stored, result.state);
-		return found.length ? [toItems(found)] : null;
+		return items ? [items] : null;
 	}
 }
 
-/** An event as output: the post's error on failures, and optionally the simplified post. */
-function present(event: TriggerEvent, simplify: boolean): IDataObject {
+/** An event as output: the post's error on failures, and the post simplified unless Simplify is off. */
+function present(event: TriggerEvent, accounts: AccountDirectory | undefined, zone: string): IDataObject {
 	const post = event.post;
 	return {
 		...event,
 		...(event.status === 'failed' ? { error: post?.error ?? null } : {}),
-		post: post && simplify ? simplifyPost(post) : post,
+		post: post && accounts ? simplifyPost(post, accounts, zone) : post,
 	};
 }

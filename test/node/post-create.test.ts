@@ -13,7 +13,7 @@ describe('Post → Create', () => {
 	const account = (platform: string) => location().accounts.find((candidate: Account) => candidate.platform === platform && !candidate.isExpired).id as string;
 	const storedPost = (id: unknown) => location().posts.find((post: StoredPost) => post._id === id) as StoredPost;
 	const create = async (parameters: INodeParameters, options: { timezone?: string; continueOnFail?: boolean; input?: IDataObject[] } = {}) =>
-		await runNode({ parameters: { resource: 'post', operation: 'create', ...parameters }, credentials: tokenCredentials(sim()), ...options });
+		await runNode({ parameters: { resource: 'post', operation: 'create', simple: false, ...parameters }, credentials: tokenCredentials(sim()), ...options });
 	const inAYear = '2030-06-01T09:30:00';
 
 	it('schedules a post to several accounts with media, first comment, category and tags', async () => {
@@ -53,7 +53,7 @@ describe('Post → Create', () => {
 		const id = items[0].json._id;
 		sim().control.advanceClock(5 * 60 * 1000);
 		const { items: after } = await runNode({
-			parameters: { resource: 'post', operation: 'get', postId: { __rl: true, mode: 'id', value: String(id) } },
+			parameters: { resource: 'post', operation: 'get', simple: false, postId: { __rl: true, mode: 'id', value: String(id) } },
 			credentials: tokenCredentials(sim()),
 		});
 		expect(after[0].json.status).toBe('published');

@@ -13,7 +13,7 @@ describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
 	const posts = () => location().posts as StoredPost[];
 	const byStatus = (status: string) => posts().find((post) => post.status === status)!;
 	const run = async (parameters: INodeParameters, options: { input?: IDataObject[]; continueOnFail?: boolean } = {}) =>
-		await runNode({ parameters: { resource: 'post', ...parameters }, credentials: tokenCredentials(sim()), ...options });
+		await runNode({ parameters: { resource: 'post', simple: false, ...parameters }, credentials: tokenCredentials(sim()), ...options });
 	const postRef = (id: string) => ({ __rl: true, mode: 'id', value: id });
 	const account = (platform: string) => location().accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;
 
@@ -28,24 +28,49 @@ describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
 			})),
 		});
 
-	it('Get outputs the post, or its simplified form', async () => {
+	it('Get outputs the full post with Simplify off', async () => {
 		const failed = byStatus('failed');
 		const full = await run({ operation: 'get', postId: postRef(failed._id) });
 		expect(full.items.map((item) => item.json._id)).toEqual([failed._id]);
 		expect(full.items[0].json.error).toBe(failed.error);
+	});
 
-		const simple = await run({ operation: 'get', postId: postRef(failed._id), simplify: true });
-		expect(simple.items[0].json).toEqual({
-			id: failed._id,
-			status: 'failed',
-			summary: failed.summary,
-			platform: 'youtube',
-			accountIds: failed.accountIds,
-			scheduleDate: failed.displayDate,
-			publishedAt: null,
-			error: failed.error,
+	it('Simplify (on by default) gives one flat row per post: each account by name and network, times in UTC and the workflow’s zone', async () => {
+		const brunch = posts().find((post) => (post.accountIds as string[]).length === 2 && post.status === 'scheduled')!;
+		const byId = (id: string) => location().accounts.find((account: IDataObject) => account.id === id);
+		const before = sim().control.requests().length;
+		const { items, error } = await runNode({
+			parameters: { resource: 'post', operation: 'get', postId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
+			credentials: tokenCredentials(sim()),
+			timezone: 'America/New_York',
+			input: [{ id: brunch._id }, { id: brunch._id }, { id: byStatus('failed')._id }],
+		});
+		expect(error).toBeUndefined();
+		const row = items[0].json;
+		const [first, second] = (brunch.accountIds as string[]).map(byId);
+		expect(row).toEqual({
+			id: brunch._id,
+			status: 'scheduled',
+			content: brunch.summary,
+			postType: 'post',
+			accounts: `${first.name} (Facebook), ${second.name} (LinkedIn)`,
+			networks: 'Facebook, LinkedIn',
+			accountIds: brunch.accountIds,
+			scheduledAtUtc: brunch.displayDate,
+			scheduledAtLocal: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}-0[45]:00$/),
+			publishedAtUtc: null,
+			publishedAtLocal: null,
+			timezone: 'America/New_York',
+			error: null,
 			link: null,
 		});
+		// The local time is the same instant, and New York's wall clock at it.
+		expect(Date.parse(String(row.scheduledAtLocal))).toBe(Date.parse(String(brunch.displayDate)));
+		const wallClock = new Date(String(brunch.displayDate)).toLocaleString('sv-SE', { timeZone: 'America/New_York' }).replace(' ', 'T');
+		expect(String(row.scheduledAtLocal).slice(0, 19)).toBe(wallClock);
+		expect(items[2].json).toEqual(expect.objectContaining({ status: 'failed', networks: 'YouTube', error: byStatus('failed').error }));
+		// The accounts are read once per run, not per item.
+		expect(requestsSince(sim(), before).filter((request) => request.endsWith('/accounts'))).toHaveLength(1);
 	});
 
 	it('Get of an unknown post fails with the API’s 404', async () => {
@@ -72,12 +97,17 @@ describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
 	it('Get Many stops at the Limit and filters by accounts; Simplify shortens each post', async () => {
 		seedPosts(30);
 		const before = sim().control.requests().length;
-		const { items } = await run({ operation: 'getAll', returnAll: false, limit: 25, simplify: true, filters: { accounts: [account('facebook')] } });
+		const { items } = await run({ operation: 'getAll', returnAll: false, limit: 25, simple: true, filters: { accounts: [account('facebook')] } });
 		expect(items).toHaveLength(25);
 		expect(items.every((item) => (item.json.accountIds as string[]).includes(account('facebook')))).toBe(true);
-		expect(Object.keys(items[0].json).sort()).toEqual(['accountIds', 'error', 'id', 'link', 'platform', 'publishedAt', 'scheduleDate', 'status', 'summary']);
-		expect(requestsSince(sim(), before)).toHaveLength(1);
-		expect(sim().control.requests().at(-1)!.body).toEqual(expect.objectContaining({ limit: '25', accounts: account('facebook') }));
+		expect(Object.keys(items[0].json).sort()).toEqual(
+			['accountIds', 'accounts', 'content', 'error', 'id', 'link', 'networks', 'postType', 'publishedAtLocal', 'publishedAtUtc', 'scheduledAtLocal', 'scheduledAtUtc', 'status', 'timezone'],
+		);
+		expect(requestsSince(sim(), before)).toEqual([
+			`POST /social-media-posting/${sim().locationId}/posts/list`,
+			`GET /social-media-posting/${sim().locationId}/accounts`,
+		]);
+		expect(sim().control.requests().at(-2)!.body).toEqual(expect.objectContaining({ limit: '25', accounts: account('facebook') }));
 	});
 
 	it('Get Many rejects a bad date window before sending', async () => {

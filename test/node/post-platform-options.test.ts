@@ -13,7 +13,7 @@ describe('Post → Create and Update: Platform Options send what the user set, a
 	const video = { items: [{ url: 'https://cdn.example.com/clip.mp4' }] };
 	const inAYear = '2030-06-01T09:30:00';
 	const run = async (parameters: INodeParameters) =>
-		await runNode({ parameters: { resource: 'post', ...parameters }, credentials: tokenCredentials(sim()) });
+		await runNode({ parameters: { resource: 'post', simple: false, ...parameters }, credentials: tokenCredentials(sim()) });
 	const create = async (parameters: INodeParameters) =>
 		await run({ operation: 'create', scheduleDate: inAYear, summary: 'Fresh roast', ...parameters });
 	/** The body of the last POST or PUT the simulator received. */

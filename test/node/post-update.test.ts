@@ -43,7 +43,7 @@ describe('Post → Update keeps what the API returns and the edit body accepts',
 	const location = () => locationOf(sim());
 	const account = (platform: string) => location().accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;
 	const run = async (parameters: INodeParameters) =>
-		await runNode({ parameters: { resource: 'post', ...parameters }, credentials: tokenCredentials(sim()) });
+		await runNode({ parameters: { resource: 'post', simple: false, ...parameters }, credentials: tokenCredentials(sim()) });
 	const postRef = (id: string) => ({ __rl: true, mode: 'id', value: id });
 	const lastPut = () => sim().control.requests().filter((request) => request.method === 'PUT').at(-1)!.body as IDataObject;
 	const seedPost = (post: IDataObject) => (sim().control.seed({ posts: [post] }).posts as IDataObject[])[0];

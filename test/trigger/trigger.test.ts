@@ -23,7 +23,8 @@ describe('HoopAI Social Planner Trigger', () => {
 	const account = (platform: string) => locationOf(sim()).accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;
 	const trigger = async (parameters: INodeParameters = {}, pollBudgetMs?: number) =>
 		await Poller.create({
-			parameters: { events: ['statusChanged'], toStatuses: ['published', 'failed'], ...parameters },
+			// The raw post in events unless a test asks for Simplify (on by default for users).
+			parameters: { events: ['statusChanged'], toStatuses: ['published', 'failed'], options: { simplify: false }, ...parameters },
 			credentials: tokenCredentials(sim()),
 			pollBudgetMs,
 		});
@@ -150,7 +151,8 @@ describe('HoopAI Social Planner Trigger', () => {
 			if (filters.accounts) expect(post.accountIds.some((id) => (filters.accounts as string[]).includes(id))).toBe(true);
 			if (filters.postType) expect(post.type).toBe(filters.postType);
 			const shown = sample.post as IDataObject;
-			expect(shown[(parameters.options as IDataObject | undefined)?.simplify ? 'id' : '_id']).toBe(post._id);
+			const options = (parameters.options ?? { simplify: false }) as IDataObject;
+			expect(shown[options.simplify === false ? '_id' : 'id']).toBe(post._id);
 		});
 
 		it('makes up a labelled sample that fits the settings when no post does', async () => {
@@ -172,7 +174,11 @@ describe('HoopAI Social Planner Trigger', () => {
 			const text = assignments.find((assignment) => assignment.name === 'text')!.value;
 			const alert = poller.workflow.expression.getParameterValue(text, null, 0, 0, poller.node.name, [{ json: sample }], 'manual', {});
 			const failed = posts().find((post) => post._id === sample.postId)!;
-			expect(alert).toBe(`[test event] :warning: A post failed on ${failed.platform}: "${failed.summary}" (${failed.displayDate}). Reason: ${failed.error}`);
+			const accounts = failed.accountIds.map((id) => locationOf(sim()).accounts.find((candidate: IDataObject) => candidate.id === id));
+			const named = accounts.map((found: IDataObject) => `${String(found.name)} (${String(found.platform) === 'youtube' ? 'YouTube' : String(found.platform)})`).join(', ');
+			const local = (sample.post as IDataObject).scheduledAtLocal as string;
+			expect(Date.parse(local)).toBe(Date.parse(failed.displayDate));
+			expect(alert).toBe(`[test event] :warning: A post failed on ${named}: "${failed.summary}" (due ${local}). Reason: ${failed.error}`);
 		});
 
 		it('shows the last real event, unmarked, while it fits the settings', async () => {

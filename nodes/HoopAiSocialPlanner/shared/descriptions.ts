@@ -53,13 +53,13 @@ export const postLocator: INodeProperties = {
 	],
 };
 
-/** Simplify toggle for operations that output posts. */
+/** Simplify (n8n's `simple`, on by default) for operations that output posts: see simplify.ts. */
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
-	name: 'simplify',
+	name: 'simple',
 	type: 'boolean',
-	default: false,
-	description: 'Whether to return only ID, status, summary, platform, accountIds, scheduleDate, publishedAt, error and link instead of the full post',
+	default: true,
+	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 
 /**

@@ -16,8 +16,8 @@ export interface CountedListOptions {
 	pageSize: number;
 	/** Send skip and limit as numbers (most lists want strings). */
 	numeric?: boolean;
-	/** Turns each element of a page into an output item's JSON. */
-	mapItem?: (this: IExecutePaginationFunctions, element: IDataObject) => IDataObject;
+	/** Turns the elements of a page into output items' JSON (e.g. Simplify). */
+	mapPage?: (this: IExecutePaginationFunctions, elements: IDataObject[]) => Promise<IDataObject[]>;
 }
 
 function at(object: IDataObject, path: string): unknown {
@@ -46,9 +46,8 @@ export function paginateCountedList(options: CountedListOptions) {
 			const [page] = await this.makeRoutingRequest({ ...resultOptions, options: requestOptions });
 			const body = page?.json ?? {};
 			const elements = (at(body, options.itemsPath) as IDataObject[] | undefined) ?? [];
-			for (const element of elements) {
-				items.push({ json: options.mapItem ? options.mapItem.call(this, element) : element });
-			}
+			const mapped = options.mapPage ? await options.mapPage.call(this, elements) : elements;
+			items.push(...mapped.map((json) => ({ json })));
 			// Advance by what came back: the API may cap a page below the size asked for.
 			skip += elements.length;
 			const total = Number(at(body, options.countPath));

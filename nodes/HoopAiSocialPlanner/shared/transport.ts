@@ -13,7 +13,7 @@ import type {
 import { apiError } from './errors';
 import { DEFAULT_API_VERSION, DEFAULT_BASE_URL } from './request';
 
-type ApiContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+export type ApiContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export interface ApiConnection {
 	credentialType: 'hoopAiApi' | 'hoopAiOAuth2Api';

@@ -59,8 +59,11 @@ const EXAMPLES = [
 			assert.strictEqual(accounts.length, wanted.length, 'one item per Facebook/Instagram/LinkedIn account');
 			const out = nodeOutput(run, 'Schedule post');
 			assert.strictEqual(out.length, 1, 'Schedule post outputs one item');
-			const post = storedPost(sim, out[0]._id);
-			assert.ok(post, `post ${out[0]._id} exists in the simulator`);
+			// Simplify is on by default: one flat row naming each account and its network.
+			const post = storedPost(sim, out[0].id);
+			assert.ok(post, `post ${out[0].id} exists in the simulator`);
+			assert.strictEqual(out[0].accounts.split('), ').length, wanted.length, `the row names every account: ${out[0].accounts}`);
+			assert.deepStrictEqual(out[0].networks.split(', ').sort(), ['Facebook', 'Instagram', 'LinkedIn']);
 			assert.strictEqual(post.status, 'scheduled');
 			assert.deepStrictEqual([...post.accountIds].sort(), wanted.map((a) => a.id).sort(), 'posted to every chosen account');
 			assert.strictEqual(post.media.length, 1);
@@ -92,7 +95,9 @@ const EXAMPLES = [
 			for (const row of rows) {
 				assert.deepStrictEqual(Object.keys(row).sort(), ['Accounts', 'Post ID', 'Scheduled (UTC)', 'Status', 'Text', 'When'].sort());
 				assert.strictEqual(row.Status, 'scheduled');
-				assert.strictEqual(typeof row.Accounts, 'number');
+				// Simplify names each account with its network, e.g. "Hoop Coffee (Facebook), Hoop Coffee (LinkedIn)".
+				assert.match(row.Accounts, /^[^,]+ \((Facebook|Instagram|LinkedIn|Google Business Profile|TikTok|YouTube|Pinterest|Threads|Bluesky|X \(Twitter\))\)/);
+				assert.strictEqual(Date.parse(row['Scheduled (UTC)']) > 0, true);
 				assert.ok(row.When.length > 0, 'when filled');
 			}
 			return `${rows.length} rows, e.g. ${JSON.stringify(rows[0])}`;
@@ -117,7 +122,8 @@ const EXAMPLES = [
 				return wallClockToUtc('Europe/London', addDays(inAWeek, 1 - inAWeek.weekday), 10);
 			});
 			assert.ok(expected.includes(post.displayDate), `rescheduled to ${post.displayDate}, expected ${expected[0]}`);
-			assert.strictEqual(out[0].displayDate, post.displayDate, 'output shows the post after the update');
+			assert.strictEqual(out[0].scheduledAtUtc, post.displayDate, 'output shows the post after the update');
+			assert.strictEqual(Date.parse(out[0].scheduledAtLocal), Date.parse(post.displayDate), 'and its local time is the same instant');
 			assert.strictEqual(post.status, 'scheduled');
 			assert.strictEqual(post.summary, before.summary, 'text kept');
 			assert.deepStrictEqual(post.accountIds, before.accountIds, 'accounts kept');

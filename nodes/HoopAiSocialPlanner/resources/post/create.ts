@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { accountPlatformsOnce } from '../../shared/accountPlatforms';
+import { accountsOnce, platformsOf } from '../../shared/accounts';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { apiRequest, getConnection } from '../../shared/transport';
 import {
@@ -13,7 +13,8 @@ import {
 	summaryField,
 	timezoneField,
 } from './fields';
-import { SCHEDULED_STATUSES, simplifyPost } from './hooks';
+import { SCHEDULED_STATUSES } from './hooks';
+import { accountDirectory, simplifyPost } from './simplify';
 import { parseJsonBody, postInputToBody, toIdList, type PostInput } from './postInput';
 import { checkPostBody } from './validatePost';
 
@@ -47,7 +48,9 @@ export const postCreateDescription: INodeProperties[] = [
 export const createPosts = withRoutes(async function createPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const connection = await getConnection.call(this);
-	const platforms = accountPlatformsOnce.call(this, connection);
+	const accounts = accountsOnce.call(this, connection);
+	const platforms = async () => platformsOf(await accounts());
+	const zone = this.getTimezone();
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const parameter = <T>(name: string, fallback: T) => this.getNodeParameter(name, itemIndex, fallback) as T;
 		const additionalFields = parameter<PostInput>('additionalFields', {});
@@ -74,7 +77,7 @@ export const createPosts = withRoutes(async function createPosts(this: IExecuteF
 		await checkPostBody(node, body, platforms);
 		const response = await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/posts', { body, connection });
 		const post = ((response.results as IDataObject | undefined)?.post ?? {}) as IDataObject;
-		return parameter('simplify', false) ? simplifyPost(post) : post;
+		return parameter('simple', true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
 	});
 }, [
 	{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },

@@ -3,7 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { paginateCountedList } from '../../shared/pagination';
 import { POST_FORMAT_OPTIONS } from '../../shared/platforms';
 import { toIdList } from './postInput';
-import { simplifyPost } from './hooks';
+import { getRunAccounts } from '../../shared/accounts';
+import { accountDirectory, simplifyPost } from './simplify';
 
 const showForGetAll = { resource: ['post'], operation: ['getAll'] };
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -47,8 +48,11 @@ export const paginatePosts = paginateCountedList({
 	itemsPath: 'results.posts',
 	countPath: 'results.count',
 	pageSize: POSTS_PAGE_SIZE,
-	mapItem(post) {
-		return this.getNodeParameter('simplify', false) ? simplifyPost(post) : post;
+	async mapPage(posts) {
+		if (!this.getNodeParameter('simple', true)) return posts;
+		const accounts = accountDirectory(await getRunAccounts.call(this));
+		const zone = this.getTimezone();
+		return posts.map((post) => simplifyPost(post, accounts, zone));
 	},
 });
 

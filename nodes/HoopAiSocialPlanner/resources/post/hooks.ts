@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { isVideo, normaliseMediaType } from '../../shared/media';
 
 export const SCHEDULED_STATUSES = ['scheduled', 'in_review'];
@@ -59,28 +59,4 @@ export function writablePost(post: IDataObject, defaultUserId: string): IDataObj
 	body.createdBy = body.userId;
 	if (SCHEDULED_STATUSES.includes(String(post.status)) && post.displayDate) body.scheduleDate = post.displayDate;
 	return body;
-}
-
-/** The fields of a post that a spreadsheet row or an AI agent needs. */
-export function simplifyPost(post: IDataObject): IDataObject {
-	return {
-		id: post._id,
-		status: post.status,
-		summary: post.summary,
-		platform: post.platform,
-		accountIds: post.accountIds ?? (post.accountId ? [post.accountId] : []),
-		scheduleDate: post.displayDate ?? null,
-		publishedAt: post.publishedAt ?? null,
-		error: post.error || null,
-		link: (post.ogTagsDetails as IDataObject | undefined)?.metaLink ?? null,
-	};
-}
-
-/** postReceive for the Simplify toggle: replaces each post item by its simplified form. */
-export async function simplifyPosts(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
-	if (!this.getNodeParameter('simplify', false)) return items;
-	return items.map((item) => ({ ...item, json: simplifyPost(item.json) }));
 }

@@ -5,7 +5,7 @@ import { apiRouting, deletedItem, itemsAt } from '../../shared/routing';
 import { postBulkDeleteDescription } from './bulkDelete';
 import { postCreateDescription } from './create';
 import { buildPostListBody, paginatePosts, postGetAllDescription } from './getAll';
-import { simplifyPosts } from './hooks';
+import { simplifyPosts } from './simplify';
 import { postUpdateDescription } from './update';
 
 const POST_PATH = locationPath('/posts/{postId}');

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { accountPlatformsOnce } from '../../shared/accountPlatforms';
+import { accountsOnce, platformsOf } from '../../shared/accounts';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { pathSegment } from '../../shared/ids';
 import { apiRequest, getConnection } from '../../shared/transport';
@@ -14,7 +14,8 @@ import {
 	summaryField,
 	timezoneField,
 } from './fields';
-import { SCHEDULED_STATUSES, simplifyPost, writablePost } from './hooks';
+import { SCHEDULED_STATUSES, writablePost } from './hooks';
+import { accountDirectory, simplifyPost } from './simplify';
 import { parseJsonBody, postInputToBody, toIdList, type PostInput } from './postInput';
 import { checkPostBody } from './validatePost';
 
@@ -51,7 +52,9 @@ export const postUpdateDescription: INodeProperties[] = [
 export const updatePosts = withRoutes(async function updatePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const connection = await getConnection.call(this);
-	const platforms = accountPlatformsOnce.call(this, connection);
+	const accounts = accountsOnce.call(this, connection);
+	const platforms = async () => platformsOf(await accounts());
+	const zone = this.getTimezone();
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as PostInput;
 		const postId = pathSegment(node, 'Post', this.getNodeParameter('postId', itemIndex, '', { extractValue: true }));
@@ -68,7 +71,7 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 		await checkPostBody(node, body, platforms);
 		await apiRequest.call(this, 'PUT', postPath, { body, connection });
 		const post = await read();
-		return this.getNodeParameter('simplify', itemIndex, false) ? simplifyPost(post) : post;
+		return this.getNodeParameter('simple', itemIndex, true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
 	});
 }, [
 	{ method: 'GET', path: '/social-media-posting/{locationId}/posts/{id}' },

@@ -8,7 +8,7 @@ import {
 import { STATISTICS_PLATFORM_OPTIONS } from '../../shared/platforms';
 import { LOCATION_PLACEHOLDER } from '../../shared/request';
 import { apiRouting, itemsAt } from '../../shared/routing';
-import { getRunAccounts } from '../../shared/accountPlatforms';
+import { getRunAccounts } from '../../shared/accounts';
 import { toIdList } from '../post/postInput';
 
 const show = { resource: ['statistics'] };
