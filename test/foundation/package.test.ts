@@ -79,6 +79,17 @@ describe('n8n loads the built package', () => {
 		}
 	});
 
+	it('gives the nodes panel entry a description of both nodes', async () => {
+		const loader = new PackageDirectoryLoader(REPO_ROOT);
+		await loader.loadAll();
+		const byName = (name: string) => loader.types.nodes.find((type) => type.name === name)!;
+		const trigger = byName('hoopAiSocialPlannerTrigger');
+		// n8n 2.41's node creator folds a trigger into the action node whose name is the trigger's
+		// without "Trigger", and shows the trigger's description for the pair.
+		expect(byName(trigger.name.replace('Trigger', ''))).toBeDefined();
+		expect(trigger.description).toMatch(/^Schedule and manage .*posts, and start workflows when a post is /);
+	});
+
 	it('exports from index.js the very classes n8n loads', async () => {
 		const loader = new PackageDirectoryLoader(REPO_ROOT);
 		await loader.loadAll();
