@@ -45,6 +45,9 @@
 //                                     start alone; 0 turns it off
 //       HOOPAI_BENCH_OUT=<file>       the JSON (default test/artifacts/bench-n8n-per-call-<time>.json)
 //       HOOPAI_BENCH_KEEP=1           keep the temporary folder (user folder, workflows, run output)
+//       HOOPAI_BENCH_COMPARE=<json>   also print before → after against an earlier run's JSON
+//                                     (or, without running: node test/bench/n8n-per-call.js
+//                                     --compare <before.json> <after.json>)
 //       HOOPAI_E2E_CACHE              the n8n / Node 24 cache (default ~/.cache/hoopai-n8n-e2e)
 //       N8N_EXPRESSION_ENGINE         passed through to n8n (n8n's default: vm)
 const fs = require('fs');
@@ -490,9 +493,8 @@ async function main() {
 			return `- ${row.label}\n    ours: ${list(seen?.ours)}\n    HTTP: ${http.join('; ')}`;
 		});
 		const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
-		process.stdout.write(
-			`\n${header.join('\n')}\n\n${table}\n\n${notes.join('\n')}\n\nExpressions evaluated per input item (count in the first run / items; "{{…}}" shortened):\n${breakdown.join('\n')}\n\nload average at start ${loadAtStart}, at end ${load} (${os.cpus().length} CPUs)\ntotal ${seconds(totalMs)}\n`,
-		);
+		const report = `${header.join('\n')}\n\n${table}\n\n${notes.join('\n')}\n\nExpressions evaluated per input item (count in the first run / items; "{{…}}" shortened):\n${breakdown.join('\n')}\n\nload average at start ${loadAtStart}, at end ${load} (${os.cpus().length} CPUs)\ntotal ${seconds(totalMs)}`;
+		process.stdout.write(`\n${report}\n`);
 
 		const out = process.env.HOOPAI_BENCH_OUT || path.join(REPO_ROOT, 'test', 'artifacts', `bench-n8n-per-call-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 		fs.mkdirSync(path.dirname(out), { recursive: true });
@@ -509,6 +511,7 @@ async function main() {
 					totalMs,
 					loadAverage: { start: loadAtStart, end: os.loadavg().map((x) => x.toFixed(1)).join(' '), cpus: os.cpus().length },
 					table,
+					report,
 					operations: rows,
 				},
 				null,
@@ -516,6 +519,9 @@ async function main() {
 			),
 		);
 		process.stdout.write(`JSON: ${out}\n`);
+		if (process.env.HOOPAI_BENCH_COMPARE) {
+			process.stdout.write(`\n${compareReports(JSON.parse(fs.readFileSync(process.env.HOOPAI_BENCH_COMPARE, 'utf8')), JSON.parse(fs.readFileSync(out, 'utf8')))}\n`);
+		}
 	} finally {
 		await sim.stop();
 		if (SETTINGS.keep) bench(`kept ${work}`);
@@ -523,7 +529,38 @@ async function main() {
 	}
 }
 
-main().catch((error) => {
-	process.stderr.write(`${error.stack || error}\n`);
-	process.exit(1);
-});
+/** Before → after, per operation present in both JSON files. */
+function compareReports(before, after) {
+	const arrow = (a, b, digits = 2, suffix = '') => (a === undefined ? `${b.toFixed(digits)}${suffix}` : `${a.toFixed(digits)} → ${b.toFixed(digits)}${suffix}`);
+	const rows = after.operations.map((now) => {
+		const was = before.operations.find((op) => op.key === now.key);
+		return {
+			op: now.label,
+			ratio: arrow(was?.medianRatio, now.medianRatio, 2, '×'),
+			ours: arrow(was?.oursMsPerItem, now.oursMsPerItem),
+			http: arrow(was?.httpMsPerItem, now.httpMsPerItem),
+			expr: arrow(was?.oursExpressionsPerItem, now.oursExpressionsPerItem, 1),
+		};
+	});
+	const table = formatTable(rows, [
+		{ key: 'op', title: 'operation' },
+		{ key: 'ratio', title: 'median ratio', right: true },
+		{ key: 'ours', title: 'ours ms/item', right: true },
+		{ key: 'http', title: 'HTTP ms/item', right: true },
+		{ key: 'expr', title: 'expr/item ours', right: true },
+	]);
+	const label = (r) => `${r.git?.branch ?? '?'} @ ${r.git?.commit ?? '?'}${r.git?.dirty ? ' (modified)' : ''}, ${r.date}, ${r.settings?.runs ?? '?'} runs, load ${r.loadAverage?.start ?? '?'}`;
+	return `Before: ${label(before)}\nAfter:  ${label(after)}\n\n${table}`;
+}
+
+if (process.argv[2] === '--compare') {
+	// node test/bench/n8n-per-call.js --compare before.json after.json: no run, just the comparison.
+	const [before, after] = process.argv.slice(3, 5).map((file) => JSON.parse(fs.readFileSync(file, 'utf8')));
+	if (!before || !after) throw new Error('usage: n8n-per-call.js --compare <before.json> <after.json>');
+	process.stdout.write(`${compareReports(before, after)}\n`);
+} else {
+	main().catch((error) => {
+		process.stderr.write(`${error.stack || error}\n`);
+		process.exit(1);
+	});
+}
