@@ -429,6 +429,7 @@ async function main() {
 				oursMsPerItem: median(list.map((s) => s.oursMs)) / n,
 				httpMsPerItem: median(list.map((s) => s.httpMs)) / n,
 				medianRatio: median(ratios),
+				medianDifferenceMsPerItem: median(list.map((s) => s.oursMs - s.httpMs)) / n,
 				minRatio: Math.min(...ratios),
 				maxRatio: Math.max(...ratios),
 				perOrder,
@@ -450,6 +451,7 @@ async function main() {
 				http: fmt(row.httpMsPerItem),
 				ratio: `${fmt(row.medianRatio)}×`,
 				spread: `${fmt(row.minRatio)}–${fmt(row.maxRatio)}`,
+				diff: `${row.medianDifferenceMsPerItem >= 0 ? '+' : ''}${fmt(row.medianDifferenceMsPerItem)}`,
 				exOurs: fmt(row.oursExpressionsPerItem, 1),
 				exHttp: fmt(row.httpExpressionsPerItem, 1),
 				req: `${fmt(row.oursRequestsPerItem, 2).replace(/\.?0+$/, '')} / ${fmt(row.httpRequestsPerItem, 2).replace(/\.?0+$/, '')}`,
@@ -460,6 +462,7 @@ async function main() {
 				{ key: 'http', title: 'HTTP ms/item', right: true },
 				{ key: 'ratio', title: 'median ratio', right: true },
 				{ key: 'spread', title: 'spread', right: true },
+				{ key: 'diff', title: 'Δ ms/item', right: true },
 				{ key: 'exOurs', title: 'expr/item ours', right: true },
 				{ key: 'exHttp', title: 'expr/item HTTP', right: true },
 				{ key: 'req', title: 'requests/item ours / HTTP', right: true },
@@ -473,7 +476,7 @@ async function main() {
 			`${SETTINGS.items} items per operation (Post → Get Many: ${SETTINGS.listItems}), ${runsDone} runs (${runsDone / 2} ours first, ${runsDone / 2} HTTP first, alternating${stoppedEarly ? `; ${stoppedEarly}` : ''}), ${SETTINGS.separate ? 'one workflow per operation' : 'all operations in one workflow per run'}, warm-up ${SETTINGS.warmup ? `${SETTINGS.warmup} items of Post → Get (both nodes, unmeasured)` : 'off'}`,
 			`simulator: sample data + ${refs.postIds.length} posts, rate limit raised to ${RATE_LIMIT.max.toLocaleString('en')} per ${RATE_LIMIT.intervalMs / 1000} s and per day (never 429), state reset before every run`,
 			`expression counter check: an HTTP Request without credential, one expression in its URL, counted ${[...new Set(counterChecks)].join('/')} for ${check.input.length} items in every run`,
-			`ms/item: node executionTime / input items, median over runs; ratio: ours / HTTP per run (HTTP side = all its nodes); spread: min–max of those ratios`,
+			`ms/item: node executionTime / input items, median over runs; ratio: ours / HTTP per run (HTTP side = all its nodes); spread: min–max of those ratios; Δ: median of per-run (ours − HTTP) / items`,
 		];
 		const notes = rows.map((row) => {
 			const diff = row.requestDifference;
