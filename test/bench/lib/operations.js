@@ -43,8 +43,8 @@ function seedBenchData(sim) {
 
 /**
  * The operations. Each: key, label, what the comparison is, the input items, our node's
- * parameters, the HTTP Request side (a chain of nodes; its time is their sum), and which node's
- * output holds the HTTP side's items.
+ * parameters and the HTTP Request side (a chain of nodes: its time is their sum, its last node's
+ * output must hold as many items as ours).
  */
 function operations(ctx) {
 	const { baseUrl, locationId, userId, refs, items, listItems } = ctx;
@@ -71,7 +71,7 @@ function operations(ctx) {
 			key: 'post.getAll',
 			label: 'Post → Get Many',
 			singleRequest: false,
-			comparison: `Return All over ${refs.totalPosts} posts (pages of ${LIST_PAGE}, POST /posts/list with skip/limit in the body) for each of ${listItems} input items. HTTP Request: the same body, n8n's pagination (Update a Parameter: body skip = {{ String($pageCount * ${LIST_PAGE}) }}; complete when {{ $pageCount * ${LIST_PAGE} >= $response.body.results.count }}), then Split Out results.posts: the same items.`,
+			comparison: `Return All of the location's posts (${refs.totalPosts} stored; pages of ${LIST_PAGE}, POST /posts/list with skip/limit in the body) for each of ${listItems} input items. HTTP Request: the same body, n8n's pagination (Update a Parameter: body skip = {{ String($pageCount * ${LIST_PAGE}) }}; complete when {{ $pageCount * ${LIST_PAGE} >= $response.body.results.count }}), then Split Out results.posts: the same items.`,
 			input: Array.from({ length: listItems }, (_v, i) => ({ run: i + 1 })),
 			ours: { resource: 'post', operation: 'getAll', returnAll: true, filters: { fromDate, toDate } },
 			http: [
