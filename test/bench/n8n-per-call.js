@@ -429,6 +429,9 @@ async function main() {
 				oursMsPerItem: median(list.map((s) => s.oursMs)) / n,
 				httpMsPerItem: median(list.map((s) => s.httpMs)) / n,
 				medianRatio: median(ratios),
+				// A first-in-section penalty multiplies one side's time; the geometric mean of the two
+				// orders' medians cancels it (JSON only).
+				orderBalancedRatio: Math.sqrt(perOrder['ours-first'].ratio * perOrder['http-first'].ratio),
 				medianDifferenceMsPerItem: median(list.map((s) => s.oursMs - s.httpMs)) / n,
 				minRatio: Math.min(...ratios),
 				maxRatio: Math.max(...ratios),
@@ -482,7 +485,8 @@ async function main() {
 			const diff = row.requestDifference;
 			const same = !diff.oursOnly.length && !diff.httpOnly.length;
 			const differs = same ? 'the same requests' : `requests differ: ours only ${diff.oursOnly.join(', ') || '—'}; HTTP only ${diff.httpOnly.join(', ') || '—'}`;
-			return `- ${row.label}: ${row.comparison} ${row.inputItems} input → ${row.outputItems} output items; ${differs}.${row.expressionCountsStable ? '' : ' (expression counts varied between runs)'}`;
+			const orders = `median ratio with ours first ${fmt(row.perOrder['ours-first'].ratio)}×, with HTTP first ${fmt(row.perOrder['http-first'].ratio)}×`;
+			return `- ${row.label}: ${row.comparison} ${row.inputItems} input → ${row.outputItems} output items; ${differs}; ${orders}.${row.expressionCountsStable ? '' : ' (expression counts varied between runs)'}`;
 		});
 		// Where each side's expressions come from (first run), per input item.
 		const breakdown = rows.map((row) => {
