@@ -64,7 +64,8 @@ function operations(ctx) {
 			singleRequest: true,
 			comparison: 'one GET /posts/{id} per item. Ours: Post ID = {{ $json.postId }}, outputs results.post. HTTP Request: URL with one expression ({{ $json.postId }}), outputs the whole body.',
 			input: Array.from({ length: items }, (_v, i) => ({ postId: cycle(refs.postIds, i) })),
-			ours: { resource: 'post', operation: 'get', postId: byId('={{ $json.postId }}') },
+			// Simplify off on our side: the HTTP Request side outputs the API's post as it is.
+			ours: { resource: 'post', operation: 'get', simple: false, postId: byId('={{ $json.postId }}') },
 			http: [http('HTTP Request', { method: 'GET', url: `=${api}/posts/{{ $json.postId }}` })],
 		},
 		{
@@ -73,7 +74,7 @@ function operations(ctx) {
 			singleRequest: false,
 			comparison: `Return All of the location's posts (${refs.totalPosts} stored; pages of ${LIST_PAGE}, POST /posts/list with skip/limit in the body) for each of ${listItems} input items. HTTP Request: the same body, n8n's pagination (Update a Parameter: body skip = {{ String($pageCount * ${LIST_PAGE}) }}; complete when {{ $pageCount * ${LIST_PAGE} >= $response.body.results.count }}), then Split Out results.posts: the same items.`,
 			input: Array.from({ length: listItems }, (_v, i) => ({ run: i + 1 })),
-			ours: { resource: 'post', operation: 'getAll', returnAll: true, filters: { fromDate, toDate } },
+			ours: { resource: 'post', operation: 'getAll', returnAll: true, simple: false, filters: { fromDate, toDate } },
 			http: [
 				http('HTTP Request (paginated)', {
 					method: 'POST',
@@ -145,6 +146,7 @@ function operations(ctx) {
 			ours: {
 				resource: 'post',
 				operation: 'create',
+				simple: false,
 				accountIds: '={{ $json.accountIds }}',
 				status: 'scheduled',
 				scheduleDate: '={{ $json.scheduleDate }}',
@@ -167,7 +169,7 @@ function operations(ctx) {
 			singleRequest: false,
 			comparison: 'per item GET /posts/{id}, PUT /posts/{id} (whole post, new Content), GET /posts/{id}. Ours: Post ID and Content from $json, plus one GET /accounts per run. HTTP Request: three nodes (GET; PUT whose URL and body are one expression each, the body built from the GET answer and the item\'s new Content; GET), their times added. Ours runs the items one after another; each HTTP node sends its requests all at once.',
 			input: Array.from({ length: items }, (_v, i) => ({ postId: cycle(refs.postIds, i), summary: `Updated by the benchmark, item ${i + 1}` })),
-			ours: { resource: 'post', operation: 'update', postId: byId('={{ $json.postId }}'), updateFields: { summary: '={{ $json.summary }}' } },
+			ours: { resource: 'post', operation: 'update', simple: false, postId: byId('={{ $json.postId }}'), updateFields: { summary: '={{ $json.summary }}' } },
 			http: [
 				http('HTTP GET', { method: 'GET', url: `=${api}/posts/{{ $json.postId }}` }),
 				http('HTTP PUT', {
