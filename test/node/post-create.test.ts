@@ -66,7 +66,7 @@ describe('Post → Create', () => {
 		expect(storedPost(items[0].json._id).status).toBe('draft');
 	});
 
-	it('sends typed per-platform options and Extra Fields (JSON)', async () => {
+	it('sends typed per-platform options and Extra Fields', async () => {
 		const before = sim().control.requests().length;
 		const { error } = await create({
 			accountIds: [account('instagram'), account('google')],
@@ -117,7 +117,7 @@ describe('Post → Create', () => {
 			['media of unknown type', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, media: { items: [{ url: 'https://x.example/file.bmp' }] } }), /^Media → Type: cannot tell the kind of file of the media item \(https:\/\/x.example\/file.bmp\)/, false],
 			['a Google offer without coupon', () => ({ accountIds: [account('google')], scheduleDate: inAYear, summary: 'x', platformOptions: { google: { gmbEventType: 'OFFER', offerTitle: 'BOGO latte', startDate: inAYear, endDate: '2030-06-02T10:00:00', redeemOnlineUrl: 'https://e.x/r', termsConditions: 'https://e.x/t' } } }), /^Google Business Profile → Coupon Code: required for an offer/, false],
 			['four Instagram collaborators', () => ({ accountIds: [account('instagram')], scheduleDate: inAYear, media: { items: [{ url: 'https://e.x/a.jpg' }] }, platformOptions: { instagram: { type: 'post', collaborators: 'a,b,c,d' } } }), /^Instagram → Collaborators: 4 names, at most 3/, false],
-			['invalid Extra Fields (JSON)', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x', additionalFields: { jsonBody: '{"a":' } }), /^Extra Fields \(JSON\): not a JSON object/, false],
+			['invalid Extra Fields', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x', additionalFields: { jsonBody: '{"a":' } }), /^Extra Fields: not a JSON object/, false],
 			['submit for review without approver', () => ({ accountIds: [account('facebook')], status: 'in_review', scheduleDate: inAYear, summary: 'x' }), /^Review → Approver Name or ID: required to submit a post for review/, false],
 			['Instagram without media', () => ({ accountIds: [account('instagram')], scheduleDate: inAYear, summary: 'x' }), /^Media: Instagram posts need at least one image or video/, true],
 			['YouTube without video', () => ({ accountIds: [account('youtube')], scheduleDate: inAYear, media: { items: [{ url: 'https://e.x/a.jpg' }] } }), /^Media: YouTube posts need a video/, true],

@@ -24,8 +24,7 @@ export const accountIdsField: INodeProperties = {
 	type: 'multiOptions',
 	typeOptions: { loadOptionsMethod: 'getAccounts' },
 	default: [],
-	description: 'The social accounts to post to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	hint: 'From an expression: an array of account IDs, or a comma-separated list',
+	description: 'The social accounts to post to (from an expression: an array of IDs, or a comma-separated list). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const postTypeField: INodeProperties = {
@@ -151,11 +150,11 @@ export const mediaField: INodeProperties = {
 					description: 'Describes the image for people who cannot see it (Instagram, Threads, Pinterest, Bluesky, LinkedIn)',
 				},
 				{
-					displayName: 'Video Thumbnail URL',
+					displayName: 'Thumbnail URL',
 					name: 'thumbnail',
 					type: 'string',
 					default: '',
-					description: 'Cover image for the first video (JPEG or PNG, up to 2 MB)',
+					description: 'For a video: its cover image (JPEG or PNG, up to 2 MB); the first video’s is used',
 				},
 			],
 		},
@@ -255,7 +254,7 @@ const userField: INodeProperties = {
 };
 
 const extraJsonField: INodeProperties = {
-	displayName: 'Extra Fields (JSON)',
+	displayName: 'Extra Fields',
 	name: 'jsonBody',
 	type: 'json',
 	default: '{}',

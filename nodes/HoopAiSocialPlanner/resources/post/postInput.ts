@@ -106,7 +106,7 @@ export function postInputToBody(input: PostInput, context: PostFieldContext): ID
 	return body;
 }
 
-/** Extra Fields (JSON), parsed; a NodeOperationError names the field when it is not a JSON object. */
+/** Extra Fields, parsed; a NodeOperationError names the field when it is not a JSON object. */
 export function parseJsonBody(node: INode, value: PostInput['jsonBody']): IDataObject {
 	if (value === undefined || value === '') return {};
 	if (typeof value === 'object') return value;
@@ -115,7 +115,7 @@ export function parseJsonBody(node: INode, value: PostInput['jsonBody']): IDataO
 		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
 		return parsed;
 	} catch {
-		throw new NodeOperationError(node, 'Extra Fields (JSON): not a JSON object', { description: 'Write a JSON object, e.g. {"selectedBestTime": "2026-12-01T09:00:00Z"}.' });
+		throw new NodeOperationError(node, 'Extra Fields: not a JSON object', { description: 'Write a JSON object, e.g. {"selectedBestTime": "2026-12-01T09:00:00Z"}.' });
 	}
 }
 

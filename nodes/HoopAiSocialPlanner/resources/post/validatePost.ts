@@ -40,7 +40,7 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 		fail(node, 'Schedule Date: required to schedule a post or submit it for review');
 	}
 	// A date the user typed is checked where it is read, in their timezone (postInput.ts); this
-	// catches the post's own date on Update, and one set through Extra Fields (JSON).
+	// catches the post's own date on Update, and one set through Extra Fields.
 	if (status === 'scheduled' && body.scheduleDate && Date.parse(String(body.scheduleDate)) <= now) {
 		fail(node, `Schedule Date: ${describeUtc(String(body.scheduleDate))} is in the past`, 'Choose a future date and time, or use Status "Publish Now".');
 	}
@@ -56,7 +56,7 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 	if (gmb && kind && !gmb.endDate) fail(node, `Google Business Profile → End: required for ${kind}`);
 	if (gmb?.gmbEventType === 'OFFER') {
 		if (!gmb.couponCode) fail(node, 'Google Business Profile → Coupon Code: required for an offer');
-		if (!gmb.redeemOnlineUrl) fail(node, 'Google Business Profile → Redeem Online URL: required for an offer');
+		if (!gmb.redeemOnlineUrl) fail(node, 'Google Business Profile → Redeem URL: required for an offer');
 		if (!gmb.termsConditions) fail(node, 'Google Business Profile → Terms URL: required for an offer');
 	}
 	if (gmb && gmb.actionType && !['none', 'call'].includes(String(gmb.actionType)) && !gmb.url) {
@@ -71,7 +71,7 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 		fail(node, 'TikTok → Promotional Content: not possible with Who Can View "Only Me"');
 	}
 	if (tiktok?.videoDisclosure === true && tiktok.promoteYourBrand !== true && tiktok.promoteOtherBrand !== true) {
-		fail(node, 'TikTok → Promotional Content: set Promotes Your Brand or Promotes Another Brand to Yes');
+		fail(node, 'TikTok → Promotional Content: set Your Brand or Branded Content to Yes');
 	}
 
 	const collaborators = (body.instagramPostDetails as IDataObject | undefined)?.collaborators as Record<string, string[]> | undefined;

@@ -16,7 +16,7 @@ export const facebook: Network = {
 				default: '',
 			},
 			{
-				displayName: 'Text Background',
+				displayName: 'Background',
 				name: 'textFormatPresetId',
 				type: 'string',
 				default: '',

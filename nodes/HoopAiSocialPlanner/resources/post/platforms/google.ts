@@ -69,7 +69,7 @@ export const google: Network = {
 			},
 			{ displayName: 'Coupon Code', name: 'couponCode', type: 'string', default: '', displayOptions: forKinds(['OFFER']), description: 'Required' },
 			{
-				displayName: 'Redeem Online URL',
+				displayName: 'Redeem URL',
 				name: 'redeemOnlineUrl',
 				type: 'string',
 				default: '',

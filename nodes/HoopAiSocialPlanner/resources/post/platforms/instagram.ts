@@ -25,12 +25,12 @@ export const instagram: Network = {
 			},
 			yesNoDefault('Show Reel on Feed', 'showOnFeed', 'Whether the reel also appears on the profile grid'),
 			yesNoDefault(
-				'Post Story From Phone',
+				'Story From Phone',
 				'publishViaPushNotification',
 				'Whether HoopAI sends the story to your phone as a notification, for you to post it from there',
 			),
 			{
-				displayName: 'Note for Phone Posting',
+				displayName: 'Reminder Note',
 				name: 'publisherNote',
 				type: 'string',
 				default: '',
@@ -46,7 +46,7 @@ export const instagram: Network = {
 			type: values.type,
 			showOnFeed: yesNo(values.showOnFeed),
 			publishViaPushNotification: yesNo(values.publishViaPushNotification),
-			// Shown (and sent) only with Post Story From Phone: Yes.
+			// Shown (and sent) only with Story From Phone: Yes.
 			publisherNote: yesNo(values.publishViaPushNotification) === true ? values.publisherNote : undefined,
 			collaborators: collaborators.length ? Object.fromEntries(accountIds.map((accountId) => [accountId, collaborators])) : undefined,
 		});

@@ -32,8 +32,8 @@ export const tiktok: Network = {
 				'videoDisclosure',
 				'Whether the video promotes a brand, product or service; TikTok then labels it. Not with Who Can View: Only Me.',
 			),
-			yesNoDefault('Promotes Your Brand', 'promoteYourBrand', 'Whether the video promotes your own business', DISCLOSED),
-			yesNoDefault('Promotes Another Brand', 'promoteOtherBrand', 'Whether the video promotes a third party (branded content)', DISCLOSED),
+			yesNoDefault('Your Brand', 'promoteYourBrand', 'Whether the video promotes your own business', DISCLOSED),
+			yesNoDefault('Branded Content', 'promoteOtherBrand', 'Whether the video promotes another brand, e.g. in a paid partnership', DISCLOSED),
 		],
 	},
 	details(values) {
