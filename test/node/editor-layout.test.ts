@@ -135,8 +135,10 @@ describe('the Post editor, as a marketer meets it', () => {
 	});
 
 	it('labels are short enough for a narrow panel (n8n cuts longer ones); detail is in the descriptions', async () => {
-		// 24 characters fit beside the field's controls in the editor's narrowest parameter panel
-		// (test/e2e/lib/screenshot.js measures that no label of the Create panel is cut).
+		// A first guard: the editor is the judge. test/e2e/lib/screenshot.js opens every field of
+		// Create and Update in n8n 2.41 and fails on any label cut at the default panel width, or cut
+		// at the narrowest panel n8n allows up to one level deep; with n8n's Fixed/Expression controls
+		// beside it, a label of a top-level field has ~145 px there, one in a collection ~110 px.
 		const MAX = 24;
 		const postFields = (await actionNodeProperties()).filter((property) => property.displayOptions?.show?.resource?.includes('post'));
 		const labels = [...new Set(walk(postFields).map(({ item }) => item.displayName))];
