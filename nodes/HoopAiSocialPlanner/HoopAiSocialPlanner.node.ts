@@ -7,6 +7,7 @@ import { getCategories } from './loadOptions/getCategories';
 import { getCommentAccounts } from './loadOptions/getCommentAccounts';
 import { getProfiles } from './loadOptions/getProfiles';
 import { getTags } from './loadOptions/getTags';
+import { getTimezones } from './loadOptions/getTimezones';
 import { getUsers } from './loadOptions/getUsers';
 import { accountFields, accountOperation } from './resources/account';
 import { categoryFields, categoryOperation } from './resources/category';
@@ -73,7 +74,7 @@ export class HoopAiSocialPlanner implements INodeType {
 
 	methods = {
 		listSearch: { searchAccounts, searchCategories, searchPosts },
-		loadOptions: { getAccounts, getCategories, getCommentAccounts, getProfiles, getTags, getUsers },
+		loadOptions: { getAccounts, getCategories, getCommentAccounts, getProfiles, getTags, getTimezones, getUsers },
 	};
 
 	customOperations = {

@@ -13,6 +13,8 @@ export interface Variant {
 	kind: 'alone' | 'together' | 'untouched';
 	/** The fixedCollection groups the variant sets (Platform Options: the networks). */
 	groups: string[];
+	/** Sibling fields set only so that the field is shown (e.g. Post Kind = Event for Event Title). */
+	conditions?: string[];
 }
 
 export interface Samples {
@@ -56,7 +58,12 @@ function leafValues(property: INodeProperties, samples: Samples, path: string): 
  * values), so each value is also sent alongside the others.
  */
 function combine(children: Array<{ name: string; variants: Variant[] }>, label: string): Variant[] {
-	const alone = children.flatMap(({ name, variants }) => variants.map((variant) => ({ ...variant, value: { [name]: variant.value } })));
+	const alone = children.flatMap(({ name, variants }) =>
+		variants.map((variant) => {
+			const { shownWith, ...rest } = variant as Variant & { shownWith?: Record<string, unknown> };
+			return { ...rest, value: { ...shownWith, [name]: variant.value } };
+		}),
+	);
 	const candidates = children
 		.map(({ name, variants }) => {
 			const together = variants.filter((variant) => variant.kind === 'together');
@@ -77,6 +84,19 @@ function combine(children: Array<{ name: string; variants: Variant[] }>, label: 
 	return [...alone, ...together];
 }
 
+/**
+ * A group field that shows only for some values of its siblings (`displayOptions.show` in the
+ * group) is set alone together with the first of those values, as the editor would have it.
+ * `combine` puts the variant's value under the field's name; the siblings ride along in
+ * `shownWith` and are merged in by `combine`.
+ */
+function shownBy(field: INodeProperties, variant: Variant): Variant & { shownWith?: Record<string, unknown> } {
+	const show = Object.entries(field.displayOptions?.show ?? {}).filter(([name]) => !name.startsWith('/') && !['resource', 'operation'].includes(name));
+	if (!show.length) return variant;
+	const shownWith = Object.fromEntries(show.map(([name, values]) => [name, (values as unknown[])[0]]));
+	return { ...variant, shownWith, conditions: Object.keys(shownWith) };
+}
+
 /** Every variant of a property: leaves give each of their values; collections combine their fields. */
 export function variantsOf(property: INodeProperties, samples: Samples, path: string = property.name): Variant[] {
 	if (property.type === 'collection') {
@@ -87,7 +107,10 @@ export function variantsOf(property: INodeProperties, samples: Samples, path: st
 		const wrap = (value: unknown) => (property.typeOptions?.multipleValues ? [value] : value);
 		const groups = (property.options as INodePropertyCollection[]).map((group) => {
 			const groupPath = `${path}.${group.name}`;
-			const children = group.values.map((child) => ({ name: child.name, variants: variantsOf(child, samples, `${groupPath}.${child.name}`) }));
+			const children = group.values.map((child) => ({
+				name: child.name,
+				variants: variantsOf(child, samples, `${groupPath}.${child.name}`).map((variant) => shownBy(child, variant)),
+			}));
 			const untouched: Variant = { label: `${groupPath}: nothing set`, value: {}, leaves: [], kind: 'untouched', groups: [] };
 			return { name: group.name, variants: [untouched, ...combine(children, groupPath)] };
 		});

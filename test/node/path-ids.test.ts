@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
+import { propertyOf } from '../helpers/node-description';
 import { requestsSince, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
 
 /**
@@ -21,6 +22,14 @@ describe('IDs in URL paths', () => {
 		['Comment → Like', (id) => ({ resource: 'comment', operation: 'like', platform: 'facebook', commentId: id }), 'Comment ID'],
 		['Comment → Unlike', (id) => ({ resource: 'comment', operation: 'unlike', platform: 'facebook', commentId: id }), 'Comment ID'],
 	];
+
+	// The messages' labels are passed at run time (test/node/error-labels.test.ts cannot read them
+	// from the source): each must be the label of the ID field the editor shows.
+	it.each(OPERATIONS)('%s names its ID field by its label, "%s"', async (_name, parameters, label) => {
+		const { resource, operation, ...rest } = parameters('x');
+		const idField = Object.keys(rest).find((name) => name.endsWith('Id'))!;
+		expect((await propertyOf(idField, String(resource), String(operation))).displayName).toBe(label);
+	});
 
 	const cases = OPERATIONS.flatMap(([name, parameters, label]) =>
 		[

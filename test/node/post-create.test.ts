@@ -66,7 +66,7 @@ describe('Post → Create', () => {
 		expect(storedPost(items[0].json._id).status).toBe('draft');
 	});
 
-	it('sends typed per-platform options and the JSON Body escape hatch', async () => {
+	it('sends typed per-platform options and Extra Fields', async () => {
 		const before = sim().control.requests().length;
 		const { error } = await create({
 			accountIds: [account('instagram'), account('google')],
@@ -108,21 +108,21 @@ describe('Post → Create', () => {
 	describe('rejects bad input with a NodeOperationError naming the field, before sending the post', () => {
 		const cases: Array<[string, () => INodeParameters, RegExp, boolean]> = [
 			// [what, parameters, message, needs the accounts lookup]
-			['no accounts', () => ({ accountIds: [], scheduleDate: inAYear, summary: 'x' }), /^Accounts: choose at least one account/, false],
+			['no accounts', () => ({ accountIds: [], scheduleDate: inAYear, summary: 'x' }), /^Account Names or IDs: choose at least one account/, false],
 			['scheduled without a date', () => ({ accountIds: [account('facebook')], scheduleDate: '', summary: 'x' }), /^Schedule Date: required/, false],
 			['a date in the past', () => ({ accountIds: [account('facebook')], scheduleDate: '2020-01-01T10:00:00', summary: 'x' }), /^Schedule Date: .* is in the past/, false],
 			['a date that is no date', () => ({ accountIds: [account('facebook')], scheduleDate: 'next tuesday', summary: 'x' }), /^Schedule Date: "next tuesday" is not a date/, false],
-			['an unknown timezone', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, timezone: 'Mars/Olympus', summary: 'x' }), /^Timezone: "Mars\/Olympus"/, false],
-			['media without URL', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, media: { items: [{ url: '' }] } }), /^Media 1: URL is required/, false],
-			['media of unknown type', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, media: { items: [{ url: 'https://x.example/file.bmp' }] } }), /^Media 1: cannot tell the media type/, false],
-			['a Google offer without coupon', () => ({ accountIds: [account('google')], scheduleDate: inAYear, summary: 'x', platformOptions: { google: { gmbEventType: 'OFFER', startDate: inAYear, endDate: '2030-06-02T10:00:00', redeemOnlineUrl: 'https://e.x/r', termsConditions: 'https://e.x/t' } } }), /^Google Business Profile offer: Coupon Code required/, false],
-			['four Instagram collaborators', () => ({ accountIds: [account('instagram')], scheduleDate: inAYear, media: { items: [{ url: 'https://e.x/a.jpg' }] }, platformOptions: { instagram: { type: 'post', collaborators: 'a,b,c,d' } } }), /^Instagram: 4 collaborators, at most 3/, false],
-			['invalid JSON Body', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x', additionalFields: { jsonBody: '{"a":' } }), /^JSON Body: is not a valid JSON object/, false],
-			['submit for review without approver', () => ({ accountIds: [account('facebook')], status: 'in_review', scheduleDate: inAYear, summary: 'x' }), /^Review: choose the approver/, false],
+			['an unknown timezone', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, timezone: 'Mars/Olympus', summary: 'x' }), /^Timezone Name or ID: "Mars\/Olympus" is not a timezone/, false],
+			['media without URL', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, media: { items: [{ url: '' }] } }), /^Media → URL: required, missing in the media item/, false],
+			['media of unknown type', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, media: { items: [{ url: 'https://x.example/file.bmp' }] } }), /^Media → Type: cannot tell the kind of file of the media item \(https:\/\/x.example\/file.bmp\)/, false],
+			['a Google offer without coupon', () => ({ accountIds: [account('google')], scheduleDate: inAYear, summary: 'x', platformOptions: { google: { gmbEventType: 'OFFER', offerTitle: 'BOGO latte', startDate: inAYear, endDate: '2030-06-02T10:00:00', redeemOnlineUrl: 'https://e.x/r', termsConditions: 'https://e.x/t' } } }), /^Google Business Profile → Coupon Code: required for an offer/, false],
+			['four Instagram collaborators', () => ({ accountIds: [account('instagram')], scheduleDate: inAYear, media: { items: [{ url: 'https://e.x/a.jpg' }] }, platformOptions: { instagram: { type: 'post', collaborators: 'a,b,c,d' } } }), /^Instagram → Collaborators: 4 names, at most 3/, false],
+			['invalid Extra Fields', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x', additionalFields: { jsonBody: '{"a":' } }), /^Extra Fields: not a JSON object/, false],
+			['submit for review without approver', () => ({ accountIds: [account('facebook')], status: 'in_review', scheduleDate: inAYear, summary: 'x' }), /^Review → Approver Name or ID: required to submit a post for review/, false],
 			['Instagram without media', () => ({ accountIds: [account('instagram')], scheduleDate: inAYear, summary: 'x' }), /^Media: Instagram posts need at least one image or video/, true],
 			['YouTube without video', () => ({ accountIds: [account('youtube')], scheduleDate: inAYear, media: { items: [{ url: 'https://e.x/a.jpg' }] } }), /^Media: YouTube posts need a video/, true],
 			['Pinterest text over 800 characters', () => ({ accountIds: [account('pinterest')], scheduleDate: inAYear, summary: 'p'.repeat(801), media: { items: [{ url: 'https://e.x/a.jpg' }] } }), /^Content: 801 characters is over the Pinterest limit of 800/, true],
-			['an account of another location', () => ({ accountIds: ['not-an-account'], scheduleDate: inAYear, summary: 'x' }), /^Accounts: "not-an-account" is not a social account/, true],
+			['an account of another location', () => ({ accountIds: ['not-an-account'], scheduleDate: inAYear, summary: 'x' }), /^Account Names or IDs: "not-an-account" is not a social account/, true],
 			['a first comment with Google and Pinterest accounts', () => ({ accountIds: [account('facebook'), account('google'), account('pinterest')], scheduleDate: inAYear, summary: 'x', media: { items: [{ url: 'https://e.x/a.jpg' }] }, additionalFields: { followUpComment: 'More below' } }), /^First Comment: Google Business Profile, Pinterest accounts cannot post a first comment/, true],
 		];
 
@@ -174,7 +174,7 @@ describe('Post → Create', () => {
 			parameters: { resource: 'post', operation: 'create', accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x' },
 			credentials: tokenCredentials(sim(), { userId: '' }),
 		});
-		expect(noUser.error?.message).toMatch(/^User: no user to create the post as/);
+		expect(noUser.error?.message).toMatch(/^User Name or ID: no user to create the post as/);
 
 		const picked = await runNode({
 			parameters: { resource: 'post', operation: 'create', accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x', additionalFields: { userId: sim().userId } },

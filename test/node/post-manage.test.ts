@@ -113,7 +113,7 @@ describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
 	it('Get Many rejects a bad date window before sending', async () => {
 		const before = sim().control.requests().length;
 		const { error } = await run({ operation: 'getAll', returnAll: true, filters: { fromDate: '2030-02-01T00:00:00Z', toDate: '2030-01-01T00:00:00Z' } });
-		expect(error?.message).toBe('Filters: From Date is after To Date');
+		expect(error?.message).toBe('Filters → From Date: "2030-02-01T00:00:00Z" is after To Date "2030-01-01T00:00:00Z"');
 		expect(requestsSince(sim(), before)).toEqual([]);
 	});
 

@@ -70,11 +70,11 @@ describe('Post → Create and Update: Platform Options send what the user set, a
 
 	describe('stops before sending when the options break a rule of the spec', () => {
 		const cases: Array<[string, () => INodeParameters, RegExp]> = [
-			['a PDF without PDF Title', () => ({ accountIds: [account('linkedin')], platformOptions: { linkedin: { postAsPdf: true } } }), /^LinkedIn: PDF Title is required/],
+			['a PDF without PDF Title', () => ({ accountIds: [account('linkedin')], platformOptions: { linkedin: { postAsPdf: true } } }), /^LinkedIn → PDF Title: required to post the images as a PDF/],
 			['a LinkedIn poll with media', () => ({ accountIds: [account('linkedin')], media: video, platformOptions: { linkedin: { pollQuestion: 'Q?', pollOptions: 'a, b' } } }), /^LinkedIn: a poll post cannot have media/],
-			['TikTok disclosure on a private video', () => ({ accountIds: [account('tiktok')], media: video, platformOptions: { tiktok: { privacyLevel: 'SELF_ONLY', videoDisclosure: true, promoteYourBrand: true } } }), /^TikTok: Branded Content Disclosure cannot be used with Who Can View "Only Me"/],
-			['TikTok disclosure without a brand', () => ({ accountIds: [account('tiktok')], media: video, platformOptions: { tiktok: { videoDisclosure: true } } }), /^TikTok: Branded Content Disclosure needs/],
-			['a Google event without title', () => ({ accountIds: [account('google')], platformOptions: { google: { gmbEventType: 'EVENT', startDate: inAYear, endDate: '2030-06-02T09:30:00' } } }), /^Google Business Profile event: Event Title required/],
+			['TikTok disclosure on a private video', () => ({ accountIds: [account('tiktok')], media: video, platformOptions: { tiktok: { privacyLevel: 'SELF_ONLY', videoDisclosure: true, promoteYourBrand: true } } }), /^TikTok → Promotional Content: not possible with Who Can View "Only Me"/],
+			['TikTok disclosure without a brand', () => ({ accountIds: [account('tiktok')], media: video, platformOptions: { tiktok: { videoDisclosure: true } } }), /^TikTok → Promotional Content: set Your Brand or Branded Content to Yes/],
+			['a Google event without title', () => ({ accountIds: [account('google')], platformOptions: { google: { gmbEventType: 'EVENT', startDate: inAYear, endDate: '2030-06-02T09:30:00' } } }), /^Google Business Profile → Event Title: required for an event/],
 		];
 
 		it.each(cases)('%s', async (_what, parameters, message) => {

@@ -51,10 +51,83 @@ export function toUtcIso(value: string, zone: string): string | undefined {
 	return new Date(utc).toISOString();
 }
 
+/** An instant as "YYYY-MM-DD" and "HH:MM" (":SS" only when not zero) on the wall clock of `zone`. */
+export function wallClock(utcMs: number, zone: string): { date: string; time: string } {
+	const local = new Date(Math.floor(utcMs / 1000) * 1000 + zoneOffsetMs(utcMs, zone)).toISOString();
+	const seconds = local.slice(17, 19);
+	return { date: local.slice(0, 10), time: local.slice(11, 16) + (seconds === '00' ? '' : `:${seconds}`) };
+}
+
+/** An instant in UTC, as messages show it: "2026-03-01 14:30 UTC". */
+export function describeUtc(value: string): string {
+	const ms = Date.parse(value);
+	if (Number.isNaN(ms)) return value;
+	const { date, time } = wallClock(ms, 'UTC');
+	return `${date} ${time} UTC`;
+}
+
+/**
+ * A date-time as the user gave it, for messages: the wall-clock time they typed, where it is
+ * read, and the UTC time the API receives, e.g. "2026-03-01 09:30 in America/New_York (14:30
+ * UTC)", "2026-03-01 09:30 at UTC+05:30 (04:00 UTC)" or "2026-03-01 09:30 UTC".
+ * `zone` reads a value without its own offset; undefined when the value is not a date-time.
+ */
+export function describeDateTime(value: string, zone: string): string | undefined {
+	const text = value.trim();
+	const utc = toUtcIso(text, zone);
+	if (!utc) return undefined;
+	const inUtc = wallClock(Date.parse(utc), 'UTC');
+	const explicit = EXPLICIT_ZONE.exec(text)?.[1];
+	const typed = LOCAL_DATE_TIME.exec(text.replace(EXPLICIT_ZONE, ''));
+	// A typed value with its own offset keeps it; a local one is read in the zone.
+	const local = typed && explicit ? wallClockOf(typed) : wallClock(Date.parse(utc), zone);
+	if (explicit && /^(Z|[+-]00:?00)$/i.test(explicit)) return `${local.date} ${local.time} UTC`;
+	const where = explicit ? `at UTC${explicit.length === 5 ? `${explicit.slice(0, 3)}:${explicit.slice(3)}` : explicit}` : `in ${zone}`;
+	const utcText = inUtc.date === local.date ? inUtc.time : `${inUtc.date} ${inUtc.time}`;
+	return `${local.date} ${local.time} ${where} (${utcText} UTC)`;
+}
+
+function wallClockOf(match: RegExpExecArray): { date: string; time: string } {
+	const [, year, month, day, hour = '00', minute = '00', second = '00'] = match;
+	return { date: `${year}-${month}-${day}`, time: `${hour}:${minute}${second === '00' ? '' : `:${second}`}` };
+}
+
 /** The calendar parts of a local date-time, as Google Business event and offer dates want them. */
 export function localDateParts(value: string): { year: number; month: number; day: number; hours: number; minutes: number; seconds: number } | undefined {
 	const match = LOCAL_DATE_TIME.exec(value.trim().replace(EXPLICIT_ZONE, '').replace(/\.\d+$/, ''));
 	if (!match) return undefined;
 	const [, year, month, day, hour = '0', minute = '0', second = '0'] = match;
 	return { year: +year, month: +month, day: +day, hours: +hour, minutes: +minute, seconds: +second };
+}
+
+// Names the ICU data of Node.js still lists under their former spelling; both work everywhere.
+const CURRENT_NAMES: Record<string, string> = {
+	'Africa/Asmera': 'Africa/Asmara',
+	'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+	'America/Godthab': 'America/Nuuk',
+	'Asia/Calcutta': 'Asia/Kolkata',
+	'Asia/Katmandu': 'Asia/Kathmandu',
+	'Asia/Rangoon': 'Asia/Yangon',
+	'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+	'Atlantic/Faeroe': 'Atlantic/Faroe',
+	'Europe/Kiev': 'Europe/Kyiv',
+	'Pacific/Enderbury': 'Pacific/Kanton',
+	'Pacific/Ponape': 'Pacific/Pohnpei',
+	'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** Every time zone this Node.js knows, by its current name, UTC first, then alphabetically. */
+export function timeZoneNames(): string[] {
+	const listed = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+	const names = listed.map((zone) => (CURRENT_NAMES[zone] && isValidTimeZone(CURRENT_NAMES[zone]) ? CURRENT_NAMES[zone] : zone));
+	return ['UTC', ...[...new Set(names)].filter((zone) => zone !== 'UTC').sort()];
+}
+
+/** A zone's difference from UTC at an instant, as clocks show it: "UTC+05:30", "UTC-04:00", "UTC". */
+export function utcOffsetText(utcMs: number, zone: string): string {
+	const minutes = Math.round(zoneOffsetMs(utcMs, zone) / 60000);
+	if (minutes === 0) return 'UTC';
+	const sign = minutes < 0 ? '-' : '+';
+	const hours = String(Math.floor(Math.abs(minutes) / 60)).padStart(2, '0');
+	return `UTC${sign}${hours}:${String(Math.abs(minutes) % 60).padStart(2, '0')}`;
 }

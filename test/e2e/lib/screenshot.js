@@ -1,13 +1,24 @@
 'use strict';
-// Screenshot in a real browser: headless Chromium (Debian `chromium`) driven by playwright-core logs
-// into a running n8n, opens an example workflow and our node, checks the parameter panel rendered
-// our fields (DOM) and saves a PNG under test/artifacts/.
+// Screenshots in a real browser: headless Chromium (Debian `chromium`) driven by playwright-core logs
+// into a running n8n and opens our nodes' parameter panels, checks them from the DOM and saves PNGs
+// under test/artifacts/:
+//  (a) Post → Create with every collection open: each Additional Field added through its "Add
+//      Field" list, each network through the Platform Options list, one Media row through "Add
+//      Media" (its URL typed in). The labels the editor shows, in DOM order, must be those the node
+//      description gives (as n8n serves it, walked with n8n's own display rules), the "Add" lists
+//      must offer their options in the description's order, no label may be cut short, no field
+//      may be marked red (empty optional dropdowns included) and typing "new york" in the Timezone
+//      dropdown must find America/New York.
+//  (b) the trigger's parameter panel: labels from its description, none cut, none red.
+// HOOPAI_E2E_UPDATE_DOCS=1 also copies them to docs/node-panel.png and docs/trigger-panel.png, the
+// README's pictures.
 const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
-const { REPO_ROOT, log, seconds, freePort, makeN8n, startServer, ownerLogin } = require('./n8n');
-const { loadExample } = require('./examples');
+const { NodeHelpers } = require('n8n-workflow');
+const { REPO_ROOT, PACKAGE_NAME, log, seconds, freePort, makeN8n, startServer, ownerLogin, request } = require('./n8n');
+const { loadExample, location } = require('./examples');
 
 const CHROMIUM = process.env.HOOPAI_CHROMIUM || '/usr/bin/chromium';
 const FLAGS = [
@@ -21,8 +32,11 @@ const FLAGS = [
 	'--disable-sync',
 ];
 const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
-const WORKFLOW_FILE = '01-schedule-post-to-several-accounts.json';
-const NODE_NAME = 'Schedule post';
+const DOCS = path.join(REPO_ROOT, 'docs');
+const VIEWPORT = { width: 1440, height: 900 };
+const ACTION_TYPE = `${PACKAGE_NAME}.hoopAiSocialPlanner`;
+const TRIGGER_TYPE = `${PACKAGE_NAME}.hoopAiSocialPlannerTrigger`;
+const CREDENTIAL = { id: 'hoopAiSimulator01', name: 'HoopAI Social Planner (simulator)' };
 
 /** Installs Debian's chromium if it is missing (CI machines are fresh); returns a reason when it cannot. */
 function ensureChromium() {
@@ -49,65 +63,457 @@ function loadPlaywright() {
 	}
 }
 
-/** Logs in, opens the workflow and our node, asserts the panel, saves the PNG. Returns the PNG path. */
-async function capture({ baseUrl, cookie, workflowId, nodeName, file }) {
-	const { chromium } = loadPlaywright();
-	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
-	try {
-		const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
-		const [name, ...rest] = cookie.split(';')[0].split('=');
-		await context.addCookies([{ name, value: rest.join('='), url: baseUrl }]);
-		const page = await context.newPage();
-		await page.goto(`${baseUrl}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
-		const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: nodeName }).first();
-		await node.waitFor({ state: 'visible', timeout: 60000 });
-		await page.keyboard.press('Escape');
-		await node.dblclick();
-		const ndv = page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first();
-		await ndv.waitFor({ state: 'visible', timeout: 30000 });
-		const resource = page.locator('[data-test-id="parameter-input-resource"]').first();
-		const operation = page.locator('[data-test-id="parameter-input-operation"]').first();
-		await resource.waitFor({ state: 'visible', timeout: 30000 });
-		await operation.waitFor({ state: 'visible', timeout: 30000 });
-		// Let icons and the dropdown values settle.
-		await page.waitForTimeout(1500);
-		const resourceValue = await resource.locator('input').first().inputValue().catch(() => '');
-		const operationValue = await operation.locator('input').first().inputValue().catch(() => '');
-		const labels = await page.locator('[data-test-id="node-parameters"] [data-test-id="parameter-item"], [data-test-id="node-parameters"] label').allInnerTexts();
-		// Our icon (served by n8n from the installed package) loaded in the page.
-		const icons = await page.evaluate(() =>
-			[...document.images].filter((img) => img.src.includes('hoopai') && img.complete && img.naturalWidth > 0).map((img) => img.src),
-		);
-		fs.mkdirSync(path.dirname(file), { recursive: true });
-		await page.screenshot({ path: file, fullPage: false });
-		return { resourceValue, operationValue, icons, labels: labels.map((l) => l.split('\n')[0].trim()).filter(Boolean) };
-	} finally {
-		await browser.close();
-	}
+// ------------------------------------------------------------------------------------------------
+// What the editor should show, from the node description as n8n serves it to the editor.
+
+/** The node types as n8n loaded them (pollTimes and Request Options included). */
+async function servedDescriptions(baseUrl, cookie) {
+	const r = await request('GET', `${baseUrl}/types/nodes.json`, { cookie });
+	if (r.status !== 200) throw new Error(`GET /types/nodes.json: ${r.status}`);
+	return Object.fromEntries(r.json.filter((type) => type.name.startsWith(PACKAGE_NAME)).map((type) => [type.name, type]));
 }
 
-async function screenshotTier({ check, n8n }) {
-	const workflow = loadExample(WORKFLOW_FILE);
-	await check('screenshot: n8n editor shows our node’s parameter panel (headless Chromium)', async () => {
-		if (!loadPlaywright()) return { skipped: 'playwright-core is not installed (npm install)' };
-		const reason = ensureChromium();
-		if (reason) return { skipped: reason };
-		const server = makeN8n(n8n.install, n8n.userFolder, { port: await freePort(), brokerPort: await freePort() });
-		const running = await startServer(server);
-		try {
-			const cookie = await ownerLogin(server.url);
-			const file = path.join(ARTIFACTS, 'hoopai-node-panel.png');
-			const t0 = Date.now();
-			const seen = await capture({ baseUrl: server.url, cookie, workflowId: workflow.id, nodeName: NODE_NAME, file });
-			assert.strictEqual(seen.resourceValue, 'Post', `Resource dropdown shows Post (got "${seen.resourceValue}")`);
-			assert.strictEqual(seen.operationValue, 'Create', `Operation dropdown shows Create (got "${seen.operationValue}")`);
-			assert.ok(seen.icons.length > 0, 'the HoopAI icon loaded from the installed package');
-			assert.ok(fs.statSync(file).size > 10000, 'PNG written');
-			return `${path.relative(REPO_ROOT, file)}: Resource=${seen.resourceValue}, Operation=${seen.operationValue}, icon ${new URL(seen.icons[0]).pathname} [${seconds(Date.now() - t0)}]`;
-		} finally {
-			await running.stop();
+/** A field's value as the editor holds it: what is set, else the field's default. */
+function withDefaults(fields, values = {}) {
+	const filled = { ...values };
+	for (const field of fields) if (!(field.name in filled) && 'default' in field) filled[field.name] = field.default;
+	return filled;
+}
+
+/**
+ * The labels of the parameter panel, in order, for a node's parameters: the displayed properties
+ * (n8n's NodeHelpers.displayParameter), into each collection the fields it holds (in the order they
+ * were added) and each fixedCollection's groups and their displayed fields. Left out as the editor
+ * leaves them out of the Parameters tab: the Authentication field (shown with the credential) and
+ * n8n's Request Options (Settings tab).
+ */
+function expectedLabels(description, parameters) {
+	const node = { typeVersion: 1 };
+	const root = withDefaults(description.properties, parameters);
+	const labels = [];
+	const visit = (fields, values, depth) => {
+		for (const field of fields) {
+			if (field.type === 'hidden') continue;
+			if (!NodeHelpers.displayParameter(values, field, node, description, root)) continue;
+			labels.push({ label: field.displayName, depth });
+			const value = values[field.name];
+			if (field.type === 'collection') {
+				for (const name of Object.keys(value ?? {})) {
+					const option = field.options.find((candidate) => candidate.name === name);
+					if (option) visit([option], withDefaults([option], value), depth + 1);
+				}
+			}
+			if (field.type === 'fixedCollection') {
+				for (const name of Object.keys(value ?? {})) {
+					const group = field.options.find((candidate) => candidate.name === name);
+					if (!group) continue;
+					if (field.options.length !== 1 && group.displayName) labels.push({ label: group.displayName, depth: depth + 1 });
+					const entries = field.typeOptions?.multipleValues ? value[name] : [value[name]];
+					for (const entry of entries) visit(group.values, withDefaults(group.values, entry), depth + 2);
+				}
+			}
 		}
+	};
+	visit(
+		description.properties.filter((field) => !['authentication', 'requestOptions'].includes(field.name)),
+		root,
+		0,
+	);
+	return labels;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The editor in the browser.
+
+async function openNode(browser, { baseUrl, cookie, workflowId, nodeName, viewport = VIEWPORT }) {
+	const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+	const [name, ...rest] = cookie.split(';')[0].split('=');
+	await context.addCookies([{ name, value: rest.join('='), url: baseUrl }]);
+	const page = await context.newPage();
+	await page.goto(`${baseUrl}/workflow/${workflowId}`, { waitUntil: 'domcontentloaded', timeout: 60000 });
+	const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: nodeName }).first();
+	await node.waitFor({ state: 'visible', timeout: 60000 });
+	await page.keyboard.press('Escape');
+	await node.dblclick();
+	const panel = page.locator('[data-test-id="node-parameters"]').first();
+	await panel.waitFor({ state: 'visible', timeout: 30000 });
+	// Let icons, dropdown values and the options loaded from the API settle.
+	await page.waitForTimeout(2500);
+	return { context, page, panel };
+}
+
+/** The parameter item of a field (its own label's `for` is the field's name). */
+function parameterItem(page, panel, name) {
+	return panel.locator('[data-test-id="parameter-item"]').filter({ has: page.locator(`label[for="${name}"]`) }).first();
+}
+
+/** Adds every option of a collection through its "Add Field" list; returns the list as first offered. */
+async function addEveryOption(page, panel, name) {
+	let offered;
+	for (;;) {
+		const add = parameterItem(page, panel, name).locator('[data-test-id="collection-parameter-add"]').last();
+		if (!(await add.count())) break;
+		await add.click();
+		const options = page.locator('[data-test-id="collection-parameter-option"]:visible');
+		await options.first().waitFor({ state: 'visible', timeout: 5000 });
+		offered ??= (await options.allInnerTexts()).map((text) => text.trim());
+		await options.first().click();
+		await page.waitForTimeout(300);
+	}
+	return offered ?? [];
+}
+
+/** Adds every group of a fixedCollection through its "Add …" list (`placeholder`); returns the list as first offered. */
+async function addEveryGroup(page, panel, name, placeholder) {
+	let offered;
+	for (;;) {
+		const select = panel.locator(`[data-test-id="fixed-collection-${name}"] input[placeholder="${placeholder}"]`).last();
+		if (!(await select.count())) break;
+		await select.click();
+		const options = page.locator('.el-select-dropdown__item:visible');
+		await options.first().waitFor({ state: 'visible', timeout: 5000 });
+		offered ??= (await options.allInnerTexts()).map((text) => text.trim());
+		await options.first().click();
+		await page.waitForTimeout(300);
+	}
+	return offered ?? [];
+}
+
+/**
+ * The labels the Parameters tab shows, in DOM order: text, depth (parameter items around it),
+ * whether the editor cut it short (its text is wider than its box), and the labels of the fields
+ * marked with an issue (red).
+ */
+async function readPanel(panel) {
+	return await panel.evaluate((root) => {
+		const visible = (element) => element.offsetParent !== null;
+		const depthOf = (element) => {
+			let depth = -1;
+			for (let current = element; current && current !== root; current = current.parentElement) {
+				if (current.getAttribute('data-test-id') === 'parameter-item') depth += 1;
+			}
+			return depth;
+		};
+		const labels = [...root.querySelectorAll('[data-test-id="input-label"] label')].filter(visible).map((label) => {
+			const text = label.querySelector('[class*="_title_"] > span') ?? label;
+			return {
+				label: text.textContent.replace(/\*$/, '').trim(),
+				name: label.getAttribute('for') ?? '',
+				depth: depthOf(label),
+				cut: text.scrollWidth > text.clientWidth + 1,
+			};
+		});
+		const issues = [...root.querySelectorAll('[data-test-id="parameter-issues"]')].filter(visible).map((issue) => {
+			const item = issue.closest('[data-test-id="parameter-item"]');
+			return item?.querySelector('label [class*="_title_"] > span')?.textContent.trim() ?? '?';
+		});
+		return { labels, issues };
 	});
 }
 
-module.exports = { screenshotTier, capture, ensureChromium, CHROMIUM, FLAGS };
+/** The differences between two label lists, as readable lines (empty when they agree). */
+function labelDiff(seen, expected) {
+	const lines = [];
+	for (let index = 0; index < Math.max(seen.length, expected.length); index++) {
+		if (seen[index]?.label !== expected[index]?.label) lines.push(`#${index + 1}: editor "${seen[index]?.label ?? '—'}", description "${expected[index]?.label ?? '—'}"`);
+	}
+	return lines;
+}
+
+/**
+ * Drags the parameter panel's two edges towards each other: n8n stops it at its narrowest, where
+ * long labels are cut first. Returns the panel's width.
+ */
+async function narrowest(page, panel) {
+	for (const [side, by] of [['right', -400], ['left', 400]]) {
+		const handle = page.locator(`[class*="_column_"] > [data-test-id="resize-handle"][class*="_${side}_"]`).first();
+		const box = await handle.boundingBox();
+		if (!box) continue;
+		await page.mouse.move(box.x + box.width / 2, box.y + 300);
+		await page.mouse.down();
+		await page.mouse.move(box.x + box.width / 2 + by, box.y + 300, { steps: 25 });
+		await page.mouse.up();
+		await page.waitForTimeout(300);
+	}
+	await page.mouse.move(5, 5);
+	await page.waitForTimeout(500);
+	return Math.round((await panel.boundingBox()).width);
+}
+
+/** Saves the workflow and reads the node's parameters back as n8n stored them. */
+async function savedParameters(page, { baseUrl, cookie, workflowId, nodeName }) {
+	await page.keyboard.press('Escape');
+	await page.keyboard.press('Control+s');
+	await page.waitForTimeout(1500);
+	const r = await request('GET', `${baseUrl}/rest/workflows/${workflowId}`, { cookie });
+	const workflow = r.json.data ?? r.json;
+	return workflow.nodes.find((node) => node.name === nodeName).parameters;
+}
+
+async function scrollPanelTo(panel, top) {
+	await panel.evaluate((root, to) => {
+		let element = root;
+		while (element && element.scrollHeight <= element.clientHeight + 1) element = element.parentElement;
+		(element ?? root).scrollTop = to;
+	}, top);
+}
+
+/** The page as tall as the panel's content, so one PNG shows every field (then back). */
+async function fullPanelShot(page, panel, file) {
+	const height = await panel.evaluate((root) => {
+		let element = root;
+		while (element && element.scrollHeight <= element.clientHeight + 1) element = element.parentElement;
+		return (element ?? root).scrollHeight;
+	});
+	await page.setViewportSize({ width: VIEWPORT.width, height: Math.min(height + 250, 16000) });
+	await page.waitForTimeout(800);
+	await page.screenshot({ path: file });
+	await page.setViewportSize(VIEWPORT);
+	await page.waitForTimeout(500);
+}
+
+async function createWorkflow(baseUrl, cookie, name, nodes) {
+	const connections = { Start: { main: [[{ node: nodes[0].name, type: 'main', index: 0 }]] } };
+	const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const body = { name, nodes: nodes[0].type === TRIGGER_TYPE ? nodes : [start, ...nodes], connections: nodes[0].type === TRIGGER_TYPE ? {} : connections, settings: {}, active: false };
+	const r = await request('POST', `${baseUrl}/rest/workflows`, { cookie, body });
+	if (r.status !== 200) throw new Error(`POST /rest/workflows: ${r.status} ${r.text.slice(0, 300)}`);
+	return (r.json.data ?? r.json).id;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The panels.
+
+/** The options a list offers: the description's, in its order, less those already there. */
+function stillOffered(property, present) {
+	return property.options.filter((option) => !(option.name in (present ?? {}))).map((option) => option.displayName);
+}
+
+// Values that show the fields some groups hide until asked: an offer's, Instagram's reminder,
+// LinkedIn's PDF title, TikTok's brands (Update shows an event's and the button's instead).
+const SHOW_HIDDEN_FIELDS = {
+	google: { gmbEventType: 'OFFER' },
+	instagram: { publishViaPushNotification: true },
+	linkedin: { postAsPdf: true },
+	tiktok: { videoDisclosure: true },
+};
+
+/**
+ * Checks an opened panel from the DOM: the labels are the description's, in its order (from the
+ * parameters as n8n saved them), none is marked red, and none is cut short at n8n's default panel
+ * width. At n8n's narrowest panel, where n8n keeps ~190 px of each label row for its Fixed /
+ * Expression controls, fields nested two levels deep (Review → Approver, Update Fields → Platform
+ * Options → TikTok → …) have ~60–90 px left: no label but those is cut there; those are reported.
+ */
+async function checkPanel(page, panel, { baseUrl, cookie, workflowId, nodeName, description }) {
+	const seen = await readPanel(panel);
+	const defaultWidth = Math.round((await panel.boundingBox()).width);
+	const width = await narrowest(page, panel);
+	const narrow = await readPanel(panel);
+	// Saving closes the panel: read it first.
+	const parameters = await savedParameters(page, { baseUrl, cookie, workflowId, nodeName });
+	const expected = expectedLabels(description, parameters);
+	const cut = (labels, deeperThan = -1) => labels.filter((label) => label.cut && label.depth > deeperThan).map((label) => label.label);
+	assert.deepStrictEqual(labelDiff(seen.labels, expected), [], 'the editor shows the description’s fields, in its order');
+	assert.deepStrictEqual(seen.issues, [], 'no field is marked red');
+	assert.deepStrictEqual(cut(seen.labels), [], `no label is cut short at the default panel width (${defaultWidth} px)`);
+	const shallow = narrow.labels.filter((label) => label.depth <= 1);
+	assert.deepStrictEqual(cut(shallow), [], `no label of a field up to one level deep is cut short at the narrowest panel (${width} px)`);
+	return { labels: seen.labels, width: defaultWidth, narrowest: width, cutWhenNarrowest: cut(narrow.labels, 1) };
+}
+
+/**
+ * (a) Post → Create, who/what/when filled in as a marketer would, then every collection opened
+ * through the editor's own "Add" controls.
+ */
+async function createPanel(browser, { baseUrl, cookie, accountIds, descriptions, files }) {
+	const nodeName = 'Create post';
+	const description = descriptions[ACTION_TYPE];
+	const property = (name) => description.properties.find((candidate) => candidate.name === name && candidate.displayOptions?.show?.operation?.includes('create'));
+	const workflowId = await createWorkflow(baseUrl, cookie, 'Screenshot: Create post, every field', [
+		{
+			id: 'create',
+			name: nodeName,
+			type: ACTION_TYPE,
+			typeVersion: 1,
+			position: [300, 0],
+			credentials: { hoopAiApi: CREDENTIAL },
+			parameters: {
+				resource: 'post',
+				operation: 'create',
+				accountIds,
+				summary: 'Fresh roast drops tomorrow morning ☕ Come by Main Street for a free tasting.',
+				status: 'scheduled',
+				scheduleDate: '2030-12-01T09:30:00',
+				timezone: 'America/New_York',
+				platformOptions: SHOW_HIDDEN_FIELDS,
+			},
+		},
+	]);
+	const { context, page, panel } = await openNode(browser, { baseUrl, cookie, workflowId, nodeName });
+	try {
+		// Our icon, served by n8n from the installed package.
+		const icons = await page.evaluate(() =>
+			[...document.images].filter((img) => img.src.includes('hoopai') && img.complete && img.naturalWidth > 0).map((img) => img.src),
+		);
+		assert.ok(icons.length > 0, 'the HoopAI icon loaded from the installed package');
+
+		// Timezone: a searchable dropdown (type, read the list, leave the value as it is).
+		await parameterItem(page, panel, 'timezone').locator('input').first().click();
+		await page.keyboard.type('new york');
+		await page.waitForTimeout(500);
+		const found = (await page.locator('.el-select-dropdown__item:visible').allInnerTexts()).map((text) => text.trim());
+		await page.keyboard.press('Escape');
+		assert.ok(found.some((text) => /^America\/New York \(UTC-0[45]:00\)$/.test(text)), `typing "new york" in Timezone finds America/New York (got ${JSON.stringify(found)})`);
+
+		// One Media row, its URL typed in; every other network; every Additional Field.
+		await panel.locator('[data-test-id="fixed-collection-media"] [data-test-id="fixed-collection-add"]').click();
+		await parameterItem(page, panel, 'url').locator('input').first().fill('https://images.example.com/hoop/fresh-roast.jpg');
+		const networks = await addEveryGroup(page, panel, 'platformOptions', property('platformOptions').placeholder);
+		assert.deepStrictEqual(networks, stillOffered(property('platformOptions'), SHOW_HIDDEN_FIELDS), 'Platform Options offers the networks in the description’s order');
+		const additional = await addEveryOption(page, panel, 'additionalFields');
+		assert.deepStrictEqual(additional, stillOffered(property('additionalFields'), {}), 'Add Field offers the Additional Fields in the description’s order');
+		await page.waitForTimeout(2500);
+
+		await page.mouse.move(5, 5);
+		await scrollPanelTo(panel, 0);
+		await page.screenshot({ path: files.top });
+		await fullPanelShot(page, panel, files.full);
+		return { ...(await checkPanel(page, panel, { baseUrl, cookie, workflowId, nodeName, description })), additional: additional.length, networks: Object.keys(SHOW_HIDDEN_FIELDS).length + networks.length };
+	} finally {
+		await context.close();
+	}
+}
+
+/** Post → Update with every Update Field open: the deepest nesting the node has. */
+async function updatePanel(browser, { baseUrl, cookie, postId, descriptions, files }) {
+	const nodeName = 'Update post';
+	const description = descriptions[ACTION_TYPE];
+	const updateFields = description.properties.find((candidate) => candidate.name === 'updateFields');
+	const platformOptions = updateFields.options.find((option) => option.name === 'platformOptions');
+	const preset = { ...SHOW_HIDDEN_FIELDS, google: { gmbEventType: 'EVENT', actionType: 'book' } };
+	const workflowId = await createWorkflow(baseUrl, cookie, 'Screenshot: Update post, every field', [
+		{
+			id: 'update',
+			name: nodeName,
+			type: ACTION_TYPE,
+			typeVersion: 1,
+			position: [300, 0],
+			credentials: { hoopAiApi: CREDENTIAL },
+			parameters: { resource: 'post', operation: 'update', postId: { __rl: true, mode: 'id', value: postId }, updateFields: { platformOptions: preset } },
+		},
+	]);
+	const { context, page, panel } = await openNode(browser, { baseUrl, cookie, workflowId, nodeName });
+	try {
+		const fields = await addEveryOption(page, panel, 'updateFields');
+		assert.deepStrictEqual(fields, stillOffered(updateFields, { platformOptions: true }), 'Add Field offers the Update Fields in the description’s order');
+		// Media added to Update Fields starts empty whatever its default (n8n inserts {} for a
+		// multiple-values group): one "Add Media" click, no "Choose…" list.
+		await panel.locator('[data-test-id="fixed-collection-media"] [data-test-id="fixed-collection-add"]').click();
+		const networks = await addEveryGroup(page, panel, 'platformOptions', platformOptions.placeholder);
+		assert.deepStrictEqual(networks, stillOffered(platformOptions, preset), 'Platform Options offers the networks in the description’s order');
+		await page.waitForTimeout(2500);
+		await page.mouse.move(5, 5);
+		await fullPanelShot(page, panel, files.full);
+		return { ...(await checkPanel(page, panel, { baseUrl, cookie, workflowId, nodeName, description })), fields: fields.length + 1 };
+	} finally {
+		await context.close();
+	}
+}
+
+/** (b) The trigger as example 05 sets it up, with every Filter and Option added. */
+async function triggerPanel(browser, { baseUrl, cookie, descriptions, files }) {
+	const example = loadExample('05-notify-when-a-post-fails.json');
+	const trigger = example.nodes.find((node) => node.type === TRIGGER_TYPE);
+	const workflowId = await createWorkflow(baseUrl, cookie, 'Screenshot: trigger', [{ ...trigger, credentials: { hoopAiApi: CREDENTIAL } }]);
+	const { context, page, panel } = await openNode(browser, { baseUrl, cookie, workflowId, nodeName: trigger.name });
+	try {
+		const description = descriptions[TRIGGER_TYPE];
+		for (const name of ['filters', 'options']) {
+			const offered = await addEveryOption(page, panel, name);
+			assert.deepStrictEqual(offered, stillOffered(description.properties.find((property) => property.name === name), {}), `${name}: offered in the description’s order`);
+		}
+		await page.waitForTimeout(2000);
+		await page.mouse.move(5, 5);
+		await scrollPanelTo(panel, 0);
+		await page.screenshot({ path: files.top });
+		return await checkPanel(page, panel, { baseUrl, cookie, workflowId, nodeName: trigger.name, description });
+	} finally {
+		await context.close();
+	}
+}
+
+// Hook for more pictures (e.g. a node's OUTPUT with Simplify): add an entry to PANELS. `run`
+// receives the browser and { baseUrl, cookie, accountIds, postId, descriptions, files }; it makes
+// its workflow with createWorkflow(), opens the node with openNode() (then e.g. clicks "Execute
+// step" and waits for the OUTPUT panel), writes each of `files` and returns what `summary` prints.
+// `docs` names the PNGs that HOOPAI_E2E_UPDATE_DOCS=1 copies to docs/.
+/** What a panel check prints: labels, nesting, widths, and what n8n cuts at its narrowest. */
+function panelSummary(r) {
+	const depth = Math.max(...r.labels.map((label) => label.depth));
+	const narrow = r.cutWhenNarrowest.length ? `; at ${r.narrowest} px n8n cuts ${r.cutWhenNarrowest.length} labels two levels deep (${r.cutWhenNarrowest.join(', ')})` : `; none cut at ${r.narrowest} px`;
+	return `${r.labels.length} labels, nesting depth ${depth}, none cut at ${r.width} px${narrow}`;
+}
+
+const PANELS = [
+	{
+		name: 'Post → Create with every collection open: the description’s fields, order and labels; none cut, none red',
+		files: { top: 'hoopai-node-panel.png', full: 'hoopai-create-every-field.png' },
+		docs: { top: 'node-panel.png' },
+		run: createPanel,
+		summary: (r) => `${r.additional} Additional Fields and ${r.networks} networks open; ${panelSummary(r)}`,
+	},
+	{
+		name: 'Post → Update with every Update Field open (the deepest nesting): labels, none cut, none red',
+		files: { full: 'hoopai-update-every-field.png' },
+		run: updatePanel,
+		summary: (r) => `${r.fields} Update Fields open; ${panelSummary(r)}`,
+	},
+	{
+		name: 'the trigger’s parameter panel: labels from its description, none cut, none red',
+		files: { top: 'hoopai-trigger-panel.png' },
+		docs: { top: 'trigger-panel.png' },
+		run: triggerPanel,
+		summary: (r) => `${r.labels.map((label) => label.label).join(', ')}; ${panelSummary(r)}`,
+	},
+];
+
+async function screenshotTier({ check, n8n, sim }) {
+	const ready = await check('screenshot: n8n editor in headless Chromium', async () => {
+		if (!loadPlaywright()) return { skipped: 'playwright-core is not installed (npm install)' };
+		const reason = ensureChromium();
+		if (reason) return { skipped: reason };
+		return 'playwright-core + chromium';
+	});
+	if (!ready) return;
+	const server = makeN8n(n8n.install, n8n.userFolder, { port: await freePort(), brokerPort: await freePort() });
+	const running = await startServer(server);
+	const { chromium } = loadPlaywright();
+	const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+	try {
+		const cookie = await ownerLogin(server.url);
+		const descriptions = await servedDescriptions(server.url, cookie);
+		const accounts = location(sim).accounts.filter((account) => !account.isExpired);
+		const accountIds = ['facebook', 'instagram', 'linkedin'].map((platform) => accounts.find((account) => account.platform === platform).id);
+		const postId = String(location(sim).posts.find((post) => post.status === 'scheduled')._id);
+		fs.mkdirSync(ARTIFACTS, { recursive: true });
+		for (const panel of PANELS) {
+			await check(`screenshot: ${panel.name}`, async () => {
+				const t0 = Date.now();
+				const files = Object.fromEntries(Object.entries(panel.files).map(([key, file]) => [key, path.join(ARTIFACTS, file)]));
+				const result = await panel.run(browser, { baseUrl: server.url, cookie, accountIds, postId, descriptions, files });
+				for (const file of Object.values(files)) assert.ok(fs.statSync(file).size > 10000, `${file} written`);
+				if (process.env.HOOPAI_E2E_UPDATE_DOCS === '1') {
+					for (const [key, file] of Object.entries(panel.docs ?? {})) fs.copyFileSync(files[key], path.join(DOCS, file));
+				}
+				const written = Object.values(files).map((file) => path.relative(REPO_ROOT, file)).join(', ');
+				return `${written}: ${panel.summary(result)} [${seconds(Date.now() - t0)}]`;
+			});
+		}
+	} finally {
+		await browser.close();
+		await running.stop();
+	}
+}
+
+module.exports = { screenshotTier, PANELS, servedDescriptions, expectedLabels, readPanel, openNode, ensureChromium, loadPlaywright, CHROMIUM, FLAGS };

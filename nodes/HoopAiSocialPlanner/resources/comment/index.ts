@@ -51,7 +51,7 @@ export async function buildCommentListBody(
 ): Promise<IHttpRequestOptions> {
 	const filters = this.getNodeParameter('commentFilters', {}) as IDataObject;
 	const originIds = toIdList(this.getNodeParameter('originIds', []));
-	if (originIds.length === 0) throw new NodeOperationError(this.getNode(), 'Accounts: choose at least one account');
+	if (originIds.length === 0) throw new NodeOperationError(this.getNode(), 'Account Names or IDs: choose at least one account');
 	if (Boolean(filters.fromDate) !== Boolean(filters.toDate)) {
 		throw new NodeOperationError(this.getNode(), 'Filters: From Date and To Date go together', { description: 'Set both, or neither.' });
 	}

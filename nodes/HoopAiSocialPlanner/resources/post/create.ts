@@ -21,14 +21,15 @@ import { checkPostBody } from './validatePost';
 const showForCreate = { resource: ['post'], operation: ['create'] };
 const showWhenScheduled = { ...showForCreate, status: ['scheduled', 'in_review'] };
 
+// Who, what, when, then the rest: the order a marketer fills a post in.
 export const postCreateDescription: INodeProperties[] = [
 	{ ...accountIdsField, displayOptions: { show: showForCreate } },
+	{ ...summaryField, displayOptions: { show: showForCreate } },
+	{ ...mediaField, displayOptions: { show: showForCreate } },
 	{ ...statusField, displayOptions: { show: showForCreate } },
 	{ ...scheduleDateField, displayOptions: { show: showWhenScheduled } },
 	{ ...timezoneField, displayOptions: { show: showWhenScheduled } },
-	{ ...summaryField, displayOptions: { show: showForCreate } },
 	{ ...postTypeField, displayOptions: { show: showForCreate } },
-	{ ...mediaField, displayOptions: { show: showForCreate } },
 	{ ...platformOptionsField, displayOptions: { show: showForCreate } },
 	{
 		displayName: 'Additional Fields',

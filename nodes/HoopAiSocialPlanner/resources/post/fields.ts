@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { MEDIA_TYPES } from '../../shared/media';
 
 export { platformOptionsField } from './platforms';
@@ -7,6 +7,15 @@ export { platformOptionsField } from './platforms';
  * The editable fields of a post, shared by Create (top level and Additional Fields) and
  * Update (Update Fields). Names are the node's, not the API's: postInput.ts maps them. Each
  * network's own options are in platforms/<network>.ts.
+ *
+ * Editor rules kept here (test/node/editor-layout.test.ts checks them):
+ * - fields are listed by what a marketer needs most, not alphabetically; n8n's editor keeps the
+ *   declared order in every "Add …" list;
+ * - labels stay short (n8n cuts long labels in a narrow panel); detail goes in the description;
+ * - an optional dropdown filled from the API allows any value (`allowArbitraryValues`): its empty
+ *   value is not among the loaded options, and n8n would mark the field red as soon as it is added;
+ * - a single group (fixedCollection) inside a collection starts with its group (`default:
+ *   { group: {} }`), so adding it shows its fields at once instead of a second "Choose…" step.
  */
 
 export const accountIdsField: INodeProperties = {
@@ -15,7 +24,7 @@ export const accountIdsField: INodeProperties = {
 	type: 'multiOptions',
 	typeOptions: { loadOptionsMethod: 'getAccounts' },
 	default: [],
-	description: 'The social accounts to post to. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a> (an array or a comma-separated list). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description: 'The social accounts to post to (from an expression: an array of IDs, or a comma-separated list). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const postTypeField: INodeProperties = {
@@ -48,17 +57,26 @@ export const scheduleDateField: INodeProperties = {
 	name: 'scheduleDate',
 	type: 'dateTime',
 	default: '',
-	description:
-		'When to publish. A date without an offset is read in the Timezone below; the API receives it in UTC. Required to schedule or submit for review.',
+	description: 'When to publish, in the timezone below. Required to schedule a post or submit it for review.',
+};
+
+/** The Timezone dropdown's first option: the timezone in the workflow's settings (value ''). */
+export const WORKFLOW_TIMEZONE = {
+	name: 'Workflow Timezone',
+	value: '',
+	description: 'The timezone in this workflow’s settings',
 };
 
 export const timezoneField: INodeProperties = {
-	displayName: 'Timezone',
+	displayName: 'Timezone Name or ID',
 	name: 'timezone',
-	type: 'string',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getTimezones' },
+	// Any timezone name works, also one the list spells differently (e.g. Asia/Calcutta for
+	// Asia/Kolkata) or one typed before the field was a dropdown: none of them is marked red.
+	allowArbitraryValues: true,
 	default: '',
-	placeholder: 'e.g. America/New_York',
-	description: 'IANA time zone of the Schedule Date. Leave empty to use the workflow’s timezone.',
+	description: 'The timezone of the Schedule Date (a date that names its own, e.g. 09:30+02:00, keeps it). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const summaryField: INodeProperties = {
@@ -70,6 +88,22 @@ export const summaryField: INodeProperties = {
 	description:
 		'The text of the post. HoopAI custom values such as {{contact.name}} are allowed. Pinterest allows 800 characters, YouTube 5,000.',
 };
+
+/** What a media type is called in the Type dropdown: the kind of file, not its MIME type. */
+const MEDIA_TYPE_NAMES: Record<(typeof MEDIA_TYPES)[number], string> = {
+	'image/jpeg': 'JPEG Image',
+	'image/jpg': 'JPG Image',
+	'image/png': 'PNG Image',
+	'image/gif': 'GIF Image',
+	'video/mp4': 'MP4 Video',
+	'video/mov': 'MOV Video',
+	'video/webm': 'WebM Video',
+};
+
+const MEDIA_TYPE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'Detect From URL', value: '', description: 'Tell it from the end of the URL (.jpg, .png, .mp4 …)' },
+	...MEDIA_TYPES.map((type) => ({ name: MEDIA_TYPE_NAMES[type], value: type })).sort((a, b) => a.name.localeCompare(b.name)),
+];
 
 export const mediaField: INodeProperties = {
 	displayName: 'Media',
@@ -83,13 +117,24 @@ export const mediaField: INodeProperties = {
 		{
 			displayName: 'Media',
 			name: 'items',
+			// The URL first, then the rest by how often it is set (not alphabetically).
+			// eslint-disable-next-line n8n-nodes-base/node-param-fixed-collection-type-unsorted-items
 			values: [
 				{
-					displayName: 'Alt Text',
-					name: 'altText',
+					displayName: 'URL',
+					name: 'url',
 					type: 'string',
 					default: '',
-					description: 'Accessibility text for images (Instagram, Threads, Pinterest, Bluesky, LinkedIn)',
+					placeholder: 'https://example.com/photo.jpg',
+					description: 'Public link to the image or video',
+				},
+				{
+					displayName: 'Type',
+					name: 'type',
+					type: 'options',
+					options: MEDIA_TYPE_OPTIONS,
+					default: '',
+					description: 'The kind of file: an image or a video, and its format',
 				},
 				{
 					displayName: 'Caption',
@@ -98,128 +143,133 @@ export const mediaField: INodeProperties = {
 					default: '',
 				},
 				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					options: [
-						{ name: 'Detect From URL', value: '' },
-						...MEDIA_TYPES.map((type) => ({ name: type, value: type })),
-					],
-					default: '',
-					description: 'MIME type; detected from the file extension of the URL when left to Detect',
-				},
-				{
-					displayName: 'URL',
-					name: 'url',
+					displayName: 'Alt Text',
+					name: 'altText',
 					type: 'string',
 					default: '',
-					placeholder: 'https://example.com/photo.jpg',
-					description: 'Public HTTPS URL of the image or video',
+					description: 'Describes the image for people who cannot see it (Instagram, Threads, Pinterest, Bluesky, LinkedIn)',
 				},
 				{
-					displayName: 'Video Thumbnail URL',
+					displayName: 'Thumbnail URL',
 					name: 'thumbnail',
 					type: 'string',
 					default: '',
-					description: 'Cover image for the first video (JPEG or PNG, up to 2 MB)',
+					description: 'For a video: its cover image (JPEG or PNG, up to 2 MB); the first video’s is used',
 				},
 			],
 		},
 	],
 };
 
-/** Fields every post may carry that Create shows under Additional Fields. */
+const firstCommentField: INodeProperties = {
+	displayName: 'First Comment',
+	name: 'followUpComment',
+	type: 'string',
+	default: '',
+	description:
+		'A comment posted right after the post is published. Facebook, Instagram, LinkedIn and YouTube only: a post that also goes to another network (Google Business Profile, Pinterest, TikTok, Threads, Bluesky) stops with an error before it is sent, so post to those accounts separately.',
+};
+
+const linkPreviewField: INodeProperties = {
+	displayName: 'Link Preview',
+	name: 'linkPreview',
+	type: 'fixedCollection',
+	default: { preview: {} },
+	description: 'The card shown for a link in the post',
+	options: [
+		{
+			displayName: 'Link Preview',
+			name: 'preview',
+			values: [
+				{ displayName: 'Link', name: 'metaLink', type: 'string', default: '', description: 'The page the preview opens' },
+				{ displayName: 'Title', name: 'ogTitle', type: 'string', default: '' },
+				{ displayName: 'Description', name: 'ogDescription', type: 'string', default: '' },
+				{ displayName: 'Image URL', name: 'metaImage', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
+const categoryField: INodeProperties = {
+	displayName: 'Category Name or ID',
+	name: 'categoryId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getCategories' },
+	allowArbitraryValues: true,
+	default: '',
+	description: 'Category that groups the post. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+const tagsField: INodeProperties = {
+	displayName: 'Tag Names or IDs',
+	name: 'tags',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getTags' },
+	default: [],
+	description: 'Social Planner tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+const reviewField: INodeProperties = {
+	displayName: 'Review',
+	name: 'approval',
+	type: 'fixedCollection',
+	default: { details: {} },
+	description: 'Who approves a post submitted for review',
+	options: [
+		{
+			displayName: 'Review',
+			name: 'details',
+			values: [
+				{
+					displayName: 'Approver Name or ID',
+					name: 'approver',
+					type: 'options',
+					typeOptions: { loadOptionsMethod: 'getUsers' },
+					allowArbitraryValues: true,
+					default: '',
+					description: 'The user who approves the post. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				},
+				{ displayName: 'Note to Approver', name: 'requesterNote', type: 'string', default: '' },
+			],
+		},
+	],
+};
+
+const watermarkField: INodeProperties = {
+	displayName: 'Watermark Images',
+	name: 'applyWatermark',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to apply the location’s watermark to the images (not videos)',
+};
+
+const userField: INodeProperties = {
+	displayName: 'User Name or ID',
+	name: 'userId',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getUsers' },
+	allowArbitraryValues: true,
+	default: '',
+	description: 'The HoopAI user who creates the post; empty: the credential’s Default User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+};
+
+const extraJsonField: INodeProperties = {
+	displayName: 'Extra Fields',
+	name: 'jsonBody',
+	type: 'json',
+	default: '{}',
+	description:
+		'Other post settings HoopAI accepts that the fields above do not offer, as a JSON object, e.g. {"selectedBestTime": "2026-12-01T09:00:00Z"}. They are sent as written and win over the fields above.',
+};
+
+/** Fields every post may carry that Create shows under Additional Fields, most needed first. */
 export const extraPostFields: INodeProperties[] = [
-	{
-		displayName: 'Category Name or ID',
-		name: 'categoryId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getCategories' },
-		default: '',
-		description:
-			'Category that groups the post. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'First Comment',
-		name: 'followUpComment',
-		type: 'string',
-		default: '',
-		description:
-			'A comment posted right after the post is published. Facebook, Instagram, LinkedIn and YouTube only: a post that also goes to another network (Google Business Profile, Pinterest, TikTok, Threads, Bluesky) stops with an error before it is sent, so post to those accounts separately.',
-	},
-	{
-		displayName: 'JSON Body',
-		name: 'jsonBody',
-		type: 'json',
-		default: '{}',
-		description: 'Extra API fields not modelled above, merged into the request body last (see the API’s create-post reference)',
-	},
-	{
-		displayName: 'Link Preview',
-		name: 'linkPreview',
-		type: 'fixedCollection',
-		default: {},
-		options: [
-			{
-				displayName: 'Link Preview',
-				name: 'preview',
-				values: [
-					{ displayName: 'Link', name: 'metaLink', type: 'string', default: '', description: 'The page the preview opens' },
-					{ displayName: 'Image URL', name: 'metaImage', type: 'string', default: '' },
-					{ displayName: 'Title', name: 'ogTitle', type: 'string', default: '' },
-					{ displayName: 'Description', name: 'ogDescription', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Review',
-		name: 'approval',
-		type: 'fixedCollection',
-		default: {},
-		description: 'Who approves a post submitted for review',
-		options: [
-			{
-				displayName: 'Review',
-				name: 'details',
-				values: [
-					{
-						displayName: 'Approver Name or ID',
-						name: 'approver',
-						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getUsers' },
-						default: '',
-						description:
-							'The user who approves the post. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-					},
-					{ displayName: 'Note to Approver', name: 'requesterNote', type: 'string', default: '' },
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Tag Names or IDs',
-		name: 'tags',
-		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getTags' },
-		default: [],
-		description:
-			'Social Planner tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'User Name or ID',
-		name: 'userId',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getUsers' },
-		default: '',
-		description:
-			'The HoopAI user who creates the post; defaults to the credential’s Default User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-	},
-	{
-		displayName: 'Watermark Images',
-		name: 'applyWatermark',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to apply the location’s watermark to the images (not videos)',
-	},
+	firstCommentField,
+	linkPreviewField,
+	categoryField,
+	tagsField,
+	reviewField,
+	watermarkField,
+	userField,
+	extraJsonField,
 ];

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
+import { describeUtc } from '../../shared/dates';
 import { paginateCountedList } from '../../shared/pagination';
 import { POST_FORMAT_OPTIONS } from '../../shared/platforms';
 import { toIdList } from './postInput';
@@ -28,7 +29,12 @@ export async function buildPostListBody(
 	};
 	const fromDate = date('fromDate', now - DEFAULT_DAYS_BACK * DAY_MS);
 	const toDate = date('toDate', now + DEFAULT_DAYS_AHEAD * DAY_MS);
-	if (fromDate > toDate) throw new NodeOperationError(this.getNode(), 'Filters: From Date is after To Date');
+	if (fromDate > toDate) {
+		// The dates as the user typed them; one left empty is the default window's end, in UTC.
+		const shown = (name: 'fromDate' | 'toDate', value: number) =>
+			filters[name] ? `"${String(filters[name])}"` : `(not set: ${describeUtc(new Date(value).toISOString())})`;
+		throw new NodeOperationError(this.getNode(), `Filters → From Date: ${shown('fromDate', fromDate)} is after To Date ${shown('toDate', toDate)}`);
+	}
 	const accounts = toIdList(filters.accounts);
 	requestOptions.body = {
 		skip: '0',

@@ -1,5 +1,5 @@
 import { jsonParse, NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
-import { isValidTimeZone, toUtcIso } from '../../shared/dates';
+import { describeDateTime, isValidTimeZone, toUtcIso } from '../../shared/dates';
 import { isMediaType, normaliseMediaType } from '../../shared/media';
 import { platformDetails } from './platforms';
 import { compact, toIdList } from './values';
@@ -29,16 +29,45 @@ export { toIdList };
 function mediaList(node: INode, items: IDataObject[]): IDataObject[] {
 	return items.map((item, index) => {
 		const url = String(item.url ?? '').trim();
-		const field = `Media ${index + 1}`;
-		if (!url) throw new NodeOperationError(node, `${field}: URL is required`, { description: 'Give every media item the public URL of its image or video.' });
+		const which = items.length > 1 ? `media item ${index + 1}` : 'the media item';
+		if (!url) throw new NodeOperationError(node, `Media → URL: required, missing in ${which}`, { description: 'Give every media item the public link of its image or video.' });
 		const type = normaliseMediaType(String(item.type ?? '') || undefined, url);
 		if (!type || !isMediaType(type)) {
-			throw new NodeOperationError(node, `${field}: cannot tell the media type of ${url}`, {
-				description: 'Set Type to one of image/jpeg, image/jpg, image/png, image/gif, video/mp4, video/mov, video/webm, or use a URL ending in .jpg, .jpeg, .png, .gif, .mp4, .mov or .webm.',
+			throw new NodeOperationError(node, `Media → Type: cannot tell the kind of file of ${which} (${url})`, {
+				description: 'Choose its Type (JPEG, PNG or GIF image; MP4, MOV or WebM video), or use a URL ending in .jpg, .jpeg, .png, .gif, .mp4, .mov or .webm.',
 			});
 		}
 		return compact({ url, type, caption: item.caption, altText: item.altText, thumbnail: item.thumbnail });
 	});
+}
+
+/**
+ * The Schedule Date in UTC, as the API wants it. Its messages show the date as the user gave it,
+ * in their timezone, with the UTC time beside it: the API's time alone would look wrong to them.
+ */
+function scheduleDateOf(node: INode, input: PostInput, context: PostFieldContext): string {
+	const typed = String(input.scheduleDate);
+	const zone = input.timezone || context.workflowTimezone;
+	if (!isValidTimeZone(zone)) {
+		throw new NodeOperationError(
+			node,
+			input.timezone ? `Timezone Name or ID: "${zone}" is not a timezone` : `Timezone Name or ID: the workflow’s timezone "${zone}" is not a timezone`,
+			{ description: 'Choose a timezone from the list, or give its name, e.g. Europe/Berlin or America/New_York.' },
+		);
+	}
+	const scheduleDate = toUtcIso(typed, zone);
+	if (!scheduleDate) {
+		throw new NodeOperationError(node, `Schedule Date: "${typed}" is not a date and time`, {
+			description: 'Pick it in the date picker, or write it like 2026-12-01T09:30:00 (read in the timezone) or 2026-12-01T09:30:00+01:00.',
+		});
+	}
+	const status = input.status ?? context.current?.status;
+	if (status === 'scheduled' && Date.parse(scheduleDate) <= Date.now()) {
+		throw new NodeOperationError(node, `Schedule Date: ${describeDateTime(typed, zone)} is in the past`, {
+			description: 'Choose a future date and time, or use Status "Publish Now".',
+		});
+	}
+	return scheduleDate;
 }
 
 export interface PostFieldContext {
@@ -59,17 +88,7 @@ export function postInputToBody(input: PostInput, context: PostFieldContext): ID
 	if (input.postType !== undefined) body.type = input.postType;
 	if (input.status !== undefined) body.status = input.status;
 	if (input.summary !== undefined) body.summary = input.summary;
-	if (input.scheduleDate) {
-		const zone = input.timezone || context.workflowTimezone;
-		if (!isValidTimeZone(zone)) {
-			throw new NodeOperationError(node, `Timezone: "${zone}" is not a time zone`, { description: 'Use an IANA name such as Europe/Berlin or America/New_York.' });
-		}
-		const scheduleDate = toUtcIso(String(input.scheduleDate), zone);
-		if (!scheduleDate) {
-			throw new NodeOperationError(node, `Schedule Date: "${input.scheduleDate}" is not a date and time`, { description: 'Use an ISO date-time such as 2026-12-01T09:30:00, optionally with an offset.' });
-		}
-		body.scheduleDate = scheduleDate;
-	}
+	if (input.scheduleDate) body.scheduleDate = scheduleDateOf(node, input, context);
 	if (input.media?.items !== undefined) body.media = mediaList(node, input.media.items);
 	if (input.platformOptions) {
 		const postType = String(input.postType ?? context.current?.type ?? 'post');
@@ -80,12 +99,14 @@ export function postInputToBody(input: PostInput, context: PostFieldContext): ID
 	if (input.tags !== undefined) body.tags = toIdList(input.tags);
 	if (input.userId) body.userId = input.userId;
 	if (input.applyWatermark !== undefined) body.applyWatermark = input.applyWatermark;
-	if (input.linkPreview?.preview) body.ogTagsDetails = compact({ ...input.linkPreview.preview });
+	// A Link Preview added but left empty sends nothing.
+	const preview = compact({ ...input.linkPreview?.preview });
+	if (Object.keys(preview).length) body.ogTagsDetails = preview;
 	if (input.approval?.details) body.postApprovalDetails = compact({ ...input.approval.details, approvalStatus: 'pending' });
 	return body;
 }
 
-/** The JSON Body escape hatch, parsed; a NodeOperationError names the field when it is not JSON. */
+/** Extra Fields, parsed; a NodeOperationError names the field when it is not a JSON object. */
 export function parseJsonBody(node: INode, value: PostInput['jsonBody']): IDataObject {
 	if (value === undefined || value === '') return {};
 	if (typeof value === 'object') return value;
@@ -94,7 +115,7 @@ export function parseJsonBody(node: INode, value: PostInput['jsonBody']): IDataO
 		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
 		return parsed;
 	} catch {
-		throw new NodeOperationError(node, 'JSON Body: is not a valid JSON object', { description: 'Write a JSON object, e.g. {"selectedBestTime": "2026-12-01T09:00:00Z"}.' });
+		throw new NodeOperationError(node, 'Extra Fields: not a JSON object', { description: 'Write a JSON object, e.g. {"selectedBestTime": "2026-12-01T09:00:00Z"}.' });
 	}
 }
 

@@ -31,17 +31,18 @@ export const postUpdateDescription: INodeProperties[] = [
 		displayOptions: { show: showForUpdate },
 		description:
 			'Only the fields you add change; everything else stays as it is. HoopAI does not return a post’s Category Name or ID, First Comment or Watermark Images, and an update replaces the whole post: add them here again to keep them.',
+		// What an update most often changes first: the text, the media, the date; then the rest.
 		options: [
-			accountIdsField,
-			mediaField,
-			platformOptionsField,
-			postTypeField,
-			scheduleDateField,
-			statusField,
 			summaryField,
+			mediaField,
+			scheduleDateField,
 			timezoneField,
+			statusField,
+			accountIdsField,
+			postTypeField,
+			platformOptionsField,
 			...extraPostFields,
-		].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		],
 	},
 ];
 

@@ -1,6 +1,8 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 import { isVideo } from '../../shared/media';
+import { describeUtc } from '../../shared/dates';
 import { FIRST_COMMENT_PLATFORMS, platformName } from '../../shared/platforms';
+import { google } from './platforms/google';
 import { scopeAccountDetails } from './postInput';
 
 // Caption limits the v3 spec documents; other networks trim the text themselves.
@@ -8,6 +10,12 @@ const SUMMARY_LIMITS: Record<string, number> = { pinterest: 800, youtube: 5000 }
 const NEEDS_MEDIA = ['instagram', 'tiktok', 'tiktok-business', 'youtube', 'pinterest'];
 const MAX_INSTAGRAM_COLLABORATORS = 3;
 const MAX_PDF_TITLE = 100;
+
+/** A Google Business Profile button by its name in the Button dropdown. */
+function buttonName(value: string): string {
+	const button = google.options.values.find((field) => field.name === 'actionType');
+	return (button?.options as Array<{ name: string; value: unknown }> | undefined)?.find((option) => option.value === value)?.name ?? value;
+}
 
 function fail(node: INode, message: string, description?: string): never {
 	throw new NodeOperationError(node, message, description ? { description } : {});
@@ -23,61 +31,64 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 	const isDraft = status === 'draft';
 
 	if (!isDraft && accountIds.length === 0) {
-		fail(node, 'Accounts: choose at least one account', 'Only a draft may be saved without accounts.');
+		fail(node, 'Account Names or IDs: choose at least one account', 'Only a draft may be saved without accounts.');
 	}
 	if (!isDraft && !body.userId) {
-		fail(node, 'User: no user to create the post as', 'Set a Default User ID in the HoopAI credential, or pick a User under Additional Fields.');
+		fail(node, 'User Name or ID: no user to create the post as', 'Set a Default User ID in the HoopAI credential, or add User Name or ID under Additional Fields.');
 	}
 	if ((status === 'scheduled' || status === 'in_review') && !body.scheduleDate) {
 		fail(node, 'Schedule Date: required to schedule a post or submit it for review');
 	}
+	// A date the user typed is checked where it is read, in their timezone (postInput.ts); this
+	// catches the post's own date on Update, and one set through Extra Fields.
 	if (status === 'scheduled' && body.scheduleDate && Date.parse(String(body.scheduleDate)) <= now) {
-		fail(node, `Schedule Date: ${String(body.scheduleDate)} is in the past`, 'Choose a future date and time, or use Status "Publish Now".');
+		fail(node, `Schedule Date: ${describeUtc(String(body.scheduleDate))} is in the past`, 'Choose a future date and time, or use Status "Publish Now".');
 	}
 	if (status === 'in_review' && !(body.postApprovalDetails as IDataObject | undefined)?.approver) {
-		fail(node, 'Review: choose the approver of a post submitted for review');
+		fail(node, 'Review → Approver Name or ID: required to submit a post for review', 'Add Review under Additional Fields and choose the approver.');
 	}
 
 	const gmb = body.gmbPostDetails as IDataObject | undefined;
+	const kind = gmb?.gmbEventType === 'EVENT' ? 'an event' : gmb?.gmbEventType === 'OFFER' ? 'an offer' : undefined;
+	if (gmb?.gmbEventType === 'EVENT' && !gmb.title) fail(node, 'Google Business Profile → Event Title: required for an event');
+	if (gmb?.gmbEventType === 'OFFER' && !gmb.offerTitle) fail(node, 'Google Business Profile → Offer Title: required for an offer');
+	if (gmb && kind && !gmb.startDate) fail(node, `Google Business Profile → Start: required for ${kind}`);
+	if (gmb && kind && !gmb.endDate) fail(node, `Google Business Profile → End: required for ${kind}`);
 	if (gmb?.gmbEventType === 'OFFER') {
-		const missing = [['couponCode', 'Coupon Code'], ['redeemOnlineUrl', 'Redeem Online URL'], ['termsConditions', 'Terms and Conditions URL']]
-			.filter(([key]) => !gmb[key])
-			.map(([, label]) => label);
-		if (missing.length) fail(node, `Google Business Profile offer: ${missing.join(', ')} required`);
-	}
-	if (gmb && (gmb.gmbEventType === 'EVENT' || gmb.gmbEventType === 'OFFER') && (!gmb.startDate || !gmb.endDate)) {
-		fail(node, `Google Business Profile ${String(gmb.gmbEventType).toLowerCase()}: Start and End are required`);
+		if (!gmb.couponCode) fail(node, 'Google Business Profile → Coupon Code: required for an offer');
+		if (!gmb.redeemOnlineUrl) fail(node, 'Google Business Profile → Redeem URL: required for an offer');
+		if (!gmb.termsConditions) fail(node, 'Google Business Profile → Terms URL: required for an offer');
 	}
 	if (gmb && gmb.actionType && !['none', 'call'].includes(String(gmb.actionType)) && !gmb.url) {
-		fail(node, 'Google Business Profile: Button URL is required for this button');
+		fail(node, `Google Business Profile → Button URL: required for the button "${buttonName(String(gmb.actionType))}"`);
 	}
-	if (gmb?.gmbEventType === 'EVENT' && !gmb.title) fail(node, 'Google Business Profile event: Event Title required');
-	if (gmb?.gmbEventType === 'OFFER' && !gmb.offerTitle) fail(node, 'Google Business Profile offer: Offer Title required');
 	if (gmb?.gmbEventType === 'EVENT' && String(gmb.title ?? '').length > 58) {
-		fail(node, 'Google Business Profile: Event Title is over 58 characters');
+		fail(node, `Google Business Profile → Event Title: ${String(gmb.title).length} characters, at most 58 are allowed`);
 	}
 
 	const tiktok = body.tiktokPostDetails as IDataObject | undefined;
 	if (tiktok?.videoDisclosure === true && tiktok.privacyLevel === 'SELF_ONLY') {
-		fail(node, 'TikTok: Branded Content Disclosure cannot be used with Who Can View "Only Me"');
+		fail(node, 'TikTok → Promotional Content: not possible with Who Can View "Only Me"');
 	}
 	if (tiktok?.videoDisclosure === true && tiktok.promoteYourBrand !== true && tiktok.promoteOtherBrand !== true) {
-		fail(node, 'TikTok: Branded Content Disclosure needs Promotes Your Brand or Promotes Another Brand set to Yes');
+		fail(node, 'TikTok → Promotional Content: set Your Brand or Branded Content to Yes');
 	}
 
 	const collaborators = (body.instagramPostDetails as IDataObject | undefined)?.collaborators as Record<string, string[]> | undefined;
 	for (const names of Object.values(collaborators ?? {})) {
 		if (names.length > MAX_INSTAGRAM_COLLABORATORS) {
-			fail(node, `Instagram: ${names.length} collaborators, at most ${MAX_INSTAGRAM_COLLABORATORS} are allowed`);
+			fail(node, `Instagram → Collaborators: ${names.length} names, at most ${MAX_INSTAGRAM_COLLABORATORS} are allowed`);
 		}
 	}
 	const linkedin = body.linkedinPostDetails as IDataObject | undefined;
-	if (linkedin?.postAsPdf === true && !linkedin.pdfTitle) fail(node, 'LinkedIn: PDF Title is required to post the images as a PDF');
-	if (String(linkedin?.pdfTitle ?? '').length > MAX_PDF_TITLE) fail(node, `LinkedIn: PDF Title is over ${MAX_PDF_TITLE} characters`);
+	if (linkedin?.postAsPdf === true && !linkedin.pdfTitle) fail(node, 'LinkedIn → PDF Title: required to post the images as a PDF');
+	if (String(linkedin?.pdfTitle ?? '').length > MAX_PDF_TITLE) {
+		fail(node, `LinkedIn → PDF Title: ${String(linkedin?.pdfTitle).length} characters, at most ${MAX_PDF_TITLE} are allowed`);
+	}
 	const poll = linkedin?.poll as IDataObject | undefined;
 	const pollOptions = (poll?.options as IDataObject[] | undefined) ?? [];
 	if (poll && (pollOptions.length < 2 || pollOptions.length > 4)) {
-		fail(node, `LinkedIn: Poll Options needs 2 to 4 answers, got ${pollOptions.length}`);
+		fail(node, `LinkedIn → Poll Options: ${pollOptions.length} answers, a poll needs 2 to 4`);
 	}
 }
 
@@ -91,7 +102,7 @@ export function validatePostForPlatforms(node: INode, body: IDataObject, platfor
 	const summary = String(body.summary ?? '');
 	for (const accountId of accountIds) {
 		if (!(accountId in platformsByAccount)) {
-			fail(node, `Accounts: "${accountId}" is not a social account of this location`, 'Pick the accounts from the list, or use the IDs that Account → Get Many returns.');
+			fail(node, `Account Names or IDs: "${accountId}" is not a social account of this location`, 'Pick the accounts from the list, or use the IDs that Account → Get Many returns.');
 		}
 	}
 	const platforms = [...new Set(accountIds.map((accountId) => platformsByAccount[accountId]))];

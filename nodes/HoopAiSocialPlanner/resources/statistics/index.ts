@@ -44,9 +44,9 @@ export async function buildStatisticsBody(
 			.map((account) => String(account.profileId));
 	}
 	if (profileIds.length > MAX_PROFILES) {
-		throw new NodeOperationError(node, `Accounts: ${profileIds.length} accounts, the API takes at most ${MAX_PROFILES}`);
+		throw new NodeOperationError(node, `Account Names or IDs: ${profileIds.length} accounts, HoopAI reports on at most ${MAX_PROFILES}`);
 	}
-	if (profileIds.length === 0) throw new NodeOperationError(node, 'Accounts: no account to report on');
+	if (profileIds.length === 0) throw new NodeOperationError(node, 'Account Names or IDs: no account to report on');
 	body.profileIds = profileIds;
 	requestOptions.body = body;
 	return requestOptions;

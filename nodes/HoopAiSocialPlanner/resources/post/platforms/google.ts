@@ -1,32 +1,96 @@
-import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INode, type INodeProperties } from 'n8n-workflow';
 import { localDateParts } from '../../../shared/dates';
 import { compact } from '../values';
 import type { Network } from './network';
 
-function dateField(node: INode, values: IDataObject, name: 'startDate' | 'endDate'): IDataObject | undefined {
+/** Start or End (`label`, as the editor shows it) in the API's shape. */
+function dateField(node: INode, values: IDataObject, name: 'startDate' | 'endDate', label: string): IDataObject | undefined {
 	const value = String(values[name] ?? '');
 	if (!value) return undefined;
 	const parts = localDateParts(value);
-	if (!parts) throw new NodeOperationError(node, `Google Business Profile ${name === 'startDate' ? 'Start' : 'End'}: "${value}" is not a date`);
+	if (!parts) throw new NodeOperationError(node, `Google Business Profile → ${label}: "${value}" is not a date`);
 	const { year, month, day, hours, minutes, seconds } = parts;
 	return name === 'startDate'
 		? { startDate: { year, month, day }, startTime: { hours, minutes, seconds } }
 		: { endDate: { year, month, day }, endTime: { hours, minutes, seconds } };
 }
 
+// Which Post Kind shows (and sends) which fields. '' is the network default: a standard update.
+const EVENT_OR_OFFER = ['EVENT', 'OFFER'];
+const WITH_BUTTON = ['', 'STANDARD', 'EVENT'];
+const BUTTONS_WITH_URL = ['book', 'order', 'shop', 'learn_more', 'sign_up'];
+const forKinds = (kinds: string[]): INodeProperties['displayOptions'] => ({ show: { gmbEventType: kinds } });
+
 export const google: Network = {
 	detailsKey: 'gmbPostDetails',
 	options: {
 		displayName: 'Google Business Profile',
 		name: 'google',
+		// Post Kind first: it decides which of the other fields apply (not alphabetical).
+		// eslint-disable-next-line n8n-nodes-base/node-param-fixed-collection-type-unsorted-items
 		values: [
+			{
+				displayName: 'Post Kind',
+				name: 'gmbEventType',
+				type: 'options',
+				options: [
+					{ name: 'Network Default (Update)', value: '', description: 'Not sent: a new post is a standard update, an existing one keeps its kind' },
+					{ name: 'Update', value: 'STANDARD', description: 'News about the business (What’s New)' },
+					{ name: 'Event', value: 'EVENT', description: 'An event with a title, a start and an end' },
+					{ name: 'Offer', value: 'OFFER', description: 'A promotion with a coupon code, a start and an end' },
+				],
+				default: '',
+				description: 'Choose Event or Offer to see their fields',
+			},
+			{
+				displayName: 'Event Title',
+				name: 'title',
+				type: 'string',
+				default: '',
+				displayOptions: forKinds(['EVENT']),
+				description: 'Required, up to 58 characters',
+			},
+			{ displayName: 'Offer Title', name: 'offerTitle', type: 'string', default: '', displayOptions: forKinds(['OFFER']), description: 'Required' },
+			{
+				displayName: 'Start',
+				name: 'startDate',
+				type: 'dateTime',
+				default: '',
+				displayOptions: forKinds(EVENT_OR_OFFER),
+				description: 'Required: when it starts, in the business’s local time',
+			},
+			{
+				displayName: 'End',
+				name: 'endDate',
+				type: 'dateTime',
+				default: '',
+				displayOptions: forKinds(EVENT_OR_OFFER),
+				description: 'Required: when it ends, in the business’s local time',
+			},
+			{ displayName: 'Coupon Code', name: 'couponCode', type: 'string', default: '', displayOptions: forKinds(['OFFER']), description: 'Required' },
+			{
+				displayName: 'Redeem URL',
+				name: 'redeemOnlineUrl',
+				type: 'string',
+				default: '',
+				displayOptions: forKinds(['OFFER']),
+				description: 'Required: where customers redeem the offer',
+			},
+			{
+				displayName: 'Terms URL',
+				name: 'termsConditions',
+				type: 'string',
+				default: '',
+				displayOptions: forKinds(['OFFER']),
+				description: 'Required: the page with the offer’s terms and conditions',
+			},
 			{
 				displayName: 'Button',
 				name: 'actionType',
 				type: 'options',
 				options: [
 					{ name: 'Book', value: 'book' },
-					{ name: 'Call', value: 'call' },
+					{ name: 'Call', value: 'call', description: 'Calls the business’s phone number' },
 					{ name: 'Learn More', value: 'learn_more' },
 					{ name: 'Network Default', value: '', description: 'Not sent: no button on a new post' },
 					{ name: 'No Button', value: 'none' },
@@ -35,41 +99,38 @@ export const google: Network = {
 					{ name: 'Sign Up', value: 'sign_up' },
 				],
 				default: '',
+				displayOptions: forKinds(WITH_BUTTON),
+				description: 'A button under the post (updates and events)',
 			},
-			{ displayName: 'Button URL', name: 'url', type: 'string', default: '', description: 'Required for every button except No Button and Call' },
-			{ displayName: 'Coupon Code', name: 'couponCode', type: 'string', default: '', description: 'Offers: required' },
-			{ displayName: 'End', name: 'endDate', type: 'dateTime', default: '', description: 'Events and offers: local end date and time' },
-			{ displayName: 'Event Title', name: 'title', type: 'string', default: '', description: 'Events: required, up to 58 characters' },
-			{ displayName: 'Offer Title', name: 'offerTitle', type: 'string', default: '', description: 'Offers: required' },
 			{
-				displayName: 'Post Kind',
-				name: 'gmbEventType',
-				type: 'options',
-				options: [
-					{ name: 'Network Default (Standard)', value: '', description: 'A standard update on a new post' },
-					{ name: 'Update (Standard)', value: 'STANDARD' },
-					{ name: 'Event', value: 'EVENT' },
-					{ name: 'Offer', value: 'OFFER' },
-				],
+				displayName: 'Button URL',
+				name: 'url',
+				type: 'string',
 				default: '',
+				displayOptions: { show: { gmbEventType: WITH_BUTTON, actionType: BUTTONS_WITH_URL } },
+				description: 'Required: the page the button opens',
 			},
-			{ displayName: 'Redeem Online URL', name: 'redeemOnlineUrl', type: 'string', default: '', description: 'Offers: required' },
-			{ displayName: 'Start', name: 'startDate', type: 'dateTime', default: '', description: 'Events and offers: local start date and time' },
-			{ displayName: 'Terms and Conditions URL', name: 'termsConditions', type: 'string', default: '', description: 'Offers: required' },
 		],
 	},
-	details(values, { node }) {
+	details(values, { node, current }) {
+		// Only the fields of the post's kind: those of another kind are hidden in the editor but
+		// may still be set (an earlier choice, an expression).
+		const currentKind = (current?.gmbPostDetails as IDataObject | undefined)?.gmbEventType;
+		const kind = String(values.gmbEventType || currentKind || 'STANDARD');
+		const isOffer = kind === 'OFFER';
+		const datesApply = EVENT_OR_OFFER.includes(kind);
+		const buttonApplies = !isOffer;
 		return compact({
 			gmbEventType: values.gmbEventType,
-			actionType: values.actionType,
-			url: values.url,
-			title: values.title,
-			offerTitle: values.offerTitle,
-			startDate: dateField(node, values, 'startDate'),
-			endDate: dateField(node, values, 'endDate'),
-			couponCode: values.couponCode,
-			redeemOnlineUrl: values.redeemOnlineUrl,
-			termsConditions: values.termsConditions,
+			actionType: buttonApplies ? values.actionType : undefined,
+			url: buttonApplies && BUTTONS_WITH_URL.includes(String(values.actionType || (current?.gmbPostDetails as IDataObject | undefined)?.actionType || '')) ? values.url : undefined,
+			title: kind === 'EVENT' ? values.title : undefined,
+			offerTitle: isOffer ? values.offerTitle : undefined,
+			startDate: datesApply ? dateField(node, values, 'startDate', 'Start') : undefined,
+			endDate: datesApply ? dateField(node, values, 'endDate', 'End') : undefined,
+			couponCode: isOffer ? values.couponCode : undefined,
+			redeemOnlineUrl: isOffer ? values.redeemOnlineUrl : undefined,
+			termsConditions: isOffer ? values.termsConditions : undefined,
 		});
 	},
 	required: () => ({ gmbEventType: 'STANDARD' }),

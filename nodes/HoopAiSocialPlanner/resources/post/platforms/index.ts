@@ -8,8 +8,8 @@ import { pinterest } from './pinterest';
 import { tiktok } from './tiktok';
 import { youtube } from './youtube';
 
-/** Every network with its own options, in the order the editor lists them. */
-export const NETWORKS: Network[] = [google, tiktok, instagram, facebook, linkedin, youtube, pinterest];
+/** Every network with its own options, in the order the editor lists them: by name, to be found at a glance. */
+export const NETWORKS: Network[] = [facebook, google, instagram, linkedin, pinterest, tiktok, youtube];
 
 export const platformOptionsField: INodeProperties = {
 	displayName: 'Platform Options',
@@ -25,8 +25,6 @@ export const platformOptionsField: INodeProperties = {
 export interface PlatformDetailsContext extends DetailsContext {
 	/** The post's type (post, reel, story), for the formats that follow it. */
 	postType: string;
-	/** On Update, the post as it is: its details are kept where the user changed nothing. */
-	current?: IDataObject;
 }
 
 /**

@@ -24,8 +24,19 @@ export const instagram: Network = {
 				description: 'Up to 3 Instagram usernames (without @), comma-separated; posts and reels only',
 			},
 			yesNoDefault('Show Reel on Feed', 'showOnFeed', 'Whether the reel also appears on the profile grid'),
-			yesNoDefault('Publish Story via Push Notification', 'publishViaPushNotification', 'Whether to send the story to the phone for manual posting'),
-			{ displayName: 'Publisher Note', name: 'publisherNote', type: 'string', default: '', description: 'Guidance for manual story posting' },
+			yesNoDefault(
+				'Story From Phone',
+				'publishViaPushNotification',
+				'Whether HoopAI sends the story to your phone as a notification, for you to post it from there',
+			),
+			{
+				displayName: 'Reminder Note',
+				name: 'publisherNote',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { publishViaPushNotification: [true] } },
+				description: 'A reminder shown with the notification, e.g. which sticker to add',
+			},
 		],
 	},
 	details(values, { accountIds }) {
@@ -35,7 +46,8 @@ export const instagram: Network = {
 			type: values.type,
 			showOnFeed: yesNo(values.showOnFeed),
 			publishViaPushNotification: yesNo(values.publishViaPushNotification),
-			publisherNote: values.publisherNote,
+			// Shown (and sent) only with Story From Phone: Yes.
+			publisherNote: yesNo(values.publishViaPushNotification) === true ? values.publisherNote : undefined,
 			collaborators: collaborators.length ? Object.fromEntries(accountIds.map((accountId) => [accountId, collaborators])) : undefined,
 		});
 	},

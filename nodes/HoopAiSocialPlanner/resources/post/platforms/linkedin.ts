@@ -8,7 +8,14 @@ export const linkedin: Network = {
 		name: 'linkedin',
 		values: [
 			yesNoDefault('Post Images as PDF', 'postAsPdf', 'Whether to publish the images as a PDF carousel (needs a PDF Title)'),
-			{ displayName: 'PDF Title', name: 'pdfTitle', type: 'string', default: '', description: 'Up to 100 characters' },
+			{
+				displayName: 'PDF Title',
+				name: 'pdfTitle',
+				type: 'string',
+				default: '',
+				displayOptions: { show: { postAsPdf: [true] } },
+				description: 'Required, up to 100 characters',
+			},
 			{ displayName: 'Poll Question', name: 'pollQuestion', type: 'string', default: '', description: 'Up to 140 characters; a poll post has no media and no link preview' },
 			{ displayName: 'Poll Options', name: 'pollOptions', type: 'string', default: '', description: '2 to 4 comma-separated answers, each up to 30 characters' },
 			{
@@ -30,7 +37,8 @@ export const linkedin: Network = {
 		const question = String(values.pollQuestion ?? '');
 		return compact({
 			postAsPdf: yesNo(values.postAsPdf),
-			pdfTitle: values.pdfTitle,
+			// Shown (and sent) only with Post Images as PDF: Yes.
+			pdfTitle: yesNo(values.postAsPdf) === true ? values.pdfTitle : undefined,
 			poll: question
 				? {
 						question,

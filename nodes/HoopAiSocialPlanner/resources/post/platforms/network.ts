@@ -5,6 +5,8 @@ export interface DetailsContext {
 	node: INode;
 	/** The accounts the post goes to, for per-account details (collaborators, boards). */
 	accountIds: string[];
+	/** On Update, the post as it is: its details are kept where the user changed nothing. */
+	current?: IDataObject;
 }
 
 /** One network's group of Platform Options and how it becomes its `…PostDetails` body field. */
@@ -24,10 +26,16 @@ export interface Network {
  * cannot tell "off" from "untouched". Yes/No choices whose default is "Network Default" (not
  * sent) can: the network, or the account's own settings, decide what the user left alone.
  */
-export function yesNoDefault(displayName: string, name: string, description: string): INodeProperties {
+export function yesNoDefault(
+	displayName: string,
+	name: string,
+	description: string,
+	displayOptions?: INodeProperties['displayOptions'],
+): INodeProperties {
 	return {
 		displayName,
 		name,
+		...(displayOptions ? { displayOptions } : {}),
 		type: 'options',
 		options: [
 			{ name: 'Network Default', value: '', description: 'Not sent: the network or the account’s settings decide' },

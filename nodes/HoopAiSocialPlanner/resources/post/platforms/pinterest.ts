@@ -7,15 +7,15 @@ export const pinterest: Network = {
 		displayName: 'Pinterest',
 		name: 'pinterest',
 		values: [
-			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Up to 100 characters' },
-			{ displayName: 'Link', name: 'link', type: 'string', default: '', description: 'Where the pin leads; up to 2,048 characters' },
 			{
 				displayName: 'Board IDs',
 				name: 'boards',
 				type: 'string',
 				default: '',
-				description: 'Comma-separated board IDs to pin to, on every chosen Pinterest account (up to 25)',
+				description: 'The boards to pin to (up to 25), comma-separated, on every chosen Pinterest account',
 			},
+			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'The pin’s title, up to 100 characters' },
+			{ displayName: 'Link', name: 'link', type: 'string', default: '', description: 'The page the pin leads to (up to 2,048 characters)' },
 		],
 	},
 	details(values, { accountIds }) {

@@ -1,6 +1,9 @@
 import { compact } from '../values';
 import { yesNo, yesNoDefault, type Network } from './network';
 
+// The two kinds of promotion are shown (and sent) only for a video marked Promotional Content.
+const DISCLOSED = { show: { videoDisclosure: [true] } };
+const PROMOTIONS = ['promoteYourBrand', 'promoteOtherBrand'];
 const TOGGLES = ['enableComment', 'enableDuet', 'enableStitch', 'videoDisclosure', 'promoteYourBrand', 'promoteOtherBrand'];
 
 export const tiktok: Network = {
@@ -24,15 +27,22 @@ export const tiktok: Network = {
 			yesNoDefault('Allow Comments', 'enableComment', 'Whether viewers may comment'),
 			yesNoDefault('Allow Duet', 'enableDuet', 'Whether viewers may make Duets with the video'),
 			yesNoDefault('Allow Stitch', 'enableStitch', 'Whether viewers may Stitch the video'),
-			yesNoDefault('Branded Content Disclosure', 'videoDisclosure', 'Whether the video promotes a brand (not with Only Me; needs one of the two below)'),
-			yesNoDefault('Promotes Your Brand', 'promoteYourBrand', 'Whether the video promotes your own brand'),
-			yesNoDefault('Promotes Another Brand', 'promoteOtherBrand', 'Whether the video promotes a third-party brand'),
+			yesNoDefault(
+				'Promotional Content',
+				'videoDisclosure',
+				'Whether the video promotes a brand, product or service; TikTok then labels it. Not with Who Can View: Only Me.',
+			),
+			yesNoDefault('Your Brand', 'promoteYourBrand', 'Whether the video promotes your own business', DISCLOSED),
+			yesNoDefault('Branded Content', 'promoteOtherBrand', 'Whether the video promotes another brand, e.g. in a paid partnership', DISCLOSED),
 		],
 	},
 	details(values) {
+		const disclosed = yesNo(values.videoDisclosure) === true;
 		return compact({
 			privacyLevel: values.privacyLevel,
-			...Object.fromEntries(TOGGLES.map((name) => [name, yesNo(values[name])])),
+			...Object.fromEntries(
+				TOGGLES.filter((name) => disclosed || !PROMOTIONS.includes(name)).map((name) => [name, yesNo(values[name])]),
+			),
 		});
 	},
 	// The spec: "PUBLIC_TO_EVERYONE - Anyone can view (default)".

@@ -7,17 +7,6 @@ export const youtube: Network = {
 		displayName: 'YouTube',
 		name: 'youtube',
 		values: [
-			{
-				displayName: 'Format',
-				name: 'type',
-				type: 'options',
-				options: [
-					{ name: 'Same as Post Type', value: '', description: 'Short for a reel, else Video' },
-					{ name: 'Video', value: 'video' },
-					{ name: 'Short', value: 'short' },
-				],
-				default: '',
-			},
 			{ displayName: 'Title', name: 'title', type: 'string', default: '', description: 'Up to 100 characters' },
 			{
 				displayName: 'Privacy',
@@ -28,6 +17,17 @@ export const youtube: Network = {
 					{ name: 'Public', value: 'public' },
 					{ name: 'Unlisted', value: 'unlisted' },
 					{ name: 'Private', value: 'private' },
+				],
+				default: '',
+			},
+			{
+				displayName: 'Format',
+				name: 'type',
+				type: 'options',
+				options: [
+					{ name: 'Same as Post Type', value: '', description: 'Short for a reel, else Video' },
+					{ name: 'Video', value: 'video' },
+					{ name: 'Short', value: 'short' },
 				],
 				default: '',
 			},

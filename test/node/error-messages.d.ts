@@ -1,0 +1,7 @@
+export interface SourceMessage {
+	file: string;
+	line: number;
+	message: string;
+}
+
+export function errorMessages(): SourceMessage[];
