@@ -22,7 +22,7 @@ describe('Timezone: a searchable dropdown of zones, the workflow’s by default'
 	const storedDate = (id: unknown) => location().posts.find((post: IDataObject) => post._id === id).displayDate;
 	const create = async (parameters: INodeParameters, options: { timezone?: string; input?: IDataObject[] } = {}) =>
 		await runNode({
-			parameters: { resource: 'post', operation: 'create', accountIds: [facebook()], summary: 'Fresh roast', ...parameters },
+			parameters: { resource: 'post', operation: 'create', simple: false, accountIds: [facebook()], summary: 'Fresh roast', ...parameters },
 			credentials: tokenCredentials(sim()),
 			...options,
 		});
@@ -84,7 +84,7 @@ describe('date errors show the time the user gave, in their timezone, beside UTC
 	const facebook = () => locationOf(sim()).accounts.find((account: IDataObject) => account.platform === 'facebook').id as string;
 	const create = async (parameters: INodeParameters, timezone?: string) =>
 		await runNode({
-			parameters: { resource: 'post', operation: 'create', accountIds: [facebook()], summary: 'Fresh roast', ...parameters },
+			parameters: { resource: 'post', operation: 'create', simple: false, accountIds: [facebook()], summary: 'Fresh roast', ...parameters },
 			credentials: tokenCredentials(sim()),
 			timezone,
 		});
