@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 import { getRunAccounts } from '../../shared/accounts';
+import { localIso } from '../../shared/dates';
 import { platformName } from '../../shared/platforms';
 
 /** What Simplify needs to know of each account: its name and network, by account ID. */
@@ -9,32 +10,6 @@ export function accountDirectory(accounts: IDataObject[]): AccountDirectory {
 	return Object.fromEntries(
 		accounts.map((account) => [String(account.id), { name: String(account.name ?? account.id), platform: String(account.platform ?? '') }]),
 	);
-}
-
-/** `utcIso` as a wall-clock ISO date-time with its offset in `zone`, e.g. 2026-12-01T09:30:00.000-05:00. */
-export function localIso(utcIso: unknown, zone: string): string | null {
-	const ms = typeof utcIso === 'string' ? Date.parse(utcIso) : NaN;
-	if (Number.isNaN(ms)) return null;
-	const parts = Object.fromEntries(
-		new Intl.DateTimeFormat('en-US', {
-			timeZone: zone,
-			hourCycle: 'h23',
-			year: 'numeric',
-			month: '2-digit',
-			day: '2-digit',
-			hour: '2-digit',
-			minute: '2-digit',
-			second: '2-digit',
-		})
-			.formatToParts(new Date(ms))
-			.map((part) => [part.type, part.value]),
-	);
-	const wallClock = `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
-	const offsetMinutes = Math.round((Date.parse(`${wallClock}Z`) - Math.floor(ms / 1000) * 1000) / 60000);
-	const sign = offsetMinutes < 0 ? '-' : '+';
-	const hours = String(Math.floor(Math.abs(offsetMinutes) / 60)).padStart(2, '0');
-	const minutes = String(Math.abs(offsetMinutes) % 60).padStart(2, '0');
-	return `${wallClock}.${String(ms % 1000).padStart(3, '0')}${sign}${hours}:${minutes}`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { POST_FORMAT_OPTIONS } from '../../../shared/platforms';
 import { compact } from '../values';
-import type { Network } from './network';
+import { formatField, type Network } from './network';
 
 export const facebook: Network = {
 	detailsKey: 'facebookPostDetails',
@@ -8,13 +8,7 @@ export const facebook: Network = {
 		displayName: 'Facebook',
 		name: 'facebook',
 		values: [
-			{
-				displayName: 'Format',
-				name: 'type',
-				type: 'options',
-				options: [{ name: 'Same as Post Type', value: '' }, ...POST_FORMAT_OPTIONS],
-				default: '',
-			},
+			formatField(POST_FORMAT_OPTIONS),
 			{
 				displayName: 'Background',
 				name: 'textFormatPresetId',

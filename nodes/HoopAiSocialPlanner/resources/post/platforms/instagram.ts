@@ -1,6 +1,6 @@
 import { POST_FORMAT_OPTIONS } from '../../../shared/platforms';
 import { compact, toIdList } from '../values';
-import { yesNo, yesNoDefault, type Network } from './network';
+import { formatField, yesNo, yesNoDefault, type Network } from './network';
 
 export const instagram: Network = {
 	detailsKey: 'instagramPostDetails',
@@ -8,13 +8,7 @@ export const instagram: Network = {
 		displayName: 'Instagram',
 		name: 'instagram',
 		values: [
-			{
-				displayName: 'Format',
-				name: 'type',
-				type: 'options',
-				options: [{ name: 'Same as Post Type', value: '' }, ...POST_FORMAT_OPTIONS],
-				default: '',
-			},
+			formatField(POST_FORMAT_OPTIONS),
 			{
 				displayName: 'Collaborators',
 				name: 'collaborators',

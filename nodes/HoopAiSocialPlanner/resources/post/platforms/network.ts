@@ -1,4 +1,4 @@
-import type { IDataObject, INode, INodeProperties, INodePropertyCollection } from 'n8n-workflow';
+import type { IDataObject, INode, INodeProperties, INodePropertyCollection, INodePropertyOptions } from 'n8n-workflow';
 
 /** What a network's details are built from, besides the values of its group. */
 export interface DetailsContext {
@@ -52,4 +52,9 @@ export function yesNo(value: unknown): boolean | undefined {
 	if (value === true || value === 'true') return true;
 	if (value === false || value === 'false') return false;
 	return undefined;
+}
+
+/** A network's own post format (Facebook, Instagram), the post's Post Type unless chosen. */
+export function formatField(options: INodePropertyOptions[]): INodeProperties {
+	return { displayName: 'Format', name: 'type', type: 'options', options: [{ name: 'Same as Post Type', value: '' }, ...options], default: '' };
 }
