@@ -443,6 +443,49 @@ async function triggerPanel(browser, { baseUrl, cookie, descriptions, files }) {
 	}
 }
 
+/**
+ * (c) An output with Simplify, as a user sees it: Post → Get Many with its defaults (Simplify on)
+ * executed in the editor; the OUTPUT table's columns are the flat row's, and every post names
+ * its accounts' networks (a post to several networks names each).
+ */
+async function outputPanel(browser, { baseUrl, cookie, files, sim }) {
+	const nodeName = 'Scheduled posts';
+	const workflowId = await createWorkflow(baseUrl, cookie, 'Screenshot: output with Simplify', [
+		{
+			id: 'list',
+			name: nodeName,
+			type: ACTION_TYPE,
+			typeVersion: 1,
+			position: [300, 0],
+			credentials: { hoopAiApi: CREDENTIAL },
+			parameters: { resource: 'post', operation: 'getAll', limit: 5, filters: { status: 'scheduled' } },
+		},
+	]);
+	const { context, page } = await openNode(browser, { baseUrl, cookie, workflowId, nodeName });
+	try {
+		await page.locator('[data-test-id="node-execute-button"]').first().click();
+		const table = page.locator('[data-test-id="ndv-data-container"] table').first();
+		await table.waitFor({ state: 'visible', timeout: 60000 });
+		await page.waitForTimeout(1000);
+		const columns = (await table.locator('thead th').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+		for (const column of ['id', 'status', 'content', 'accounts', 'networks', 'scheduledAtUtc', 'scheduledAtLocal', 'timezone']) {
+			assert.ok(columns.includes(column), `the output has a ${column} column (columns: ${columns.join(', ')})`);
+		}
+		const networksAt = columns.indexOf('networks');
+		const rows = await table.locator('tbody tr').all();
+		const networks = [];
+		for (const row of rows) networks.push((await row.locator('td').nth(networksAt).innerText()).trim());
+		assert.ok(networks.length > 0 && networks.every((cell) => cell.length > 0), `every row names its networks (${JSON.stringify(networks)})`);
+		const multi = location(sim).posts.filter((post) => post.status === 'scheduled' && post.accountIds.length > 1);
+		if (multi.length) assert.ok(networks.some((cell) => cell.includes(', ')), `a post to several networks names each (${JSON.stringify(networks)})`);
+		await page.mouse.move(5, 5);
+		await page.screenshot({ path: files.top });
+		return { columns, rows: rows.length, networks };
+	} finally {
+		await context.close();
+	}
+}
+
 // Hook for more pictures (e.g. a node's OUTPUT with Simplify): add an entry to PANELS. `run`
 // receives the browser and { baseUrl, cookie, accountIds, postId, descriptions, files }; it makes
 // its workflow with createWorkflow(), opens the node with openNode() (then e.g. clicks "Execute
@@ -476,6 +519,13 @@ const PANELS = [
 		run: triggerPanel,
 		summary: (r) => `${r.labels.map((label) => label.label).join(', ')}; ${panelSummary(r)}`,
 	},
+	{
+		name: 'an output with Simplify (on by default): the flat row’s columns, each post’s networks',
+		files: { top: 'hoopai-output-simplified.png' },
+		docs: { top: 'output-simplified.png' },
+		run: outputPanel,
+		summary: (r) => `${r.rows} rows; columns ${r.columns.join(', ')}; networks ${r.networks.join(' | ')}`,
+	},
 ];
 
 async function screenshotTier({ check, n8n, sim }) {
@@ -501,7 +551,7 @@ async function screenshotTier({ check, n8n, sim }) {
 			await check(`screenshot: ${panel.name}`, async () => {
 				const t0 = Date.now();
 				const files = Object.fromEntries(Object.entries(panel.files).map(([key, file]) => [key, path.join(ARTIFACTS, file)]));
-				const result = await panel.run(browser, { baseUrl: server.url, cookie, accountIds, postId, descriptions, files });
+				const result = await panel.run(browser, { baseUrl: server.url, cookie, accountIds, postId, descriptions, files, sim });
 				for (const file of Object.values(files)) assert.ok(fs.statSync(file).size > 10000, `${file} written`);
 				if (process.env.HOOPAI_E2E_UPDATE_DOCS === '1') {
 					for (const [key, file] of Object.entries(panel.docs ?? {})) fs.copyFileSync(files[key], path.join(DOCS, file));
