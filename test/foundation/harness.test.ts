@@ -23,6 +23,23 @@ describe('the n8n-core harness runs the compiled node over real HTTP', () => {
 	});
 	afterAll(async () => await server.close());
 
+	/** A HoopAI OAuth2 credential whose token endpoint is the recording server. */
+	const oauthCredentials = (oauthTokenData: Record<string, string>) => ({
+		type: 'hoopAiOAuth2Api',
+		data: {
+			grantType: 'authorizationCode',
+			authUrl: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
+			accessTokenUrl: `${server.url}/oauth/token`,
+			clientId: 'client',
+			clientSecret: 'secret',
+			scope: 'socialplanner/account.readonly',
+			authentication: 'body',
+			apiVersion: '2021-07-28',
+			baseUrl: server.url,
+			oauthTokenData,
+		},
+	});
+
 	it('sends the token credential as Bearer with the Version header and outputs one item per account', async () => {
 		const { items, error } = await runNode({
 			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
@@ -52,21 +69,7 @@ describe('the n8n-core harness runs the compiled node over real HTTP', () => {
 	it('uses the OAuth2 access token and the location of its token data', async () => {
 		const { items, error } = await runNode({
 			parameters: { authentication: 'oAuth2', resource: 'account', operation: 'getAll', returnAll: true },
-			credentials: {
-				type: 'hoopAiOAuth2Api',
-				data: {
-					grantType: 'authorizationCode',
-					authUrl: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
-					accessTokenUrl: `${server.url}/oauth/token`,
-					clientId: 'client',
-					clientSecret: 'secret',
-					scope: 'socialplanner/account.readonly',
-					authentication: 'body',
-					apiVersion: '2021-07-28',
-					baseUrl: server.url,
-					oauthTokenData: { access_token: 'oauth-access', token_type: 'Bearer', locationId: 'oauthLoc' },
-				},
-			},
+			credentials: oauthCredentials({ access_token: 'oauth-access', token_type: 'Bearer', locationId: 'oauthLoc' }),
 		});
 
 		expect(error).toBeUndefined();
@@ -81,20 +84,7 @@ describe('the n8n-core harness runs the compiled node over real HTTP', () => {
 		const before = server.requests.length;
 		const { items, error, credentialsHelper } = await runNode({
 			parameters: { authentication: 'oAuth2', resource: 'account', operation: 'getAll', returnAll: true },
-			credentials: {
-				type: 'hoopAiOAuth2Api',
-				data: {
-					grantType: 'authorizationCode',
-					authUrl: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
-					accessTokenUrl: `${server.url}/oauth/token`,
-					clientId: 'client',
-					clientSecret: 'secret',
-					scope: 'socialplanner/account.readonly',
-					authentication: 'body',
-					baseUrl: server.url,
-					oauthTokenData: { access_token: 'oauth-expired', refresh_token: 'refresh-1', token_type: 'Bearer', locationId: 'oauthLoc' },
-				},
-			},
+			credentials: oauthCredentials({ access_token: 'oauth-expired', refresh_token: 'refresh-1', token_type: 'Bearer', locationId: 'oauthLoc' }),
 		});
 
 		expect(error).toBeUndefined();

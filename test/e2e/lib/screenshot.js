@@ -147,14 +147,17 @@ function parameterItem(page, panel, name) {
 	return panel.locator('[data-test-id="parameter-item"]').filter({ has: page.locator(`label[for="${name}"]`) }).first();
 }
 
-/** Adds every option of a collection through its "Add Field" list; returns the list as first offered. */
-async function addEveryOption(page, panel, name) {
+/**
+ * Opens a list with `opener()` and picks its first entry until the list is gone (everything added);
+ * returns the entries as first offered.
+ */
+async function addEveryChoice(page, opener, entries) {
 	let offered;
 	for (;;) {
-		const add = parameterItem(page, panel, name).locator('[data-test-id="collection-parameter-add"]').last();
-		if (!(await add.count())) break;
-		await add.click();
-		const options = page.locator('[data-test-id="collection-parameter-option"]:visible');
+		const open = opener();
+		if (!(await open.count())) break;
+		await open.click();
+		const options = page.locator(entries);
 		await options.first().waitFor({ state: 'visible', timeout: 5000 });
 		offered ??= (await options.allInnerTexts()).map((text) => text.trim());
 		await options.first().click();
@@ -163,20 +166,16 @@ async function addEveryOption(page, panel, name) {
 	return offered ?? [];
 }
 
+/** Adds every option of a collection through its "Add Field" list; returns the list as first offered. */
+async function addEveryOption(page, panel, name) {
+	const add = () => parameterItem(page, panel, name).locator('[data-test-id="collection-parameter-add"]').last();
+	return await addEveryChoice(page, add, '[data-test-id="collection-parameter-option"]:visible');
+}
+
 /** Adds every group of a fixedCollection through its "Add …" list (`placeholder`); returns the list as first offered. */
 async function addEveryGroup(page, panel, name, placeholder) {
-	let offered;
-	for (;;) {
-		const select = panel.locator(`[data-test-id="fixed-collection-${name}"] input[placeholder="${placeholder}"]`).last();
-		if (!(await select.count())) break;
-		await select.click();
-		const options = page.locator('.el-select-dropdown__item:visible');
-		await options.first().waitFor({ state: 'visible', timeout: 5000 });
-		offered ??= (await options.allInnerTexts()).map((text) => text.trim());
-		await options.first().click();
-		await page.waitForTimeout(300);
-	}
-	return offered ?? [];
+	const select = () => panel.locator(`[data-test-id="fixed-collection-${name}"] input[placeholder="${placeholder}"]`).last();
+	return await addEveryChoice(page, select, '.el-select-dropdown__item:visible');
 }
 
 /**
