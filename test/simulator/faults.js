@@ -13,11 +13,14 @@ function mulberry32(seed) {
 	};
 }
 
-const KINDS = ['error', 'rateLimit', 'reset', 'malformed'];
+// `reset`, `error`, `rateLimit` strike before the request is carried out; `lostAnswer` and
+// `slowAnswer` after it (the post exists, the client never hears so, or hears too late).
+const KINDS = ['error', 'rateLimit', 'reset', 'malformed', 'lostAnswer', 'slowAnswer'];
 
 /**
- * Config: { errorRate, errorStatus, rateLimitRate, resetRate, malformedRate, latencyMs, seed,
- *           next: { kind: 'error'|'rateLimit'|'reset'|'malformed', count, status }, pathIncludes }
+ * Config: { errorRate, errorStatus, rateLimitRate, resetRate, malformedRate, lostAnswerRate,
+ *           slowAnswerRate, slowAnswerMs, latencyMs, seed, pathIncludes,
+ *           next: { kind, count, status } }
  */
 function createFaults() {
 	let config = {};
@@ -53,6 +56,8 @@ function createFaults() {
 				['rateLimit', config.rateLimitRate],
 				['reset', config.resetRate],
 				['malformed', config.malformedRate],
+				['lostAnswer', config.lostAnswerRate],
+				['slowAnswer', config.slowAnswerRate],
 			]) {
 				edge += rate || 0;
 				if (roll < edge) return { kind, status: config.errorStatus, latencyMs };
