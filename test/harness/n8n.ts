@@ -84,6 +84,8 @@ export interface RunNodeOptions {
 	/** The JSON of the items the node receives; one empty item by default. */
 	input?: IDataObject[];
 	continueOnFail?: boolean;
+	/** The node's settings tab: Retry On Fail (`retryOnFail`, `maxTries`, `waitBetweenTries`). */
+	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
 	/** The workflow's timezone setting (n8n's default is the instance's). */
 	timezone?: string;
 	/** Defaults to the package's action node. */
@@ -105,7 +107,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		type,
 		options.parameters,
 		options.credentials,
-		options.continueOnFail ? { onError: 'continueRegularOutput' } : {},
+		{ ...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}), ...options.settings },
 	);
 	const workflow = new Workflow({
 		id: 'test-workflow',

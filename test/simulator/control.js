@@ -65,7 +65,6 @@ function createControl(sim) {
 		},
 		setRateLimit(config) {
 			sim.rateLimiter.configure(config);
-			sim.rateLimiter.reset();
 		},
 		/** Moves the rate-limit window's clock (real time by default) without sleeping. */
 		advanceRateLimitWindow(ms) {

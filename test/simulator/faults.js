@@ -19,19 +19,22 @@ const KINDS = ['error', 'rateLimit', 'reset', 'malformed', 'lostAnswer', 'slowAn
 
 /**
  * Config: { errorRate, errorStatus, rateLimitRate, resetRate, malformedRate, lostAnswerRate,
- *           slowAnswerRate, slowAnswerMs, latencyMs, seed, pathIncludes,
+ *           slowAnswerRate, slowAnswerMs, latencyMs, seed, pathIncludes, skip,
  *           next: { kind, count, status } }
+ * `skip`: that many requests pass untouched first (to strike the Nth request of a run).
  */
 function createFaults() {
 	let config = {};
 	let random = mulberry32(1);
 	let pending = [];
+	let toSkip = 0;
 
 	return {
 		set(next) {
 			config = { ...(next || {}) };
 			random = mulberry32(config.seed ?? 1);
 			pending = [];
+			toSkip = config.skip ?? 0;
 			const nexts = config.next ? [].concat(config.next) : [];
 			for (const n of nexts) {
 				if (!KINDS.includes(n.kind)) throw new Error(`Unknown fault kind: ${n.kind}`);
@@ -47,6 +50,10 @@ function createFaults() {
 		/** The fault for this request, if any: { kind, status?, latencyMs? }. */
 		decide(path) {
 			if (config.pathIncludes && !path.includes(config.pathIncludes)) return undefined;
+			if (toSkip > 0) {
+				toSkip -= 1;
+				return undefined;
+			}
 			const latencyMs = config.latencyMs || 0;
 			if (pending.length) return { ...pending.shift(), latencyMs };
 			const roll = random();

@@ -45,6 +45,8 @@ export interface FaultConfig {
 	latencyMs?: number;
 	seed?: number;
 	pathIncludes?: string;
+	/** That many (matching) requests pass untouched before any fault. */
+	skip?: number;
 	next?: FaultNext | FaultNext[];
 }
 

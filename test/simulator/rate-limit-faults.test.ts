@@ -144,6 +144,14 @@ describe('fault injection', () => {
 		expect(a.filter((s) => s === 200).length).toBeGreaterThan(3);
 	});
 
+	test('skip lets the first N requests through, then the fault strikes', async () => {
+		sim.control.injectFaults({ skip: 2, next: { kind: 'error', status: 502 } });
+		expect((await api.get(accountsUrl)).status).toBe(200);
+		expect((await api.get(accountsUrl)).status).toBe(200);
+		expect((await api.get(accountsUrl)).status).toBe(502);
+		expect((await api.get(accountsUrl)).status).toBe(200);
+	});
+
 	test('faults can be scoped to a path and cleared', async () => {
 		sim.control.injectFaults({ errorRate: 1, pathIncludes: '/tags' });
 		expect((await api.get(accountsUrl)).status).toBe(200);

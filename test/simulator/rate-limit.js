@@ -5,11 +5,12 @@
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function createRateLimiter(options, windowClock) {
-	const config = {
+	const initial = {
 		max: options?.max ?? 100,
 		intervalMs: options?.intervalMs ?? 10000,
 		daily: options?.daily ?? 200000,
 	};
+	const config = { ...initial };
 	const buckets = new Map();
 
 	function bucket(key) {
@@ -57,10 +58,14 @@ function createRateLimiter(options, windowClock) {
 		peek(key) {
 			return headers(bucket(key));
 		},
+		/** New limits, counted from zero. */
 		configure(next) {
 			Object.assign(config, next || {});
+			buckets.clear();
 		},
+		/** The limits the simulator started with, counted from zero. */
 		reset() {
+			Object.assign(config, initial);
 			buckets.clear();
 		},
 	};

@@ -32,9 +32,13 @@ function headerNumber(headers: Record<string, unknown> | undefined, name: string
  * burst maximum are in flight or finished within the last interval. Counting from when a request
  * *finished* (not started) keeps every window the server can see within the maximum, whatever
  * the latency: the server saw that request arrive before it answered. Turns are given in order.
+ * Until a first answer names the limits, one request at a time: a location may have a lower
+ * limit than the documented one, and a burst sent blind would meet 429s.
  */
 export class RateLimiter {
 	private max = DOCUMENTED_BURST.max;
+	/** Whether an answer came yet (with the limits in its headers): until then one request at a time. */
+	private limitsKnown = false;
 	private intervalMs = DOCUMENTED_BURST.intervalMs;
 	private inFlight = 0;
 	/** When recent requests finished, oldest first (only the last interval is kept). */
@@ -92,6 +96,8 @@ export class RateLimiter {
 	observe(headers?: Record<string, unknown>): void {
 		const max = headerNumber(headers, 'X-RateLimit-Max');
 		const intervalMs = headerNumber(headers, 'X-RateLimit-Interval-Milliseconds');
+		// An answer without the headers (a proxy may drop them) leaves the documented limits.
+		this.limitsKnown = true;
 		if (max !== undefined && max > 0) this.max = max;
 		if (intervalMs !== undefined && intervalMs > 0) this.intervalMs = intervalMs;
 		this.dailyLimit = headerNumber(headers, 'X-RateLimit-Limit-Daily') ?? this.dailyLimit;
@@ -118,7 +124,7 @@ export class RateLimiter {
 			const now = this.now();
 			if (now < this.pausedUntil) {
 				await pause(this.pausedUntil - now, signal);
-			} else if (this.used() < this.max) {
+			} else if (this.used() < (this.limitsKnown ? this.max : 1)) {
 				return;
 			} else if (this.finished.length) {
 				await pause(this.finished[0] + this.intervalMs - now, signal);
