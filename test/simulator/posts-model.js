@@ -4,10 +4,13 @@
 // and the lifecycle is advanced lazily (on every request and whenever the clock is moved).
 
 const { newId, clone } = require('./state');
+const { scheduleMs, lifecycleIdle, lifecycleDone } = require('./posts-index');
 
 const PUBLISH_MS = 30 * 1000;
 const MEDIA_REQUIRED = ['instagram', 'tiktok', 'tiktok-business', 'youtube', 'pinterest'];
 const VIDEO_REQUIRED = ['tiktok', 'tiktok-business', 'youtube'];
+/** Statuses the lifecycle moves forward once the schedule date has come. */
+const ACTIVE = ['scheduled', 'in_progress', 'pending'];
 const CONTENT_OR_MEDIA = ['facebook', 'linkedin', 'google', 'threads', 'bluesky'];
 
 /** The fields a post carries in API responses (GetPostFormattedSchema). */
@@ -143,20 +146,31 @@ function setPhase(post, status, atMs) {
 	post.updatedAt = new Date(atMs).toISOString();
 }
 
-/** Moves every due post forward to where it would be now: in_progress, (pending,) then done. */
+/**
+ * Moves every due post forward to where it would be now: in_progress, (pending,) then done.
+ * Runs on every request, so a location whose posts have not changed and where nothing is due
+ * yet is skipped (see lifecycleIdle); while a post is publishing, every call looks again.
+ */
 function advanceLifecycle(sim) {
 	const nowMs = sim.clock.now();
 	for (const location of sim.state.locations.values()) {
+		if (lifecycleIdle(location, nowMs)) continue;
+		let nextMs = Infinity;
 		for (const post of location.posts) {
-			if (!['scheduled', 'in_progress', 'pending'].includes(post.status) || !post.scheduleDate) continue;
-			const due = Date.parse(post.scheduleDate);
-			if (nowMs < due) continue;
+			if (!ACTIVE.includes(post.status) || !post.scheduleDate) continue;
+			const due = scheduleMs(post);
+			if (nowMs < due) {
+				nextMs = Math.min(nextMs, due);
+				continue;
+			}
 			const container = hasInstagramContainer(post, location);
 			const end = due + (container ? 2 : 1) * PUBLISH_MS;
 			if (nowMs >= end) finish(post, location, end);
 			else if (nowMs >= due + PUBLISH_MS) setPhase(post, 'pending', due + PUBLISH_MS);
 			else setPhase(post, 'in_progress', due);
+			if (ACTIVE.includes(post.status)) nextMs = -Infinity;
 		}
+		lifecycleDone(location, nextMs);
 	}
 }
 
@@ -174,8 +188,9 @@ function userView(user) {
 
 /** The API view of a post (GetPostFormattedSchema), optionally with its author. */
 function formatPost(post, location, includeUsers) {
-	const out = {};
-	for (const key of API_FIELDS) if (post[key] !== undefined) out[key] = clone(post[key]);
+	const fields = {};
+	for (const key of API_FIELDS) if (post[key] !== undefined) fields[key] = post[key];
+	const out = clone(fields); // one deep copy per post: the answer never shares the store's objects
 	if (includeUsers) {
 		const user = location.users.find((u) => u.id === post.createdBy);
 		if (user) out.user = userView(user);

@@ -5,6 +5,7 @@ const { api, envelope, page } = require('../route');
 const { obj, str, arr, createPostBody, locationParams, LIST_TYPES } = require('../schemas');
 const { buildPost, formatPost, advanceLifecycle } = require('../posts-model');
 const { badRequest, notFound, unprocessable } = require('../errors');
+const { postsBetween } = require('../posts-index');
 
 const BASE = '/social-media-posting/:locationId';
 const idParams = obj({ locationId: str(), id: str() }, ['locationId', 'id']);
@@ -76,21 +77,22 @@ function matchesType(post, type) {
 }
 
 function listPosts(sim, location, body) {
-	const from = Date.parse(body.fromDate);
-	const to = Date.parse(body.toDate);
 	const accounts = body.accounts ? body.accounts.split(',').map((s) => s.trim()).filter(Boolean) : [];
-	const matching = location.posts
-		.filter((p) => matchesType(p, body.type))
-		.filter((p) => !accounts.length || (p.accountIds || []).some((id) => accounts.includes(id)))
-		.filter((p) => {
-			const at = Date.parse(p.displayDate);
-			return at >= from && at <= to;
-		})
-		.filter((p) => !body.postType || p.type === body.postType)
-		.sort((a, b) => Date.parse(b.displayDate) - Date.parse(a.displayDate) || (a._id < b._id ? 1 : -1));
-	const { slice } = page(body.skip, body.limit, 10);
+	const fits = (p) =>
+		matchesType(p, body.type) &&
+		(!accounts.length || (p.accountIds || []).some((id) => accounts.includes(id))) &&
+		(!body.postType || p.type === body.postType);
+	const { skip, limit } = page(body.skip, body.limit, 10);
 	const includeUsers = body.includeUsers === 'true';
-	return { posts: slice(matching).map((p) => formatPost(p, location, includeUsers)), count: matching.length };
+	// Already newest first (see posts-index): count every match, format only the page's.
+	const posts = [];
+	let count = 0;
+	for (const post of postsBetween(location, Date.parse(body.fromDate), Date.parse(body.toDate))) {
+		if (!fits(post)) continue;
+		if (count >= skip && count < skip + limit) posts.push(formatPost(post, location, includeUsers));
+		count += 1;
+	}
+	return { posts, count };
 }
 
 function findPost(location, id) {
