@@ -63,6 +63,7 @@ describe('one send path for every request', () => {
 		});
 
 		it('waits out a 429 it could not foresee (another app using the budget) and sends again', async () => {
+			sim().control.setRateLimit({ intervalMs: 1_000 });
 			sim().control.injectFaults({ next: { kind: 'rateLimit' } });
 			const log = logFrom();
 			const { items, error } = await run(getCategory, { input: [{ categoryId: location().categories[0]._id }] });
@@ -96,6 +97,22 @@ describe('one send path for every request', () => {
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(1);
 			expect(log().map((request) => request.fault ?? request.status)).toEqual(['error', 'reset', 'slowAnswer', 200]);
+		});
+
+		it('a delete whose answer was lost is sent again; the 404 that answers means it was deleted', async () => {
+			const post = location().posts.find((candidate: IDataObject) => candidate.status === 'scheduled');
+			sim().control.injectFaults({ next: { kind: 'lostAnswer' } });
+			const log = logFrom();
+			const { items, error } = await run({ resource: 'post', operation: 'delete', postId: post._id });
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.json)).toEqual([{ deleted: true, id: post._id }]);
+			expect(log().map((request) => request.fault ?? request.status)).toEqual(['lostAnswer', 404]);
+			expect(post.status).toBe('deleted');
+		});
+
+		it('a delete answered 404 without an earlier lost attempt still fails: the post was not there', async () => {
+			const { error } = await run({ resource: 'post', operation: 'delete', postId: '65f0c0de00000000000000ff' });
+			expect(error).toMatchObject({ httpCode: '404' });
 		});
 
 		it('gives up after its retries with the API’s own error', async () => {

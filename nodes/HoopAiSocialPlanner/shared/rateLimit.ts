@@ -124,12 +124,12 @@ export class RateLimiter {
 			const now = this.now();
 			if (now < this.pausedUntil) {
 				await pause(this.pausedUntil - now, signal);
-			} else if (this.used() < (this.limitsKnown ? this.max : 1)) {
+			} else if (this.limitsKnown ? this.used() < this.max : this.inFlight === 0) {
 				return;
-			} else if (this.finished.length) {
+			} else if (this.limitsKnown && this.finished.length) {
 				await pause(this.finished[0] + this.intervalMs - now, signal);
 			} else {
-				// Every place is taken by a request in flight: wait for one to finish.
+				// Every place is taken by a request in flight (or the one asking first): wait for it.
 				await new Promise<void>((resolve) => (this.wakeUp = resolve));
 			}
 		}

@@ -79,6 +79,8 @@ export interface ApiOperation {
 	path?: Record<string, string>;
 	/** What sending it twice would do, when the method does not say (a POST that only reads). */
 	effect?: RequestEffect;
+	/** For a delete: the path parameter of what it deletes; the output is `{ deleted: true, id }`. */
+	deletes?: string;
 	preSend?: PreSendAction[];
 	postReceive?: PostReceiveAction[];
 	/** The pages of a Get Many (it reads Return All and Limit); each page is sent with `sendRouted`. */
@@ -115,8 +117,15 @@ export async function sendRouted(
 	this: IExecutePaginationFunctions,
 	resultOptions: DeclarativeRestApiSettings.ResultOptions,
 	effect: RequestEffect,
+	deletes?: string,
 ): Promise<INodeExecutionData[]> {
-	const policy = { node: this.getNode(), limiter: limiterOf(await getRunConnection.call(this)), effect, signal: cancelSignalOf(this) };
+	const policy = {
+		node: this.getNode(),
+		limiter: limiterOf(await getRunConnection.call(this)),
+		effect,
+		signal: cancelSignalOf(this),
+		whenGone: deletes ? async () => deletedOutput(String(this.getNodeParameter(deletes, undefined, { extractValue: true }))) : undefined,
+	};
 	const send = async () => await sendWithRetries(policy, async () => await this.makeRoutingRequest(resultOptions));
 	if (effect !== 'create') return await send();
 	const { method, url, qs, body } = resultOptions.options;
@@ -129,14 +138,14 @@ export async function sendRouted(
  * handling, and every request goes through `sendRouted`. RoutingNode hands a request to code
  * only as "pagination", so operations with one request use a one-page pagination.
  */
-export function apiRouting({ request, path, effect, preSend = [], postReceive = [], pagination }: ApiOperation): INodePropertyRouting {
+export function apiRouting({ request, path, effect, deletes, preSend = [], postReceive = [], pagination }: ApiOperation): INodePropertyRouting {
 	const sendOnce: Pagination = async function (resultOptions) {
-		return await sendRouted.call(this, resultOptions, effect ?? effectOfMethod(request.method));
+		return await sendRouted.call(this, resultOptions, effect ?? effectOfMethod(request.method), deletes);
 	};
 	return {
 		request,
 		send: { preSend: [applyConnection, ...(path ? [fillPath(path)] : []), ...preSend], paginate: true },
-		output: { postReceive: [checkResponse, ...postReceive] },
+		output: { postReceive: [checkResponse, ...postReceive, ...(deletes ? [deletedItem(deletes)] : [])] },
 		operations: { pagination: pagination ?? sendOnce },
 	};
 }
@@ -146,9 +155,13 @@ export function itemsAt(property: string): PostReceiveAction {
 	return { type: 'rootProperty', properties: { property } };
 }
 
+function deletedOutput(id: string | undefined): INodeExecutionData[] {
+	return [{ json: { deleted: true, id } }];
+}
+
 /** postReceive: the output item of a delete, `{ deleted: true, id }` with the ID that was sent. */
-export function deletedItem(parameter: string): PostReceiveAction {
+function deletedItem(parameter: string): PostReceiveAction {
 	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-		return [{ json: { deleted: true, id: sentPathValue(this, parameter) } }];
+		return deletedOutput(sentPathValue(this, parameter));
 	};
 }

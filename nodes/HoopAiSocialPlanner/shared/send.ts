@@ -5,14 +5,17 @@ import { DailyLimitSpent, type RateLimiter } from './rateLimit';
  * What sending a request again would do:
  * - `read` and `idempotent` (GET, PUT, DELETE, the read-only POSTs): the same again, so any
  *   transient failure is retried;
+ * - `delete`: the same again, but a delete whose first attempt may have arrived can be answered
+ *   404 on the next: that means it was deleted;
  * - `create`: a second post, comment…, so it is sent again only when the first surely did not
  *   arrive, or when a lookup shows it did not create anything.
  */
-export type RequestEffect = 'read' | 'idempotent' | 'create';
+export type RequestEffect = 'read' | 'idempotent' | 'delete' | 'create';
 
 export function effectOfMethod(method: string | undefined): RequestEffect {
 	const verb = (method ?? 'GET').toUpperCase();
 	if (verb === 'GET') return 'read';
+	if (verb === 'DELETE') return 'delete';
 	return verb === 'POST' ? 'create' : 'idempotent';
 }
 
@@ -112,6 +115,8 @@ export interface SendPolicy {
 	 * created nothing, so sending again makes no duplicate). Without it such a create fails.
 	 */
 	findCreated?: () => Promise<unknown>;
+	/** For deletes: the result when a resend is answered 404 because an earlier attempt deleted it. */
+	whenGone?: () => Promise<unknown>;
 }
 
 function fitsBefore(deadline: number | undefined, waitMs: number): boolean {
@@ -132,6 +137,7 @@ async function pause(ms: number, signal?: AbortSignal): Promise<void> {
 export async function sendWithRetries<T>(policy: SendPolicy, attempt: () => Promise<T>): Promise<T> {
 	let rateLimited = 0;
 	let transient = 0;
+	let mayHaveArrived = false;
 	for (;;) {
 		const turn = await policy.limiter.take(policy.signal).catch((error: unknown) => {
 			throw error instanceof DailyLimitSpent ? dailyLimitError(policy.node, error) : error;
@@ -154,6 +160,8 @@ export async function sendWithRetries<T>(policy: SendPolicy, attempt: () => Prom
 			policy.limiter.pauseFor(waitMs);
 			continue;
 		}
+		if (failure === 'final' && mayHaveArrived && answerOf(error)?.statusCode === 404 && policy.whenGone) return (await policy.whenGone()) as T;
+		mayHaveArrived ||= failure === 'mayHaveArrived';
 		const backoffMs = sendSettings.backoffMs * 2 ** transient * (1 + Math.random() / 4);
 		if (failure === 'final' || transient >= sendSettings.maxTransientRetries || !fitsBefore(policy.deadline, backoffMs)) throw error;
 		transient++;

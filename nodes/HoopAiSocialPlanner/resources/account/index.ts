@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { locationPath } from '../../shared/request';
-import { apiRouting, deletedItem } from '../../shared/routing';
+import { apiRouting } from '../../shared/routing';
 import { accountDeleteDescription } from './delete';
 import { accountGetAllDescription, accountListItems } from './getAll';
 
@@ -19,7 +19,7 @@ export const accountOperation: INodeProperties = {
 			routing: apiRouting({
 				request: { method: 'DELETE', url: locationPath('/accounts/{accountId}') },
 				path: { accountId: 'Account' },
-				postReceive: [deletedItem('accountId')],
+				deletes: 'accountId',
 			}),
 		},
 		{

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { locationPath } from '../../shared/request';
 import { postLocator, simplifyField } from '../../shared/descriptions';
-import { apiRouting, deletedItem, itemsAt } from '../../shared/routing';
+import { apiRouting, itemsAt } from '../../shared/routing';
 import { postBulkDeleteDescription } from './bulkDelete';
 import { postCreateDescription } from './create';
 import { buildPostListBody, paginatePosts, postGetAllDescription } from './getAll';
@@ -33,7 +33,7 @@ export const postOperation: INodeProperties = {
 			routing: apiRouting({
 				request: { method: 'DELETE', url: POST_PATH },
 				path: POST_ID,
-				postReceive: [deletedItem('postId')],
+				deletes: 'postId',
 			}),
 		},
 		{
