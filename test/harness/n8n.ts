@@ -99,6 +99,11 @@ export interface RunNodeResult {
 	credentialsHelper: TestCredentialsHelper;
 }
 
+/** The messages of the error items a run with Continue On Fail put out (`{ error }` and nothing else). */
+export function errorMessages(items: INodeExecutionData[]): string[] {
+	return items.filter((item) => item.error !== undefined || Object.keys(item.json).join() === 'error').map((item) => String(item.json.error ?? item.error?.message));
+}
+
 /** Runs one node of the package through n8n-core's WorkflowExecute, as a manual execution does. */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const { packageName, nodeTypes, credentialTypes } = await loadPackage();

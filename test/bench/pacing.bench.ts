@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, it } from '@jest/globals';
+import type { INodeParameters } from 'n8n-workflow';
+import { errorMessages, runNode } from '../harness/n8n';
+import { printFigures } from '../helpers/report';
+import { locationOf, tokenCredentials, type Simulator } from '../helpers/simulator';
+import { startSimulator } from '../simulator';
+import { intSetting } from './lib/measure';
+
+// `npm run bench:pacing` (issue 15, P3): 500 posts created in one run of the node against the
+// simulator enforcing HighLevel's burst limit (100 requests / 10 s; HOOPAI_BENCH_MAX and
+// HOOPAI_BENCH_INTERVAL_MS scale the window). Prints the rate achieved as a share of the limit,
+// failed items, 429s the user saw (error items) and 429s the API answered at all. Then the
+// same for 500 Post → Get items, which n8n runs concurrently (routed operation).
+
+const ITEMS = intSetting('HOOPAI_BENCH_ITEMS', 500);
+const MAX = intSetting('HOOPAI_BENCH_MAX', 100);
+const INTERVAL_MS = intSetting('HOOPAI_BENCH_INTERVAL_MS', 10_000);
+
+let sim: Simulator;
+beforeAll(async () => {
+	sim = await startSimulator({ port: 0, seed: 'sample', followRealTime: true, rateLimit: { max: MAX, intervalMs: INTERVAL_MS, daily: 200_000 } });
+});
+afterAll(async () => await sim.stop());
+
+async function measure(title: string, parameters: INodeParameters, input: Array<Record<string, string>>): Promise<void> {
+	const from = sim.control.requests().length;
+	const started = performance.now();
+	const { items, error } = await runNode({ parameters, credentials: tokenCredentials(sim), input, continueOnFail: true });
+	const elapsedMs = performance.now() - started;
+	const requests = sim.control.requests().slice(from);
+	const failed = errorMessages(items);
+	// Full windows the run needed: n requests cannot be sent faster than (ceil(n / max) - 1) intervals.
+	const fastestMs = (Math.ceil(requests.length / MAX) - 1) * INTERVAL_MS;
+	printFigures(title, {
+		items: input.length,
+		requests: requests.length,
+		elapsedSeconds: (elapsedMs / 1000).toFixed(1),
+		achievedRequestsPerSecond: (requests.length / (elapsedMs / 1000)).toFixed(2),
+		limitRequestsPerSecond: (MAX / (INTERVAL_MS / 1000)).toFixed(2),
+		shareOfLimit: `${((fastestMs / elapsedMs) * 100).toFixed(1)} % (fastest possible ${(fastestMs / 1000).toFixed(1)} s for ${requests.length} requests)`,
+		failedItems: failed.length + (error ? input.length : 0),
+		rateLimitErrorsSeenByUser: failed.filter((message) => /429|rate limit|too many/i.test(message)).length,
+		answered429: requests.filter((request) => request.status === 429).length,
+	});
+}
+
+it(`creates ${ITEMS} posts within the location's burst limit`, async () => {
+	const facebook = locationOf(sim).accounts.find((account: { platform: string; isExpired?: boolean }) => account.platform === 'facebook' && !account.isExpired).id;
+	const input = Array.from({ length: ITEMS }, (_, index) => ({ text: `Pacing bench #${index}` }));
+	await measure(`P3: Post → Create × ${ITEMS} (one run, sequential items), limit ${MAX} / ${INTERVAL_MS} ms`, {
+		resource: 'post',
+		operation: 'create',
+		accountIds: [facebook],
+		status: 'draft',
+		summary: '={{ $json.text }}',
+	}, input);
+});
+
+it(`gets ${ITEMS} posts within the location's burst limit (items sent concurrently)`, async () => {
+	const ids = locationOf(sim).posts.slice(0, ITEMS).map((post: { _id: string }) => ({ postId: post._id }));
+	await measure(`P3: Post → Get × ${ids.length} (one run, concurrent items), limit ${MAX} / ${INTERVAL_MS} ms`, {
+		resource: 'post',
+		operation: 'get',
+		postId: '={{ $json.postId }}',
+	}, ids);
+});
