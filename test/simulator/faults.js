@@ -13,11 +13,12 @@ function mulberry32(seed) {
 	};
 }
 
-const KINDS = ['error', 'rateLimit', 'reset', 'malformed'];
+const KINDS = ['error', 'rateLimit', 'reset', 'malformed', 'echo'];
 
 /**
- * Config: { errorRate, errorStatus, rateLimitRate, resetRate, malformedRate, latencyMs, seed,
- *           next: { kind: 'error'|'rateLimit'|'reset'|'malformed', count, status }, pathIncludes }
+ * Config: { errorRate, errorStatus, rateLimitRate, resetRate, malformedRate, echoRate, latencyMs, seed,
+ *           next: { kind: 'error'|'rateLimit'|'reset'|'malformed'|'echo', count, status }, pathIncludes }
+ * `echo`: an error that echoes the request back, secrets included (see echoError in errors.js).
  */
 function createFaults() {
 	let config = {};
@@ -53,6 +54,7 @@ function createFaults() {
 				['rateLimit', config.rateLimitRate],
 				['reset', config.resetRate],
 				['malformed', config.malformedRate],
+				['echo', config.echoRate],
 			]) {
 				edge += rate || 0;
 				if (roll < edge) return { kind, status: config.errorStatus, latencyMs };

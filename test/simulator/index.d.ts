@@ -37,6 +37,7 @@ export interface FaultConfig {
 	rateLimitRate?: number;
 	resetRate?: number;
 	malformedRate?: number;
+	echoRate?: number;
 	latencyMs?: number;
 	seed?: number;
 	pathIncludes?: string;
@@ -44,7 +45,7 @@ export interface FaultConfig {
 }
 
 export interface FaultNext {
-	kind: 'error' | 'rateLimit' | 'reset' | 'malformed';
+	kind: 'error' | 'rateLimit' | 'reset' | 'malformed' | 'echo';
 	count?: number;
 	status?: number;
 }
