@@ -1,5 +1,6 @@
 import { NodeApiError, sleep, type IDataObject, type IPollFunctions, type JsonObject } from 'n8n-workflow';
 import { apiError } from '../HoopAiSocialPlanner/shared/errors';
+import { redactSecrets } from '../HoopAiSocialPlanner/shared/secrets';
 import { apiResponse, type ApiConnection, type ApiResponse } from '../HoopAiSocialPlanner/shared/transport';
 import type { Window } from './state';
 
@@ -59,7 +60,7 @@ export async function requestWithinBudget(
 			return response;
 		}
 		if (headerNumber(response.headers, 'X-RateLimit-Daily-Remaining') === 0) {
-			throw new NodeApiError(this.getNode(), response.body as JsonObject, {
+			throw new NodeApiError(this.getNode(), redactSecrets(response.body as JsonObject), {
 				message: 'The HoopAI daily request limit is used up',
 				description: 'The trigger tries again on its next poll.',
 				httpCode: '429',
