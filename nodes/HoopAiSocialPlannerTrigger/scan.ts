@@ -1,12 +1,10 @@
-import { NodeApiError, sleep, type IDataObject, type IPollFunctions, type JsonObject } from 'n8n-workflow';
+import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { apiError } from '../HoopAiSocialPlanner/shared/errors';
-import { redactSecrets } from '../HoopAiSocialPlanner/shared/secrets';
 import { apiResponse, type ApiConnection, type ApiResponse } from '../HoopAiSocialPlanner/shared/transport';
 import type { Window } from './state';
 
 /** Posts per list request. The spec documents no maximum; 100 is what HighLevel lists accept. */
 export const PAGE_SIZE = 100;
-const MAX_RATE_LIMIT_WAIT_MS = 30_000;
 
 export interface ListFilters {
 	accounts: string[];
@@ -24,52 +22,38 @@ export function fitsList(post: IDataObject, filters: ListFilters): boolean {
 
 /** A clock for one poll: the time it may still use (n8n ≥ 2.36 gives a budget; older n8n none). */
 export class PollClock {
-	private readonly deadline: number;
+	private readonly endsAt: number;
 
 	constructor(budgetMs: number | undefined, private readonly now: () => number = Date.now) {
 		// Keep a fifth of the budget for n8n to emit and save.
-		this.deadline = budgetMs === undefined ? Infinity : now() + budgetMs * 0.8;
+		this.endsAt = budgetMs === undefined ? Infinity : now() + budgetMs * 0.8;
 	}
 
 	remaining(): number {
-		return this.deadline - this.now();
+		return this.endsAt - this.now();
 	}
-}
 
-function headerNumber(headers: IDataObject, name: string): number | undefined {
-	const value = headers[name] ?? headers[name.toLowerCase()];
-	const number = Number(value);
-	return value === undefined || Number.isNaN(number) ? undefined : number;
+	/** When the poll's time is up (ms since the epoch), for the send path's waits. */
+	deadline(): number | undefined {
+		return Number.isFinite(this.endsAt) ? this.endsAt : undefined;
+	}
 }
 
 /**
- * One request, waiting out 429s as the API's rate-limit headers say while the poll has time.
- * Returns undefined when the wait would not fit in the budget (the caller stops for this poll);
- * error answers other than the `accepted` ones fail the poll.
+ * One request within the poll's budget: the shared send path (paced, 429s waited out, transient
+ * failures retried) may wait only while the poll has time. Returns undefined when it is still
+ * rate-limited (the caller stops for this poll); error answers other than the `accepted` ones
+ * fail the poll, and so does a spent daily limit.
  */
 export async function requestWithinBudget(
 	this: IPollFunctions,
-	clock: PollClock,
 	send: () => Promise<ApiResponse>,
 	accepted: number[] = [],
 ): Promise<ApiResponse | undefined> {
-	for (let attempt = 0; ; attempt++) {
-		const response = await send();
-		if (response.statusCode !== 429) {
-			if (response.statusCode >= 400 && !accepted.includes(response.statusCode)) throw apiError(this.getNode(), response);
-			return response;
-		}
-		if (headerNumber(response.headers, 'X-RateLimit-Daily-Remaining') === 0) {
-			throw new NodeApiError(this.getNode(), redactSecrets(response.body as JsonObject), {
-				message: 'The HoopAI daily request limit is used up',
-				description: 'The trigger tries again on its next poll.',
-				httpCode: '429',
-			});
-		}
-		const wait = Math.min(headerNumber(response.headers, 'X-RateLimit-Interval-Milliseconds') ?? 1000 * 2 ** attempt, MAX_RATE_LIMIT_WAIT_MS);
-		if (wait > clock.remaining() || attempt >= 3) return undefined;
-		await sleep(wait);
-	}
+	const response = await send();
+	if (response.statusCode === 429) return undefined;
+	if (response.statusCode >= 400 && !accepted.includes(response.statusCode)) throw apiError(this.getNode(), response);
+	return response;
 }
 
 /** One page of the posts in the window, newest first. */
@@ -82,8 +66,10 @@ export async function listPage(
 	skip: number,
 	limit: number = PAGE_SIZE,
 ): Promise<{ posts: IDataObject[]; count: number } | undefined> {
-	const response = await requestWithinBudget.call(this, clock, async () =>
+	const response = await requestWithinBudget.call(this, async () =>
 		await apiResponse.call(this, 'POST', '/social-media-posting/{locationId}/posts/list', {
+			effect: 'read',
+			deadline: clock.deadline(),
 			connection,
 			body: {
 				skip: String(skip),
@@ -110,7 +96,7 @@ export async function getPost(
 	id: string,
 ): Promise<IDataObject | null | undefined> {
 	const path = `/social-media-posting/{locationId}/posts/${encodeURIComponent(id)}`;
-	const response = await requestWithinBudget.call(this, clock, async () => await apiResponse.call(this, 'GET', path, { connection }), [404]);
+	const response = await requestWithinBudget.call(this, async () => await apiResponse.call(this, 'GET', path, { connection, deadline: clock.deadline() }), [404]);
 	if (!response) return undefined;
 	if (response.statusCode === 404) return null;
 	return ((response.body.results as IDataObject | undefined)?.post ?? null) as IDataObject | null;

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
 import { startSimulator, type Simulator } from '../simulator';
 import { expectRequestsMatchSpec } from './spec-check';
 import type { TestCredentials } from '../harness/n8n';
+import { forgetRateLimits } from '../harness/send-path';
 
 export type { Simulator };
 
@@ -53,6 +54,8 @@ export function useSampleSimulator(afterReset: (sim: Simulator) => void = () => 
 	});
 	beforeEach(() => {
 		current().control.reset('sample');
+		// A reset simulator starts a new day and window; so does the package's view of its limits.
+		forgetRateLimits();
 		afterReset(current());
 	});
 	afterEach(() => expectRequestsMatchSpec(current()));

@@ -63,6 +63,7 @@ function onRequest(sim) {
 			return;
 		}
 		if (fault && fault.kind === 'malformed') request.malformed = true;
+		if (fault && (fault.kind === 'lostAnswer' || fault.kind === 'slowAnswer')) request.answerFault = fault.kind;
 		// Echoed once the body is parsed (preValidation), before any auth check, like a gateway would.
 		if (fault && fault.kind === 'echo') {
 			request.echo = fault;
@@ -122,7 +123,11 @@ function preHandler(sim) {
 }
 
 /** Every JSON body carries a traceId; malformed-JSON faults corrupt the payload here. */
-function onSend(request, reply, payload, done) {
+function onSend(sim) {
+	return (request, reply, payload, done) => shapePayload(sim, request, reply, payload, done);
+}
+
+function shapePayload(sim, request, reply, payload, done) {
 	if (!isApi(request)) return done(null, payload);
 	let out = payload;
 	const type = String(reply.getHeader('content-type') || '');
@@ -140,6 +145,16 @@ function onSend(request, reply, payload, done) {
 	if (request.malformed && typeof out === 'string') {
 		request.logEntry.fault = 'malformed';
 		out = out.slice(0, Math.max(1, Math.floor(out.length / 2)));
+	}
+	// The request was carried out; its answer is lost, or comes after the client gave up.
+	if (request.answerFault === 'lostAnswer') {
+		request.logEntry.fault = 'lostAnswer';
+		request.raw.socket.destroy();
+	}
+	if (request.answerFault === 'slowAnswer') {
+		request.logEntry.fault = 'slowAnswer';
+		setTimeout(() => done(null, out), sim.faults.current().slowAnswerMs ?? 5000);
+		return;
 	}
 	done(null, out);
 }
@@ -184,7 +199,7 @@ async function buildApp(sim) {
 	app.addHook('onRequest', onRequest(sim));
 	app.addHook('preValidation', async (request) => preValidation(request));
 	app.addHook('preHandler', preHandler(sim));
-	app.addHook('onSend', onSend);
+	app.addHook('onSend', onSend(sim));
 	app.addHook('onResponse', async (request, reply) => {
 		if (isApi(request) && request.logEntry && request.logEntry.status === undefined) {
 			request.logEntry.status = reply.statusCode;

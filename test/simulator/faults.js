@@ -13,12 +13,15 @@ function mulberry32(seed) {
 	};
 }
 
-const KINDS = ['error', 'rateLimit', 'reset', 'malformed', 'echo'];
+// `reset`, `error`, `rateLimit` strike before the request is carried out; `lostAnswer` and
+// `slowAnswer` after it (the post exists, the client never hears so, or hears too late). `echo`
+// answers an error that echoes the request back, secrets included (see echoError in errors.js).
+const KINDS = ['error', 'rateLimit', 'reset', 'malformed', 'lostAnswer', 'slowAnswer', 'echo'];
 
 /**
- * Config: { errorRate, errorStatus, rateLimitRate, resetRate, malformedRate, echoRate, latencyMs, seed,
- *           next: { kind: 'error'|'rateLimit'|'reset'|'malformed'|'echo', count, status }, pathIncludes }
- * `echo`: an error that echoes the request back, secrets included (see echoError in errors.js).
+ * Config: { errorRate, errorStatus, rateLimitRate, resetRate, malformedRate, lostAnswerRate,
+ *           slowAnswerRate, slowAnswerMs, echoRate, latencyMs, seed, pathIncludes,
+ *           next: { kind, count, status } }
  */
 function createFaults() {
 	let config = {};
@@ -54,6 +57,8 @@ function createFaults() {
 				['rateLimit', config.rateLimitRate],
 				['reset', config.resetRate],
 				['malformed', config.malformedRate],
+				['lostAnswer', config.lostAnswerRate],
+				['slowAnswer', config.slowAnswerRate],
 				['echo', config.echoRate],
 			]) {
 				edge += rate || 0;

@@ -37,6 +37,11 @@ export interface FaultConfig {
 	rateLimitRate?: number;
 	resetRate?: number;
 	malformedRate?: number;
+	/** Share of requests carried out whose answer is then lost (connection destroyed). */
+	lostAnswerRate?: number;
+	/** Share of requests carried out whose answer waits `slowAnswerMs` (default 5000). */
+	slowAnswerRate?: number;
+	slowAnswerMs?: number;
 	echoRate?: number;
 	latencyMs?: number;
 	seed?: number;
@@ -45,7 +50,7 @@ export interface FaultConfig {
 }
 
 export interface FaultNext {
-	kind: 'error' | 'rateLimit' | 'reset' | 'malformed' | 'echo';
+	kind: 'error' | 'rateLimit' | 'reset' | 'malformed' | 'lostAnswer' | 'slowAnswer' | 'echo';
 	count?: number;
 	status?: number;
 }

@@ -93,6 +93,27 @@ describe('fault injection', () => {
 		expect((await api.get(accountsUrl)).status).toBe(200);
 	});
 
+	test('a lost answer: the post is created, the client sees the connection drop', async () => {
+		const location = sim.control.state.locations.get(sim.locationId)!;
+		const postsBefore = location.posts.length;
+		const facebook = location.accounts.find((account: { platform: string }) => account.platform === 'facebook');
+		const post = { accountIds: [facebook.id], summary: 'Lost answer', type: 'post', userId: sim.userId, status: 'draft' };
+		sim.control.injectFaults({ next: { kind: 'lostAnswer' } });
+		await expect(api.post(`/social-media-posting/${sim.locationId}/posts`, post)).rejects.toMatchObject({
+			code: expect.stringMatching(/ECONNRESET|ERR_BAD_RESPONSE|EPIPE|ECONNABORTED/),
+		});
+		expect(location.posts.length).toBe(postsBefore + 1);
+		expect(sim.control.requests().at(-1)).toMatchObject({ fault: 'lostAnswer' });
+	});
+
+	test('a slow answer: carried out at once, answered after slowAnswerMs (a client with a shorter timeout gives up)', async () => {
+		sim.control.injectFaults({ next: { kind: 'slowAnswer' }, slowAnswerMs: 400 });
+		await expect(api.get(accountsUrl, { timeout: 100 })).rejects.toMatchObject({ code: 'ECONNABORTED' });
+		sim.control.injectFaults({ next: { kind: 'slowAnswer' }, slowAnswerMs: 50 });
+		expect((await api.get(accountsUrl, { timeout: 2000 })).status).toBe(200);
+		expect(sim.control.requests().at(-1)).toMatchObject({ fault: 'slowAnswer', status: 200 });
+	});
+
 	test('malformed JSON cannot be parsed', async () => {
 		sim.control.injectFaults({ next: { kind: 'malformed' } });
 		const res = await api.get(accountsUrl, { responseType: 'text', transitional: { silentJSONParsing: true } });

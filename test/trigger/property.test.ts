@@ -4,6 +4,7 @@ import { Poller } from '../harness/n8n';
 import { printFigures } from '../helpers/report';
 import { locationOf, tokenCredentials, type Simulator } from '../helpers/simulator';
 import { startSimulator } from '../simulator';
+import { restoreSendSettings, tuneSendSettings } from '../harness/send-path';
 
 /**
  * Exactly-once under n8n's persistence rules, checked against a reference model, for every event
@@ -76,8 +77,13 @@ let sim: Simulator;
 beforeAll(async () => {
 	sim = await startSimulator({ port: 0, seed: 'sample' });
 	sim.control.setRateLimit({ max: 1_000_000, daily: 100_000_000 });
+	// Failed requests are retried by the send path before a poll fails: no need to wait for real.
+	tuneSendSettings({ backoffMs: 1 });
 });
-afterAll(async () => await sim.stop());
+afterAll(async () => {
+	restoreSendSettings();
+	await sim.stop();
+});
 
 it('emits every wanted event exactly once across reschedules out of and back into the window, restarts and failed requests', async () => {
 	const rand = random(20261128);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Poller } from '../harness/n8n';
+import { restoreSendSettings, sendSettings, tuneSendSettings } from '../harness/send-path';
 import { failedPostExample } from './example';
 import { locationOf, requestsSince, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
 
@@ -363,20 +364,32 @@ describe('HoopAI Social Planner Trigger', () => {
 		await poller.activate();
 		const before = poller.staticData();
 		publishDue(scheduled('instagram'));
-		sim().control.injectFaults({ next: { kind: 'error', status: 503 } });
+		// Failing beyond the send path's retries (each retried read gets a 5xx too).
+		tuneSendSettings({ backoffMs: 5 });
+		sim().control.injectFaults({ next: { kind: 'error', status: 503, count: 1 + sendSettings.maxTransientRetries } });
 		await expect(poller.poll()).rejects.toThrow();
+		restoreSendSettings();
 		expect(poller.staticData()).toEqual(before);
 		expect(json(await poller.poll())).toHaveLength(1);
 	});
 
-	it('waits out a 429 as the rate-limit headers say, and fails the poll when the daily limit is used up', async () => {
+	it('paces its requests by the rate-limit headers, waits out a 429, and fails the poll when the daily limit is used up', async () => {
 		const poller = await trigger();
-		// One request per 1.5 s: the poll right after the activation poll meets a 429 and waits.
+		// One request per 1.5 s: the poll right after the activation poll waits for the window.
 		sim().control.setRateLimit({ max: 1, intervalMs: 1500 });
 		await poller.activate();
 		publishDue(scheduled('instagram'));
-		const before = sim().control.requests().length;
-		expect(json(await poller.poll())).toHaveLength(1); // its first request is answered 429
+		let before = sim().control.requests().length;
+		expect(json(await poller.poll())).toHaveLength(1);
+		expect(sim().control.requests().slice(before).map((request) => request.status)).toEqual([201]);
+
+		// A 429 the pacing could not foresee (another app using the location's budget): waited out.
+		sim().control.setRateLimit({ max: 100, intervalMs: 1500 });
+		sim().control.injectFaults({ next: { kind: 'rateLimit' } });
+		const linkedinPost = scheduled('linkedin');
+		publishDue(linkedinPost);
+		before = sim().control.requests().length;
+		expect(json(await poller.poll()).map((event) => event.postId)).toContain(linkedinPost._id);
 		expect(sim().control.requests().slice(before).map((request) => request.status)).toEqual([429, 201]);
 
 		sim().control.setRateLimit({ max: 100, intervalMs: 10_000, daily: 0 });

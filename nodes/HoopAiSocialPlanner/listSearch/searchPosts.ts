@@ -15,6 +15,7 @@ export async function searchPosts(
 	const skip = Number(paginationToken ?? 0);
 	const now = Date.now();
 	const response = await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/posts/list', {
+		effect: 'read',
 		body: {
 			skip: String(skip),
 			limit: String(PAGE_SIZE),

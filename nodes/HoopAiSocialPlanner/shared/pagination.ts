@@ -4,6 +4,7 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
+import { sendRouted } from './routing';
 
 export interface CountedListOptions {
 	/** Where skip and limit go: the JSON body or the query string. The API wants them as strings. */
@@ -27,7 +28,7 @@ function at(object: IDataObject, path: string): unknown {
 /**
  * Pagination for the API's skip/limit lists that report a total: pages until the Limit (or, with
  * Return All, the total) is reached, so the last page is never requested twice. Each page goes
- * through the operation's postReceive hooks, which map API errors.
+ * through the operation's postReceive hooks, which map API errors, and is paced and retried.
  */
 export function paginateCountedList(options: CountedListOptions) {
 	return async function (
@@ -43,7 +44,7 @@ export function paginateCountedList(options: CountedListOptions) {
 			const requestOptions = { ...resultOptions.options };
 			const [skipValue, limitValue] = options.numeric ? [skip, limit] : [String(skip), String(limit)];
 			requestOptions[options.in] = { ...(requestOptions[options.in] as IDataObject), skip: skipValue, limit: limitValue };
-			const [page] = await this.makeRoutingRequest({ ...resultOptions, options: requestOptions });
+			const [page] = await sendRouted.call(this, { ...resultOptions, options: requestOptions }, 'read');
 			const body = page?.json ?? {};
 			const elements = (at(body, options.itemsPath) as IDataObject[] | undefined) ?? [];
 			const mapped = options.mapPage ? await options.mapPage.call(this, elements) : elements;

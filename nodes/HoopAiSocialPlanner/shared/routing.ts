@@ -1,17 +1,21 @@
 import {
 	NodeOperationError,
+	type DeclarativeRestApiSettings,
 	type IDataObject,
+	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type INodePropertyRouting,
 	type PostReceiveAction,
 	type PreSendAction,
 } from 'n8n-workflow';
-import { throwApiError } from './errors';
+import { apiError } from './errors';
 import { pathSegment } from './ids';
 import { LOCATION_PLACEHOLDER } from './request';
-import { getRunConnection, passedHttpErrors } from './transport';
+import { createOnce, effectOfMethod, sendSettings, sendWithRetries, stableJson, withAnswer, type RequestEffect } from './send';
+import { cancelSignalOf, getRunConnection, limiterOf, passedHttpErrors } from './transport';
 
 // Per-item cost rule for everything in this file: n8n evaluates every `={{ … }}` of a routed
 // description for every item (RoutingNode), so the values that come from the credential or from
@@ -34,6 +38,7 @@ export async function applyConnection(
 	requestOptions.baseURL = connection.baseUrl;
 	requestOptions.headers = { ...requestOptions.headers, Version: connection.apiVersion };
 	requestOptions.ignoreHttpStatusErrors = passedHttpErrors(connection);
+	requestOptions.timeout = sendSettings.attemptTimeoutMs;
 	requestOptions.url = requestOptions.url.replace(LOCATION_PLACEHOLDER, encodeURIComponent(connection.locationId));
 	for (const fields of [requestOptions.qs, requestOptions.body] as Array<IDataObject | undefined>) {
 		if (fields && typeof fields === 'object' && fields.locationId === LOCATION_PLACEHOLDER) fields.locationId = connection.locationId;
@@ -72,25 +77,67 @@ export interface ApiOperation {
 	request: NonNullable<INodePropertyRouting['request']>;
 	/** The URL's `{parameter}` placeholders: node parameter name → the label the user sees. */
 	path?: Record<string, string>;
+	/** What sending it twice would do, when the method does not say (a POST that only reads). */
+	effect?: RequestEffect;
 	preSend?: PreSendAction[];
 	postReceive?: PostReceiveAction[];
-	/** The pages of a Get Many (it reads Return All and Limit). */
+	/** The pages of a Get Many (it reads Return All and Limit); each page is sent with `sendRouted`. */
 	pagination?: Pagination;
 }
 
-type Pagination = NonNullable<NonNullable<INodePropertyRouting['operations']>['pagination']>;
+type Pagination = (
+	this: IExecutePaginationFunctions,
+	resultOptions: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+/**
+ * First postReceive hook of every routed operation: the location's rate limiter learns from the
+ * answer's headers, and an error answer becomes the API's own error (requestDefaults let error
+ * answers through so the user sees the API's message and traceId).
+ */
+export async function checkResponse(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const headers = (response.headers ?? {}) as IDataObject;
+	limiterOf(await getRunConnection.call(this)).observe(headers);
+	if (response.statusCode < 400) return items;
+	throw withAnswer(apiError(this.getNode(), response, this.getItemIndex()), { statusCode: response.statusCode, headers });
+}
+
+/**
+ * Sends one request of a routed operation (RoutingNode's own request and output hooks) the way
+ * every request of the package is sent: paced and retried (send.ts). A create is sent once per
+ * item even when n8n's Retry On Fail runs the node again.
+ */
+export async function sendRouted(
+	this: IExecutePaginationFunctions,
+	resultOptions: DeclarativeRestApiSettings.ResultOptions,
+	effect: RequestEffect,
+): Promise<INodeExecutionData[]> {
+	const policy = { node: this.getNode(), limiter: limiterOf(await getRunConnection.call(this)), effect, signal: cancelSignalOf(this) };
+	const send = async () => await sendWithRetries(policy, async () => await this.makeRoutingRequest(resultOptions));
+	if (effect !== 'create') return await send();
+	const { method, url, qs, body } = resultOptions.options;
+	return await createOnce(this.getExecuteData(), `${this.getItemIndex()} ${stableJson({ method, url, qs, body })}`, send);
+}
 
 /**
  * Routing of one API operation. Every operation goes through here, so the connection is always
- * applied first and API errors are always mapped by `throwApiError` before any other output
- * handling.
+ * applied first, API errors are always mapped by `checkResponse` before any other output
+ * handling, and every request goes through `sendRouted`. RoutingNode hands a request to code
+ * only as "pagination", so operations with one request use a one-page pagination.
  */
-export function apiRouting({ request, path, preSend = [], postReceive = [], pagination }: ApiOperation): INodePropertyRouting {
+export function apiRouting({ request, path, effect, preSend = [], postReceive = [], pagination }: ApiOperation): INodePropertyRouting {
+	const sendOnce: Pagination = async function (resultOptions) {
+		return await sendRouted.call(this, resultOptions, effect ?? effectOfMethod(request.method));
+	};
 	return {
 		request,
-		send: { preSend: [applyConnection, ...(path ? [fillPath(path)] : []), ...preSend], ...(pagination ? { paginate: true } : {}) },
-		output: { postReceive: [throwApiError, ...postReceive] },
-		...(pagination ? { operations: { pagination } } : {}),
+		send: { preSend: [applyConnection, ...(path ? [fillPath(path)] : []), ...preSend], paginate: true },
+		output: { postReceive: [checkResponse, ...postReceive] },
+		operations: { pagination: pagination ?? sendOnce },
 	};
 }
 

@@ -1,17 +1,21 @@
-import type {
-	ICredentialsDecrypted,
-	IDataObject,
-	IExecuteFunctions,
-	IExecuteSingleFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
-	INode,
-	IPollFunctions,
+import {
+	NodeApiError,
+	type ICredentialsDecrypted,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IN8nHttpFullResponse,
+	type INode,
+	type IPollFunctions,
+	type JsonObject,
 } from 'n8n-workflow';
 import { apiError } from './errors';
+import { limiterFor, type RateLimiter } from './rateLimit';
 import { DEFAULT_API_VERSION, DEFAULT_BASE_URL } from './request';
+import { answerOf, effectOfMethod, sendSettings, sendWithRetries, withAnswer, type RequestEffect } from './send';
 
 export type ApiContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
 
@@ -105,29 +109,72 @@ export interface ApiResponse {
 	headers: IDataObject;
 }
 
+export interface RequestOptions {
+	qs?: IDataObject;
+	body?: IDataObject;
+	connection?: ApiConnection;
+	/** What sending it twice would do; by default from the method (POST: a create). */
+	effect?: RequestEffect;
+	/** No wait for the rate limit or a retry may end after this time (the trigger's poll budget). */
+	deadline?: number;
+	/** For a create: finds what an attempt that got no answer created (see SendPolicy). */
+	findCreated?: () => Promise<ApiResponse | undefined>;
+}
+
+/** The rate limiter of the connection's location (one per location in the n8n process). */
+export function limiterOf(connection: ApiConnection): RateLimiter {
+	return limiterFor(connection.baseUrl, connection.locationId);
+}
+
+/** The execution's cancel signal, so waits for the rate limit end when the user stops the run. */
+export function cancelSignalOf(context: object): AbortSignal | undefined {
+	const withSignal = context as { getExecutionCancelSignal?: () => AbortSignal | undefined };
+	return typeof withSignal.getExecutionCancelSignal === 'function' ? withSignal.getExecutionCancelSignal() : undefined;
+}
+
 /**
  * A request made in code (list searches, multi-step operations, the trigger), with the same
- * host and Version header as the node's declarative routing. Error responses are returned.
+ * host and Version header as the node's declarative routing, paced and retried like every request
+ * of the package (send.ts). Error responses are returned.
  */
 export async function apiResponse(
 	this: ApiContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: { qs?: IDataObject; body?: IDataObject; connection?: ApiConnection } = {},
+	options: RequestOptions = {},
 ): Promise<ApiResponse> {
 	const connection = options.connection ?? (await getConnection.call(this));
-	const response: IN8nHttpFullResponse = await this.helpers.httpRequestWithAuthentication.call(this, connection.credentialType, {
-		method,
-		url: `${connection.baseUrl}${path.replace('{locationId}', encodeURIComponent(connection.locationId))}`,
-		qs: options.qs,
-		body: options.body,
-		json: true,
-		headers: { Version: connection.apiVersion },
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: passedHttpErrors(connection),
-	}, connection.tokenCredential ? { credentialsDecrypted: connection.tokenCredential } : undefined);
-	const body = typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : {};
-	return { statusCode: response.statusCode, body, headers: (response.headers ?? {}) as IDataObject };
+	const limiter = limiterOf(connection);
+	const attempt = async (): Promise<ApiResponse> => {
+		const response: IN8nHttpFullResponse = await this.helpers.httpRequestWithAuthentication.call(this, connection.credentialType, {
+			method,
+			url: `${connection.baseUrl}${path.replace('{locationId}', encodeURIComponent(connection.locationId))}`,
+			qs: options.qs,
+			body: options.body,
+			json: true,
+			headers: { Version: connection.apiVersion },
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: passedHttpErrors(connection),
+			timeout: sendSettings.attemptTimeoutMs,
+		}, connection.tokenCredential ? { credentialsDecrypted: connection.tokenCredential } : undefined);
+		const body = typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : {};
+		const answer = { statusCode: response.statusCode, body, headers: (response.headers ?? {}) as IDataObject };
+		limiter.observe(answer.headers);
+		// Thrown for the retry loop to look at; returned to the caller if it is still the answer.
+		if (answer.statusCode === 429 || answer.statusCode >= 500) throw withAnswer(new Error(`HTTP ${answer.statusCode}`), answer);
+		return answer;
+	};
+	try {
+		return await sendWithRetries(
+			{ node: this.getNode(), limiter, effect: options.effect ?? effectOfMethod(method), signal: cancelSignalOf(this), deadline: options.deadline, findCreated: options.findCreated },
+			attempt,
+		);
+	} catch (error) {
+		const answer = answerOf(error) as ApiResponse | undefined;
+		if (answer?.body) return answer;
+		// A NodeApiError comes back as it is; anything else (an abort) is wrapped.
+		throw new NodeApiError(this.getNode(), error as JsonObject);
+	}
 }
 
 /** apiResponse for callers that want the body, or a NodeApiError for an error response. */
@@ -135,7 +182,7 @@ export async function apiRequest(
 	this: ApiContext,
 	method: IHttpRequestMethods,
 	path: string,
-	options: { qs?: IDataObject; body?: IDataObject; connection?: ApiConnection } = {},
+	options: RequestOptions = {},
 ): Promise<IDataObject> {
 	const response = await apiResponse.call(this, method, path, options);
 	if (response.statusCode >= 400) throw apiError(this.getNode(), response);

@@ -18,17 +18,27 @@ function seconds(ms) {
 	return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-	return new Promise((resolve, reject) => {
+function listensOn(port) {
+	return new Promise((resolve) => {
 		const server = net.createServer();
 		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
+		server.on('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
 	});
+}
+
+/**
+ * A free TCP port on 127.0.0.1 for a server started later (n8n, its task broker). Chosen below
+ * Linux's ephemeral range (32768+): a port the OS handed out for "any port" could be handed out
+ * again to another process (a test's client or server) before n8n binds it. Seen once in CI:
+ * "n8n's port … is already in use".
+ */
+async function freePort() {
+	for (let tries = 0; tries < 200; tries++) {
+		const port = 20000 + Math.floor(Math.random() * 12000);
+		if (await listensOn(port)) return port;
+	}
+	throw new Error('No free port found between 20000 and 32000');
 }
 
 /** Runs a command asynchronously (the simulator lives in this process and must keep answering). */

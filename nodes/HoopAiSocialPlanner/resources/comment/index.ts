@@ -130,6 +130,8 @@ export const commentOperation: INodeProperties = {
 			action: 'Like a comment',
 			routing: apiRouting({
 				request: { method: 'POST', url: LIKE_PATH, ...withLocation },
+				// Liking a liked comment leaves it liked: safe to send again.
+				effect: 'idempotent',
 				path: PLATFORM_AND_COMMENT,
 				preSend: [checkLikePlatform],
 				postReceive: [likedItem(true)],

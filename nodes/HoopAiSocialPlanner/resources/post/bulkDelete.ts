@@ -50,6 +50,8 @@ export const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: I
 	for (let start = 0; start < postIds.length; start += BULK_DELETE_CHUNK) {
 		const chunk = postIds.slice(start, start + BULK_DELETE_CHUNK);
 		const response = await apiResponse.call(this, 'POST', '/social-media-posting/{locationId}/posts/bulk-delete', {
+			// Deleting deleted posts deletes nothing more: safe to send again.
+			effect: 'idempotent',
 			body: { postIds: chunk },
 			connection,
 		});

@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { accountsOnce, platformsOf } from '../../shared/accounts';
 import { runForEachItem, withRoutes } from '../../shared/execute';
+import { createOnce, stableJson } from '../../shared/send';
 import { apiRequest, getConnection } from '../../shared/transport';
+import { findCreatedPost } from './findCreated';
 import {
 	accountIdsField,
 	extraPostFields,
@@ -52,6 +54,19 @@ export const createPosts = withRoutes(async function createPosts(this: IExecuteF
 	const accounts = accountsOnce.call(this, connection);
 	const platforms = async () => platformsOf(await accounts());
 	const zone = this.getTimezone();
+	const createdByThisRun = new Set<string>();
+	// A create that got no answer is looked up before it is sent again (see findCreatedPost).
+	const sendPost = async (body: IDataObject): Promise<IDataObject> => {
+		const startedAt = Date.now();
+		const findCreated = async () => {
+			const post = await findCreatedPost.call(this, connection, body, startedAt, createdByThisRun);
+			return post && { statusCode: 201, headers: {}, body: { results: { post } } };
+		};
+		const response = await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/posts', { body, connection, findCreated });
+		const post = ((response.results as IDataObject | undefined)?.post ?? {}) as IDataObject;
+		createdByThisRun.add(String(post._id));
+		return post;
+	};
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const parameter = <T>(name: string, fallback: T) => this.getNodeParameter(name, itemIndex, fallback) as T;
 		const additionalFields = parameter<PostInput>('additionalFields', {});
@@ -76,11 +91,11 @@ export const createPosts = withRoutes(async function createPosts(this: IExecuteF
 		body.userId ||= connection.defaultUserId || undefined;
 		if (body.userId) body.createdBy ??= body.userId;
 		await checkPostBody(node, body, platforms);
-		const response = await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/posts', { body, connection });
-		const post = ((response.results as IDataObject | undefined)?.post ?? {}) as IDataObject;
+		const post = await createOnce(this.getExecuteData(), `${itemIndex} ${stableJson(body)}`, async () => await sendPost(body));
 		return parameter('simple', true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
 	});
 }, [
 	{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
 	{ method: 'POST', path: '/social-media-posting/{locationId}/posts' },
+	{ method: 'POST', path: '/social-media-posting/{locationId}/posts/list' },
 ]);

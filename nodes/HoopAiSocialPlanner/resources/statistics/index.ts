@@ -66,6 +66,7 @@ export const statisticsOperation: INodeProperties = {
 			description: 'Posts, impressions, reach, engagement, followers and demographics, compared with the previous period',
 			routing: apiRouting({
 				request: { method: 'POST', url: '/social-media-posting/statistics', qs: { locationId: LOCATION_PLACEHOLDER } },
+				effect: 'read',
 				preSend: [buildStatisticsBody],
 				postReceive: [itemsAt('results')],
 			}),

@@ -5,6 +5,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { paginateCountedList } from '../../shared/pagination';
+import { sendRouted } from '../../shared/routing';
 import { toIdList } from '../post/postInput';
 
 const paginateTagList = paginateCountedList({ in: 'qs', itemsPath: 'results.tags', countPath: 'results.count', pageSize: 100 });
@@ -21,10 +22,10 @@ export const paginateTags = Object.assign(
 		const tagIds = toIdList((this.getNodeParameter('tagFilters', {}) as IDataObject).tagIds);
 		if (tagIds.length === 0) return await paginateTagList.call(this, resultOptions);
 		const { searchText, ...qs } = (resultOptions.options.qs ?? {}) as IDataObject;
-		const [page] = await this.makeRoutingRequest({
+		const [page] = await sendRouted.call(this, {
 			...resultOptions,
 			options: { ...resultOptions.options, method: 'POST', url: `${resultOptions.options.url}/details`, qs, body: { tagIds } },
-		});
+		}, 'read');
 		const needle = String(searchText ?? '').toLowerCase();
 		const tags = (((page?.json.results as IDataObject | undefined)?.tags ?? []) as IDataObject[]).filter((tag) =>
 			String(tag.tag ?? '').toLowerCase().includes(needle),
