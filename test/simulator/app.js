@@ -6,7 +6,7 @@ const { randomUUID } = require('node:crypto');
 const { setTimeout: delay } = require('node:timers/promises');
 const Fastify = require('fastify');
 const multipart = require('@fastify/multipart');
-const { ApiError, validationMessages, internalError, tooManyRequests } = require('./errors');
+const { ApiError, validationMessages, internalError, tooManyRequests, echoError } = require('./errors');
 const auth = require('./auth');
 const { advanceLifecycle } = require('./posts-model');
 
@@ -64,6 +64,11 @@ function onRequest(sim) {
 		}
 		if (fault && fault.kind === 'malformed') request.malformed = true;
 		if (fault && (fault.kind === 'lostAnswer' || fault.kind === 'slowAnswer')) request.answerFault = fault.kind;
+		// Echoed once the body is parsed (preValidation), before any auth check, like a gateway would.
+		if (fault && fault.kind === 'echo') {
+			request.echo = fault;
+			return;
+		}
 
 		const token = auth.tokenFrom(request, sim);
 		const rateKey = token ? `${token.token}:${token.locationId}` : 'anonymous';
@@ -100,6 +105,10 @@ function preValidation(request) {
 		request.body = {};
 	}
 	request.logEntry.body = request.isMultipart() ? '[multipart]' : request.body;
+	if (request.echo) {
+		request.logEntry.fault = 'echo';
+		throw echoError(request, request.echo.status);
+	}
 }
 
 function preHandler(sim) {

@@ -29,6 +29,24 @@ const internalError = (statusCode) =>
 		error: statusCode === 503 ? 'Service Unavailable' : 'Internal Server Error',
 	});
 
+/**
+ * A misbehaving gateway's error (fault `echo`): HighLevel's error shape whose `message` and extra
+ * fields echo the raw request, its Authorization header unredacted. A 422 carries the lines as an
+ * array, like a validation error; any other status as one string.
+ */
+function echoError(request, statusCode) {
+	const status = statusCode || 400;
+	const lines = [
+		`${request.method} ${request.url}`,
+		...Object.entries(request.headers).map(([name, value]) => `${name}: ${value}`),
+		`body: ${JSON.stringify(request.body ?? null)}`,
+	];
+	return new ApiError(status, status === 422 ? lines : lines.join('\n'), {
+		error: status >= 500 ? 'Internal Server Error' : 'Bad Request',
+		request: { method: request.method, url: request.url, headers: { ...request.headers }, body: request.body ?? null },
+	});
+}
+
 /** The NestJS BadRequestException body as the CSV DTOs document it. */
 function nestBadRequest(message) {
 	return new ApiError(400, message, {
@@ -112,5 +130,6 @@ module.exports = {
 	tooManyRequests,
 	internalError,
 	nestBadRequest,
+	echoError,
 	validationMessages,
 };

@@ -14,12 +14,13 @@ function mulberry32(seed) {
 }
 
 // `reset`, `error`, `rateLimit` strike before the request is carried out; `lostAnswer` and
-// `slowAnswer` after it (the post exists, the client never hears so, or hears too late).
-const KINDS = ['error', 'rateLimit', 'reset', 'malformed', 'lostAnswer', 'slowAnswer'];
+// `slowAnswer` after it (the post exists, the client never hears so, or hears too late). `echo`
+// answers an error that echoes the request back, secrets included (see echoError in errors.js).
+const KINDS = ['error', 'rateLimit', 'reset', 'malformed', 'lostAnswer', 'slowAnswer', 'echo'];
 
 /**
  * Config: { errorRate, errorStatus, rateLimitRate, resetRate, malformedRate, lostAnswerRate,
- *           slowAnswerRate, slowAnswerMs, latencyMs, seed, pathIncludes, skip,
+ *           slowAnswerRate, slowAnswerMs, echoRate, latencyMs, seed, pathIncludes, skip,
  *           next: { kind, count, status } }
  * `skip`: that many requests pass untouched first (to strike the Nth request of a run).
  */
@@ -65,6 +66,7 @@ function createFaults() {
 				['malformed', config.malformedRate],
 				['lostAnswer', config.lostAnswerRate],
 				['slowAnswer', config.slowAnswerRate],
+				['echo', config.echoRate],
 			]) {
 				edge += rate || 0;
 				if (roll < edge) return { kind, status: config.errorStatus, latencyMs };

@@ -42,6 +42,7 @@ export interface FaultConfig {
 	/** Share of requests carried out whose answer waits `slowAnswerMs` (default 5000). */
 	slowAnswerRate?: number;
 	slowAnswerMs?: number;
+	echoRate?: number;
 	latencyMs?: number;
 	seed?: number;
 	pathIncludes?: string;
@@ -51,7 +52,7 @@ export interface FaultConfig {
 }
 
 export interface FaultNext {
-	kind: 'error' | 'rateLimit' | 'reset' | 'malformed' | 'lostAnswer' | 'slowAnswer';
+	kind: 'error' | 'rateLimit' | 'reset' | 'malformed' | 'lostAnswer' | 'slowAnswer' | 'echo';
 	count?: number;
 	status?: number;
 }

@@ -121,6 +121,26 @@ describe('fault injection', () => {
 		expect(() => JSON.parse(String(res.data))).toThrow();
 	});
 
+	test('an echo fault answers HighLevel\'s error shape with the raw request in it, token unredacted', async () => {
+		sim.control.injectFaults({ next: [{ kind: 'echo' }, { kind: 'echo', status: 422 }] });
+		const body = { tagIds: ['a'], note: 'echo me' };
+		const url = `/social-media-posting/${sim.locationId}/tags/details?x=1`;
+		const text = await api.post(url, body);
+		expect(text.status).toBe(400);
+		expect(text.data).toMatchObject({ statusCode: 400, error: 'Bad Request', traceId: expect.any(String) });
+		expect(text.data.message).toContain(`authorization: Bearer ${sim.token}`);
+		expect(text.data.message).toContain(`POST ${url}`);
+		expect(text.data.message).toContain(JSON.stringify(body));
+		expect(text.data.request).toEqual({ method: 'POST', url, headers: expect.objectContaining({ authorization: `Bearer ${sim.token}`, version: '2021-07-28' }), body });
+
+		const lines = await apiClient(sim, { token: 'not-a-known-token' }).get(accountsUrl);
+		expect(lines.status).toBe(422);
+		expect(lines.data.message).toEqual(expect.arrayContaining([`GET ${accountsUrl}`, 'authorization: Bearer not-a-known-token', 'body: null']));
+		expect(sim.control.requests().map((request) => [request.status, request.fault])).toEqual([[400, 'echo'], [422, 'echo']]);
+		expect(JSON.stringify(sim.control.requests())).not.toContain(sim.token);
+		expect((await api.get(accountsUrl)).status).toBe(200);
+	});
+
 	test('added latency delays the answer', async () => {
 		sim.control.injectFaults({ latencyMs: 120 });
 		const started = Date.now();

@@ -6,6 +6,7 @@ import {
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
+import { redactSecrets } from './secrets';
 
 interface HighLevelErrorBody {
 	statusCode?: number;
@@ -31,10 +32,13 @@ export interface ErrorResponse {
 
 /**
  * The NodeApiError for an API error response: the API's message (every line of a 422), its
- * traceId in the description, the HTTP code.
+ * traceId in the description, the HTTP code. Built from the body with credentials redacted
+ * (a gateway may echo the request's Authorization header): n8n shows the message and
+ * description, and keeps the body with the error it stores and logs.
  */
 export function apiError(node: INode, response: ErrorResponse, itemIndex?: number): NodeApiError {
-	const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as HighLevelErrorBody;
+	const raw = typeof response.body === 'object' && response.body !== null ? response.body : {};
+	const body = redactSecrets(raw as JsonObject) as HighLevelErrorBody;
 	const traceId = body.traceId ?? (response.headers?.['x-trace-id'] as string | undefined);
 	const details = Array.isArray(body.message) ? body.message : [];
 	return new NodeApiError(node, { ...body, httpCode: response.statusCode } as unknown as JsonObject, {
