@@ -52,10 +52,10 @@ function hitsIn(places: Place[]): Hit[] {
 }
 
 /**
- * Leaks only the send path can stop (shared/send.ts, transport.ts, routing.ts: not this change's
- * files). Both come from the error n8n-core's HTTP helper throws, which our code lets through.
+ * Places only the send path keeps clean (shared/send.ts `cleanError`): both come from the error
+ * n8n-core's HTTP helper throws, which the send path makes again instead of passing it on.
  */
-const LEFT_FOR_TRANSPORT: Record<string, (place: Place) => boolean> = {
+const SEND_PATH_PLACES: Record<string, (place: Place) => boolean> = {
 	// n8n-core wraps its raw error as the NodeApiError's non-enumerable `cause`: axios's, whose
 	// config holds the request headers (Authorization), or client-oauth2's, holding the token
 	// endpoint's answer. n8n neither shows nor stores a cause (toJSON keeps its name and message),
@@ -67,7 +67,7 @@ const LEFT_FOR_TRANSPORT: Record<string, (place: Place) => boolean> = {
 	// = its body), so an answer echoing the request shows and stores the refreshed token.
 	'OAuth2: n8n-core’s error for a 401 made from the raw answer': (place) => place.credential === 'oauth2' && place.scenario === 'echo 401',
 };
-const leftForTransport = (place: Place) => Object.values(LEFT_FOR_TRANSPORT).some((matches) => matches(place));
+const cleanedBySendPath = (place: Place) => Object.values(SEND_PATH_PLACES).some((matches) => matches(place));
 
 type ErrorLike = Error & IDataObject;
 
@@ -326,8 +326,8 @@ describe('R4 secrets canary: no token, OAuth token or client secret in outputs, 
 	function checked(): Place[] {
 		if (!figuresPrinted) {
 			figuresPrinted = true;
-			const hits = hitsIn(places.filter((place) => !leftForTransport(place)));
-			const left = hitsIn(places.filter(leftForTransport));
+			const hits = hitsIn(places.filter((place) => !cleanedBySendPath(place)));
+			const left = hitsIn(places.filter(cleanedBySendPath));
 			const kinds = new Set(places.map((place) => place.kind));
 			printFigures('R4 secrets canary: places checked for the canaries (raw, JSON, URL, base64)', {
 				'secret forms searched': FORMS.length,
@@ -335,8 +335,8 @@ describe('R4 secrets canary: no token, OAuth token or client secret in outputs, 
 				...Object.fromEntries([...kinds].map((kind) => [`  ${kind}`, places.filter((place) => place.kind === kind).length])),
 				'scenario runs': new Set(places.map((place) => place.where.split(' / ').slice(0, 3).join(' / '))).size,
 				hits: hits.length,
-				'hits left for the send path': left.length,
-				...Object.fromEntries(Object.entries(LEFT_FOR_TRANSPORT).map(([name, matches]) => [`  ${name}`, hitsIn(places.filter(matches)).length])),
+				'hits in errors the send path makes again': left.length,
+				...Object.fromEntries(Object.entries(SEND_PATH_PLACES).map(([name, matches]) => [`  ${name}`, hitsIn(places.filter(matches)).length])),
 			});
 			const shown = [...hits, ...left].slice(0, 40);
 			if (shown.length) printFigures('R4 secrets canary: first hits', Object.fromEntries(shown.map((hit, index) => [`${index + 1}`, `${hit.secret} (${hit.form}) in ${hit.where}`])));
@@ -346,17 +346,17 @@ describe('R4 secrets canary: no token, OAuth token or client secret in outputs, 
 
 	it('finds no canary in output items, errors, stored execution errors or logs', () => {
 		const all = checked();
-		expect(all.filter((place) => !leftForTransport(place)).length).toBeGreaterThan(10_000);
-		expect(all.filter(leftForTransport).length).toBeGreaterThan(0);
+		expect(all.filter((place) => !cleanedBySendPath(place)).length).toBeGreaterThan(10_000);
+		expect(all.filter(cleanedBySendPath).length).toBeGreaterThan(0);
 		// The secrets were in play: n8n sent the refresh token and client secret to the token endpoint.
 		const refreshes = tokenServer.requests.map((request) => String(request.body));
 		expect(refreshes.some((body) => body.includes(encodeURIComponent(CANARY.refreshToken)) && body.includes(encodeURIComponent(CANARY.clientSecret)))).toBe(true);
-		expect(hitsIn(all.filter((place) => !leftForTransport(place)))).toEqual([]);
+		expect(hitsIn(all.filter((place) => !cleanedBySendPath(place)))).toEqual([]);
 	});
 
-	// Fail until the send path rethrows the HTTP helper's errors without what they carry (see the report).
-	for (const [name, matches] of Object.entries(LEFT_FOR_TRANSPORT)) {
-		it.failing(`[left for the send path] no canary in ${name}`, () => {
+	// The send path (send.ts cleanError) makes these errors again from the answer or their text alone.
+	for (const [name, matches] of Object.entries(SEND_PATH_PLACES)) {
+		it(`no canary in ${name}`, () => {
 			expect(hitsIn(checked().filter(matches))).toEqual([]);
 		});
 	}

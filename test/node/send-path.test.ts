@@ -52,6 +52,16 @@ describe('one send path for every request', () => {
 			expect(statuses(log)).toEqual(Array(12).fill(200));
 		});
 
+		it('lets an item’s output hooks send their own requests while items wait for places (Post → Get, Simplify reads the accounts)', async () => {
+			sim().control.setRateLimit({ max: 3, intervalMs: 1_000 });
+			const ids = location().posts.slice(0, 8).map((post: IDataObject) => ({ postId: post._id }));
+			const log = logFrom();
+			const { items, error } = await run({ resource: 'post', operation: 'get', postId: '={{ $json.postId }}' }, { input: ids });
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.json.id)).toEqual(ids.map((item: IDataObject) => item.postId));
+			expect(statuses(log).filter((status) => status === 429)).toEqual([]);
+		});
+
 		it('paces code operations and their lookups the same way (Post → Create, 8 items)', async () => {
 			sim().control.setRateLimit({ max: 3, intervalMs: 1_000 });
 			const log = logFrom();

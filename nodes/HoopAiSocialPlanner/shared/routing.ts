@@ -14,6 +14,7 @@ import {
 import { apiError } from './errors';
 import { pathSegment } from './ids';
 import { LOCATION_PLACEHOLDER } from './request';
+import type { Turn } from './rateLimit';
 import { createOnce, effectOfMethod, sendSettings, sendWithRetries, stableJson, withAnswer, type RequestEffect } from './send';
 import { cancelSignalOf, getRunConnection, limiterOf, passedHttpErrors } from './transport';
 
@@ -93,6 +94,26 @@ type Pagination = (
 ) => Promise<INodeExecutionData[]>;
 
 /**
+ * The turn of each item's request in flight, by run and item. It ends when the answer is in
+ * (`checkResponse`), not when the output hooks are done: they may send requests of their own
+ * (Simplify reads the accounts) that must not wait behind a place their own item holds.
+ */
+const turnsInFlight = new WeakMap<object, Map<number, Turn>>();
+
+function holdTurn(context: IExecuteSingleFunctions, turn: Turn): void {
+	const run = context.getExecuteData();
+	const turns = turnsInFlight.get(run) ?? new Map<number, Turn>();
+	turnsInFlight.set(run, turns);
+	turns.set(context.getItemIndex(), turn);
+}
+
+function endTurn(context: IExecuteSingleFunctions): void {
+	const turns = turnsInFlight.get(context.getExecuteData());
+	turns?.get(context.getItemIndex())?.finish();
+	turns?.delete(context.getItemIndex());
+}
+
+/**
  * First postReceive hook of every routed operation: the location's rate limiter learns from the
  * answer's headers, and an error answer becomes the API's own error (requestDefaults let error
  * answers through so the user sees the API's message and traceId).
@@ -104,6 +125,7 @@ export async function checkResponse(
 ): Promise<INodeExecutionData[]> {
 	const headers = (response.headers ?? {}) as IDataObject;
 	limiterOf(await getRunConnection.call(this)).observe(headers);
+	endTurn(this);
 	if (response.statusCode < 400) return items;
 	throw withAnswer(apiError(this.getNode(), response, this.getItemIndex()), { statusCode: response.statusCode, headers });
 }
@@ -125,6 +147,7 @@ export async function sendRouted(
 		effect,
 		signal: cancelSignalOf(this),
 		whenGone: deletes ? async () => deletedOutput(String(this.getNodeParameter(deletes, undefined, { extractValue: true }))) : undefined,
+		onTurn: (turn: Turn) => holdTurn(this, turn),
 	};
 	const send = async () => await sendWithRetries(policy, async () => await this.makeRoutingRequest(resultOptions));
 	if (effect !== 'create') return await send();

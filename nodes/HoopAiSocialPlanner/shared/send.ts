@@ -1,5 +1,7 @@
 import { NodeApiError, sleep, type INode, type JsonObject } from 'n8n-workflow';
-import { DailyLimitSpent, type RateLimiter } from './rateLimit';
+import { apiError } from './errors';
+import { DailyLimitSpent, type RateLimiter, type Turn } from './rateLimit';
+import { redactText } from './secrets';
 
 /**
  * What sending a request again would do:
@@ -103,6 +105,35 @@ function mayHaveCreatedError(node: INode, error: unknown): NodeApiError {
 	});
 }
 
+interface RawHttpAnswer {
+	status?: number;
+	data?: unknown;
+	headers?: Record<string, unknown>;
+}
+
+/**
+ * The error to show for a failed attempt. Ours (made from an answer's body, redacted) stay as they
+ * are. n8n-core's keep the HTTP client's raw error as `cause` (its config holds the request's
+ * Authorization header; an OAuth2 token endpoint's error holds the client secret) and may carry a
+ * raw answer: they are made again from the answer's HighLevel message, or from their text alone.
+ */
+export function cleanError(node: INode, error: unknown): unknown {
+	if (!(error instanceof Error) || answerOf(error)) return error;
+	const wrapped = error as NodeApiError & { cause?: { response?: RawHttpAnswer } };
+	if (error instanceof NodeApiError && wrapped.cause === undefined && !wrapped.context?.data) return error;
+	const answer = wrapped.cause?.response;
+	if (answer?.status) {
+		const response = { statusCode: answer.status, body: answer.data, headers: answer.headers };
+		return withAnswer(apiError(node, response), response);
+	}
+	const message = redactText(error.message);
+	return new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description: wrapped.description ? redactText(wrapped.description) : undefined,
+		httpCode: wrapped.httpCode ?? undefined,
+	});
+}
+
 export interface SendPolicy {
 	node: INode;
 	limiter: RateLimiter;
@@ -117,6 +148,8 @@ export interface SendPolicy {
 	findCreated?: () => Promise<unknown>;
 	/** For deletes: the result when a resend is answered 404 because an earlier attempt deleted it. */
 	whenGone?: () => Promise<unknown>;
+	/** Told each attempt's turn, for callers that can finish it as soon as the answer is in. */
+	onTurn?: (turn: Turn) => void;
 }
 
 function fitsBefore(deadline: number | undefined, waitMs: number): boolean {
@@ -142,16 +175,18 @@ export async function sendWithRetries<T>(policy: SendPolicy, attempt: () => Prom
 		const turn = await policy.limiter.take(policy.signal).catch((error: unknown) => {
 			throw error instanceof DailyLimitSpent ? dailyLimitError(policy.node, error) : error;
 		});
-		let error: unknown;
+		policy.onTurn?.(turn);
+		let caught: unknown;
 		try {
 			const result = await attempt();
 			turn.finish();
 			return result;
-		} catch (caught) {
+		} catch (thrown) {
 			turn.finish();
-			error = caught;
+			caught = thrown;
 		}
-		const failure = failureOf(error);
+		const failure = failureOf(caught);
+		const error = cleanError(policy.node, caught);
 		if (failure === 'rateLimited') {
 			const spent = policy.limiter.dailySpent();
 			if (spent) throw dailyLimitError(policy.node, spent);
@@ -167,7 +202,7 @@ export async function sendWithRetries<T>(policy: SendPolicy, attempt: () => Prom
 		transient++;
 		await pause(backoffMs, policy.signal);
 		if (failure === 'mayHaveArrived' && policy.effect === 'create') {
-			if (!policy.findCreated) throw mayHaveCreatedError(policy.node, error);
+			if (!policy.findCreated) throw mayHaveCreatedError(policy.node, caught);
 			const created = await policy.findCreated();
 			if (created !== undefined) return created as T;
 		}
