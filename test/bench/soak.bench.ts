@@ -13,16 +13,18 @@ import { intSetting } from './lib/measure';
 // after it was carried out. Every operation's effect is then checked in the simulator's state:
 // prints lost operations (goal 0) and duplicate posts (goal 0), and what the faults were.
 // The waits are scaled down (timeout 1 s, backoff from 50 ms, a 1 s rate-limit window): the
-// decisions are the same as with the real settings, only faster.
+// decisions are the same as with the real settings, only faster. HOOPAI_BENCH_NO_RETRIES=1 turns
+// the node's retries off, for comparison (what a node without them loses).
 
 const OPERATIONS = intSetting('HOOPAI_BENCH_OPERATIONS', 1000);
 const RUN_SIZE = 25;
 const SEED = intSetting('HOOPAI_BENCH_SEED', 15);
+const NO_RETRIES = intSetting('HOOPAI_BENCH_NO_RETRIES', 0) === 1;
 
 let sim: Simulator;
 beforeAll(async () => {
 	sim = await startSimulator({ port: 0, seed: 'sample', followRealTime: true, rateLimit: { max: 1000, intervalMs: 1000, daily: 200_000 } });
-	tuneSendSettings({ attemptTimeoutMs: 1000, backoffMs: 50 });
+	tuneSendSettings({ attemptTimeoutMs: 1000, backoffMs: 50, ...(NO_RETRIES ? { maxTransientRetries: 0, maxRateLimitRetries: 0 } : {}) });
 });
 afterAll(async () => {
 	restoreSendSettings();
@@ -107,6 +109,6 @@ it(`${OPERATIONS} mixed operations with faults on 10 % of requests: nothing lost
 		duplicatePosts: duplicates.length,
 		errorItems: `${errors.length}${errors.length ? `: ${[...new Set(errors)].slice(0, 5).join(' | ')}` : ''}`,
 		elapsedSeconds: (elapsedMs / 1000).toFixed(1),
-		settings: `timeout ${sendSettings.attemptTimeoutMs} ms, backoff from ${sendSettings.backoffMs} ms, ${sendSettings.maxTransientRetries} retries`,
+		settings: `timeout ${sendSettings.attemptTimeoutMs} ms, backoff from ${sendSettings.backoffMs} ms, ${sendSettings.maxTransientRetries} retries (${sendSettings.maxRateLimitRetries} after a 429)`,
 	});
 });
