@@ -64,6 +64,18 @@ function imageAttachments(node: INode, value: unknown): IDataObject[] {
 	return urls.map((url) => ({ url, type: 'image' }));
 }
 
+/** The reply's text, within its network's length. */
+function commentText(node: INode, platform: string, value: unknown): string {
+	const content = text(node, 'Text', value).trim();
+	if (!content) throw new NodeOperationError(node, 'Text: no text given', { description: 'A comment needs its text.' });
+	const maxLength = MAX_COMMENT_LENGTH[platform];
+	if (maxLength && content.length > maxLength) {
+		const network = PLATFORMS.find((option) => option.value === platform)?.name ?? platform;
+		throw new NodeOperationError(node, `Text: ${content.length} characters, ${network} comments take at most ${maxLength}`);
+	}
+	return content;
+}
+
 /** preSend of Create: the reply, each field read once (a routing `send` per field costs n8n one more evaluation each). */
 export async function buildCommentBody(
 	this: IExecuteSingleFunctions,
@@ -73,12 +85,7 @@ export async function buildCommentBody(
 	const platform = String(this.getNodeParameter('platform', ''));
 	const parentId = hoopAiId(node, 'Reply To', this.getNodeParameter('parentId', ''));
 	if (!parentId) throw new NodeOperationError(node, 'Reply To: no ID given', { description: 'Give the _id of the post or comment to answer.' });
-	const content = text(node, 'Text', this.getNodeParameter('content', '')).trim();
-	if (!content) throw new NodeOperationError(node, 'Text: no text given', { description: 'A comment needs its text.' });
-	const maxLength = MAX_COMMENT_LENGTH[platform];
-	if (maxLength && content.length > maxLength) {
-		throw new NodeOperationError(node, `Text: ${content.length} characters, ${PLATFORMS.find((option) => option.value === platform)?.name ?? platform} comments take at most ${maxLength}`);
-	}
+	const content = commentText(node, platform, this.getNodeParameter('content', ''));
 	const attachments = platform === 'facebook' ? imageAttachments(node, this.getNodeParameter('attachments', '')) : [];
 	requestOptions.body = {
 		parentId,
