@@ -9,11 +9,11 @@ import {
 import { getAccounts } from '../HoopAiSocialPlanner/loadOptions/getAccounts';
 import { accountDirectory, simplifyPost, type AccountDirectory } from '../HoopAiSocialPlanner/resources/post/simplify';
 import { listAccounts } from '../HoopAiSocialPlanner/shared/accounts';
-import { toIdList } from '../HoopAiSocialPlanner/resources/post/postInput';
 import { nodeCredentials } from '../HoopAiSocialPlanner/shared/descriptions';
 import { getConnection } from '../HoopAiSocialPlanner/shared/transport';
 import { eventsSubtitle, triggerProperties } from './description';
-import { wanted, type EventFilters, type TriggerEvent, type TriggerEventName } from './events';
+import { wanted, type TriggerEvent } from './events';
+import { readTriggerInputs } from './inputs';
 import { runPoll } from './poll';
 import { testEvent } from './sample';
 import { PollClock } from './scan';
@@ -40,26 +40,13 @@ export class HoopAiSocialPlannerTrigger implements INodeType {
 	methods = { loadOptions: { getAccounts } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const filters = this.getNodeParameter('filters', {}) as IDataObject;
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		const events = this.getNodeParameter('events', []) as TriggerEventName[];
-		const listFilters = { accounts: toIdList(filters.accounts), postType: filters.postType as string | undefined };
-		const eventFilters: EventFilters = {
-			events,
-			toStatuses: events.includes('statusChanged') ? (this.getNodeParameter('toStatuses', []) as string[]) : [],
-			fromStatuses: events.includes('statusChanged') ? (this.getNodeParameter('fromStatuses', []) as string[]) : [],
-			platforms: (filters.platforms as string[] | undefined) ?? [],
-			...listFilters,
-		};
+		const { listFilters, eventFilters, daysBack, daysAhead, simplify } = readTriggerInputs.call(this);
 		const now = Date.now();
-		const window: Window = {
-			from: now - Number(options.daysBack ?? 7) * DAY_MS,
-			to: now + Number(options.daysAhead ?? 30) * DAY_MS,
-		};
+		const window: Window = { from: now - daysBack * DAY_MS, to: now + daysAhead * DAY_MS };
 		const connection = await getConnection.call(this);
 		// Simplify (on unless turned off) names each account and network: one accounts request per poll that emits.
 		const toItems = async (found: TriggerEvent[]) => {
-			const accounts = options.simplify === false ? undefined : accountDirectory(await listAccounts.call(this, connection));
+			const accounts = simplify ? accountDirectory(await listAccounts.call(this, connection)) : undefined;
 			return this.helpers.returnJsonArray(found.map((event) => present(event, accounts, this.getTimezone())));
 		};
 		const stored = this.getWorkflowStaticData('node') as TriggerState;

@@ -14,7 +14,7 @@ export const POST_STATUSES = [
 	{ name: 'Scheduled', value: 'scheduled' },
 ];
 
-const EVENT_OPTIONS = [
+export const EVENT_OPTIONS = [
 	{ name: 'New Post', value: 'newPost', description: 'A post created after the trigger was activated' },
 	{ name: 'Post Deleted', value: 'postDeleted', description: 'A post was deleted' },
 	{ name: 'Status Changed', value: 'statusChanged', description: 'A post moved to another status, e.g. published or failed' },

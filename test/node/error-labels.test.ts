@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import type { INodeProperties, INodePropertyCollection } from 'n8n-workflow';
 import { loadPackage } from '../harness/package-classes';
+import { isLabelPath, labelTree } from '../helpers/node-labels';
 import { printFigures } from '../helpers/report';
 import { errorMessages } from './error-messages';
 
@@ -10,33 +10,11 @@ import { errorMessages } from './error-messages';
  * read from the source (each variant of a built message), the labels from the node description.
  */
 
-interface LabelNode {
-	label: string;
-	children: LabelNode[];
-}
-
-type Child = INodeProperties | INodePropertyCollection;
-
-function labelTree(children: Child[]): LabelNode[] {
-	return children.map((child) => {
-		const below: Child[] = 'values' in child ? child.values : ['collection', 'fixedCollection'].includes(child.type) ? ((child.options ?? []) as Child[]) : [];
-		return { label: child.displayName, children: labelTree(below) };
-	});
-}
-
-const everyNode = (nodes: LabelNode[]): LabelNode[] => nodes.flatMap((node) => [node, ...everyNode(node.children)]);
-
-/** Whether "A → B → C" is a field's path in the editor: A anywhere, each next one below the one before. */
-function isLabelPath(path: string[], tree: LabelNode[]): boolean {
-	let found = everyNode(tree).filter((node) => node.label === path[0]);
-	for (const label of path.slice(1)) found = found.flatMap((node) => everyNode(node.children)).filter((node) => node.label === label);
-	return found.length > 0;
-}
-
 // Messages whose label is only known at run time, and where that label is checked instead.
 const LABELLED_AT_RUN_TIME: Record<string, string> = {
-	// pathSegment(node, label, …): each routed operation passes the label of its ID field.
-	'nodes/HoopAiSocialPlanner/shared/ids.ts': 'test/node/path-ids.test.ts checks each label against the description',
+	// pathSegment(node, label, …): each routed operation passes the label of its ID field; idList and
+	// optionalId are given theirs by their callers.
+	'nodes/HoopAiSocialPlanner/shared/ids.ts': 'test/node/path-ids.test.ts and test/node/bad-inputs.test.ts check the labels against the description',
 	// asNodeError wraps an error that is not ours (it keeps its own message).
 	'nodes/HoopAiSocialPlanner/shared/execute.ts': 'not a message of ours',
 };

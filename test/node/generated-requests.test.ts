@@ -83,6 +83,10 @@ function merge(base: IDataObject, extra: IDataObject): IDataObject {
 			scheduleDate: '2030-07-01T10:00:00',
 			fromDate: '2030-01-01T00:00:00Z',
 			toDate: '2030-12-31T00:00:00Z',
+			// IDs are checked before sending (test/node/bad-inputs.test.ts): these must look like IDs.
+			parentId: String((location().comments as IDataObject[])[0]._id),
+			userId: sim().userId,
+			companyId: 'Cmp1EI6YIgQYMQi0ytFXv',
 		},
 	});
 

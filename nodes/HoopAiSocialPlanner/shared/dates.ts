@@ -40,12 +40,30 @@ export function localIso(utcIso: unknown, zone: string): string | null {
 }
 
 /**
+ * Whether the calendar day and clock time of a date-time exist: Date.parse takes 2026-02-30 for
+ * March 2 and 24:00 for the next day. Other formats than ISO are left to Date.parse.
+ */
+export function isRealDateTime(value: string): boolean {
+	const match = LOCAL_DATE_TIME.exec(value.trim().replace(EXPLICIT_ZONE, ''));
+	if (!match) return true;
+	const [, year, month, day, hour = '0', minute = '0', second = '0'] = match;
+	const date = new Date(Date.UTC(+year, +month - 1, +day));
+	return date.getUTCMonth() === +month - 1 && date.getUTCDate() === +day && +hour < 24 && +minute < 60 && +second < 60;
+}
+
+/** The instant of a date-time in milliseconds (as Date.parse), NaN when it is none or its day does not exist. */
+export function parseInstant(value: string): number {
+	return isRealDateTime(value) ? Date.parse(value) : NaN;
+}
+
+/**
  * The UTC ISO string (with `Z`) of a date-time. A value with its own offset or `Z` keeps it;
  * a local value ("2026-12-01T09:30" or "2026-12-01 09:30:00") is read in `zone`.
  * Returns undefined for anything that is not a date-time.
  */
 export function toUtcIso(value: string, zone: string): string | undefined {
 	const text = value.trim();
+	if (!isRealDateTime(text)) return undefined;
 	if (EXPLICIT_ZONE.test(text)) {
 		const ms = Date.parse(text);
 		return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
@@ -105,7 +123,7 @@ function wallClockOf(match: RegExpExecArray): { date: string; time: string } {
 /** The calendar parts of a local date-time, as Google Business event and offer dates want them. */
 export function localDateParts(value: string): { year: number; month: number; day: number; hours: number; minutes: number; seconds: number } | undefined {
 	const match = LOCAL_DATE_TIME.exec(value.trim().replace(EXPLICIT_ZONE, '').replace(/\.\d+$/, ''));
-	if (!match) return undefined;
+	if (!match || !isRealDateTime(match[0])) return undefined;
 	const [, year, month, day, hour = '0', minute = '0', second = '0'] = match;
 	return { year: +year, month: +month, day: +day, hours: +hour, minutes: +minute, seconds: +second };
 }

@@ -4,6 +4,7 @@ import type {
 	INodeCredentialDescription,
 	INodeProperties,
 } from 'n8n-workflow';
+import { text, wholeNumber } from './checks';
 
 /** A social account picked from a searchable list or given by ID. */
 export const accountLocator: INodeProperties = {
@@ -84,6 +85,7 @@ export const listFields: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',
+		routing: { send: { preSend: [checkLimit] } },
 	},
 	{
 		displayName: 'Search',
@@ -115,7 +117,16 @@ export const authenticationProperty: INodeProperties = {
 
 /** preSend: the `searchText` query, only when the Search field has text. */
 export async function sendSearchText(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const searchText = String(this.getNodeParameter('searchText', '') ?? '').trim();
+	const searchText = text(this.getNode(), 'Search', this.getNodeParameter('searchText', '')).trim();
 	if (searchText) requestOptions.qs = { ...requestOptions.qs, searchText };
+	return requestOptions;
+}
+
+/**
+ * preSend of every Get Many (shown without Return All): a Limit from an expression may be 0, -1,
+ * 1.5 or text, which would silently return nothing or be refused by the API.
+ */
+export async function checkLimit(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	wholeNumber(this.getNode(), 'Limit', this.getNodeParameter('limit', 50), 1);
 	return requestOptions;
 }

@@ -1,20 +1,71 @@
 import { NodeOperationError, type INode } from 'n8n-workflow';
 
+// No ID of the API holds these: a path separator, an escape (a "%2F" may be decoded to "/" on
+// the way), a parent step or a space. Such a value is a wrong expression, not an ID.
+const NOT_IN_AN_ID = /[/\\%\s]|\.\./;
+
+/** What a value that is not text is, for a message: "an object", "a list", "true". */
+export function kindOf(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	if (value === null || value === undefined) return 'nothing';
+	if (typeof value === 'object') return 'an object';
+	return String(value);
+}
+
+/** The value as the expression gave it, shortened, for a description. */
+export function shown(value: unknown): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** One ID as text, trimmed; '' when none is given. Fails for a value that cannot be an ID. */
+function oneId(node: INode, label: string, value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'number') {
+		if (Number.isSafeInteger(value) && value >= 0) return String(value);
+		throw new NodeOperationError(node, `${label}: the number ${value} is not an ID`, {
+			description: 'Give IDs as text: a large number has already lost digits, e.g. a network’s ID read from JSON as a number.',
+		});
+	}
+	if (typeof value !== 'string') {
+		throw new NodeOperationError(node, `${label}: ${kindOf(value)} is not an ID`, {
+			description: `An ID is text, e.g. 65f1c7e2a4b5c6d7e8f90123. Check the expression that gives it (got ${shown(value)}).`,
+		});
+	}
+	const id = value.trim();
+	if (NOT_IN_AN_ID.test(id)) {
+		throw new NodeOperationError(node, `${label}: "${id}" is not an ID`, {
+			description: 'An ID contains no "/", "\\", "%", ".." or spaces. Check the expression that gives it.',
+		});
+	}
+	return id;
+}
+
 /**
  * An ID that goes into a URL path, checked to be exactly one path segment: a value such as
  * `../x` or `a/b` (often a wrong expression) would otherwise address another endpoint.
  */
 export function pathSegment(node: INode, label: string, value: unknown): string {
-	const id = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const id = oneId(node, label, value);
 	if (!id) {
 		throw new NodeOperationError(node, `${label}: no ID given`, {
 			description: `Choose the ${label.toLowerCase()} from the list, or give its ID (got ${JSON.stringify(value ?? null)}).`,
 		});
 	}
-	if (/[/\\]/.test(id) || id.includes('..')) {
-		throw new NodeOperationError(node, `${label}: "${id}" is not an ID`, {
-			description: 'An ID contains no "/", "\\" or "..". Check the expression that gives it.',
-		});
-	}
 	return id;
+}
+
+/** An optional ID for a body or query field: '' when none is given. */
+export function optionalId(node: INode, label: string, value: unknown): string {
+	return oneId(node, label, value);
+}
+
+/** IDs given as a list or as comma-separated text (expressions often give either), each checked. */
+export function idList(node: INode, label: string, value: unknown): string[] {
+	if (typeof value === 'string') return value.split(',').map((id) => oneId(node, label, id)).filter(Boolean);
+	if (Array.isArray(value)) return value.map((id) => oneId(node, label, id)).filter(Boolean);
+	if (value === undefined || value === null || typeof value === 'number') return [oneId(node, label, value)].filter(Boolean);
+	throw new NodeOperationError(node, `${label}: ${kindOf(value)} is not a list of IDs`, {
+		description: `Give an array of IDs, or the IDs as comma-separated text (got ${shown(value)}).`,
+	});
 }

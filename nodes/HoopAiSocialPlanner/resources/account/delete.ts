@@ -1,4 +1,5 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { optionalId } from '../../shared/ids';
 import { accountLocator } from '../../shared/descriptions';
 
 const showForAccountDelete = { resource: ['account'], operation: ['delete'] };
@@ -32,3 +33,11 @@ export const accountDeleteDescription: INodeProperties[] = [
 		],
 	},
 ];
+
+/** preSend of Delete: the Options' IDs go into the query, checked like every ID. */
+export async function checkAccountDeleteOptions(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	optionalId(this.getNode(), 'Options → Company ID', options.companyId);
+	optionalId(this.getNode(), 'Options → User ID', options.userId);
+	return requestOptions;
+}

@@ -1,4 +1,5 @@
-import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { choice, choices } from '../../shared/checks';
 import { PLATFORM_OPTIONS } from '../../shared/platforms';
 
 const showForAccountGetAll = { resource: ['account'], operation: ['getAll'] };
@@ -13,12 +14,27 @@ export async function accountListItems(this: IExecuteSingleFunctions, items: INo
 	let list = ((groups ? results.groups : results.accounts) ?? []) as IDataObject[];
 	if (!groups) {
 		const filters = this.getNodeParameter('accountFilters', {}) as IDataObject;
-		const platforms = (filters.platforms as string[] | undefined) ?? [];
+		const platforms = choices(this.getNode(), 'Filters → Platforms', filters.platforms, PLATFORM_OPTIONS);
 		if (platforms.length) list = list.filter((account) => platforms.includes(String(account.platform)));
 		if (filters.excludeExpired) list = list.filter((account) => !account.isExpired);
 	}
 	if (!this.getNodeParameter('returnAll', false)) list = list.slice(0, this.getNodeParameter('limit', 50) as number);
 	return list.map((json) => ({ json }));
+}
+
+const OUTPUT_OPTIONS = [
+	{ name: 'Accounts', value: 'accounts', description: 'One item per connected social account' },
+	{ name: 'Groups', value: 'groups', description: 'One item per account group, with its account IDs' },
+];
+
+/** preSend of Get Many: what to return and the networks to keep, checked before the accounts are read. */
+export async function checkAccountListOptions(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const node = this.getNode();
+	if (choice(node, 'Return', this.getNodeParameter('output', 'accounts'), OUTPUT_OPTIONS) === 'accounts') {
+		const filters = this.getNodeParameter('accountFilters', {}) as IDataObject;
+		choices(node, 'Filters → Platforms', filters.platforms, PLATFORM_OPTIONS);
+	}
+	return requestOptions;
 }
 
 export const accountGetAllDescription: INodeProperties[] = [
@@ -27,10 +43,7 @@ export const accountGetAllDescription: INodeProperties[] = [
 		name: 'output',
 		type: 'options',
 		displayOptions: { show: showForAccountGetAll },
-		options: [
-			{ name: 'Accounts', value: 'accounts', description: 'One item per connected social account' },
-			{ name: 'Groups', value: 'groups', description: 'One item per account group, with its account IDs' },
-		],
+		options: OUTPUT_OPTIONS,
 		default: 'accounts',
 	},
 	{

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { locationPath } from '../../shared/request';
 import { apiRouting } from '../../shared/routing';
-import { accountDeleteDescription } from './delete';
-import { accountGetAllDescription, accountListItems } from './getAll';
+import { accountDeleteDescription, checkAccountDeleteOptions } from './delete';
+import { accountGetAllDescription, accountListItems, checkAccountListOptions } from './getAll';
 
 export const accountOperation: INodeProperties = {
 	displayName: 'Operation',
@@ -20,6 +20,7 @@ export const accountOperation: INodeProperties = {
 				request: { method: 'DELETE', url: locationPath('/accounts/{accountId}') },
 				path: { accountId: 'Account' },
 				deletes: 'accountId',
+				preSend: [checkAccountDeleteOptions],
 			}),
 		},
 		{
@@ -29,6 +30,7 @@ export const accountOperation: INodeProperties = {
 			description: 'List the social media accounts (or account groups) connected to the location',
 			routing: apiRouting({
 				request: { method: 'GET', url: locationPath('/accounts') },
+				preSend: [checkAccountListOptions],
 				postReceive: [accountListItems],
 			}),
 		},

@@ -3,14 +3,17 @@ import {
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
+	type INode,
 	type INodeExecutionData,
 	type INodeProperties,
 	type PostReceiveAction,
 } from 'n8n-workflow';
+import { choice, dateText, linkList, text } from '../../shared/checks';
+import { parseInstant } from '../../shared/dates';
+import { idList, optionalId } from '../../shared/ids';
 import { paginateCountedList } from '../../shared/pagination';
 import { LOCATION_PLACEHOLDER } from '../../shared/request';
 import { apiRouting, itemsAt, sentPathValue } from '../../shared/routing';
-import { toIdList } from '../post/postInput';
 
 const show = { resource: ['comment'] };
 const showFor = (...operation: string[]) => ({ ...show, operation });
@@ -21,18 +24,74 @@ const PLATFORM = { platform: 'Platform' };
 const paginateComments = paginateCountedList({ in: 'body', itemsPath: 'results.comments', countPath: 'results.meta.total', pageSize: 100, numeric: true });
 const PLATFORM_AND_COMMENT = { platform: 'Platform', commentId: 'Comment ID' };
 
+// Comment length per network (CommentsCreateBodyDTO.content in the v3 spec).
+const MAX_COMMENT_LENGTH: Record<string, number> = {
+	bluesky: 300,
+	community: 8000,
+	facebook: 8000,
+	instagram: 2200,
+	linkedin: 3000,
+	threads: 500,
+	tiktok: 150,
+	youtube: 10000,
+};
+const MAX_ATTACHMENTS = 1;
+const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif'];
+
+/** A HoopAI post or comment `_id` (the v3 spec: "a valid 24-character Highlevel ID"); '' when none. */
+function hoopAiId(node: INode, label: string, value: unknown): string {
+	const id = optionalId(node, label, value);
+	if (id && !/^[A-Za-z0-9]{24}$/.test(id)) {
+		throw new NodeOperationError(node, `${label}: "${id}" is not a HoopAI post or comment ID (24 letters and digits)`, {
+			description: 'Use the _id of a post (Post → Get Many) or of a comment (Comment → Get Many), not the network’s own ID.',
+		});
+	}
+	return id;
+}
+
+/** Facebook's image attachment: at most one, a link to a JPEG, PNG or GIF (a link without extension is let through). */
+function imageAttachments(node: INode, value: unknown): IDataObject[] {
+	const urls = linkList(node, 'Image URLs', value);
+	if (urls.length > MAX_ATTACHMENTS) {
+		throw new NodeOperationError(node, `Image URLs: ${urls.length} images, a Facebook comment takes at most ${MAX_ATTACHMENTS}`);
+	}
+	for (const url of urls) {
+		const extension = /\.([a-z0-9]+)$/i.exec(url.split(/[?#]/)[0])?.[1]?.toLowerCase();
+		if (extension && !IMAGE_EXTENSIONS.includes(extension)) {
+			throw new NodeOperationError(node, `Image URLs: "${url}" is not an image; use a JPEG, PNG or GIF`);
+		}
+	}
+	return urls.map((url) => ({ url, type: 'image' }));
+}
+
+/** The reply's text, within its network's length. */
+function commentText(node: INode, platform: string, value: unknown): string {
+	const content = text(node, 'Text', value).trim();
+	if (!content) throw new NodeOperationError(node, 'Text: no text given', { description: 'A comment needs its text.' });
+	const maxLength = MAX_COMMENT_LENGTH[platform];
+	if (maxLength && content.length > maxLength) {
+		const network = PLATFORMS.find((option) => option.value === platform)?.name ?? platform;
+		throw new NodeOperationError(node, `Text: ${content.length} characters, ${network} comments take at most ${maxLength}`);
+	}
+	return content;
+}
+
 /** preSend of Create: the reply, each field read once (a routing `send` per field costs n8n one more evaluation each). */
 export async function buildCommentBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const attachments =
-		this.getNodeParameter('platform', '') === 'facebook' ? toIdList(this.getNodeParameter('attachments', '')) : [];
+	const node = this.getNode();
+	const platform = String(this.getNodeParameter('platform', ''));
+	const parentId = hoopAiId(node, 'Reply To', this.getNodeParameter('parentId', ''));
+	if (!parentId) throw new NodeOperationError(node, 'Reply To: no ID given', { description: 'Give the _id of the post or comment to answer.' });
+	const content = commentText(node, platform, this.getNodeParameter('content', ''));
+	const attachments = platform === 'facebook' ? imageAttachments(node, this.getNodeParameter('attachments', '')) : [];
 	requestOptions.body = {
-		parentId: this.getNodeParameter('parentId', ''),
-		isParentThread: this.getNodeParameter('isParentThread', true),
-		content: this.getNodeParameter('content', ''),
-		...(attachments.length ? { attachments: attachments.map((url) => ({ url, type: 'image' })) } : {}),
+		parentId,
+		isParentThread: choice<boolean>(node, 'Reply To Is', this.getNodeParameter('isParentThread', true), IS_PARENT_THREAD),
+		content,
+		...(attachments.length ? { attachments } : {}),
 	};
 	return requestOptions;
 }
@@ -44,26 +103,42 @@ function likedItem(liked: boolean): PostReceiveAction {
 	};
 }
 
-/** preSend of Get Many: the accounts and filters; a date window needs both ends. */
+/** preSend of Get Many: the accounts and filters; a date window needs both ends, in order. */
 export async function buildCommentListBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
+	const node = this.getNode();
 	const filters = this.getNodeParameter('commentFilters', {}) as IDataObject;
-	const originIds = toIdList(this.getNodeParameter('originIds', []));
-	if (originIds.length === 0) throw new NodeOperationError(this.getNode(), 'Account Names or IDs: choose at least one account');
-	if (Boolean(filters.fromDate) !== Boolean(filters.toDate)) {
-		throw new NodeOperationError(this.getNode(), 'Filters: From Date and To Date go together', { description: 'Set both, or neither.' });
+	const originIds = idList(node, 'Account Names or IDs', this.getNodeParameter('originIds', []));
+	if (originIds.length === 0) throw new NodeOperationError(node, 'Account Names or IDs: choose at least one account');
+	const fromDate = dateText(node, 'Filters → From Date', filters.fromDate);
+	const toDate = dateText(node, 'Filters → To Date', filters.toDate);
+	if (Boolean(fromDate) !== Boolean(toDate)) {
+		throw new NodeOperationError(node, 'Filters: From Date and To Date go together', { description: 'Set both, or neither.' });
 	}
-	const toIso = (value: unknown) => new Date(Date.parse(String(value))).toISOString();
+	const window = fromDate ? commentWindow(node, fromDate, toDate) : {};
+	const search = text(node, 'Filters → Search', filters.search).trim();
+	const parentId = hoopAiId(node, 'Filters → Replies To', filters.parentId);
 	requestOptions.body = {
 		originIds,
-		...(filters.fromDate ? { fromDate: toIso(filters.fromDate), toDate: toIso(filters.toDate) } : {}),
-		...(filters.sortBy ? { sortBy: filters.sortBy } : {}),
-		...(filters.search ? { search: filters.search } : {}),
-		...(filters.parentId ? { parentId: filters.parentId } : {}),
+		...window,
+		...(filters.sortBy ? { sortBy: choice<string>(node, 'Filters → Sort By', filters.sortBy, SORT_OPTIONS) } : {}),
+		...(search ? { search } : {}),
+		...(parentId ? { parentId } : {}),
 	};
 	return requestOptions;
+}
+
+/** From Date and To Date in UTC, checked to be dates in that order. */
+function commentWindow(node: INode, fromDate: string, toDate: string): IDataObject {
+	const from = parseInstant(fromDate);
+	const to = parseInstant(toDate);
+	const allowed = 'Pick it in the date picker, or write it like 2026-12-01 or 2026-12-01T09:30:00Z.';
+	if (Number.isNaN(from)) throw new NodeOperationError(node, `Filters → From Date: "${fromDate}" is not a date`, { description: allowed });
+	if (Number.isNaN(to)) throw new NodeOperationError(node, `Filters → To Date: "${toDate}" is not a date`, { description: allowed });
+	if (from > to) throw new NodeOperationError(node, `Filters → From Date: "${fromDate}" is after To Date "${toDate}"`);
+	return { fromDate: new Date(from).toISOString(), toDate: new Date(to).toISOString() };
 }
 
 // Likes are not offered for Instagram, Threads and YouTube comments (the API answers 400).
@@ -78,6 +153,25 @@ const PLATFORMS = [
 	{ name: 'TikTok', value: 'tiktok' },
 	{ name: 'YouTube', value: 'youtube', description: NO_LIKES },
 ];
+
+const SORT_OPTIONS = [
+	{ name: 'Latest', value: 'latest' },
+	{ name: 'Top', value: 'top' },
+];
+
+const IS_PARENT_THREAD = [
+	{ name: 'A Post', value: true },
+	{ name: 'A Comment', value: false },
+];
+
+/** preSend of every comment operation: the Platform (a path segment) must be one of the list. */
+export async function checkCommentPlatform(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	choice(this.getNode(), 'Platform', this.getNodeParameter('platform', ''), PLATFORMS);
+	return requestOptions;
+}
 
 /** preSend of Like and Unlike: a platform whose comments cannot be liked fails before sending. */
 export async function checkLikePlatform(
@@ -108,7 +202,7 @@ export const commentOperation: INodeProperties = {
 			routing: apiRouting({
 				request: { method: 'POST', url: COMMENTS_PATH, ...withLocation },
 				path: PLATFORM,
-				preSend: [buildCommentBody],
+				preSend: [checkCommentPlatform, buildCommentBody],
 				postReceive: [itemsAt('results')],
 			}),
 		},
@@ -120,7 +214,7 @@ export const commentOperation: INodeProperties = {
 			routing: apiRouting({
 				request: { method: 'POST', url: `${COMMENTS_PATH}/list`, ...withLocation },
 				path: PLATFORM,
-				preSend: [buildCommentListBody],
+				preSend: [checkCommentPlatform, buildCommentListBody],
 				pagination: paginateComments,
 			}),
 		},
@@ -133,7 +227,7 @@ export const commentOperation: INodeProperties = {
 				// Liking a liked comment leaves it liked: safe to send again.
 				effect: 'idempotent',
 				path: PLATFORM_AND_COMMENT,
-				preSend: [checkLikePlatform],
+				preSend: [checkCommentPlatform, checkLikePlatform],
 				postReceive: [likedItem(true)],
 			}),
 		},
@@ -144,7 +238,7 @@ export const commentOperation: INodeProperties = {
 			routing: apiRouting({
 				request: { method: 'DELETE', url: LIKE_PATH, ...withLocation },
 				path: PLATFORM_AND_COMMENT,
-				preSend: [checkLikePlatform],
+				preSend: [checkCommentPlatform, checkLikePlatform],
 				postReceive: [likedItem(false)],
 			}),
 		},
@@ -189,10 +283,7 @@ export const commentFields: INodeProperties[] = [
 				displayName: 'Sort By',
 				name: 'sortBy',
 				type: 'options',
-				options: [
-					{ name: 'Latest', value: 'latest' },
-					{ name: 'Top', value: 'top' },
-				],
+				options: SORT_OPTIONS,
 				default: 'latest',
 			},
 			{ displayName: 'To Date', name: 'toDate', type: 'dateTime', default: '', description: 'Needs From Date too' },
@@ -211,10 +302,7 @@ export const commentFields: INodeProperties[] = [
 		displayName: 'Reply To Is',
 		name: 'isParentThread',
 		type: 'options',
-		options: [
-			{ name: 'A Post', value: true },
-			{ name: 'A Comment', value: false },
-		],
+		options: IS_PARENT_THREAD,
 		default: true,
 		displayOptions: { show: showFor('create') },
 	},

@@ -6,10 +6,10 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { withRoutes } from '../../shared/execute';
+import { asNodeError, withRoutes } from '../../shared/execute';
 import { apiError } from '../../shared/errors';
 import { apiResponse, getConnection } from '../../shared/transport';
-import { toIdList } from './postInput';
+import { idList } from '../../shared/ids';
 
 /** The API deletes at most 50 posts per request. */
 export const BULK_DELETE_CHUNK = 50;
@@ -30,19 +30,43 @@ export const postBulkDeleteDescription: INodeProperties[] = [
 	},
 ];
 
+interface GatheredIds {
+	postIds: string[];
+	/** The items whose IDs are deleted. */
+	pairedItem: Array<{ item: number }>;
+	/** With Continue On Fail: an error item for each item whose Post IDs are not IDs. */
+	refused: INodeExecutionData[];
+}
+
+/** Every item's Post IDs, without duplicates; a bad item fails the run unless Continue On Fail is on. */
+function gatherPostIds(this: IExecuteFunctions): GatheredIds {
+	const gathered: GatheredIds = { postIds: [], pairedItem: [], refused: [] };
+	this.getInputData().forEach((_item, index) => {
+		try {
+			gathered.postIds.push(...idList(this.getNode(), 'Post IDs', this.getNodeParameter('postIds', index)));
+			gathered.pairedItem.push({ item: index });
+		} catch (error) {
+			const nodeError = asNodeError(this.getNode(), error, index);
+			if (!this.continueOnFail()) throw nodeError;
+			gathered.refused.push({ json: { error: nodeError.message }, pairedItem: { item: index } });
+		}
+	});
+	gathered.postIds = [...new Set(gathered.postIds)];
+	return gathered;
+}
+
 /**
  * Bulk Delete runs once for all input items (not once per item, as routing would): it gathers
  * every item's IDs, removes duplicates and deletes them 50 at a time.
  */
 export const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const items = this.getInputData();
-	const pairedItem = items.map((_item, index) => ({ item: index }));
-	const postIds = [...new Set(items.flatMap((_item, index) => toIdList(this.getNodeParameter('postIds', index))))];
+	const { postIds, pairedItem, refused } = gatherPostIds.call(this);
 	const failWith = (error: NodeApiError | NodeOperationError): INodeExecutionData[][] => {
-		if (this.continueOnFail()) return [[{ json: { error: error.message }, pairedItem }]];
+		if (this.continueOnFail()) return [[...refused, { json: { error: error.message }, pairedItem }]];
 		throw error;
 	};
 	if (postIds.length === 0) {
+		if (pairedItem.length === 0) return [refused];
 		return failWith(new NodeOperationError(this.getNode(), 'Post IDs: no post ID given', { description: 'Map the IDs of the posts to delete, e.g. {{ $json._id }}.' }));
 	}
 	const connection = await getConnection.call(this);
@@ -61,5 +85,5 @@ export const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: I
 		else if (response.statusCode >= 400) return failWith(apiError(this.getNode(), response));
 		else summary.deletedCount += Number((response.body.results as IDataObject | undefined)?.deletedCount ?? 0);
 	}
-	return [[{ json: summary, pairedItem }]];
+	return [[...refused, { json: summary, pairedItem }]];
 }, [{ method: 'POST', path: '/social-media-posting/{locationId}/posts/bulk-delete' }]);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { accountsOnce, platformsOf } from '../../shared/accounts';
 import { runForEachItem, withRoutes } from '../../shared/execute';
+import { idList } from '../../shared/ids';
 import { createOnce, stableJson } from '../../shared/send';
 import { apiRequest, getConnection } from '../../shared/transport';
 import { findCreatedPost } from './findCreated';
@@ -17,7 +18,7 @@ import {
 } from './fields';
 import { SCHEDULED_STATUSES } from './hooks';
 import { accountDirectory, simplifyPost } from './simplify';
-import { parseJsonBody, postInputToBody, toIdList, type PostInput } from './postInput';
+import { parseJsonBody, postInputToBody, type PostInput } from './postInput';
 import { checkPostBody } from './validatePost';
 
 const showForCreate = { resource: ['post'], operation: ['create'] };
@@ -83,7 +84,7 @@ export const createPosts = withRoutes(async function createPosts(this: IExecuteF
 				? { scheduleDate: parameter('scheduleDate', ''), timezone: parameter('timezone', '') }
 				: {}),
 		};
-		const accountIds = toIdList(input.accountIds);
+		const accountIds = idList(node, 'Account Names or IDs', input.accountIds);
 		const body: IDataObject = {
 			...postInputToBody(input, { node, workflowTimezone: this.getTimezone(), accountIds }),
 			...parseJsonBody(node, additionalFields.jsonBody),

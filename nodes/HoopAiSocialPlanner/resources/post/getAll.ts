@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { describeUtc } from '../../shared/dates';
+import { choice, dateText } from '../../shared/checks';
+import { describeUtc, parseInstant } from '../../shared/dates';
+import { idList } from '../../shared/ids';
 import { paginateCountedList } from '../../shared/pagination';
 import { POST_FORMAT_OPTIONS } from '../../shared/platforms';
-import { toIdList } from './postInput';
 import { getRunAccounts } from '../../shared/accounts';
 import { accountDirectory, simplifyPost } from './simplify';
 
@@ -13,17 +14,38 @@ export const DEFAULT_DAYS_BACK = 30;
 export const DEFAULT_DAYS_AHEAD = 90;
 export const POSTS_PAGE_SIZE = 100;
 
+/** The statuses Get Many filters by (`type` of the list body). */
+const STATUS_OPTIONS = [
+	{ name: 'All', value: 'all' },
+	{ name: 'Deleted', value: 'deleted' },
+	{ name: 'Draft', value: 'draft' },
+	{ name: 'Failed', value: 'failed' },
+	{ name: 'In Progress', value: 'in_progress' },
+	{ name: 'In Review', value: 'in_review' },
+	{ name: 'Pending (Instagram Processing)', value: 'pending' },
+	{ name: 'Published', value: 'published' },
+	{ name: 'Recent', value: 'recent' },
+	{ name: 'Scheduled', value: 'scheduled' },
+];
+
 /** preSend of Get Many: the list body with the window, filters and the API's string flags. */
 export async function buildPostListBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
+	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', {}) as IDataObject;
 	const now = Date.now();
+	const typed = {
+		fromDate: dateText(node, 'Filters → From Date', filters.fromDate),
+		toDate: dateText(node, 'Filters → To Date', filters.toDate),
+	};
 	const date = (name: 'fromDate' | 'toDate', fallback: number) => {
-		const value = filters[name] ? Date.parse(String(filters[name])) : fallback;
+		const value = typed[name] ? parseInstant(typed[name]) : fallback;
 		if (Number.isNaN(value)) {
-			throw new NodeOperationError(this.getNode(), `Filters → ${name === 'fromDate' ? 'From Date' : 'To Date'}: "${String(filters[name])}" is not a date`);
+			throw new NodeOperationError(node, `Filters → ${name === 'fromDate' ? 'From Date' : 'To Date'}: "${typed[name]}" is not a date`, {
+				description: 'Pick it in the date picker, or write it like 2026-12-01 or 2026-12-01T09:30:00Z.',
+			});
 		}
 		return value;
 	};
@@ -32,19 +54,22 @@ export async function buildPostListBody(
 	if (fromDate > toDate) {
 		// The dates as the user typed them; one left empty is the default window's end, in UTC.
 		const shown = (name: 'fromDate' | 'toDate', value: number) =>
-			filters[name] ? `"${String(filters[name])}"` : `(not set: ${describeUtc(new Date(value).toISOString())})`;
-		throw new NodeOperationError(this.getNode(), `Filters → From Date: ${shown('fromDate', fromDate)} is after To Date ${shown('toDate', toDate)}`);
+			typed[name] ? `"${typed[name]}"` : `(not set: ${describeUtc(new Date(value).toISOString())})`;
+		throw new NodeOperationError(node, `Filters → From Date: ${shown('fromDate', fromDate)} is after To Date ${shown('toDate', toDate)}`);
 	}
-	const accounts = toIdList(filters.accounts);
+	const accounts = idList(node, 'Filters → Account Names or IDs', filters.accounts);
+	const unset = (value: unknown) => value === undefined || value === '';
+	const status = unset(filters.status) ? 'all' : choice<string>(node, 'Filters → Status', filters.status, STATUS_OPTIONS);
+	const postType = unset(filters.postType) ? '' : choice<string>(node, 'Filters → Post Type', filters.postType, POST_FORMAT_OPTIONS);
 	requestOptions.body = {
 		skip: '0',
 		limit: String(POSTS_PAGE_SIZE),
 		fromDate: new Date(fromDate).toISOString(),
 		toDate: new Date(toDate).toISOString(),
 		includeUsers: filters.includeUsers ? 'true' : 'false',
-		type: (filters.status as string) || 'all',
+		type: status,
 		...(accounts.length ? { accounts: accounts.join(',') } : {}),
-		...(filters.postType ? { postType: filters.postType } : {}),
+		...(postType ? { postType } : {}),
 	};
 	return requestOptions;
 }
@@ -105,18 +130,7 @@ export const postGetAllDescription: INodeProperties[] = [
 				displayName: 'Status',
 				name: 'status',
 				type: 'options',
-				options: [
-					{ name: 'All', value: 'all' },
-					{ name: 'Deleted', value: 'deleted' },
-					{ name: 'Draft', value: 'draft' },
-					{ name: 'Failed', value: 'failed' },
-					{ name: 'In Progress', value: 'in_progress' },
-					{ name: 'In Review', value: 'in_review' },
-					{ name: 'Pending (Instagram Processing)', value: 'pending' },
-					{ name: 'Published', value: 'published' },
-					{ name: 'Recent', value: 'recent' },
-					{ name: 'Scheduled', value: 'scheduled' },
-				],
+				options: STATUS_OPTIONS,
 				default: 'all',
 			},
 			{

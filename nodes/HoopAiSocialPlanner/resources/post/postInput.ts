@@ -1,8 +1,11 @@
-import { jsonParse, NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+import { jsonParse, NodeOperationError, type IDataObject, type INode, type INodePropertyOptions } from 'n8n-workflow';
+import { choice, dateText, isLink, text } from '../../shared/checks';
 import { describeDateTime, isValidTimeZone, toUtcIso } from '../../shared/dates';
-import { isMediaType, normaliseMediaType } from '../../shared/media';
+import { idList, optionalId } from '../../shared/ids';
+import { isMediaType, MEDIA_TYPES, normaliseMediaType } from '../../shared/media';
+import { postTypeField, statusField } from './fields';
 import { platformDetails } from './platforms';
-import { compact, toIdList } from './values';
+import { compact } from './values';
 
 /** The post fields as the node's parameters hold them (Create's, or Update's Update Fields). */
 export interface PostInput {
@@ -24,14 +27,24 @@ export interface PostInput {
 	applyWatermark?: boolean;
 }
 
-export { toIdList };
-
 function mediaList(node: INode, items: IDataObject[]): IDataObject[] {
 	return items.map((item, index) => {
-		const url = String(item.url ?? '').trim();
 		const which = items.length > 1 ? `media item ${index + 1}` : 'the media item';
+		const url = text(node, 'Media → URL', item.url).trim();
 		if (!url) throw new NodeOperationError(node, `Media → URL: required, missing in ${which}`, { description: 'Give every media item the public link of its image or video.' });
-		const type = normaliseMediaType(String(item.type ?? '') || undefined, url);
+		if (!isLink(url)) {
+			throw new NodeOperationError(node, `Media → URL: "${url}" in ${which} is not a link (http:// or https://)`, {
+				description: 'HoopAI fetches the file from its public link, e.g. https://cdn.example.com/photo.jpg.',
+			});
+		}
+		// A type set by hand (or an expression) must be one HoopAI takes; the API's own "image" or "video" is read too.
+		const given = text(node, 'Media → Type', item.type).trim();
+		if (given && !normaliseMediaType(given, '')) {
+			throw new NodeOperationError(node, `Media → Type: "${given}" of ${which} is not allowed; use ${MEDIA_TYPES.join(', ')}`, {
+				description: 'Or leave Type at Detect From URL, for a URL ending in .jpg, .jpeg, .png, .gif, .mp4, .mov or .webm.',
+			});
+		}
+		const type = normaliseMediaType(given || undefined, url);
 		if (!type || !isMediaType(type)) {
 			throw new NodeOperationError(node, `Media → Type: cannot tell the kind of file of ${which} (${url})`, {
 				description: 'Choose its Type (JPEG, PNG or GIF image; MP4, MOV or WebM video), or use a URL ending in .jpg, .jpeg, .png, .gif, .mp4, .mov or .webm.',
@@ -46,8 +59,8 @@ function mediaList(node: INode, items: IDataObject[]): IDataObject[] {
  * in their timezone, with the UTC time beside it: the API's time alone would look wrong to them.
  */
 function scheduleDateOf(node: INode, input: PostInput, context: PostFieldContext): string {
-	const typed = String(input.scheduleDate);
-	const zone = input.timezone || context.workflowTimezone;
+	const typed = dateText(node, 'Schedule Date', input.scheduleDate);
+	const zone = text(node, 'Timezone Name or ID', input.timezone).trim() || context.workflowTimezone;
 	if (!isValidTimeZone(zone)) {
 		throw new NodeOperationError(
 			node,
@@ -80,29 +93,35 @@ export interface PostFieldContext {
 	current?: IDataObject;
 }
 
-/** The API body fields for the post fields the user set (and only those). */
+/** The API body fields for the post fields the user set (and only those), each checked. */
 export function postInputToBody(input: PostInput, context: PostFieldContext): IDataObject {
 	const { node } = context;
 	const body: IDataObject = {};
-	if (input.accountIds !== undefined) body.accountIds = toIdList(input.accountIds);
-	if (input.postType !== undefined) body.type = input.postType;
-	if (input.status !== undefined) body.status = input.status;
-	if (input.summary !== undefined) body.summary = input.summary;
+	if (input.accountIds !== undefined) body.accountIds = idList(node, 'Account Names or IDs', input.accountIds);
+	if (input.postType !== undefined) body.type = choice(node, 'Post Type', input.postType, postTypeField.options as INodePropertyOptions[]);
+	if (input.status !== undefined) body.status = choice(node, 'Status', input.status, statusField.options as INodePropertyOptions[]);
+	if (input.summary !== undefined) body.summary = text(node, 'Content', input.summary);
 	if (input.scheduleDate) body.scheduleDate = scheduleDateOf(node, input, context);
 	if (input.media?.items !== undefined) body.media = mediaList(node, input.media.items);
 	if (input.platformOptions) {
-		const postType = String(input.postType ?? context.current?.type ?? 'post');
+		const postType = String(body.type ?? context.current?.type ?? 'post');
 		Object.assign(body, platformDetails(input.platformOptions, { node, accountIds: context.accountIds, postType, current: context.current }));
 	}
-	if (input.categoryId) body.categoryId = input.categoryId;
-	if (input.followUpComment) body.followUpComment = input.followUpComment;
-	if (input.tags !== undefined) body.tags = toIdList(input.tags);
-	if (input.userId) body.userId = input.userId;
+	const categoryId = optionalId(node, 'Category Name or ID', input.categoryId);
+	if (categoryId) body.categoryId = categoryId;
+	const followUpComment = text(node, 'First Comment', input.followUpComment);
+	if (followUpComment) body.followUpComment = followUpComment;
+	if (input.tags !== undefined) body.tags = idList(node, 'Tag Names or IDs', input.tags);
+	const userId = optionalId(node, 'User Name or ID', input.userId);
+	if (userId) body.userId = userId;
 	if (input.applyWatermark !== undefined) body.applyWatermark = input.applyWatermark;
 	// A Link Preview added but left empty sends nothing.
 	const preview = compact({ ...input.linkPreview?.preview });
 	if (Object.keys(preview).length) body.ogTagsDetails = preview;
-	if (input.approval?.details) body.postApprovalDetails = compact({ ...input.approval.details, approvalStatus: 'pending' });
+	if (input.approval?.details) {
+		const approver = optionalId(node, 'Review → Approver Name or ID', input.approval.details.approver);
+		body.postApprovalDetails = compact({ ...input.approval.details, approver, approvalStatus: 'pending' });
+	}
 	return body;
 }
 

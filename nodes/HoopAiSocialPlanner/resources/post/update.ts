@@ -1,7 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { accountsOnce, platformsOf } from '../../shared/accounts';
 import { runForEachItem, withRoutes } from '../../shared/execute';
-import { pathSegment } from '../../shared/ids';
+import { idList, pathSegment } from '../../shared/ids';
 import { apiRequest, getConnection } from '../../shared/transport';
 import {
 	accountIdsField,
@@ -16,8 +16,8 @@ import {
 } from './fields';
 import { SCHEDULED_STATUSES, writablePost } from './hooks';
 import { accountDirectory, simplifyPost } from './simplify';
-import { parseJsonBody, postInputToBody, toIdList, type PostInput } from './postInput';
-import { checkPostBody } from './validatePost';
+import { parseJsonBody, postInputToBody, type PostInput } from './postInput';
+import { checkAccountsExist, checkPostBody } from './validatePost';
 
 const showForUpdate = { resource: ['post'], operation: ['update'] };
 
@@ -47,6 +47,22 @@ export const postUpdateDescription: INodeProperties[] = [
 ];
 
 /**
+ * The Update Fields checked before anything is sent: all that needs neither the post nor the
+ * accounts (dates, media, dropdown values, Extra Fields), then the accounts, if changed.
+ */
+async function checkUpdateFields(
+	node: INode,
+	updateFields: PostInput,
+	workflowTimezone: string,
+	platforms: () => Promise<Record<string, string>>,
+): Promise<void> {
+	const accountIds = updateFields.accountIds === undefined ? undefined : idList(node, 'Account Names or IDs', updateFields.accountIds);
+	postInputToBody(updateFields, { node, workflowTimezone, accountIds: accountIds ?? [] });
+	parseJsonBody(node, updateFields.jsonBody);
+	if (accountIds) checkAccountsExist(node, accountIds, await platforms());
+}
+
+/**
  * Update runs in code: the API only replaces whole posts, so it reads the post, changes just the
  * fields the user set, sends it all back, and outputs the post as it then is (PUT returns none).
  */
@@ -59,12 +75,13 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as PostInput;
 		const postId = pathSegment(node, 'Post', this.getNodeParameter('postId', itemIndex, '', { extractValue: true }));
+		await checkUpdateFields(node, updateFields, zone, platforms);
 		const postPath = `/social-media-posting/{locationId}/posts/${encodeURIComponent(postId)}`;
 		const read = async () =>
 			((await apiRequest.call(this, 'GET', postPath, { connection })).results as IDataObject | undefined)?.post as IDataObject;
 		const existing = writablePost(await read(), connection.defaultUserId);
-		const accountIds = updateFields.accountIds !== undefined ? toIdList(updateFields.accountIds) : (existing.accountIds as string[]);
-		const changes = postInputToBody(updateFields, { node, workflowTimezone: this.getTimezone(), accountIds, current: existing });
+		const accountIds = updateFields.accountIds !== undefined ? idList(node, 'Account Names or IDs', updateFields.accountIds) : (existing.accountIds as string[]);
+		const changes = postInputToBody(updateFields, { node, workflowTimezone: zone, accountIds, current: existing });
 		const body: IDataObject = { ...existing, ...changes, ...parseJsonBody(node, updateFields.jsonBody) };
 		// A post moved out of the schedule keeps no schedule date.
 		if (!SCHEDULED_STATUSES.includes(String(body.status)) && !changes.scheduleDate) delete body.scheduleDate;

@@ -10,6 +10,11 @@ const SUMMARY_LIMITS: Record<string, number> = { pinterest: 800, youtube: 5000 }
 const NEEDS_MEDIA = ['instagram', 'tiktok', 'tiktok-business', 'youtube', 'pinterest'];
 const MAX_INSTAGRAM_COLLABORATORS = 3;
 const MAX_PDF_TITLE = 100;
+const MAX_PINTEREST_BOARDS = 25;
+const MAX_POLL_QUESTION = 140;
+const MAX_POLL_OPTION = 30;
+// Media per post the v3 spec documents (LinkedIn: a regular post; one posted as a PDF takes more).
+const MEDIA_LIMITS: Record<string, number> = { linkedin: 9, pinterest: 1, youtube: 1 };
 
 /** A Google Business Profile button by its name in the Button dropdown. */
 function buttonName(value: string): string {
@@ -90,6 +95,24 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 	if (poll && (pollOptions.length < 2 || pollOptions.length > 4)) {
 		fail(node, `LinkedIn → Poll Options: ${pollOptions.length} answers, a poll needs 2 to 4`);
 	}
+	if (String(poll?.question ?? '').length > MAX_POLL_QUESTION) {
+		fail(node, `LinkedIn → Poll Question: ${String(poll?.question).length} characters, at most ${MAX_POLL_QUESTION} are allowed`);
+	}
+	const longAnswer = pollOptions.map((option) => String(option.text)).find((answer) => answer.length > MAX_POLL_OPTION);
+	if (longAnswer) fail(node, `LinkedIn → Poll Options: "${longAnswer}" has ${longAnswer.length} characters, at most ${MAX_POLL_OPTION} are allowed`);
+
+	const pins = ((body.pinterestPostDetails as IDataObject | undefined)?.pinterestBoards as IDataObject[] | undefined) ?? [];
+	const boards = Math.max(0, ...pins.map((entry) => ((entry.boards as string[] | undefined) ?? []).length));
+	if (boards > MAX_PINTEREST_BOARDS) fail(node, `Pinterest → Board IDs: ${boards} boards, at most ${MAX_PINTEREST_BOARDS} are allowed`);
+}
+
+/** Every chosen account must be one of the location's (`platformsByAccount`: account ID → platform). */
+export function checkAccountsExist(node: INode, accountIds: string[], platformsByAccount: Record<string, string>): void {
+	for (const accountId of accountIds) {
+		if (!(accountId in platformsByAccount)) {
+			fail(node, `Account Names or IDs: "${accountId}" is not a social account of this location`, 'Pick the accounts from the list, or use the IDs that Account → Get Many returns.');
+		}
+	}
 }
 
 /**
@@ -100,11 +123,7 @@ export function validatePostForPlatforms(node: INode, body: IDataObject, platfor
 	const accountIds = (body.accountIds as string[] | undefined) ?? [];
 	const media = (body.media as IDataObject[] | undefined) ?? [];
 	const summary = String(body.summary ?? '');
-	for (const accountId of accountIds) {
-		if (!(accountId in platformsByAccount)) {
-			fail(node, `Account Names or IDs: "${accountId}" is not a social account of this location`, 'Pick the accounts from the list, or use the IDs that Account → Get Many returns.');
-		}
-	}
+	checkAccountsExist(node, accountIds, platformsByAccount);
 	const platforms = [...new Set(accountIds.map((accountId) => platformsByAccount[accountId]))];
 	if (body.status !== 'draft') {
 		for (const platform of platforms.filter((candidate) => NEEDS_MEDIA.includes(candidate))) {
@@ -112,6 +131,13 @@ export function validatePostForPlatforms(node: INode, body: IDataObject, platfor
 			if (platform === 'youtube' && !media.some((item) => isVideo(item.type as string | undefined))) {
 				fail(node, 'Media: YouTube posts need a video');
 			}
+		}
+	}
+	const asPdf = (body.linkedinPostDetails as IDataObject | undefined)?.postAsPdf === true;
+	for (const platform of platforms) {
+		const limit = platform === 'linkedin' && asPdf ? undefined : MEDIA_LIMITS[platform];
+		if (limit && media.length > limit) {
+			fail(node, `Media: ${media.length} items, ${platformName(platform)} posts take at most ${limit}`, 'Post to those accounts separately, with fewer images or videos.');
 		}
 	}
 	const poll = (body.linkedinPostDetails as IDataObject | undefined)?.poll;

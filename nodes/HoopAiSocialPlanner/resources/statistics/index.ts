@@ -3,17 +3,37 @@ import {
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
+	type INode,
 	type INodeProperties,
 } from 'n8n-workflow';
+import { choice, choices, dateText } from '../../shared/checks';
+import { parseInstant } from '../../shared/dates';
+import { idList } from '../../shared/ids';
 import { STATISTICS_PLATFORM_OPTIONS } from '../../shared/platforms';
 import { LOCATION_PLACEHOLDER } from '../../shared/request';
 import { apiRouting, itemsAt } from '../../shared/routing';
 import { getRunAccounts } from '../../shared/accounts';
-import { toIdList } from '../post/postInput';
 
 const show = { resource: ['statistics'] };
 const showCustom = { ...show, range: ['custom'] };
 const MAX_PROFILES = 100;
+
+const PERIOD_OPTIONS = [
+	{ name: 'Last 7 Days', value: 'last7', description: 'The 7 days before today, compared with the 7 before them' },
+	{ name: 'Custom', value: 'custom' },
+];
+
+/** A custom period's date, checked to be a day that exists. */
+function periodDate(node: INode, label: 'Start Date' | 'End Date', value: unknown): number {
+	const typed = dateText(node, label, value);
+	const ms = parseInstant(typed);
+	if (Number.isNaN(ms)) {
+		throw new NodeOperationError(node, `${label}: "${typed}" is not a date`, {
+			description: 'Pick it in the date picker, or write it like 2026-12-01 or 2026-12-01T09:30:00Z.',
+		});
+	}
+	return ms;
+}
 
 /** preSend: profile IDs (all accounts when none chosen), networks and the date ranges. */
 export async function buildStatisticsBody(
@@ -22,11 +42,9 @@ export async function buildStatisticsBody(
 ): Promise<IHttpRequestOptions> {
 	const node = this.getNode();
 	const body: IDataObject = {};
-	if (this.getNodeParameter('range', 'last7') === 'custom') {
-		const start = Date.parse(String(this.getNodeParameter('startDate', '')));
-		const end = Date.parse(String(this.getNodeParameter('endDate', '')));
-		if (Number.isNaN(start)) throw new NodeOperationError(node, 'Start Date: is not a date');
-		if (Number.isNaN(end)) throw new NodeOperationError(node, 'End Date: is not a date');
+	if (choice(node, 'Period', this.getNodeParameter('range', 'last7'), PERIOD_OPTIONS) === 'custom') {
+		const start = periodDate(node, 'Start Date', this.getNodeParameter('startDate', ''));
+		const end = periodDate(node, 'End Date', this.getNodeParameter('endDate', ''));
 		if (start >= end) throw new NodeOperationError(node, 'Start Date: must be before End Date');
 		body.currentRange = { startDate: new Date(start).toISOString(), endDate: new Date(end).toISOString() };
 		if (this.getNodeParameter('compare', true)) {
@@ -34,9 +52,10 @@ export async function buildStatisticsBody(
 			body.prevRange = { startDate: new Date(start - (end - start)).toISOString(), endDate: new Date(start).toISOString() };
 		}
 	}
-	const platforms = this.getNodeParameter('platforms', []) as string[];
+	// Checked before the accounts are read for them.
+	const platforms = choices(node, 'Platforms', this.getNodeParameter('platforms', []), STATISTICS_PLATFORM_OPTIONS);
 	if (platforms.length) body.platforms = platforms;
-	let profileIds = toIdList(this.getNodeParameter('profileIds', []));
+	let profileIds = idList(node, 'Account Names or IDs', this.getNodeParameter('profileIds', []));
 	if (profileIds.length === 0) {
 		const accounts = await getRunAccounts.call(this);
 		profileIds = accounts
@@ -100,10 +119,7 @@ export const statisticsFields: INodeProperties[] = [
 		displayName: 'Period',
 		name: 'range',
 		type: 'options',
-		options: [
-			{ name: 'Last 7 Days', value: 'last7', description: 'The 7 days before today, compared with the 7 before them' },
-			{ name: 'Custom', value: 'custom' },
-		],
+		options: PERIOD_OPTIONS,
 		default: 'last7',
 		displayOptions: { show },
 	},

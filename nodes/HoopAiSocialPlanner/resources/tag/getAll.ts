@@ -5,8 +5,8 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { paginateCountedList } from '../../shared/pagination';
+import { idList } from '../../shared/ids';
 import { sendRouted } from '../../shared/routing';
-import { toIdList } from '../post/postInput';
 
 const paginateTagList = paginateCountedList({ in: 'qs', itemsPath: 'results.tags', countPath: 'results.count', pageSize: 100 });
 
@@ -19,7 +19,7 @@ export const paginateTags = Object.assign(
 		this: IExecutePaginationFunctions,
 		resultOptions: DeclarativeRestApiSettings.ResultOptions,
 	): Promise<INodeExecutionData[]> {
-		const tagIds = toIdList((this.getNodeParameter('tagFilters', {}) as IDataObject).tagIds);
+		const tagIds = idList(this.getNode(), 'Filters → Tag Names or IDs', (this.getNodeParameter('tagFilters', {}) as IDataObject).tagIds);
 		if (tagIds.length === 0) return await paginateTagList.call(this, resultOptions);
 		const { searchText, ...qs } = (resultOptions.options.qs ?? {}) as IDataObject;
 		const [page] = await sendRouted.call(this, {

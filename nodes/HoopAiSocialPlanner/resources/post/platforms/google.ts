@@ -8,7 +8,11 @@ function dateField(node: INode, values: IDataObject, name: 'startDate' | 'endDat
 	const value = String(values[name] ?? '');
 	if (!value) return undefined;
 	const parts = localDateParts(value);
-	if (!parts) throw new NodeOperationError(node, `Google Business Profile → ${label}: "${value}" is not a date`);
+	if (!parts) {
+		throw new NodeOperationError(node, `Google Business Profile → ${label}: "${value}" is not a date`, {
+			description: 'Pick it in the date picker, or write it like 2026-12-01T09:30:00 (the business’s local time).',
+		});
+	}
 	const { year, month, day, hours, minutes, seconds } = parts;
 	return name === 'startDate'
 		? { startDate: { year, month, day }, startTime: { hours, minutes, seconds } }

@@ -1,0 +1,88 @@
+import { NodeOperationError, type INode, type INodePropertyOptions } from 'n8n-workflow';
+import { kindOf, shown } from './ids';
+
+// Checks of values that an expression may give in any type or shape: n8n checks a field's
+// value against its type only in the editor, so `{{ $json.x }}` can give an object for a
+// dropdown, a text for a number, or a value no option has. Each fails naming the field by its
+// label and saying what it allows, before any request.
+
+type Option = Pick<INodePropertyOptions, 'value'>;
+
+/** "a, b or c" */
+function oneOf(values: unknown[]): string {
+	const texts = values.map((value) => (value === '' ? '(empty)' : String(value)));
+	return texts.length > 1 ? `${texts.slice(0, -1).join(', ')} or ${texts[texts.length - 1]}` : texts.join('');
+}
+
+const quoted = (value: unknown) => (typeof value === 'string' ? `"${value}"` : kindOf(value));
+
+/** A dropdown's value, one of its options (`"true"` counts as true, as the editor would store it). */
+export function choice<T extends Option['value']>(node: INode, label: string, value: unknown, options: Option[]): T {
+	const found = options.find((option) => option.value === value || (typeof value === 'string' && String(option.value) === value));
+	if (!found) {
+		throw new NodeOperationError(node, `${label}: ${quoted(value)} is not allowed; use ${oneOf(options.map((option) => option.value))}`, {
+			description: 'Choose from the list, or check the expression that gives it.',
+		});
+	}
+	return found.value as T;
+}
+
+/** A multi-select's values (a list, or comma-separated text from an expression), each one of its options. */
+export function choices(node: INode, label: string, value: unknown, options: Option[]): string[] {
+	if (value === undefined || value === null || value === '') return [];
+	const list = typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value;
+	if (!Array.isArray(list)) {
+		throw new NodeOperationError(node, `${label}: ${kindOf(value)} is not a list; use some of ${oneOf(options.map((option) => option.value))}`, {
+			description: `Choose from the list, or give an array (got ${shown(value)}).`,
+		});
+	}
+	// A loop, not a map: test/node/error-messages.js reads each label from the calls of this function.
+	const values: string[] = [];
+	for (const item of list) values.push(choice<string>(node, label, item, options));
+	return values;
+}
+
+/** A text field's value: a number becomes its text; nothing is ''; a list, object or boolean fails. */
+export function text(node: INode, label: string, value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	throw new NodeOperationError(node, `${label}: ${kindOf(value)} is not text`, {
+		description: `Check the expression that gives it (got ${shown(value)}).`,
+	});
+}
+
+/** A whole number of at least `min` (and at most `max`); a number as text counts. */
+export function wholeNumber(node: INode, label: string, value: unknown, min: number, max?: number): number {
+	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < min || (max !== undefined && number > max)) {
+		const range = max === undefined ? `of ${min} or more` : `from ${min} to ${max}`;
+		throw new NodeOperationError(node, `${label}: ${quoted(value)} is not allowed; use a whole number ${range}`);
+	}
+	return number;
+}
+
+/** A public link: http:// or https:// and a host, no spaces. */
+export function isLink(value: string): boolean {
+	return /^https?:\/\/[^\s/?#]+[^\s]*$/i.test(value);
+}
+
+/** Links given as a list or comma-separated text, each checked. */
+export function linkList(node: INode, label: string, value: unknown): string[] {
+	const links: string[] = [];
+	for (const item of Array.isArray(value) ? value : text(node, label, value).split(',')) {
+		const link = text(node, label, item).trim();
+		if (link && !isLink(link)) throw new NodeOperationError(node, `${label}: "${link}" is not a link (http:// or https://)`);
+		if (link) links.push(link);
+	}
+	return links;
+}
+
+/** A date field's value as text, '' when not set: a number, list, object or boolean fails. */
+export function dateText(node: INode, label: string, value: unknown): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value.trim();
+	throw new NodeOperationError(node, `${label}: ${kindOf(value)} is not a date`, {
+		description: `Pick it in the date picker, or give it as text like 2026-12-01T09:30:00 (got ${shown(value)}).`,
+	});
+}

@@ -1,0 +1,50 @@
+import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
+import { choice, choices, wholeNumber } from '../HoopAiSocialPlanner/shared/checks';
+import { idList } from '../HoopAiSocialPlanner/shared/ids';
+import { PLATFORM_OPTIONS, POST_FORMAT_OPTIONS } from '../HoopAiSocialPlanner/shared/platforms';
+import { EVENT_OPTIONS, POST_STATUSES } from './description';
+import type { EventFilters, TriggerEventName } from './events';
+import type { ListFilters } from './scan';
+
+/** A window longer than this is a mistake (and each poll would list every post in it). */
+const MAX_DAYS = 3650;
+
+export interface TriggerInputs {
+	listFilters: ListFilters;
+	eventFilters: EventFilters;
+	daysBack: number;
+	daysAhead: number;
+	simplify: boolean;
+}
+
+/**
+ * The trigger's settings, each checked before a poll sends anything: an expression may give a
+ * value no option has, a text for a number or an object for a list.
+ */
+export function readTriggerInputs(this: IPollFunctions): TriggerInputs {
+	const node = this.getNode();
+	const filters = this.getNodeParameter('filters', {}) as IDataObject;
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const events = choices(node, 'Events', this.getNodeParameter('events', []), EVENT_OPTIONS) as TriggerEventName[];
+	if (events.length === 0) throw new NodeOperationError(node, 'Events: choose at least one event', { description: 'Without one, the trigger would never fire.' });
+	const statuses = POST_STATUSES.filter((status) => status.value !== 'deleted');
+	const statusChanged = events.includes('statusChanged');
+	const unset = (value: unknown) => value === undefined || value === '';
+	const listFilters: ListFilters = {
+		accounts: idList(node, 'Filters → Account Names or IDs', filters.accounts),
+		postType: unset(filters.postType) ? undefined : choice<string>(node, 'Filters → Post Type', filters.postType, POST_FORMAT_OPTIONS),
+	};
+	return {
+		listFilters,
+		eventFilters: {
+			events,
+			toStatuses: statusChanged ? choices(node, 'To Statuses', this.getNodeParameter('toStatuses', []), statuses) : [],
+			fromStatuses: statusChanged ? choices(node, 'From Statuses', this.getNodeParameter('fromStatuses', []), statuses) : [],
+			platforms: choices(node, 'Filters → Platforms', filters.platforms, PLATFORM_OPTIONS),
+			...listFilters,
+		},
+		daysBack: wholeNumber(node, 'Options → Days Back', options.daysBack ?? 7, 0, MAX_DAYS),
+		daysAhead: wholeNumber(node, 'Options → Days Ahead', options.daysAhead ?? 30, 0, MAX_DAYS),
+		simplify: options.simplify !== false,
+	};
+}
