@@ -200,15 +200,28 @@ describe('one send path for every request', () => {
 			expect(creates.map((request) => request.status)).toEqual([...Array(11).fill(201), 400, ...Array(9).fill(201)]);
 		});
 
-		it('a comment whose answer was lost is not posted twice: the item fails saying it may have been posted', async () => {
+		it('a comment whose answer was lost is not posted twice, not even by Retry On Fail: the item fails saying it may have been posted', async () => {
 			const [comment] = location().comments;
 			const before = location().comments.length;
 			sim().control.injectFaults({ next: { kind: 'lostAnswer' } });
 			const log = logFrom();
-			const { error } = await run({ resource: 'comment', operation: 'create', platform: 'facebook', parentId: comment._id, isParentThread: false, content: 'Only once' });
+			const { error } = await run(
+				{ resource: 'comment', operation: 'create', platform: 'facebook', parentId: comment._id, isParentThread: false, content: 'Only once' },
+				{ settings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 } },
+			);
 			expect(error?.message).toBe('No answer from HoopAI after sending a create: it may have been carried out');
 			expect(location().comments.length).toBe(before + 1);
 			expect(log()).toHaveLength(1);
+		});
+
+		it('a post create that may have arrived and cannot be looked up fails as unsure, and Retry On Fail does not send it again', async () => {
+			// The create's answer is lost, then the lookup's list fails beyond its own retries.
+			sim().control.injectFaults({ skip: 1, next: [{ kind: 'lostAnswer' }, { kind: 'error', status: 503, count: 1 + sendSettings.maxTransientRetries }] });
+			const log = logFrom();
+			const { error } = await run(createPost('Unsure'), { settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } });
+			expect(error?.message).toBe('No answer from HoopAI after sending a create: it may have been carried out');
+			expect(postsNamed('Unsure')).toHaveLength(1);
+			expect(log().filter((request) => request.method === 'POST' && request.path.endsWith('/posts'))).toHaveLength(1);
 		});
 	});
 });

@@ -97,12 +97,17 @@ export function dailyLimitError(node: INode, spent: DailyLimitSpent, now = Date.
 	});
 }
 
+/** Creates that may or may not have been carried out: never sent again, not even by Retry On Fail. */
+const unsureCreates = new WeakSet<object>();
+
 function mayHaveCreatedError(node: INode, error: unknown): NodeApiError {
-	return new NodeApiError(node, { message: 'No answer to a create' } as JsonObject, {
+	const unsure = new NodeApiError(node, { message: 'No answer to a create' } as JsonObject, {
 		message: 'No answer from HoopAI after sending a create: it may have been carried out',
 		description: `The node does not send a create twice when it cannot tell whether the first one arrived. Check before running it again. (${errorCodes(error)[0] ?? 'no answer'})`,
 		httpCode: answerOf(error)?.statusCode ? String(answerOf(error)?.statusCode) : undefined,
 	});
+	unsureCreates.add(unsure);
+	return unsure;
 }
 
 interface RawHttpAnswer {
@@ -198,14 +203,28 @@ export async function sendWithRetries<T>(policy: SendPolicy, attempt: () => Prom
 		if (failure === 'final' && mayHaveArrived && answerOf(error)?.statusCode === 404 && policy.whenGone) return (await policy.whenGone()) as T;
 		mayHaveArrived ||= failure === 'mayHaveArrived';
 		const backoffMs = sendSettings.backoffMs * 2 ** transient * (1 + Math.random() / 4);
+		if (failure === 'mayHaveArrived' && policy.effect === 'create') {
+			// Give the server the backoff to finish, then look: found, it is the result; not found,
+			// sending again makes no duplicate. Out of retries after such an attempt: unsure.
+			await pause(backoffMs, policy.signal);
+			const created = await findCreated(policy, caught);
+			if (created !== undefined) return created as T;
+			if (transient++ >= sendSettings.maxTransientRetries) throw mayHaveCreatedError(policy.node, caught);
+			continue;
+		}
 		if (failure === 'final' || transient >= sendSettings.maxTransientRetries || !fitsBefore(policy.deadline, backoffMs)) throw error;
 		transient++;
 		await pause(backoffMs, policy.signal);
-		if (failure === 'mayHaveArrived' && policy.effect === 'create') {
-			if (!policy.findCreated) throw mayHaveCreatedError(policy.node, caught);
-			const created = await policy.findCreated();
-			if (created !== undefined) return created as T;
-		}
+	}
+}
+
+/** What a create that may have arrived made; fails "unsure" when it cannot be looked up. */
+async function findCreated(policy: SendPolicy, caught: unknown): Promise<unknown> {
+	if (!policy.findCreated) throw mayHaveCreatedError(policy.node, caught);
+	try {
+		return await policy.findCreated();
+	} catch {
+		throw mayHaveCreatedError(policy.node, caught);
 	}
 }
 
@@ -214,7 +233,8 @@ const createdInRun = new WeakMap<object, Map<string, unknown>>();
 /**
  * A create that n8n's "Retry On Fail" runs again within the same node run (the same execute data)
  * returns what the first try created instead of creating it twice: n8n re-runs every item of a
- * node that failed, the ones that had succeeded included.
+ * node that failed, the ones that had succeeded included. One that may or may not have been
+ * carried out fails again the same way.
  */
 export async function createOnce<T>(run: object | undefined, key: string, create: () => Promise<T>): Promise<T> {
 	if (!run) return await create();
@@ -223,8 +243,16 @@ export async function createOnce<T>(run: object | undefined, key: string, create
 		created = new Map();
 		createdInRun.set(run, created);
 	}
-	if (created.has(key)) return created.get(key) as T;
-	const result = await create();
+	if (created.has(key)) {
+		const earlier = created.get(key);
+		if (earlier instanceof Error) throw earlier;
+		return earlier as T;
+	}
+	const result = await create().catch((error: unknown) => {
+		// Retry On Fail must not send what may already exist: it fails the same way again.
+		if (error instanceof Error && unsureCreates.has(error)) created.set(key, error);
+		throw error;
+	});
 	created.set(key, result);
 	return result;
 }
