@@ -109,6 +109,6 @@ it(`${OPERATIONS} mixed operations with faults on 10 % of requests: nothing lost
 		duplicatePosts: duplicates.length,
 		errorItems: `${errors.length}${errors.length ? `: ${[...new Set(errors)].slice(0, 5).join(' | ')}` : ''}`,
 		elapsedSeconds: (elapsedMs / 1000).toFixed(1),
-		settings: `timeout ${sendSettings.attemptTimeoutMs} ms, backoff from ${sendSettings.backoffMs} ms, ${sendSettings.maxTransientRetries} retries (${sendSettings.maxRateLimitRetries} after a 429)`,
+		settings: `timeout ${sendSettings().attemptTimeoutMs} ms, backoff from ${sendSettings().backoffMs} ms, ${sendSettings().maxTransientRetries} retries (${sendSettings().maxRateLimitRetries} after a 429)`,
 	});
 });

@@ -130,7 +130,7 @@ describe('one send path for every request', () => {
 			const log = logFrom();
 			const { error } = await run(getCategory, { input: [{ categoryId: location().categories[0]._id }] });
 			expect(error?.message).toBe('Internal server error');
-			expect(log()).toHaveLength(1 + sendSettings.maxTransientRetries);
+			expect(log()).toHaveLength(1 + sendSettings().maxTransientRetries);
 		});
 	});
 
@@ -216,7 +216,7 @@ describe('one send path for every request', () => {
 
 		it('a post create that may have arrived and cannot be looked up fails as unsure, and Retry On Fail does not send it again', async () => {
 			// The create's answer is lost, then the lookup's list fails beyond its own retries.
-			sim().control.injectFaults({ skip: 1, next: [{ kind: 'lostAnswer' }, { kind: 'error', status: 503, count: 1 + sendSettings.maxTransientRetries }] });
+			sim().control.injectFaults({ skip: 1, next: [{ kind: 'lostAnswer' }, { kind: 'error', status: 503, count: 1 + sendSettings().maxTransientRetries }] });
 			const log = logFrom();
 			const { error } = await run(createPost('Unsure'), { settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } });
 			expect(error?.message).toBe('No answer from HoopAI after sending a create: it may have been carried out');

@@ -366,7 +366,7 @@ describe('HoopAI Social Planner Trigger', () => {
 		publishDue(scheduled('instagram'));
 		// Failing beyond the send path's retries (each retried read gets a 5xx too).
 		tuneSendSettings({ backoffMs: 5 });
-		sim().control.injectFaults({ next: { kind: 'error', status: 503, count: 1 + sendSettings.maxTransientRetries } });
+		sim().control.injectFaults({ next: { kind: 'error', status: 503, count: 1 + sendSettings().maxTransientRetries } });
 		await expect(poller.poll()).rejects.toThrow();
 		restoreSendSettings();
 		expect(poller.staticData()).toEqual(before);

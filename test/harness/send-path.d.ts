@@ -1,0 +1,11 @@
+export interface SendSettings {
+	attemptTimeoutMs: number;
+	backoffMs: number;
+	maxTransientRetries: number;
+	maxRateLimitRetries: number;
+	maxRateLimitWaitMs: number;
+}
+export function sendSettings(): SendSettings;
+export function tuneSendSettings(overrides: Partial<SendSettings>): void;
+export function restoreSendSettings(): void;
+export function forgetRateLimits(): void;
