@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, it } from '@jest/globals';
 import type { INodeParameters } from 'n8n-workflow';
-import { errorMessages, runNode } from '../harness/n8n';
+import { errorItemMessages, runNode } from '../harness/n8n';
 import { printFigures } from '../helpers/report';
 import { locationOf, tokenCredentials, type Simulator } from '../helpers/simulator';
 import { startSimulator } from '../simulator';
@@ -28,7 +28,7 @@ async function measure(title: string, parameters: INodeParameters, input: Array<
 	const { items, error } = await runNode({ parameters, credentials: tokenCredentials(sim), input, continueOnFail: true });
 	const elapsedMs = performance.now() - started;
 	const requests = sim.control.requests().slice(from);
-	const failed = errorMessages(items);
+	const failed = errorItemMessages(items);
 	// Full windows the run needed: n requests cannot be sent faster than (ceil(n / max) - 1) intervals.
 	const fastestMs = (Math.ceil(requests.length / MAX) - 1) * INTERVAL_MS;
 	printFigures(title, {

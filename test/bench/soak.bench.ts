@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { errorMessages, runNode } from '../harness/n8n';
+import { errorItemMessages, runNode } from '../harness/n8n';
 import { restoreSendSettings, sendSettings, tuneSendSettings } from '../harness/send-path';
 import { printFigures } from '../helpers/report';
 import { locationOf, tokenCredentials, type Simulator } from '../helpers/simulator';
@@ -77,7 +77,7 @@ it(`${OPERATIONS} mixed operations with faults on 10 % of requests: nothing lost
 		});
 		const { items, error } = await runNode({ parameters: parametersOf[kind](account), credentials: tokenCredentials(sim), input, continueOnFail: true });
 		if (error) errors.push(`${kind}: ${error.message}`);
-		errors.push(...errorMessages(items).map((message) => `${kind}: ${message}`));
+		errors.push(...errorItemMessages(items).map((message) => `${kind}: ${message}`));
 		for (const item of input) {
 			if (kind === 'create') expected.created.push(item.text);
 			else if (kind === 'update') expected.updated.set(item.postId, item.text);

@@ -100,7 +100,7 @@ export interface RunNodeResult {
 }
 
 /** The messages of the error items a run with Continue On Fail put out (`{ error }` and nothing else). */
-export function errorMessages(items: INodeExecutionData[]): string[] {
+export function errorItemMessages(items: INodeExecutionData[]): string[] {
 	return items.filter((item) => item.error !== undefined || Object.keys(item.json).join() === 'error').map((item) => String(item.json.error ?? item.error?.message));
 }
 

@@ -50,8 +50,6 @@ export class RateLimiter {
 	private queue: Promise<void> = Promise.resolve();
 	private wakeUp: (() => void) | undefined;
 
-	constructor(private readonly now: () => number = Date.now) {}
-
 	/** Waits for this request's turn; fails at once while the daily budget is spent. */
 	async take(signal?: AbortSignal): Promise<Turn> {
 		const previous = this.queue;
@@ -70,7 +68,7 @@ export class RateLimiter {
 				if (finished) return;
 				finished = true;
 				this.inFlight--;
-				this.finished.push(this.now());
+				this.finished.push(Date.now());
 				this.wakeUp?.();
 			},
 		};
@@ -83,12 +81,12 @@ export class RateLimiter {
 
 	/** Nobody sends to this location for that long (the window is full). */
 	pauseFor(waitMs: number): void {
-		this.pausedUntil = Math.max(this.pausedUntil, this.now() + waitMs);
+		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + waitMs);
 	}
 
 	/** The daily budget per the last answer: spent until when, if it is. */
 	dailySpent(): DailyLimitSpent | undefined {
-		if (this.now() >= this.dailySpentUntil) return undefined;
+		if (Date.now() >= this.dailySpentUntil) return undefined;
 		return new DailyLimitSpent(this.dailyLimit, this.dailySpentUntil);
 	}
 
@@ -103,7 +101,7 @@ export class RateLimiter {
 		this.dailyLimit = headerNumber(headers, 'X-RateLimit-Limit-Daily') ?? this.dailyLimit;
 		if (headerNumber(headers, 'X-RateLimit-Daily-Remaining') === 0) {
 			const reset = headerNumber(headers, 'X-RateLimit-Daily-Reset');
-			this.dailySpentUntil = reset !== undefined && reset > this.now() ? reset : this.now() + DAILY_RECHECK_MS;
+			this.dailySpentUntil = reset !== undefined && reset > Date.now() ? reset : Date.now() + DAILY_RECHECK_MS;
 		}
 		// The window is full though we did not fill it: another client shares this location's budget.
 		const remaining = headerNumber(headers, 'X-RateLimit-Remaining');
@@ -111,7 +109,7 @@ export class RateLimiter {
 	}
 
 	private used(): number {
-		const since = this.now() - this.intervalMs;
+		const since = Date.now() - this.intervalMs;
 		while (this.finished.length && this.finished[0] <= since) this.finished.shift();
 		return this.inFlight + this.finished.length;
 	}
@@ -121,7 +119,7 @@ export class RateLimiter {
 			signal?.throwIfAborted();
 			const spent = this.dailySpent();
 			if (spent) throw spent;
-			const now = this.now();
+			const now = Date.now();
 			if (now < this.pausedUntil) {
 				await pause(this.pausedUntil - now, signal);
 			} else if (this.limitsKnown ? this.used() < this.max : this.inFlight === 0) {

@@ -38,6 +38,11 @@ const ACTION_TYPE = `${PACKAGE_NAME}.hoopAiSocialPlanner`;
 const TRIGGER_TYPE = `${PACKAGE_NAME}.hoopAiSocialPlannerTrigger`;
 const CREDENTIAL = { id: 'hoopAiSimulator01', name: 'HoopAI Social Planner (simulator)' };
 
+/** The action node as a workflow holds it, after the manual trigger, with the simulator's credential. */
+function actionNode(id, name, parameters) {
+	return { id, name, type: ACTION_TYPE, typeVersion: 1, position: [300, 0], credentials: { hoopAiApi: CREDENTIAL }, parameters };
+}
+
 /** Installs Debian's chromium if it is missing (CI machines are fresh); returns a reason when it cannot. */
 function ensureChromium() {
 	if (fs.existsSync(CHROMIUM)) return undefined;
@@ -330,24 +335,16 @@ async function createPanel(browser, { baseUrl, cookie, accountIds, descriptions,
 	const description = descriptions[ACTION_TYPE];
 	const property = (name) => description.properties.find((candidate) => candidate.name === name && candidate.displayOptions?.show?.operation?.includes('create'));
 	const workflowId = await createWorkflow(baseUrl, cookie, 'Screenshot: Create post, every field', [
-		{
-			id: 'create',
-			name: nodeName,
-			type: ACTION_TYPE,
-			typeVersion: 1,
-			position: [300, 0],
-			credentials: { hoopAiApi: CREDENTIAL },
-			parameters: {
-				resource: 'post',
-				operation: 'create',
-				accountIds,
-				summary: 'Fresh roast drops tomorrow morning ☕ Come by Main Street for a free tasting.',
-				status: 'scheduled',
-				scheduleDate: '2030-12-01T09:30:00',
-				timezone: 'America/New_York',
-				platformOptions: SHOW_HIDDEN_FIELDS,
-			},
-		},
+		actionNode('create', nodeName, {
+			resource: 'post',
+			operation: 'create',
+			accountIds,
+			summary: 'Fresh roast drops tomorrow morning ☕ Come by Main Street for a free tasting.',
+			status: 'scheduled',
+			scheduleDate: '2030-12-01T09:30:00',
+			timezone: 'America/New_York',
+			platformOptions: SHOW_HIDDEN_FIELDS,
+		}),
 	]);
 	const { context, page, panel } = await openNode(browser, { baseUrl, cookie, workflowId, nodeName });
 	try {
@@ -392,15 +389,7 @@ async function updatePanel(browser, { baseUrl, cookie, postId, descriptions, fil
 	const platformOptions = updateFields.options.find((option) => option.name === 'platformOptions');
 	const preset = { ...SHOW_HIDDEN_FIELDS, google: { gmbEventType: 'EVENT', actionType: 'book' } };
 	const workflowId = await createWorkflow(baseUrl, cookie, 'Screenshot: Update post, every field', [
-		{
-			id: 'update',
-			name: nodeName,
-			type: ACTION_TYPE,
-			typeVersion: 1,
-			position: [300, 0],
-			credentials: { hoopAiApi: CREDENTIAL },
-			parameters: { resource: 'post', operation: 'update', postId: { __rl: true, mode: 'id', value: postId }, updateFields: { platformOptions: preset } },
-		},
+		actionNode('update', nodeName, { resource: 'post', operation: 'update', postId: { __rl: true, mode: 'id', value: postId }, updateFields: { platformOptions: preset } }),
 	]);
 	const { context, page, panel } = await openNode(browser, { baseUrl, cookie, workflowId, nodeName });
 	try {
@@ -450,15 +439,7 @@ async function triggerPanel(browser, { baseUrl, cookie, descriptions, files }) {
 async function outputPanel(browser, { baseUrl, cookie, files, sim }) {
 	const nodeName = 'Scheduled posts';
 	const workflowId = await createWorkflow(baseUrl, cookie, 'Screenshot: output with Simplify', [
-		{
-			id: 'list',
-			name: nodeName,
-			type: ACTION_TYPE,
-			typeVersion: 1,
-			position: [300, 0],
-			credentials: { hoopAiApi: CREDENTIAL },
-			parameters: { resource: 'post', operation: 'getAll', limit: 5, filters: { status: 'scheduled' } },
-		},
+		actionNode('list', nodeName, { resource: 'post', operation: 'getAll', limit: 5, filters: { status: 'scheduled' } }),
 	]);
 	const { context, page } = await openNode(browser, { baseUrl, cookie, workflowId, nodeName });
 	try {
