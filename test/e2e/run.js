@@ -10,6 +10,8 @@
 //      HOOPAI_E2E_N8N1=1     also run the action examples on n8n 1.123.x under the machine's Node
 //                            (CI sets it; a cold install takes ~7 min more)
 //      HOOPAI_E2E_TRIGGER=0  skip the trigger section (it waits for n8n's one-minute poll ticks)
+//      HOOPAI_E2E_QUEUE=1    also run n8n in queue mode: PostgreSQL + Redis (apt-get installs them when
+//                            missing; needs root) + two workers (CI sets it; ~5 min)
 //      HOOPAI_E2E_SCREENSHOT=0 skip the browser screenshot
 //      HOOPAI_E2E_KEEP=1     keep the temporary user folders (printed) for inspection
 const fs = require('fs');
@@ -151,6 +153,10 @@ async function main() {
 		return `${install.dir}`;
 	});
 	if (!install) return finish(t0);
+	// n8n 1.x installs (mostly a download) while the 2.41.1 tiers run: it is awaited by its own tier.
+	const wantN8n1 = process.env.HOOPAI_E2E_N8N1 === '1';
+	const n8n1Install = wantN8n1 ? settled(ensureN8n(N8N1_VERSION, { node: 'system' })) : undefined;
+	if (wantN8n1) log(`n8n ${N8N1_VERSION}: installing or checking in the background`);
 
 	const work = tmpDir('hoopai-e2e-');
 	log(`work folder: ${work}`);
@@ -179,6 +185,14 @@ async function main() {
 			await triggerTier({ check, n8n, sim, work });
 		}
 
+		// Queue mode: main + workers, Postgres, Redis.
+		if (process.env.HOOPAI_E2E_QUEUE !== '1') {
+			await check('queue mode', () => ({ skipped: 'set HOOPAI_E2E_QUEUE=1 to run n8n in queue mode (PostgreSQL, Redis, two workers)' }));
+		} else {
+			const { queueModeTier } = require('./lib/queue-mode');
+			await queueModeTier({ check, install, tarball: packed.tarball, sim, work });
+		}
+
 		// Screenshot of the node's parameter panel in a real browser.
 		if (process.env.HOOPAI_E2E_SCREENSHOT === '0') {
 			await check('screenshot', () => ({ skipped: 'HOOPAI_E2E_SCREENSHOT=0' }));
@@ -188,7 +202,6 @@ async function main() {
 		}
 
 		// n8n 1.x on the machine's Node.
-		const wantN8n1 = process.env.HOOPAI_E2E_N8N1 === '1';
 		if (!wantN8n1) {
 			await check(`n8n ${N8N1_VERSION} tier`, () => ({
 				skipped: `set HOOPAI_E2E_N8N1=1 to install n8n@${N8N1_VERSION} (Node ${process.versions.node}) into the cache and run it`,
@@ -196,8 +209,11 @@ async function main() {
 		} else {
 			let install1;
 			await check(`n8n ${N8N1_VERSION} (Node ${process.versions.node}) in the cache`, async () => {
-				install1 = await ensureN8n(N8N1_VERSION, { node: 'system' });
-				return install1.dir;
+				const t1 = Date.now();
+				const outcome = await n8n1Install;
+				if (outcome.error) throw outcome.error;
+				install1 = outcome.value;
+				return `${install1.dir} (waited ${seconds(Date.now() - t1)} for the background install)`;
 			});
 			// 1.123.x defaults to the `vm` expression engine (isolated-vm 6, which needs Node >= 22 and a
 			// native build); on Node 20 only the legacy engine runs.
@@ -213,6 +229,11 @@ async function main() {
 		await sim.stop();
 	}
 	return finish(t0, work);
+}
+
+/** A promise that never rejects: { value } or { error } (awaited later, after other work). */
+function settled(promise) {
+	return promise.then((value) => ({ value }), (error) => ({ error }));
 }
 
 function finish(t0, work) {
