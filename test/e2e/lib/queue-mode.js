@@ -360,6 +360,8 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 		});
 	} finally {
 		for (const stop of stops) await stop().catch((error) => log(`stop: ${error.message}`));
+		// The tiers after this one expect the sample data (its clock was moved a day on here).
+		sim.control.reset('sample');
 	}
 }
 
