@@ -216,7 +216,7 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 		const trigger = loadExample(TRIGGER_FILE);
 		const credentials = { hoopAiApi: { id: 'hoopAiSimulator01', name: 'HoopAI Social Planner (simulator)' } };
 		const burst = burstWorkflow(credentials);
-		const prepared = await check('[queue] tarball installed; credential and workflows imported into Postgres and published', async () => {
+		const prepared = await check('[queue] tarball installed; credential and workflows imported into Postgres', async () => {
 			const t0 = Date.now();
 			await installTarball(userFolder, tarball);
 			const dir = fs.mkdtempSync(path.join(work, 'queue-workflows-'));
@@ -225,8 +225,6 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 			}
 			await cli.cli(['import:credentials', `--input=${credentialFile(work, { baseUrl: sim.url, token: sim.token, locationId: sim.locationId, userId: sim.userId })}`]);
 			await cli.cli(['import:workflow', '--separate', `--input=${dir}`]);
-			// One CLI process per workflow (publish:workflow takes one ID), run side by side.
-			await Promise.all([...workflows.map((w) => w.workflow), trigger, burst].map((workflow) => cli.cli(['publish:workflow', `--id=${workflow.id}`])));
 			const [[count]] = await psql(postgres, 'n8n', 'SELECT count(*) FROM workflow_entity');
 			assert.strictEqual(Number(count), workflows.length + 2, 'every workflow is in Postgres');
 			return `${workflows.length} examples as webhooks, the trigger example, the burst workflow [${seconds(Date.now() - t0)}]`;
@@ -238,7 +236,6 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 		let mainServer;
 		const workers = [];
 		const started = await check(`[queue] main (EXECUTIONS_MODE=queue) and ${WORKERS} workers start`, async () => {
-			const before = sim.control.requests().length;
 			mainServer = await startServer(main);
 			stops.unshift(() => mainServer.stop());
 			for (let i = 1; i <= WORKERS; i++) {
@@ -246,12 +243,27 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 				workers.push(worker);
 				stops.unshift(() => worker.stop());
 			}
-			// The trigger's activation poll runs on main and seeds its state: no execution.
-			await waitFor('the trigger\'s activation poll', () => listRequestsSince(sim, before).length > 0, 60000, 500);
 			return `main ready in ${seconds(mainServer.readyMs)}; workers in ${workers.map((w) => seconds(w.readyMs)).join(', ')}`;
 		});
 		if (!started) return;
 		const cookie = await ownerLogin(main.url);
+
+		// Published through main's REST API, as the editor's Publish button does (one CLI process per
+		// workflow would cost ~10 s each).
+		const published = await check('[queue] workflows published on main; the trigger\'s activation poll runs on main', async () => {
+			const before = sim.control.requests().length;
+			for (const workflow of [...workflows.map((w) => w.workflow), trigger, burst]) {
+				const got = await request('GET', `${main.url}/rest/workflows/${workflow.id}`, { cookie });
+				const { versionId } = got.json?.data ?? {};
+				const r = await request('POST', `${main.url}/rest/workflows/${workflow.id}/activate`, { cookie, body: { versionId } });
+				assert.strictEqual(r.status, 200, `publish ${workflow.id}: ${r.status} ${r.text.slice(0, 300)}`);
+			}
+			// The activation poll seeds the trigger's state: no execution.
+			await waitFor('the trigger\'s activation poll', () => listRequestsSince(sim, before).length > 0, 60000, 500);
+			assert.deepStrictEqual(await executionsOf(main, cookie, trigger.id), [], 'the activation poll emits nothing');
+			return `${workflows.length + 2} workflows published`;
+		});
+		if (!published) return;
 
 		for (const { example, workflow } of workflows) {
 			await check(`[queue] ${example.file} via webhook, executed by a worker`, async () => {
