@@ -23,5 +23,5 @@ export function buildItemCreate(this: IExecuteFunctions, { itemIndex, connection
 	if (directToQueue) body.directToQueue = true;
 	// Direct to Queue places the item itself (New Content First), so no order is sent.
 	else body.order = orderOf(node, parameter('order', 'bottom'), parameter('orderValue', 0), false);
-	return { method: 'POST', path: '/create/item', body, effect: 'create', direct: directToQueue, needsSession: true };
+	return { method: 'POST', path: '/create/item', body, effect: 'create', direct: directToQueue, needsSession: !directToQueue };
 }
