@@ -232,6 +232,16 @@ function changedSlots(before, after) {
 	return after.filter((s) => old.get(s.itemId) !== s.scheduledDateTime);
 }
 
+/** Starts an edit session on a queue (a staged copy of its items), or resumes the open one. */
+function startSession(sim, location, queue) {
+	const open = location.sessions.get(queue._id);
+	if (open) return { session: open, resumed: true };
+	const items = itemsOf(location, queue._id).map((i) => ({ ...clone(i), isDraft: false, originalItemId: i._id }));
+	const session = { sessionId: newId(sim.state), queueId: queue._id, items, startedAt: sim.clock.nowIso() };
+	location.sessions.set(queue._id, session);
+	return { session, resumed: false };
+}
+
 function categoryInfo(location, categoryId) {
 	const c = location.categories.find((x) => x._id === categoryId);
 	if (!c) return undefined;
@@ -312,6 +322,7 @@ module.exports = {
 	slotsFor,
 	refreshQueue,
 	changedSlots,
+	startSession,
 	categoryInfo,
 	queueView,
 	itemPost,

@@ -2,6 +2,7 @@ import { NodeOperationError, type IDataObject, type INode, type INodeProperties,
 import { choice, isLink, text } from '../../shared/checks';
 import { accountIdsField, extraPostFields, mediaField, platformOptionsField, postTypeField, summaryField } from '../post/fields';
 import { parseJsonBody, postInputToBody, type PostInput } from '../post/postInput';
+import { validatePostFields } from '../post/validatePost';
 import { idList } from '../../shared/ids';
 
 const show = { resource: ['queueItem'] };
@@ -203,5 +204,7 @@ export function modifiedPostOf(node: INode, value: unknown, workflowTimezone: st
 	const accountIds = input.accountIds === undefined ? [] : idList(node, 'Account Names or IDs', input.accountIds);
 	const payload: IDataObject = { ...postInputToBody(input, { node, workflowTimezone, accountIds }), ...parseJsonBody(node, input.jsonBody) };
 	payload.userId ||= defaultUserId || undefined;
+	// The checks of Create Post that need no account list (a queue item's post has no status or date).
+	validatePostFields(node, payload);
 	return { ...payload, locationId };
 }
