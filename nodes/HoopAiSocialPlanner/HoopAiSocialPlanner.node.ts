@@ -2,6 +2,8 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { searchAccounts } from './listSearch/searchAccounts';
 import { searchCategories } from './listSearch/searchCategories';
 import { searchPosts } from './listSearch/searchPosts';
+import { searchQueueCategories } from './listSearch/searchQueueCategories';
+import { searchQueues } from './listSearch/searchQueues';
 import { getAccounts } from './loadOptions/getAccounts';
 import { getCategories } from './loadOptions/getCategories';
 import { getCommentAccounts } from './loadOptions/getCommentAccounts';
@@ -11,8 +13,12 @@ import { getTimezones } from './loadOptions/getTimezones';
 import { getUsers } from './loadOptions/getUsers';
 import { accountFields, accountOperation } from './resources/account';
 import { categoryFields, categoryOperation } from './resources/category';
+import { categoryQueueFields, categoryQueueOperation } from './resources/categoryQueue';
 import { commentFields, commentOperation } from './resources/comment';
 import { postFields, postOperation } from './resources/post';
+import { queueEditSessionFields, queueEditSessionOperation, subResourceQueueField } from './resources/queueEditSession';
+import { queueItemFields, queueItemOperation, queueItemOperations } from './resources/queueItem';
+import { queueSlotFields, queueSlotOperation } from './resources/queueSlot';
 import { statisticsFields, statisticsOperation } from './resources/statistics';
 import { tagFields, tagOperation } from './resources/tag';
 import { bulkDeletePosts } from './resources/post/bulkDelete';
@@ -49,7 +55,11 @@ export class HoopAiSocialPlanner implements INodeType {
 					{ name: 'Post', value: 'post' },
 					{ name: 'Account', value: 'account' },
 					{ name: 'Category', value: 'category' },
+					{ name: 'Category Queue', value: 'categoryQueue' },
 					{ name: 'Comment', value: 'comment' },
+					{ name: 'Queue Edit Session', value: 'queueEditSession' },
+					{ name: 'Queue Item', value: 'queueItem' },
+					{ name: 'Queue Slot', value: 'queueSlot' },
 					{ name: 'Statistic', value: 'statistics' },
 					{ name: 'Tag', value: 'tag' },
 				],
@@ -59,6 +69,10 @@ export class HoopAiSocialPlanner implements INodeType {
 			accountOperation,
 			categoryOperation,
 			commentOperation,
+			categoryQueueOperation,
+			queueItemOperation,
+			queueSlotOperation,
+			queueEditSessionOperation,
 			statisticsOperation,
 			tagOperation,
 			// Shared by every Get Many, declared once (each declaration costs an evaluation per item).
@@ -67,17 +81,23 @@ export class HoopAiSocialPlanner implements INodeType {
 			...accountFields,
 			...categoryFields,
 			...commentFields,
+			...categoryQueueFields,
+			subResourceQueueField,
+			...queueItemFields,
+			...queueSlotFields,
+			...queueEditSessionFields,
 			...statisticsFields,
 			...tagFields,
 		],
 	};
 
 	methods = {
-		listSearch: { searchAccounts, searchCategories, searchPosts },
+		listSearch: { searchAccounts, searchCategories, searchPosts, searchQueueCategories, searchQueues },
 		loadOptions: { getAccounts, getCategories, getCommentAccounts, getProfiles, getTags, getTimezones, getUsers },
 	};
 
 	customOperations = {
 		post: { bulkDelete: bulkDeletePosts, create: createPosts, update: updatePosts },
+		queueItem: queueItemOperations,
 	};
 }

@@ -192,6 +192,8 @@ describe('the Post editor, as a marketer meets it', () => {
 		expect(single.map(({ path }) => path).sort()).toEqual([
 			'Additional Fields → Link Preview',
 			'Additional Fields → Review',
+			'Post Fields → Link Preview',
+			'Post Fields → Review',
 			'Update Fields → Link Preview',
 			'Update Fields → Review',
 		]);

@@ -8,6 +8,7 @@ import { printFigures } from '../helpers/report';
 import { locationOf, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
 import { specProblems } from '../helpers/spec-check';
 import type { LoggedRequest } from '../simulator';
+import { makeItem, placeItem, startSession } from '../simulator/queue-model';
 
 /**
  * The class check for "requests that break the spec": every option of every field the node
@@ -19,6 +20,8 @@ import type { LoggedRequest } from '../simulator';
 const specs = loadSpecs();
 const V3 = 'social-planner-v3.json';
 const LATER = '2030-06-01T09:30:00.000Z';
+// The edit session the queue operations' samples name (opened under this ID when a run needs it).
+const SESSION = '65f0c0de00000000000e5510';
 // The node's own media rules (validatePost.ts): these networks' posts carry a video here.
 const NEEDS_VIDEO = ['instagram', 'tiktok', 'youtube', 'pinterest'];
 
@@ -78,6 +81,8 @@ function merge(base: IDataObject, extra: IDataObject): IDataObject {
 			pollOptions: 'Yes, No',
 			boards: '1234567890',
 			textFormatPresetId: '303063890126415',
+			time: '09:00',
+			sessionId: SESSION,
 			startDate: '2030-06-01T10:00:00',
 			endDate: '2030-06-08T18:00:00',
 			scheduleDate: '2030-07-01T10:00:00',
@@ -228,7 +233,25 @@ function merge(base: IDataObject, extra: IDataObject): IDataObject {
 
 	it('every other operation: each value of each dropdown, toggle and filter', async () => {
 		const [comment] = location().comments as IDataObject[];
-		const bases: Record<string, () => INodeParameters> = {
+		// Category queues: the seeded queue, a new item for each change, the sample session opened when used.
+		const queue = () => location().queues[0];
+		const queueRef = () => ({ __rl: true, mode: 'id', value: String(queue()._id) });
+		const newCategory = () => String((sim().control.seed({ categories: [{ name: 'Evergreen' }] }).categories as IDataObject[])[0]._id);
+		const calendar = { calendarStartDate: '2030-06-01T00:00:00', calendarEndDate: '2030-06-08T00:00:00' };
+		const openSession = () => {
+			location().sessions.clear();
+			startSession(sim(), location(), queue()).session.sessionId = SESSION;
+			return {};
+		};
+		const itemChange = (variant: Variant): INodeParameters => {
+			const item = makeItem(sim(), location(), queue(), { variations: [{ content: 'Spare tip' }] });
+			location().queueItems.push(item);
+			placeItem(location().queueItems.filter((candidate: IDataObject) => candidate.queueId === queue()._id && !candidate.deleted), item, 'bottom');
+			location().sessions.clear();
+			if (variant.leaves.includes('sessionMode="existing"')) openSession();
+			return { queueId: queueRef(), itemId: String(item._id), editSessionId: SESSION };
+		};
+		const bases: Record<string, (variant: Variant) => INodeParameters> = {
 			'account.delete': () => {
 				const [created] = sim().control.seed({ accounts: [{ platform: 'facebook', name: 'Spare page' }] }).accounts as IDataObject[];
 				return { accountId: { __rl: true, mode: 'id', value: String(created.id) } };
@@ -248,6 +271,19 @@ function merge(base: IDataObject, extra: IDataObject): IDataObject {
 			'comment.getAll': () => ({ originIds: [String(account('facebook').originId)] }),
 			'comment.like': () => ({ commentId: String(comment._id) }),
 			'comment.unlike': () => ({ commentId: String(comment._id) }),
+			'categoryQueue.create': () => ({ queueCategory: { __rl: true, mode: 'id', value: newCategory() }, timeSlots: { slots: [{ dayOfWeek: 1, time: '09:00' }] } }),
+			'categoryQueue.getCalendar': () => ({ ...calendar }),
+			'categoryQueue.update': () => ({ queue: queueRef() }),
+			'queueItem.clone': (variant) => ({ ...itemChange(variant), cloneOrder: 1 }),
+			'queueItem.create': (variant) => ({ ...itemChange(variant), variations: { variation: [{ content: 'Evergreen tip' }] } }),
+			'queueItem.delete': (variant) => itemChange(variant),
+			'queueItem.getAll': () => ({ queueId: queueRef(), ...openSession() }),
+			'queueItem.reset': (variant) => itemChange(variant),
+			'queueItem.update': (variant) => ({ ...itemChange(variant), variations: { variation: [{ content: 'Spare tip, again' }] } }),
+			'queueSlot.getAll': () => ({ queueId: queueRef(), ...openSession() }),
+			'queueEditSession.discard': () => ({ queueId: queueRef(), sessionId: SESSION, ...openSession() }),
+			'queueEditSession.getCalendar': () => ({ queueId: queueRef(), sessionId: SESSION, ...calendar, ...openSession() }),
+			'queueEditSession.save': () => ({ queueId: queueRef(), sessionId: SESSION, ...openSession() }),
 		};
 		const operations = (await actionNodeProperties())
 			.filter((property) => property.name === 'operation')

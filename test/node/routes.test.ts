@@ -11,6 +11,12 @@ const PATH_PARAMETERS: Record<string, string> = {
 	categoryId: '{id}',
 	commentId: '{id}',
 	platform: '{platform}',
+	// Category queues: the sub-resources' queue, Category Queue's own Queue field, the item; the
+	// active post is a post ID though the issue's list names that segment {queueId} (the spec: {postId}).
+	queueId: '{queueId}',
+	queue: '{queueId}',
+	itemId: '{itemId}',
+	activePostId: '{queueId}',
 };
 
 /** A routing URL as a spec path: each {parameter} placeholder becomes the spec's name for it. */
@@ -47,7 +53,8 @@ function nodeRoutes(nodeType: INodeType): Array<Endpoint & { operation: string }
 describe('route coverage of the HoopAI Social Planner node', () => {
 	// Issue 4's groups; CSV, category queues and the OAuth connect flow come with their own issues.
 	const issue4Groups = /\/(posts|accounts|categories|tags|statistics|comments)(\/|$)/;
-	const laterGroups = /\/(oauth|csv|category\/queues)\//;
+	const queueEndpoints = SEED_ENDPOINTS.filter((endpoint) => endpoint.path.startsWith('/social-media-posting/category/queues'));
+	const laterGroups = /\/(oauth|csv)\//;
 	const documented = new Set([...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS].map(key));
 	const expected = [...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS].filter(
 		(endpoint) => issue4Groups.test(endpoint.path) && !laterGroups.test(endpoint.path),
@@ -65,5 +72,12 @@ describe('route coverage of the HoopAI Social Planner node', () => {
 		const sent = new Set(nodeRoutes(nodeTypes['n8n-nodes-hoopai-social-planner.hoopAiSocialPlanner']).map(key));
 		expect(expected).toHaveLength(17);
 		expect(expected.filter((endpoint) => !sent.has(key(endpoint)))).toEqual([]);
+	});
+
+	it('covers all 18 category-queue endpoints (issue 14)', async () => {
+		const { nodeTypes } = await loadPackage();
+		const sent = new Set(nodeRoutes(nodeTypes['n8n-nodes-hoopai-social-planner.hoopAiSocialPlanner']).map(key));
+		expect(queueEndpoints).toHaveLength(18);
+		expect(queueEndpoints.filter((endpoint) => !sent.has(key(endpoint)))).toEqual([]);
 	});
 });

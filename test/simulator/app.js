@@ -9,6 +9,7 @@ const multipart = require('@fastify/multipart');
 const { ApiError, validationMessages, internalError, tooManyRequests, echoError } = require('./errors');
 const auth = require('./auth');
 const { advanceLifecycle } = require('./posts-model');
+const { advanceQueues } = require('./queue-model');
 
 const ROUTE_FAMILIES = [
 	'posts', 'accounts', 'oauth', 'csv', 'categories-tags', 'statistics', 'queues', 'comments',
@@ -51,6 +52,7 @@ function onRequest(sim) {
 		sim.requestLog.push(request.logEntry);
 		// Bounded so long benchmark runs do not grow without limit (oldest entries go first).
 		if (sim.requestLog.length > sim.options.requestLogLimit) sim.requestLog.shift();
+		advanceQueues(sim);
 		advanceLifecycle(sim);
 
 		const fault = sim.faults.decide(path);

@@ -5,6 +5,7 @@
 const { createState, addToken, ALL_SCOPES } = require('./state');
 const { applySeed, applyFixture } = require('./seed');
 const { advanceLifecycle } = require('./posts-model');
+const { advanceQueues } = require('./queue-model');
 
 function serializeLocation(location) {
 	const out = {};
@@ -25,6 +26,7 @@ function createControl(sim) {
 			sim.rateLimiter.reset();
 			sim.requestLog.length = 0;
 			applySeed(sim, seedName || sim.options.seed);
+			advanceQueues(sim);
 			advanceLifecycle(sim);
 		},
 		/** 'sample' | 'empty' resets to that seed; an object adds fixture records. */
@@ -34,16 +36,19 @@ function createControl(sim) {
 				return {};
 			}
 			const created = applyFixture(sim, fixture || {});
+			advanceQueues(sim);
 			advanceLifecycle(sim);
 			return created;
 		},
 		advanceClock(ms) {
 			sim.clock.advance(ms);
+			advanceQueues(sim);
 			advanceLifecycle(sim);
 			return sim.clock.nowIso();
 		},
 		setClock(iso) {
 			sim.clock.set(iso);
+			advanceQueues(sim);
 			advanceLifecycle(sim);
 			return sim.clock.nowIso();
 		},

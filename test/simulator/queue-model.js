@@ -4,7 +4,7 @@
 // they are saved or discarded.
 
 const { newId, clone } = require('./state');
-const { formatPost } = require('./posts-model');
+const { buildPost, formatPost } = require('./posts-model');
 
 const DAY = 24 * 60 * 60 * 1000;
 const TIMEZONE = 'UTC';
@@ -122,34 +122,80 @@ function* occurrences(queue, fromMs) {
 }
 
 /**
- * The upcoming schedule: `count` slots, items taken in rotation. An active queue keeps rotating
- * as time passes: slots between its anchor (activation or last re-anchor) and now have already
- * gone out, each taking the next item. A skipped date keeps its item for the next slot.
+ * The rotation from the queue's anchor (activation or last re-anchor): each slot occurrence with
+ * the item it publishes, in time order. Slots up to now have already gone out, each taking the
+ * next item; a skipped date keeps its item for the next slot. Paused and draft queues rotate from
+ * now on (nothing of theirs has gone out).
  */
-function schedule(sim, queue, items, count) {
+function* rotation(sim, queue, items) {
 	const active = items.filter((i) => !i.isSkipped).sort((a, b) => a.order - b.order);
-	const out = [];
-	if (!active.length || count <= 0) return out;
+	if (!active.length) return;
 	const nowMs = sim.clock.now();
 	const anchorMs = queue.status === 'active' ? Math.min(Date.parse(queue.anchorAt || queue.startDate), nowMs) : nowMs;
 	const skips = new Set((queue.skipDateTime || []).map((d) => Date.parse(d)));
 	let cursor = active.findIndex((i) => i.order >= queue.currentOrder);
 	if (cursor < 0) cursor = 0;
 	for (const at of occurrences(queue, anchorMs)) {
-		if (out.length >= count) break;
 		const item = active[cursor % active.length];
-		if (at <= nowMs) {
-			if (!skips.has(at)) cursor += 1; // this slot already published its item
-			continue;
-		}
-		if (skips.has(at)) {
-			out.push({ itemId: item._id, scheduledDateTime: new Date(at).toISOString(), isSkipped: true });
-			continue;
-		}
-		out.push({ itemId: item._id, scheduledDateTime: new Date(at).toISOString(), isSkipped: false });
-		cursor += 1;
+		const skipped = skips.has(at);
+		yield { at, item, skipped, past: at <= nowMs };
+		if (!skipped) cursor += 1;
+	}
+}
+
+/** The upcoming schedule: `count` slots, items taken in rotation. */
+function schedule(sim, queue, items, count) {
+	const out = [];
+	if (count <= 0) return out;
+	for (const slot of rotation(sim, queue, items)) {
+		if (out.length >= count) break;
+		if (slot.past) continue;
+		out.push({ itemId: slot.item._id, scheduledDateTime: new Date(slot.at).toISOString(), isSkipped: slot.skipped });
 	}
 	return out;
+}
+
+/**
+ * A slot's time has come: the item becomes a real post of the location, scheduled at the slot's
+ * time, which the post lifecycle then publishes (or fails) like any other. Source `recurring`.
+ */
+function publishSlot(sim, location, queue, item, atMs) {
+	const view = itemPost(location, item);
+	const post = buildPost(sim, location, {
+		...view,
+		categoryId: queue.categoryId,
+		status: 'scheduled',
+		scheduleDate: new Date(atMs).toISOString(),
+		source: 'recurring',
+		createdBy: view.createdBy || queue.createdBy,
+	});
+	post.createdAt = post.updatedAt = new Date(atMs).toISOString();
+	location.posts.push(post);
+	item.lastScheduledTime = post.scheduleDate;
+	return post;
+}
+
+/**
+ * Turns every slot of the active queues whose time has passed into a post (once per slot). Runs
+ * before the post lifecycle on every request and clock move; a queue whose next slot has not come
+ * yet costs one date compare.
+ */
+function advanceQueues(sim) {
+	const nowMs = sim.clock.now();
+	for (const location of sim.state.locations.values()) {
+		for (const queue of location.queues) {
+			if (queue.status !== 'active') continue;
+			if (!queue.lastScheduledTime) refreshQueue(sim, location, queue);
+			if (!queue.lastScheduledTime || Date.parse(queue.lastScheduledTime) > nowMs) continue;
+			const after = Math.max(queue.publishedUntil ?? -Infinity, Date.parse(queue.anchorAt || queue.startDate));
+			for (const slot of rotation(sim, queue, itemsOf(location, queue._id))) {
+				if (!slot.past) break;
+				if (slot.at > after && !slot.skipped) publishSlot(sim, location, queue, slot.item, slot.at);
+			}
+			queue.publishedUntil = nowMs;
+			refreshQueue(sim, location, queue);
+		}
+	}
 }
 
 /** Pins the rotation at "now" (before the queue's config or items change). */
@@ -186,6 +232,16 @@ function changedSlots(before, after) {
 	return after.filter((s) => old.get(s.itemId) !== s.scheduledDateTime);
 }
 
+/** Starts an edit session on a queue (a staged copy of its items), or resumes the open one. */
+function startSession(sim, location, queue) {
+	const open = location.sessions.get(queue._id);
+	if (open) return { session: open, resumed: true };
+	const items = itemsOf(location, queue._id).map((i) => ({ ...clone(i), isDraft: false, originalItemId: i._id }));
+	const session = { sessionId: newId(sim.state), queueId: queue._id, items, startedAt: sim.clock.nowIso() };
+	location.sessions.set(queue._id, session);
+	return { session, resumed: false };
+}
+
 function categoryInfo(location, categoryId) {
 	const c = location.categories.find((x) => x._id === categoryId);
 	if (!c) return undefined;
@@ -196,6 +252,7 @@ function categoryInfo(location, categoryId) {
 function queueView(location, queue, withCategory) {
 	const out = clone(queue);
 	delete out.anchorAt;
+	delete out.publishedUntil;
 	if (withCategory) out.category = categoryInfo(location, queue.categoryId);
 	return out;
 }
@@ -260,10 +317,12 @@ module.exports = {
 	renumber,
 	placeItem,
 	schedule,
+	advanceQueues,
 	reanchor,
 	slotsFor,
 	refreshQueue,
 	changedSlots,
+	startSession,
 	categoryInfo,
 	queueView,
 	itemPost,

@@ -119,6 +119,38 @@ describe('time slots produce schedules', () => {
 		expect(queue.lastScheduledTime).toBe('2026-12-02T09:00:00.000Z');
 	});
 
+	test('a slot whose time passes publishes its item as a real post (scheduled, then published by the lifecycle)', async () => {
+		const before = (await slots()).slots;
+		const postsBefore = locationOf(sim).posts.length;
+		// Mon 30 Nov 09:00 and Wed 2 Dec 09:00 pass in one jump: one post each, items in rotation.
+		sim.control.setClock('2026-12-02T09:00:10.000Z');
+		type Made = { _id: string; source: string; status: string; scheduleDate: string; categoryId: string; summary: string };
+		const made = (locationOf(sim).posts as Made[]).slice(postsBefore);
+		expect(made.map((p) => [p.scheduleDate, p.status, p.source])).toEqual([
+			['2026-11-30T09:00:00.000Z', 'published', 'recurring'],
+			['2026-12-02T09:00:00.000Z', 'in_progress', 'recurring'],
+		]);
+		const items = (await api.post(`${Q}/${queueId}/items`, body())).data.results.items as Array<{ _id: string; variations: Array<{ content: string }> }>;
+		const contentOf = (itemId: string) => items.find((i) => i._id === itemId)?.variations[0].content;
+		expect(made.map((p) => p.summary)).toEqual([contentOf(before[0].itemId), contentOf(before[1].itemId)]);
+		expect(made.every((p) => p.categoryId === category(sim, 'Coffee tips')._id)).toBe(true);
+		// Through the posts API too, and once only: asking again makes no second post for a slot.
+		sim.control.advanceClock(31_000);
+		const listed = await api.post(`/social-media-posting/${sim.locationId}/posts/list`, { skip: '0', limit: '50', fromDate: NOW, toDate: '2026-12-03T00:00:00.000Z', type: 'published', includeUsers: 'false' });
+		expect(listed.data.results.posts.map((p: { _id: string }) => p._id)).toEqual(expect.arrayContaining(made.map((p) => p._id)));
+		expect(locationOf(sim).posts.length).toBe(postsBefore + 2);
+	});
+
+	test('a paused or skipped slot makes no post', async () => {
+		const postsBefore = locationOf(sim).posts.length;
+		await api.put(`${Q}/${queueId}`, body({ skipDateTime: '2026-11-30T09:00:00.000Z' }));
+		sim.control.setClock('2026-12-01T00:00:00.000Z');
+		expect(locationOf(sim).posts.length).toBe(postsBefore);
+		await api.put(`${Q}/${queueId}`, body({ status: 'paused' }));
+		sim.control.setClock('2026-12-10T00:00:00.000Z');
+		expect(locationOf(sim).posts.length).toBe(postsBefore);
+	});
+
 	test('a paused queue does not rotate while paused', async () => {
 		const before = (await slots()).slots;
 		await api.put(`${Q}/${queueId}`, body({ status: 'paused' }));

@@ -68,12 +68,15 @@ export const simplifyField: INodeProperties = {
  * property of the node for every item, so one name declared five times costs five evaluations of
  * its expression. Each operation's own pagination goes in its routing (see apiRouting).
  */
+/** The operations that output a list: every Get Many, and the queues' lists with other names. */
+const LIST_OPERATIONS = ['getAll', 'getAvailableCategories', 'getCalendar'];
+
 export const listFields: INodeProperties[] = [
 	{
 		displayName: 'Return All',
 		name: 'returnAll',
 		type: 'boolean',
-		displayOptions: { show: { operation: ['getAll'] } },
+		displayOptions: { show: { operation: LIST_OPERATIONS } },
 		default: false,
 		description: 'Whether to return all results or only up to a given limit',
 	},
@@ -81,7 +84,7 @@ export const listFields: INodeProperties[] = [
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
-		displayOptions: { show: { operation: ['getAll'], returnAll: [false] } },
+		displayOptions: { show: { operation: LIST_OPERATIONS, returnAll: [false] } },
 		typeOptions: { minValue: 1 },
 		default: 50,
 		description: 'Max number of results to return',

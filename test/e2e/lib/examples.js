@@ -150,6 +150,35 @@ const EXAMPLES = [
 			return report.summary;
 		},
 	},
+	{
+		file: '09-keep-an-evergreen-queue-topped-up.json',
+		before(sim, ctx) {
+			const queue = location(sim).queues.find((q) => location(sim).categories.find((c) => c._id === q.categoryId)?.name === 'Coffee tips');
+			ctx.queueId = queue._id;
+			ctx.itemsBefore = location(sim).queueItems.filter((i) => i.queueId === queue._id && !i.deleted).map((i) => i._id);
+		},
+		check(run, sim, ctx) {
+			const added = nodeOutput(run, 'Add to the queue');
+			assert.strictEqual(added.length, 3, 'one queue item per blog article');
+			const items = location(sim).queueItems.filter((i) => i.queueId === ctx.queueId && !i.deleted).sort((a, b) => a.order - b.order);
+			const newItems = items.filter((i) => !ctx.itemsBefore.includes(i._id));
+			assert.deepStrictEqual(newItems.map((i) => i._id), added.map((a) => a.queueItem._id), 'the three items are in the live queue, in order');
+			assert.deepStrictEqual(items.slice(-3).map((i) => i._id), newItems.map((i) => i._id), 'at the bottom (the queue does not put new content first)');
+			const accounts = location(sim).accounts.filter((a) => ['facebook', 'linkedin'].includes(a.platform) && !a.isExpired).map((a) => a.id).sort();
+			for (const item of newItems) {
+				assert.strictEqual(item.variations.length, 2, 'two variations');
+				assert.match(item.variations[0].content, /^New on the blog: .+ https:\/\/blog\.hoopcoffee\.example\//);
+				assert.match(item.variations[0].ogTags.metaLink, /^https:\/\/blog\.hoopcoffee\.example\//);
+				assert.match(item.primaryImage, /^https:\/\/images\.example\.com\/hoop\/.+\.jpg$/);
+				assert.deepStrictEqual([...item.modifiedPostPayload.accountIds].sort(), accounts, 'posts to the Facebook and LinkedIn accounts');
+			}
+			assert.strictEqual(location(sim).sessions.size, 0, 'no edit session left open');
+			const slots = nodeOutput(run, 'Next publication dates');
+			assert.strictEqual(slots.length, Math.min(10, items.length), 'the next slots of the queue');
+			assert.ok(slots.every((s) => Date.parse(s.scheduledDateTime) > Date.parse(sim.control.now())), 'future publication dates');
+			return `${added.length} articles added to queue ${ctx.queueId} (now ${items.length} items); next slot ${slots[0].scheduledDateTime}`;
+		},
+	},
 ];
 
 function loadExample(file) {

@@ -349,13 +349,7 @@ function register(app, sim) {
 	}, async (req, reply) => {
 		const location = locOf(req);
 		const queue = findQueue(location, req.params.queueId);
-		let session = location.sessions.get(queue._id);
-		const resumed = Boolean(session);
-		if (!session) {
-			const items = Q.itemsOf(location, queue._id).map((i) => ({ ...clone(i), isDraft: false, originalItemId: i._id }));
-			session = { sessionId: newId(sim.state), queueId: queue._id, items, startedAt: sim.clock.nowIso() };
-			location.sessions.set(queue._id, session);
-		}
+		const { session, resumed } = Q.startSession(sim, location, queue);
 		reply.code(201);
 		return queueEnvelope(201, resumed ? 'Edit session resumed' : 'Edit session started', { sessionId: session.sessionId, itemCount: session.items.filter((i) => !i.deleted).length });
 	});

@@ -1,0 +1,80 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { optionalId, pathSegment } from '../../shared/ids';
+import { getRunConnection } from '../../shared/transport';
+import { timeSlotsField, timeSlotsOf } from './fields';
+
+const showForCreate = { resource: ['categoryQueue'], operation: ['create'] };
+
+export const queueCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Category',
+		name: 'queueCategory',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		displayOptions: { show: showForCreate },
+		description: 'The category whose posts the queue publishes again and again. The list shows the categories that have no queue yet.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchQueueCategories', searchable: true, searchFilterRequired: false },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 65f0c0de000000000000000b' },
+		],
+	},
+	{ ...timeSlotsField, required: true, displayOptions: { show: showForCreate } },
+	{
+		displayName: 'Options',
+		name: 'queueOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showForCreate },
+		options: [
+			{
+				displayName: 'Add New Posts of the Category',
+				name: 'enableFuturePosts',
+				type: 'boolean',
+				default: false,
+				description: 'Whether posts created in the category later join the queue by themselves',
+			},
+			{
+				displayName: 'New Content First',
+				name: 'prioritizeNewContent',
+				type: 'boolean',
+				default: false,
+				description: 'Whether items added straight to the queue go to the top (published next) instead of the bottom',
+			},
+			{
+				displayName: 'User Name or ID',
+				name: 'userId',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getUsers' },
+				allowArbitraryValues: true,
+				default: '',
+				description: 'The HoopAI user who creates the queue; empty: the credential’s Default User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+];
+
+/** preSend of Create: category, time slots (checked here), options and the user. */
+export async function buildQueueCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const node = this.getNode();
+	const categoryId = pathSegment(node, 'Category', this.getNodeParameter('queueCategory', undefined, { extractValue: true }));
+	const timeSlots = timeSlotsOf(node, this.getNodeParameter('timeSlots', {}));
+	const options = this.getNodeParameter('queueOptions', {}) as IDataObject;
+	const userId = optionalId(node, 'Options → User Name or ID', options.userId) || (await getRunConnection.call(this)).defaultUserId;
+	if (!userId) {
+		throw new NodeOperationError(node, 'Options → User Name or ID: required, and the credential has no Default User ID', {
+			description: 'HoopAI records who created the queue: choose the user, or set the Default User ID in the credential.',
+		});
+	}
+	const body: IDataObject = { ...(requestOptions.body as IDataObject), categoryId, timeSlots, userId };
+	for (const key of ['enableFuturePosts', 'prioritizeNewContent']) if (options[key] !== undefined) body[key] = Boolean(options[key]);
+	requestOptions.body = body;
+	return requestOptions;
+}

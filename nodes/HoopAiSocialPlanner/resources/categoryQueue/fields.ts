@@ -1,0 +1,122 @@
+import { NodeOperationError, type IDataObject, type INode, type INodeProperties } from 'n8n-workflow';
+import { choice, dateText, text } from '../../shared/checks';
+import { isValidTimeZone, toUtcIso } from '../../shared/dates';
+
+/** Every queue path starts here: no location in it (it goes in the body or the query). */
+export const QUEUES_PATH = '/social-media-posting/category/queues';
+
+/** A queue picked from a list searched by its category's name, or given by ID. */
+export const queueLocator: INodeProperties = {
+	displayName: 'Queue',
+	name: 'queueId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The category queue, named after its category',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchQueues', searchable: true, searchFilterRequired: false },
+		},
+		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 65f0c0de0000000000000042' },
+	],
+};
+
+export const sessionIdField: INodeProperties = {
+	displayName: 'Session ID',
+	name: 'sessionId',
+	type: 'string',
+	default: '',
+	required: true,
+	description: 'The edit session, as Queue Edit Session → Start returned it',
+};
+
+/** The API's days of the week: 0 is Sunday. */
+export const DAYS_OF_WEEK = [
+	{ name: 'Monday', value: 1 },
+	{ name: 'Tuesday', value: 2 },
+	{ name: 'Wednesday', value: 3 },
+	{ name: 'Thursday', value: 4 },
+	{ name: 'Friday', value: 5 },
+	{ name: 'Saturday', value: 6 },
+	{ name: 'Sunday', value: 0 },
+];
+
+export const timeSlotsField: INodeProperties = {
+	displayName: 'Time Slots',
+	name: 'timeSlots',
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	placeholder: 'Add Time Slot',
+	default: { slots: [{ dayOfWeek: 1, time: '09:00' }] },
+	description: 'When the queue publishes, every week (in the location’s timezone)',
+	options: [
+		{
+			displayName: 'Time Slot',
+			name: 'slots',
+			values: [
+				{
+					displayName: 'Day',
+					name: 'dayOfWeek',
+					type: 'options',
+					options: DAYS_OF_WEEK,
+					default: 1,
+				},
+				{
+					displayName: 'Time',
+					name: 'time',
+					type: 'string',
+					default: '09:00',
+					placeholder: '09:00',
+					description: 'Hours and minutes, 24-hour clock (HH:mm)',
+				},
+			],
+		},
+	],
+};
+
+const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** The Time Slots as the API wants them, each checked; at least one. */
+export function timeSlotsOf(node: INode, value: unknown): IDataObject[] {
+	const slots = ((value as IDataObject | undefined)?.slots ?? []) as IDataObject[];
+	if (!Array.isArray(slots) || slots.length === 0) {
+		throw new NodeOperationError(node, 'Time Slots: add at least one time slot', { description: 'A queue publishes at its time slots: a day of the week and a time.' });
+	}
+	return slots.map((slot, index) => {
+		const which = slots.length > 1 ? ` (time slot ${index + 1})` : '';
+		const dayOfWeek = choice<number>(node, 'Time Slots → Day', slot.dayOfWeek, DAYS_OF_WEEK);
+		const time = text(node, 'Time Slots → Time', slot.time).trim();
+		if (!HH_MM.test(time)) {
+			throw new NodeOperationError(node, `Time Slots → Time: "${time}"${which} is not allowed; use HH:mm from 00:00 to 23:59`, {
+				description: 'Write the time on a 24-hour clock with two digits each, e.g. 09:00 or 17:30.',
+			});
+		}
+		return { dayOfWeek: Number(dayOfWeek), time };
+	});
+}
+
+/** A date field's value as the API's UTC ISO string, read in the workflow's timezone. */
+export function utcDate(node: INode, label: string, value: unknown, zone: string): string {
+	const typed = dateText(node, label, value);
+	if (!typed) throw new NodeOperationError(node, `${label}: required`, { description: 'Pick a date and time.' });
+	const iso = toUtcIso(typed, isValidTimeZone(zone) ? zone : 'UTC');
+	if (!iso) {
+		throw new NodeOperationError(node, `${label}: "${typed}" is not a date and time`, {
+			description: 'Pick it in the date picker, or write it like 2026-12-01T09:30:00 (read in the workflow’s timezone) or 2026-12-01T09:30:00Z.',
+		});
+	}
+	return iso;
+}
+
+/** The calendar window: start and end checked, the start first. */
+export function calendarWindow(node: INode, start: unknown, end: unknown, zone: string): { startDate: string; endDate: string } {
+	const startDate = utcDate(node, 'Start Date', start, zone);
+	const endDate = utcDate(node, 'End Date', end, zone);
+	if (Date.parse(startDate) > Date.parse(endDate)) {
+		throw new NodeOperationError(node, `Start Date: "${String(start)}" is after End Date "${String(end)}"`);
+	}
+	return { startDate, endDate };
+}

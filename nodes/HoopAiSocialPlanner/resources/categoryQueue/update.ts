@@ -1,0 +1,67 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { choice } from '../../shared/checks';
+import { timeSlotsField, timeSlotsOf, utcDate } from './fields';
+
+const showForUpdate = { resource: ['categoryQueue'], operation: ['update'] };
+
+const STATUS_OPTIONS = [
+	{ name: 'Active', value: 'active', description: 'Publish at the time slots (activates a draft queue)' },
+	{ name: 'Paused', value: 'paused', description: 'Publish nothing until it is active again' },
+];
+
+export const queueUpdateDescription: INodeProperties[] = [
+	{
+		displayName: 'Update Fields',
+		name: 'queueUpdateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showForUpdate },
+		description: 'Only the fields you add change',
+		// What a queue's owner changes most: pause or activate, skip a date, then the slots.
+		options: [
+			{ displayName: 'Status', name: 'status', type: 'options', options: STATUS_OPTIONS, default: 'active' },
+			{
+				displayName: 'Skip Date',
+				name: 'skipDateTime',
+				type: 'dateTime',
+				default: '',
+				description: 'A slot to leave out (its date and time, in the workflow’s timezone): that slot publishes nothing, the next one publishes its item',
+			},
+			{ ...timeSlotsField, description: 'Replace the queue’s time slots with these' },
+			{
+				displayName: 'Add New Posts of the Category',
+				name: 'enableFuturePosts',
+				type: 'boolean',
+				default: false,
+				description: 'Whether posts created in the category later join the queue by themselves',
+			},
+			{
+				displayName: 'New Content First',
+				name: 'prioritizeNewContent',
+				type: 'boolean',
+				default: false,
+				description: 'Whether items added straight to the queue go to the top (published next) instead of the bottom',
+			},
+		],
+	},
+];
+
+/** preSend of Update: the fields the user added, each checked; none added is an error. */
+export async function buildQueueUpdateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const node = this.getNode();
+	const fields = this.getNodeParameter('queueUpdateFields', {}) as IDataObject;
+	const body: IDataObject = {};
+	if (fields.status !== undefined) body.status = choice(node, 'Update Fields → Status', fields.status, STATUS_OPTIONS);
+	if (fields.skipDateTime !== undefined && fields.skipDateTime !== '') body.skipDateTime = utcDate(node, 'Update Fields → Skip Date', fields.skipDateTime, this.getTimezone());
+	if (fields.timeSlots !== undefined) body.timeSlots = timeSlotsOf(node, fields.timeSlots);
+	for (const key of ['enableFuturePosts', 'prioritizeNewContent']) if (fields[key] !== undefined) body[key] = Boolean(fields[key]);
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(node, 'Update Fields: add at least one field to change', {
+			description: 'Add Status to activate or pause the queue, Skip Date to leave out a slot, or Time Slots to change when it publishes.',
+		});
+	}
+	requestOptions.body = { ...(requestOptions.body as IDataObject), ...body };
+	return requestOptions;
+}

@@ -1,0 +1,102 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+import { choice } from '../../shared/checks';
+import { asNodeError, runForEachItem, withRoutes, type ApiRoute } from '../../shared/execute';
+import { pathSegment } from '../../shared/ids';
+import { createOnce, stableJson, type RequestEffect } from '../../shared/send';
+import { apiRequest, getConnection, type ApiConnection } from '../../shared/transport';
+import { QUEUES_PATH } from '../categoryQueue/fields';
+import { SESSION_MODE_OPTIONS, type SessionMode } from './fields';
+
+/** One change of a queue's items, as an operation builds it from an input item (all checked). */
+export interface ItemRequest {
+	method: IHttpRequestMethods;
+	/** Below the queue's path, e.g. `/create/item`. */
+	path: string;
+	body?: IDataObject;
+	/** DELETE takes the location and the session in the query. */
+	inQuery?: boolean;
+	effect: RequestEffect;
+	/** The API needs an edit session for it (a draft item: Create without Direct to Queue, Clone). */
+	needsSession?: boolean;
+	/** Direct to Queue: no session at all. */
+	direct?: boolean;
+}
+
+export interface ItemChangeContext {
+	itemIndex: number;
+	connection: ApiConnection;
+}
+
+type Build = (this: IExecuteFunctions, context: ItemChangeContext) => ItemRequest;
+
+const SESSION_ROUTES: ApiRoute[] = ['start', 'save', 'discard'].map((step) => ({ method: 'POST', path: `${QUEUES_PATH}/{queueId}/edit/${step}` }));
+
+/**
+ * A Queue Item operation: each input item's change is sent to the live queue, into a given edit
+ * session, or — "Start and Save One" — into a session the node starts for it and saves, or
+ * discards when the change fails, so an active queue can be changed in one node. A create is made
+ * once per item, also when n8n's Retry On Fail runs the node again.
+ */
+export function itemChangeOperation(route: ApiRoute, build: Build) {
+	return withRoutes(async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const node = this.getNode();
+		const connection = await getConnection.call(this);
+		const location = { locationId: connection.locationId };
+		const send = async (method: IHttpRequestMethods, path: string, fields: IDataObject, inQuery: boolean, effect: RequestEffect) =>
+			(await apiRequest.call(this, method, `${QUEUES_PATH}/${path}`, { connection, effect, ...(inQuery ? { qs: { ...location, ...fields } } : { body: { ...location, ...fields } }) }))
+				.results as IDataObject;
+		return await runForEachItem.call(this, async (itemIndex) => {
+			const queueId = encodeURIComponent(pathSegment(node, 'Queue', this.getNodeParameter('queueId', itemIndex, '', { extractValue: true })));
+			const request = build.call(this, { itemIndex, connection });
+			const mode = request.direct ? 'none' : choice<SessionMode>(node, 'Edit Session', this.getNodeParameter('sessionMode', itemIndex, 'start'), SESSION_MODE_OPTIONS);
+			if (mode === 'none' && request.needsSession) {
+				throw new NodeOperationError(node, 'Edit Session: this change needs an edit session; use start or existing', {
+					description: 'HoopAI makes new and cloned items as drafts of an edit session. Choose "Start and Save One", or an existing session (or, to create, Direct to Queue).',
+					itemIndex,
+				});
+			}
+			const change = async (sessionId?: string) => {
+				const fields = { ...request.body, ...(sessionId ? { sessionId } : {}) };
+				return await send(request.method, `${queueId}${request.path}`, fields, Boolean(request.inQuery), request.effect);
+			};
+			const inOwnSession = async (queue: string, keepInDraft: boolean, apply: (sessionId: string) => Promise<IDataObject>) => {
+				const started = await send('POST', `${queue}/edit/start`, {}, false, 'idempotent');
+				const sessionId = String(started.sessionId ?? '');
+				// Start resumes a session someone left open: saving or discarding it would take their edits along.
+				if (/resum/i.test(String(started.message ?? ''))) {
+					throw new NodeOperationError(node, 'Edit Session: the queue already has an open edit session', {
+						description: `Someone is editing this queue (session ${sessionId}). Use Edit Session "Existing Session" with that ID, or save or discard it first.`,
+						itemIndex,
+					});
+				}
+				let result: IDataObject;
+				try {
+					result = await apply(sessionId);
+				} catch (error) {
+					await send('POST', `${queue}/edit/discard`, { sessionId }, false, 'idempotent').catch(() => undefined);
+					throw asNodeError(node, error, itemIndex);
+				}
+				const saved = await send('POST', `${queue}/edit/save`, { sessionId, ...(keepInDraft ? { keepInDraft } : {}) }, false, 'idempotent');
+				return { ...result, editSession: { sessionId, saved: true, updatedSlots: saved.updatedSlots, totalPostsChanged: saved.totalPostsChanged } };
+			};
+			const run = async (): Promise<IDataObject> => {
+				if (mode === 'none') return await change();
+				if (mode === 'existing') {
+					const sessionId = pathSegment(node, 'Session ID', this.getNodeParameter('editSessionId', itemIndex, ''));
+					return { ...(await change(sessionId)), sessionId };
+				}
+				const keepInDraft = Boolean(this.getNodeParameter('keepQueueInDraft', itemIndex, true));
+				return await inOwnSession(queueId, keepInDraft, change);
+			};
+			if (request.effect !== 'create') return await run();
+			const key = `${itemIndex} ${stableJson({ queueId, mode, request, sessionId: mode === 'existing' ? this.getNodeParameter('editSessionId', itemIndex, '') : '' })}`;
+			return await createOnce(this.getExecuteData(), key, run);
+		});
+	}, [route, ...SESSION_ROUTES]);
+}

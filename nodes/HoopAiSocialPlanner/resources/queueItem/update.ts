@@ -1,0 +1,24 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import { pathSegment } from '../../shared/ids';
+import type { ItemChangeContext, ItemRequest } from './change';
+import { modifiedPostOf, orderOf, primaryImageOf, variationsOf } from './fields';
+
+/** Queue Item → Update: only what the user set (order, variations, image, post fields). */
+export function buildItemUpdate(this: IExecuteFunctions, { itemIndex, connection }: ItemChangeContext): ItemRequest {
+	const node = this.getNode();
+	const parameter = (name: string, fallback: unknown) => this.getNodeParameter(name, itemIndex, fallback);
+	const itemId = pathSegment(node, 'Item ID', parameter('itemId', ''));
+	const body: IDataObject = {};
+	const newOrder = orderOf(node, parameter('newOrder', 'keep'), parameter('newOrderValue', 0), true);
+	if (newOrder !== undefined) body.newOrder = newOrder;
+	const variations = variationsOf(node, parameter('variations', {}));
+	if (variations) body.variations = variations;
+	const primaryImage = primaryImageOf(node, parameter('primaryImage', ''));
+	if (primaryImage) body.primaryImage = primaryImage;
+	const modifiedPostPayload = modifiedPostOf(node, parameter('queuePost', {}), this.getTimezone(), connection.defaultUserId, connection.locationId);
+	if (modifiedPostPayload) body.modifiedPostPayload = modifiedPostPayload;
+	if (Object.keys(body).length === 0) {
+		throw new NodeOperationError(node, 'Order: nothing to change; choose an Order, or set Variations, Primary Image URL or Post Fields', { itemIndex });
+	}
+	return { method: 'PUT', path: `/items/${encodeURIComponent(itemId)}`, body, effect: 'idempotent' };
+}
