@@ -12,6 +12,7 @@ import { getUsers } from './loadOptions/getUsers';
 import { accountFields, accountOperation } from './resources/account';
 import { categoryFields, categoryOperation } from './resources/category';
 import { commentFields, commentOperation } from './resources/comment';
+import { csvImportFields, csvImportOperation, csvImportOperations } from './resources/csvImport';
 import { postFields, postOperation } from './resources/post';
 import { statisticsFields, statisticsOperation } from './resources/statistics';
 import { tagFields, tagOperation } from './resources/tag';
@@ -50,6 +51,7 @@ export class HoopAiSocialPlanner implements INodeType {
 					{ name: 'Account', value: 'account' },
 					{ name: 'Category', value: 'category' },
 					{ name: 'Comment', value: 'comment' },
+					{ name: 'CSV Import', value: 'csvImport' },
 					{ name: 'Statistic', value: 'statistics' },
 					{ name: 'Tag', value: 'tag' },
 				],
@@ -59,6 +61,7 @@ export class HoopAiSocialPlanner implements INodeType {
 			accountOperation,
 			categoryOperation,
 			commentOperation,
+			csvImportOperation,
 			statisticsOperation,
 			tagOperation,
 			// Shared by every Get Many, declared once (each declaration costs an evaluation per item).
@@ -67,6 +70,7 @@ export class HoopAiSocialPlanner implements INodeType {
 			...accountFields,
 			...categoryFields,
 			...commentFields,
+			...csvImportFields,
 			...statisticsFields,
 			...tagFields,
 		],
@@ -79,5 +83,6 @@ export class HoopAiSocialPlanner implements INodeType {
 
 	customOperations = {
 		post: { bulkDelete: bulkDeletePosts, create: createPosts, update: updatePosts },
+		csvImport: csvImportOperations,
 	};
 }
