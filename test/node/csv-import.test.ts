@@ -210,7 +210,7 @@ describe('Set Accounts, Get Many, Get, Delete Row, Finalize, Delete', () => {
 	it('the user comes from the credential; without one anywhere, nothing is sent', async () => {
 		const before = sim().control.requests().length;
 		const { error } = await runNode({ parameters: { resource: 'csvImport', operation: 'finalize', csvId: '65f92e55cc884f0d0845e447' }, credentials: tokenCredentials(sim(), { userId: '' }) });
-		expect(error?.message).toBe('Options → User ID: no user given');
+		expect(error?.message).toBe('Options → User Name or ID: no user given');
 		expect(requestsSince(sim(), before)).toEqual([]);
 	});
 });

@@ -26,7 +26,7 @@ export const csvBuildDescription: INodeProperties[] = [
 		displayOptions: { show },
 		placeholder: 'e.g. {{ $json.date }}',
 		description:
-			'When the row’s post goes out, e.g. 2026-12-01 09:30 or 2026-12-01T09:30:00+01:00. A time without its own offset is read in the Timezone below.',
+			'When the row’s post goes out, e.g. 2026-12-01 09:30 or 2026-12-01T09:30:00+01:00. A time that does not say its own zone is read in the Timezone below.',
 	},
 	{
 		displayName: 'Text',
@@ -47,7 +47,7 @@ export const csvBuildDescription: INodeProperties[] = [
 		default: '',
 		displayOptions: { show },
 		description:
-			'The timezone of Date and Time (a date that names its own offset keeps it); by default the workflow’s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The timezone of Date and Time (a date that says its own, e.g. 09:30+02:00, keeps it); by default the workflow’s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Media URLs',
@@ -95,7 +95,7 @@ export const csvBuildDescription: INodeProperties[] = [
 				type: 'string',
 				default: 'UTC',
 				description:
-					'The timezone the file’s times are written in (the template’s times carry no offset). HoopAI reads them in UTC; change it only if your HoopAI account reads them in another.',
+					'The timezone the file’s times are written in (the template’s times do not say theirs). HoopAI reads them in UTC; change it only if your HoopAI account reads them in another.',
 			},
 		],
 	},
@@ -141,7 +141,7 @@ function rowOf(context: IExecuteFunctions, itemIndex: number, fileZone: string):
 	const node = context.getNode();
 	const row = itemIndex + 1;
 	const zone = text(node, `Timezone Name or ID: row ${row}`, context.getNodeParameter('timezone', itemIndex, '')).trim() || context.getTimezone();
-	if (!isValidTimeZone(zone)) throw new NodeOperationError(node, `Timezone Name or ID: row ${row}: "${zone}" is not a timezone`, { description: 'Use an IANA name such as Europe/Berlin.' });
+	if (!isValidTimeZone(zone)) throw new NodeOperationError(node, `Timezone Name or ID: row ${row}: "${zone}" is not a timezone`, { description: 'Use a timezone name such as Europe/Berlin.' });
 	const when = dateValue(context, row, context.getNodeParameter('dateTime', itemIndex, ''));
 	const content = text(node, `Text: row ${row}`, context.getNodeParameter('content', itemIndex, ''));
 	const urls = linkList(node, `Media URLs: row ${row}`, context.getNodeParameter('mediaUrls', itemIndex, ''));

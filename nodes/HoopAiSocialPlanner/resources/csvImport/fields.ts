@@ -39,19 +39,25 @@ export const importAccountsField: INodeProperties = {
 };
 
 export const userIdOption: INodeProperties = {
-	displayName: 'User ID',
+	displayName: 'User Name or ID',
 	name: 'userId',
-	type: 'string',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getUsers' },
+	allowArbitraryValues: true,
 	default: '',
-	description: 'The HoopAI user the import is made by; by default the credential’s User ID',
+	description:
+		'The HoopAI user the import is made by; by default the credential’s User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const approverOption: INodeProperties = {
-	displayName: 'Approver User ID',
+	displayName: 'Approver Name or ID',
 	name: 'approver',
-	type: 'string',
+	type: 'options',
+	typeOptions: { loadOptionsMethod: 'getUsers' },
+	allowArbitraryValues: true,
 	default: '',
-	description: 'A HoopAI user who must approve the posts before they are published',
+	description:
+		'A HoopAI user who must approve the posts before they are published. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 /** The user an import is made by: the field's, else the credential's; the API requires one (v3). */

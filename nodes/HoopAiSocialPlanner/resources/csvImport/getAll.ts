@@ -28,7 +28,7 @@ export const csvGetAllDescription: INodeProperties[] = [
 				default: false,
 				description: 'Whether to add the details of the users who made the imports',
 			},
-			{ ...userIdOption, description: 'The HoopAI user whose view of the imports to list; by default the credential’s User ID' },
+			{ ...userIdOption, description: 'The HoopAI user whose view of the imports to list; by default the credential’s User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 		],
 	},
 ];
@@ -36,7 +36,7 @@ export const csvGetAllDescription: INodeProperties[] = [
 /** preSend of Get Many: the user (the v3 API requires one) and the filters, in the query. */
 export async function buildCsvListQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const filters = this.getNodeParameter('csvFilters', {}) as IDataObject;
-	const qs: IDataObject = { ...requestOptions.qs, userId: importUserId(this.getNode(), 'Filters → User ID', filters.userId, await getRunConnection.call(this)) };
+	const qs: IDataObject = { ...requestOptions.qs, userId: importUserId(this.getNode(), 'Filters → User Name or ID', filters.userId, await getRunConnection.call(this)) };
 	if (filters.includeUsers === true) qs.includeUsers = 'true';
 	if (filters.isFromTemplate === true) qs.isFromTemplate = 'true';
 	requestOptions.qs = qs;

@@ -85,8 +85,8 @@ export const importPosts = withRoutes(async function importPosts(this: IExecuteF
 		if (accountIds.length === 0) {
 			throw new NodeOperationError(node, 'Account Names or IDs: nothing given', { description: 'Choose the accounts the posts go to.', itemIndex });
 		}
-		const userId = importUserId(node, 'Options → User ID', options.userId, connection);
-		const approver = optionalId(node, 'Options → Approver User ID', options.approver);
+		const userId = importUserId(node, 'Options → User Name or ID', options.userId, connection);
+		const approver = optionalId(node, 'Options → Approver Name or ID', options.approver);
 		const review = this.getNodeParameter('review', itemIndex, false) === true;
 		const given = await csvFileOf(this, itemIndex, text(node, 'Options → File Name', options.fileName));
 		const { file, droppedColumns } = fileToSend(given, options.dropColumns !== false);

@@ -101,9 +101,9 @@ function setAccountsBody(this: IExecuteFunctions, connection: ApiConnection, ite
 		filePath: text(node, 'File Path', this.getNodeParameter('filePath', itemIndex)).trim(),
 		rowsCount: wholeNumber(node, 'Rows to Import', this.getNodeParameter('rowsCount', itemIndex), 1),
 		fileName: text(node, 'File Name', this.getNodeParameter('fileName', itemIndex)).trim(),
-		userId: importUserId(node, 'Options → User ID', options.userId, connection),
+		userId: importUserId(node, 'Options → User Name or ID', options.userId, connection),
 	};
-	const approver = optionalId(node, 'Options → Approver User ID', options.approver);
+	const approver = optionalId(node, 'Options → Approver Name or ID', options.approver);
 	if (approver) body.approver = approver;
 	if (options.csvFileType !== undefined) body.csvFileType = choice<string>(node, 'Options → CSV Template', options.csvFileType, TEMPLATES);
 	return body;
