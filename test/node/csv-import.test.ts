@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
-import { runNode } from '../harness/n8n';
+import { Poller, runNode } from '../harness/n8n';
 import { printFigures } from '../helpers/report';
 import { locationOf, requestsSince, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
 import { convertToFileCsv, realConvertToFileCsv } from '../helpers/convert-to-file';
@@ -233,6 +233,18 @@ describe('Import Posts', () => {
 			credentials: credentials(),
 		});
 		expect(listed.items.map((item) => item.json.summary).sort()).toEqual([...TRICKY].sort());
+	});
+
+	it('the trigger sees the imported posts as new posts', async () => {
+		const poller = await Poller.create({ parameters: { events: ['newPost'], options: { simplify: false } }, credentials: credentials() });
+		await expect(poller.activate()).resolves.toBeNull();
+		const inTwoDays = new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString().slice(0, 16);
+		const built = await build([{ text: 'From the sheet', when: `${inTwoDays}Z` }, { text: 'Also from the sheet', when: `${inTwoDays}Z` }]);
+		const posts = location().posts.length;
+		await importFile(built.items[0]);
+		const created = (location().posts as IDataObject[]).slice(posts).map((post) => post._id);
+		const events = ((await poller.poll())?.[0] ?? []).map((item) => item.json);
+		expect(events.map((event) => event.postId).sort()).toEqual([...created].sort());
 	});
 
 	it('per-network errors reject their rows only; review mode outputs them and sends no finalize', async () => {
