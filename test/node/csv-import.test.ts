@@ -37,7 +37,7 @@ const csv = (...rows: string[]) => `${HEADER}\n${rows.join('\n')}\n`;
 /** Build CSV from Items over these rows (text, date…), its one output item. */
 async function build(rows: IDataObject[], parameters: INodeParameters = {}, timezone?: string) {
 	const result = await run(
-		{ operation: 'buildCsv', dateTime: '={{ $json.when }}', content: '={{ $json.text }}', mediaUrls: '={{ $json.media }}', link: '={{ $json.link }}', ...parameters },
+		{ operation: 'buildCsv', dateTime: '={{ $json.when }}', csvText: '={{ $json.text }}', mediaUrls: '={{ $json.media }}', link: '={{ $json.link }}', ...parameters },
 		{ input: rows, timezone },
 	);
 	return result;
@@ -50,7 +50,7 @@ describe('Build CSV from Items', () => {
 		const before = sim().control.requests().length;
 		const { items, error } = await build(
 			TRICKY.map((text, index) => ({ text, when: `2030-06-0${index + 1} 09:30`, media: index === 0 ? 'https://cdn.example.com/a.jpg, https://cdn.example.com/b.gif, https://cdn.example.com/c.mp4' : '', link: index === 1 ? 'https://example.com/menu' : '' })),
-			{ timezone: 'UTC' },
+			{ csvTimezone: 'UTC' },
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
@@ -73,7 +73,7 @@ describe('Build CSV from Items', () => {
 				{ text: 'Own offset', when: '2030-07-15T09:30:00+05:30', zone: 'America/New_York' },
 				{ text: 'Workflow zone', when: '2030-07-15 23:45:10', zone: '' },
 			],
-			{ timezone: '={{ $json.zone }}' },
+			{ csvTimezone: '={{ $json.zone }}' },
 			'Asia/Tokyo',
 		);
 		const records = parse(fileText(items[0]), { columns: true }) as Array<Record<string, string>>;
@@ -94,14 +94,14 @@ describe('Build CSV from Items', () => {
 		['no date', '', 'Date and Time: row 2: no date given'],
 	])('%s fails with the row number and field, nothing sent', async (_label, when, message) => {
 		const before = sim().control.requests().length;
-		const { error } = await build([{ text: 'fine', when: '2030-06-01 10:00' }, { text: 'bad', when }], { timezone: 'UTC' });
+		const { error } = await build([{ text: 'fine', when: '2030-06-01 10:00' }, { text: 'bad', when }], { csvTimezone: 'UTC' });
 		expect(error?.message).toBe(message);
 		expect(requestsSince(sim(), before)).toEqual([]);
 	});
 
 	it('with Continue On Fail, a bad row is an error item and the file holds the others', async () => {
 		const { items } = await run(
-			{ operation: 'buildCsv', dateTime: '={{ $json.when }}', content: '={{ $json.text }}', timezone: 'UTC' },
+			{ operation: 'buildCsv', dateTime: '={{ $json.when }}', csvText: '={{ $json.text }}', csvTimezone: 'UTC' },
 			{ input: [{ text: 'one', when: '2030-06-01 10:00' }, { text: 'two', when: 'soon' }, { text: '', when: '2030-06-03 10:00' }], continueOnFail: true },
 		);
 		expect(items.map((item) => item.json)).toEqual([
@@ -132,7 +132,7 @@ describe('Upload', () => {
 		['CSV_INVALID_FORMAT', fileItem(`${HEADER}\n"unterminated,x,,,,\n`), /^The file "posts.csv" is not a valid CSV file: The file is not a valid CSV/],
 		['CSV_UNSUPPORTED_EXTENSION', fileItem('PK…', 'posts.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), 'HoopAI does not accept the file "posts.xlsx": Only .csv files are supported'],
 	])('%s is explained', async (code, item, message) => {
-		const { error } = await run({ operation: 'upload', importOptions: { dropColumns: false } }, { inputItems: [item] });
+		const { error } = await run({ operation: 'upload', uploadOptions: { dropColumns: false } }, { inputItems: [item] });
 		expect(error?.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
 		expect((error as { description?: string }).description).toContain(`Code: ${code}`);
 		const [request] = sim().control.requests().slice(-1);
@@ -157,7 +157,7 @@ describe('Set Accounts, Get Many, Get, Delete Row, Finalize, Delete', () => {
 	/** Upload then Set Accounts, mapped from Upload's output as the defaults do. */
 	async function uploadAndSet(text: string, accountIds = [account('facebook')]) {
 		const uploaded = await run({ operation: 'upload' }, { inputItems: [fileItem(text)] });
-		const set = await run({ operation: 'setAccounts', accountIds }, { input: [uploaded.items[0].json] });
+		const set = await run({ operation: 'setAccounts', csvAccountIds: accountIds }, { input: [uploaded.items[0].json] });
 		expect(set.error).toBeUndefined();
 		return String(set.items[0].json.csvId);
 	}
@@ -217,10 +217,10 @@ describe('Set Accounts, Get Many, Get, Delete Row, Finalize, Delete', () => {
 
 describe('Import Posts', () => {
 	const importFile = async (item: INodeExecutionData, parameters: INodeParameters = {}) =>
-		await run({ operation: 'importPosts', accountIds: [account('facebook')], ...parameters }, { inputItems: [item] });
+		await run({ operation: 'importPosts', csvAccountIds: [account('facebook')], ...parameters }, { inputItems: [item] });
 
 	it('Build CSV → Import Posts: the text arrives unchanged in the scheduled posts, which Post → Get Many lists', async () => {
-		const built = await build(TRICKY.map((text, index) => ({ text, when: `2030-06-1${index} 08:00` })), { timezone: 'Europe/Berlin' });
+		const built = await build(TRICKY.map((text, index) => ({ text, when: `2030-06-1${index} 08:00` })), { csvTimezone: 'Europe/Berlin' });
 		const before = location().posts.length;
 		const { items, error } = await importFile(built.items[0]);
 		expect(error).toBeUndefined();
@@ -250,7 +250,7 @@ describe('Import Posts', () => {
 	it('per-network errors reject their rows only; review mode outputs them and sends no finalize', async () => {
 		const file = fileItem(csv('2030-06-01 10:00:00,Text only,,,,', '2030-06-02 10:00:00,With a photo,,https://cdn.example.com/a.jpg,,', '2030-06-03 10:00:00,With a GIF,,,https://cdn.example.com/b.gif,'));
 		const before = sim().control.requests().length;
-		const reviewed = await importFile(file, { accountIds: [account('facebook'), account('instagram')], review: true });
+		const reviewed = await importFile(file, { csvAccountIds: [account('facebook'), account('instagram')], review: true });
 		expect(reviewed.error).toBeUndefined();
 		const out = reviewed.items[0].json;
 		expect(out).toMatchObject({ finalized: false, status: 'pending', rowsCount: 3, accepted: 1, rejected: 2 });
@@ -264,13 +264,13 @@ describe('Import Posts', () => {
 		expect(location().csvs[0]).toMatchObject({ id: out.csvId, status: 'pending' });
 
 		const posts = location().posts.length;
-		const scheduled = await importFile(file, { accountIds: [account('facebook'), account('instagram')] });
+		const scheduled = await importFile(file, { csvAccountIds: [account('facebook'), account('instagram')] });
 		expect(scheduled.items[0].json).toMatchObject({ finalized: true, accepted: 1, rejected: 2 });
 		expect((location().posts as IDataObject[]).slice(posts).map((post) => post.summary)).toEqual(['With a photo']);
 	});
 
 	it('fails naming the accounts when no row can go to them, leaving the import unscheduled', async () => {
-		const { error } = await importFile(fileItem(csv('2030-06-01 10:00:00,Text only,,,,')), { accountIds: [account('instagram')] });
+		const { error } = await importFile(fileItem(csv('2030-06-01 10:00:00,Text only,,,,')), { csvAccountIds: [account('instagram')] });
 		expect(error?.message).toBe('Account Names or IDs: none of the file’s 1 rows can be scheduled on these accounts');
 		expect((error as { description?: string }).description).toContain('- row 1: row: Instagram: media is required');
 		expect(sim().control.requests().filter((request) => request.method === 'PATCH')).toEqual([]);
@@ -279,7 +279,7 @@ describe('Import Posts', () => {
 	it('200 rows: one upload, one import, every post scheduled', async () => {
 		const when = (index: number) => `2030-07-${String(1 + (index % 28)).padStart(2, '0')} ${String(8 + (index % 10)).padStart(2, '0')}:00`;
 		const rows = Array.from({ length: 200 }, (_value, index) => ({ text: `Post ${index + 1}: "${TRICKY[index % 4]}"`, when: when(index) }));
-		const built = await build(rows, { timezone: 'UTC' });
+		const built = await build(rows, { csvTimezone: 'UTC' });
 		const before = sim().control.requests().length;
 		const posts = location().posts.length;
 		const { items, error } = await importFile(built.items[0]);

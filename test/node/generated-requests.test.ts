@@ -287,17 +287,17 @@ function merge(base: IDataObject, extra: IDataObject): IDataObject {
 			await runNode({ parameters: { resource: 'csvImport', ...parameters }, credentials: tokenCredentials(sim()), inputItems });
 		/** An import waiting for review (Import Posts with Review Before Scheduling). */
 		const pendingImport = async () => {
-			const { items } = await node({ operation: 'importPosts', accountIds: [account('facebook').id as string], review: true }, [csvFile()]);
+			const { items } = await node({ operation: 'importPosts', csvAccountIds: [account('facebook').id as string], review: true }, [csvFile()]);
 			return String(items[0].json.csvId);
 		};
 		const facebook = () => [account('facebook').id as string];
 		const bases: Record<string, () => Promise<{ parameters: INodeParameters; inputItems?: INodeExecutionData[] }>> = {
-			buildCsv: async () => ({ parameters: { dateTime: '2030-06-01 10:00', content: 'Fresh roast' } }),
+			buildCsv: async () => ({ parameters: { dateTime: '2030-06-01 10:00', csvText: 'Fresh roast' } }),
 			upload: async () => ({ parameters: {}, inputItems: [csvFile()] }),
-			importPosts: async () => ({ parameters: { accountIds: facebook() }, inputItems: [csvFile()] }),
+			importPosts: async () => ({ parameters: { csvAccountIds: facebook() }, inputItems: [csvFile()] }),
 			setAccounts: async () => {
 				const { items } = await node({ operation: 'upload' }, [csvFile()]);
-				return { parameters: { accountIds: facebook(), filePath: String(items[0].json.filePath), fileName: 'posts.csv', rowsCount: 1 } };
+				return { parameters: { csvAccountIds: facebook(), filePath: String(items[0].json.filePath), fileName: 'posts.csv', rowsCount: 1 } };
 			},
 			getAll: async () => ({ parameters: {} }),
 			get: async () => ({ parameters: { csvId: await pendingImport() } }),

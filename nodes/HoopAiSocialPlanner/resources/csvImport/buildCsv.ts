@@ -30,7 +30,7 @@ export const csvBuildDescription: INodeProperties[] = [
 	},
 	{
 		displayName: 'Text',
-		name: 'content',
+		name: 'csvText',
 		type: 'string',
 		typeOptions: { rows: 4 },
 		default: '',
@@ -40,7 +40,7 @@ export const csvBuildDescription: INodeProperties[] = [
 	},
 	{
 		displayName: 'Timezone Name or ID',
-		name: 'timezone',
+		name: 'csvTimezone',
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getTimezones' },
 		allowArbitraryValues: true,
@@ -140,10 +140,10 @@ function mediaColumns(urls: string[]): TemplateRow {
 function rowOf(context: IExecuteFunctions, itemIndex: number, fileZone: string): TemplateRow {
 	const node = context.getNode();
 	const row = itemIndex + 1;
-	const zone = text(node, `Timezone Name or ID: row ${row}`, context.getNodeParameter('timezone', itemIndex, '')).trim() || context.getTimezone();
+	const zone = text(node, `Timezone Name or ID: row ${row}`, context.getNodeParameter('csvTimezone', itemIndex, '')).trim() || context.getTimezone();
 	if (!isValidTimeZone(zone)) throw new NodeOperationError(node, `Timezone Name or ID: row ${row}: "${zone}" is not a timezone`, { description: 'Use a timezone name such as Europe/Berlin.' });
 	const when = dateValue(context, row, context.getNodeParameter('dateTime', itemIndex, ''));
-	const content = text(node, `Text: row ${row}`, context.getNodeParameter('content', itemIndex, ''));
+	const content = text(node, `Text: row ${row}`, context.getNodeParameter('csvText', itemIndex, ''));
 	const urls = linkList(node, `Media URLs: row ${row}`, context.getNodeParameter('mediaUrls', itemIndex, ''));
 	const link = linkList(node, `Link: row ${row}`, context.getNodeParameter('link', itemIndex, ''));
 	if (link.length > 1) throw new NodeOperationError(node, `Link: row ${row}: give one link, not ${link.length}`);

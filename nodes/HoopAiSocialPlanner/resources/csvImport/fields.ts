@@ -29,7 +29,7 @@ export const binaryPropertyField: INodeProperties = {
 /** Account Names or IDs for the posts of an import. */
 export const importAccountsField: INodeProperties = {
 	displayName: 'Account Names or IDs',
-	name: 'accountIds',
+	name: 'csvAccountIds',
 	type: 'multiOptions',
 	typeOptions: { loadOptionsMethod: 'getAccounts' },
 	default: [],
@@ -76,7 +76,7 @@ export function csvIdOf(context: IExecuteFunctions, itemIndex: number): string {
 	return pathSegment(context.getNode(), 'CSV Import ID', context.getNodeParameter('csvId', itemIndex));
 }
 
-/** The Options collection of an item. */
+/** Set Accounts' Options collection of an item. */
 export function optionsOf(context: IExecuteFunctions, itemIndex: number): IDataObject {
-	return context.getNodeParameter('importOptions', itemIndex, {}) as IDataObject;
+	return context.getNodeParameter('setAccountsOptions', itemIndex, {}) as IDataObject;
 }

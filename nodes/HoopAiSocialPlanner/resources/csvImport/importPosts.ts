@@ -3,7 +3,7 @@ import { text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { idList, optionalId } from '../../shared/ids';
 import { apiRequest, getConnection, type ApiConnection } from '../../shared/transport';
-import { approverOption, binaryPropertyField, CSV_PATH, importAccountsField, importUserId, userIdOption } from './fields';
+import { approverOption, CSV_PATH, importUserId, userIdOption } from './fields';
 import { countRows, rowView } from './rows';
 import { setAccounts, type SetAccountsBody } from './setAccounts';
 import { csvFileOf, dropColumnsOption, fileToSend, uploadCsv } from './upload';
@@ -13,8 +13,6 @@ const show = { resource: ['csvImport'], operation: ['importPosts'] };
 const ROW_PAGE = 100;
 
 export const csvImportPostsDescription: INodeProperties[] = [
-	{ ...binaryPropertyField, displayOptions: { show } },
-	{ ...importAccountsField, displayOptions: { show } },
 	{
 		displayName: 'Review Before Scheduling',
 		name: 'review',
@@ -81,7 +79,7 @@ export const importPosts = withRoutes(async function importPosts(this: IExecuteF
 	const node = this.getNode();
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const options = this.getNodeParameter('importOptions', itemIndex, {}) as IDataObject;
-		const accountIds = idList(node, 'Account Names or IDs', this.getNodeParameter('accountIds', itemIndex));
+		const accountIds = idList(node, 'Account Names or IDs', this.getNodeParameter('csvAccountIds', itemIndex));
 		if (accountIds.length === 0) {
 			throw new NodeOperationError(node, 'Account Names or IDs: nothing given', { description: 'Choose the accounts the posts go to.', itemIndex });
 		}

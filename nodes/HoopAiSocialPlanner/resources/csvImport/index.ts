@@ -3,7 +3,7 @@ import { locationPath } from '../../shared/request';
 import { apiRouting } from '../../shared/routing';
 import { buildCsvFile, csvBuildDescription } from './buildCsv';
 import { csvDeleteRowDescription, deleteCsvRows } from './deleteRow';
-import { csvIdField } from './fields';
+import { binaryPropertyField, csvIdField, importAccountsField } from './fields';
 import { buildFinalizeBody, csvFinalizeDescription, finalizedItem } from './finalize';
 import { csvGetDescription, paginateCsvRows } from './get';
 import { buildCsvListQuery, csvGetAllDescription, paginateCsvImports } from './getAll';
@@ -98,7 +98,10 @@ export const csvImportOperation: INodeProperties = {
 };
 
 export const csvImportFields: INodeProperties[] = [
+	// Each declared once: n8n evaluates every declaration of a parameter for every item.
 	{ ...csvIdField, displayOptions: { show: { resource: ['csvImport'], operation: ['get', 'finalize', 'delete', 'deleteRow'] } } },
+	{ ...binaryPropertyField, displayOptions: { show: { resource: ['csvImport'], operation: ['upload', 'importPosts'] } } },
+	{ ...importAccountsField, displayOptions: { show: { resource: ['csvImport'], operation: ['setAccounts', 'importPosts'] } } },
 	...csvBuildDescription,
 	...csvUploadDescription,
 	...csvSetAccountsDescription,

@@ -4,7 +4,7 @@ import { runForEachItem, withRoutes } from '../../shared/execute';
 import { idList, optionalId } from '../../shared/ids';
 import { createOnce, stableJson } from '../../shared/send';
 import { apiRequest, getConnection, type ApiConnection, type ApiResponse } from '../../shared/transport';
-import { approverOption, CSV_PATH, importAccountsField, importUserId, optionsOf, userIdOption } from './fields';
+import { approverOption, CSV_PATH, importUserId, optionsOf, userIdOption } from './fields';
 
 const show = { resource: ['csvImport'], operation: ['setAccounts'] };
 const TEMPLATES = [{ value: 'basic' }, { value: 'advance' }];
@@ -40,10 +40,9 @@ export const csvSetAccountsDescription: INodeProperties[] = [
 		displayOptions: { show },
 		description: 'How many of the file’s rows to import, from the first: all of them is Upload’s output’s rowsCount',
 	},
-	{ ...importAccountsField, displayOptions: { show } },
 	{
 		displayName: 'Options',
-		name: 'importOptions',
+		name: 'setAccountsOptions',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
@@ -97,7 +96,7 @@ function setAccountsBody(this: IExecuteFunctions, connection: ApiConnection, ite
 	const node = this.getNode();
 	const options = optionsOf(this, itemIndex);
 	const body: SetAccountsBody = {
-		accountIds: idList(node, 'Account Names or IDs', this.getNodeParameter('accountIds', itemIndex)),
+		accountIds: idList(node, 'Account Names or IDs', this.getNodeParameter('csvAccountIds', itemIndex)),
 		filePath: text(node, 'File Path', this.getNodeParameter('filePath', itemIndex)).trim(),
 		rowsCount: wholeNumber(node, 'Rows to Import', this.getNodeParameter('rowsCount', itemIndex), 1),
 		fileName: text(node, 'File Name', this.getNodeParameter('fileName', itemIndex)).trim(),
@@ -123,11 +122,10 @@ export const setCsvAccounts = withRoutes(async function setCsvAccounts(this: IEx
 
 /** The fields the API requires, named by their labels. */
 function requireFilled(context: IExecuteFunctions, body: SetAccountsBody, itemIndex: number): void {
-	const empty: Array<[string, boolean, string]> = [
-		['Account Names or IDs', body.accountIds.length === 0, 'Choose the accounts the posts go to.'],
-		['File Path', !body.filePath, 'Map Upload’s output, e.g. {{ $json.filePath }}.'],
-		['File Name', !body.fileName, 'Map Upload’s output, e.g. {{ $json.fileName }}.'],
-	];
-	const missing = empty.find(([, isEmpty]) => isEmpty);
-	if (missing) throw new NodeOperationError(context.getNode(), `${missing[0]}: nothing given`, { description: missing[2], itemIndex });
+	const node = context.getNode();
+	if (body.accountIds.length === 0) {
+		throw new NodeOperationError(node, 'Account Names or IDs: nothing given', { description: 'Choose the accounts the posts go to.', itemIndex });
+	}
+	if (!body.filePath) throw new NodeOperationError(node, 'File Path: nothing given', { description: 'Map Upload’s output, e.g. {{ $json.filePath }}.', itemIndex });
+	if (!body.fileName) throw new NodeOperationError(node, 'File Name: nothing given', { description: 'Map Upload’s output, e.g. {{ $json.fileName }}.', itemIndex });
 }

@@ -3,7 +3,7 @@ import { text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { getConnection, type ApiConnection } from '../../shared/transport';
 import { headerCells, withTemplateColumnsOnly } from './csvFile';
-import { binaryPropertyField, CSV_PATH } from './fields';
+import { CSV_PATH } from './fields';
 import { postFile, type FilePart } from './multipart';
 import { uploadError } from './uploadErrors';
 
@@ -20,10 +20,9 @@ export const dropColumnsOption: INodeProperties = {
 const show = { resource: ['csvImport'], operation: ['upload'] };
 
 export const csvUploadDescription: INodeProperties[] = [
-	{ ...binaryPropertyField, displayOptions: { show } },
 	{
 		displayName: 'Options',
-		name: 'importOptions',
+		name: 'uploadOptions',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
@@ -102,7 +101,7 @@ export async function uploadCsv(this: IExecuteFunctions, connection: ApiConnecti
 export const uploadCsvFiles = withRoutes(async function uploadCsvFiles(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const connection = await getConnection.call(this);
 	return await runForEachItem.call(this, async (itemIndex) => {
-		const options = this.getNodeParameter('importOptions', itemIndex, {}) as IDataObject;
+		const options = this.getNodeParameter('uploadOptions', itemIndex, {}) as IDataObject;
 		const given = await csvFileOf(this, itemIndex, text(this.getNode(), 'Options → File Name', options.fileName));
 		const { file, droppedColumns } = fileToSend(given, options.dropColumns !== false);
 		const results = await uploadCsv.call(this, connection, file);
