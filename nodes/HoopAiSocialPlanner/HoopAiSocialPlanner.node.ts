@@ -15,6 +15,7 @@ import { accountFields, accountOperation } from './resources/account';
 import { categoryFields, categoryOperation } from './resources/category';
 import { categoryQueueFields, categoryQueueOperation } from './resources/categoryQueue';
 import { commentFields, commentOperation } from './resources/comment';
+import { csvImportFields, csvImportOperation, csvImportOperations } from './resources/csvImport';
 import { postFields, postOperation } from './resources/post';
 import { queueEditSessionFields, queueEditSessionOperation, subResourceQueueField } from './resources/queueEditSession';
 import { queueItemFields, queueItemOperation, queueItemOperations } from './resources/queueItem';
@@ -57,6 +58,7 @@ export class HoopAiSocialPlanner implements INodeType {
 					{ name: 'Category', value: 'category' },
 					{ name: 'Category Queue', value: 'categoryQueue' },
 					{ name: 'Comment', value: 'comment' },
+					{ name: 'CSV Import', value: 'csvImport' },
 					{ name: 'Queue Edit Session', value: 'queueEditSession' },
 					{ name: 'Queue Item', value: 'queueItem' },
 					{ name: 'Queue Slot', value: 'queueSlot' },
@@ -69,6 +71,7 @@ export class HoopAiSocialPlanner implements INodeType {
 			accountOperation,
 			categoryOperation,
 			commentOperation,
+			csvImportOperation,
 			categoryQueueOperation,
 			queueItemOperation,
 			queueSlotOperation,
@@ -81,6 +84,7 @@ export class HoopAiSocialPlanner implements INodeType {
 			...accountFields,
 			...categoryFields,
 			...commentFields,
+			...csvImportFields,
 			...categoryQueueFields,
 			subResourceQueueField,
 			...queueItemFields,
@@ -98,6 +102,7 @@ export class HoopAiSocialPlanner implements INodeType {
 
 	customOperations = {
 		post: { bulkDelete: bulkDeletePosts, create: createPosts, update: updatePosts },
+		csvImport: csvImportOperations,
 		queueItem: queueItemOperations,
 	};
 }

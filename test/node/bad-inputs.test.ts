@@ -59,6 +59,15 @@ const OPERATIONS: Record<string, [string, string]> = {
 	'Comment → Unlike': ['comment', 'unlike'],
 	'Statistic → Get': ['statistics', 'get'],
 	'Tag → Get Many': ['tag', 'getAll'],
+	'CSV Import → Build CSV From Items': ['csvImport', 'buildCsv'],
+	'CSV Import → Delete': ['csvImport', 'delete'],
+	'CSV Import → Delete Row': ['csvImport', 'deleteRow'],
+	'CSV Import → Finalize': ['csvImport', 'finalize'],
+	'CSV Import → Get': ['csvImport', 'get'],
+	'CSV Import → Get Many': ['csvImport', 'getAll'],
+	'CSV Import → Import Posts': ['csvImport', 'importPosts'],
+	'CSV Import → Set Accounts': ['csvImport', 'setAccounts'],
+	'CSV Import → Upload': ['csvImport', 'upload'],
 };
 
 /** The value of a field given by an expression reading the input item. */
@@ -217,6 +226,23 @@ const ACTION_ROWS: BadInput[] = [
 	bad('Comment → Like', 'a Comment ID as a boolean', () => ({ platform: 'facebook', commentId: FROM_ITEM }), 'Comment ID: true is not an ID', ID_IS_TEXT, fromItem(true)),
 	bad('Comment → Unlike', 'a Comment ID "%2F"', () => ({ platform: 'facebook', commentId: '%2F' }), 'Comment ID: "%2F" is not an ID', NOT_AN_ID),
 	bad('Comment → Unlike', 'a Comment ID with a tab inside', () => ({ platform: 'facebook', commentId: FROM_ITEM }), 'Comment ID: "507f1f77\t bcf86cd799439011" is not an ID', NOT_AN_ID, fromItem('507f1f77\t bcf86cd799439011')),
+
+	// CSV Import (issue 13): a file's rows, the file itself, the import's IDs.
+	bad('CSV Import → Build CSV From Items', 'a date in another format', () => ({ dateTime: FROM_ITEM, csvText: 'Fresh roast', csvTimezone: 'UTC' }), 'Date and Time: row 1: "31/12/2030 10:00" is not a date and time', /Use e\.g\. 2026-12-01 09:30/, fromItem('31/12/2030 10:00')),
+	bad('CSV Import → Build CSV From Items', 'a date as an object', () => ({ dateTime: FROM_ITEM, csvText: 'Fresh roast' }), 'Date and Time: row 1: an object is not a date and time', /Give it as text like 2026-12-01 09:30/, fromItem({ day: 1 })),
+	bad('CSV Import → Build CSV From Items', 'a media link that is no link', () => ({ dateTime: IN_A_YEAR, csvText: 'Fresh roast', mediaUrls: 'photo.jpg' }), 'Media URLs: row 1: "photo.jpg" is not a link (http:// or https://)', /http:\/\/ or https:\/\//),
+	bad('CSV Import → Build CSV From Items', 'an unknown timezone', () => ({ dateTime: IN_A_YEAR, csvText: 'Fresh roast', csvTimezone: 'Mars/Olympus' }), 'Timezone Name or ID: row 1: "Mars/Olympus" is not a timezone', /such as Europe\/Berlin/),
+	bad('CSV Import → Upload', 'an item without a file', () => ({}), 'Input Binary Field: the input item has no binary field "data"', /put Build CSV from Items/),
+	bad('CSV Import → Import Posts', 'accounts as an object', () => ({ csvAccountIds: FROM_ITEM }), 'Account Names or IDs: an object is not a list of IDs', LIST_OF_IDS, fromItem({ id: 'x' })),
+	bad('CSV Import → Import Posts', 'no accounts from an expression', () => ({ csvAccountIds: FROM_ITEM }), 'Account Names or IDs: nothing given', /Choose the accounts the posts go to/, fromItem('')),
+	bad('CSV Import → Set Accounts', 'Rows to Import of 0', (s) => ({ csvAccountIds: [s.account('facebook')], filePath: 'x.csv', fileName: 'x.csv', rowsCount: 0 }), 'Rows to Import: 0 is not allowed; use a whole number of 1 or more', WHOLE_NUMBER),
+	bad('CSV Import → Set Accounts', 'an empty File Path', (s) => ({ csvAccountIds: [s.account('facebook')], filePath: FROM_ITEM, fileName: 'x.csv', rowsCount: 1 }), 'File Path: nothing given', /Map Upload’s output/, fromItem(' ')),
+	bad('CSV Import → Get Many', 'a user "../x"', () => ({ csvFilters: { userId: '../x' } }), 'Filters → User Name or ID: "../x" is not an ID', NOT_AN_ID),
+	bad('CSV Import → Get', 'an import ID "../x"', () => ({ csvId: '../x' }), 'CSV Import ID: "../x" is not an ID', NOT_AN_ID),
+	bad('CSV Import → Get', 'a Row Limit of 0', () => ({ csvId: '65f92e55cc884f0d0845e447', returnAllRows: false, rowLimit: 0 }), 'Row Limit: 0 is not allowed; use a whole number of 1 or more', WHOLE_NUMBER),
+	bad('CSV Import → Finalize', 'an import ID of blanks', () => ({ csvId: FROM_ITEM }), 'CSV Import ID: no ID given', /give its ID/, fromItem('  ')),
+	bad('CSV Import → Delete', 'an import ID "a/b"', () => ({ csvId: 'a/b' }), 'CSV Import ID: "a/b" is not an ID', NOT_AN_ID),
+	bad('CSV Import → Delete Row', 'a Row ID "%2F"', () => ({ csvId: '65f92e55cc884f0d0845e447', rowId: '%2F' }), 'Row ID: "%2F" is not an ID', NOT_AN_ID),
 ];
 
 interface TriggerBadInput {

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals';
-import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
 import { VARIED_TYPES, variantsOf, type Samples, type Variant } from '../helpers/description-variants';
 import { actionNodeProperties } from '../helpers/node-description';
@@ -92,6 +92,10 @@ function merge(base: IDataObject, extra: IDataObject): IDataObject {
 			parentId: String((location().comments as IDataObject[])[0]._id),
 			userId: sim().userId,
 			companyId: 'Cmp1EI6YIgQYMQi0ytFXv',
+			// CSV Import (issue 13): its files, output field and file timezone.
+			fileName: 'posts.csv',
+			binaryPropertyName: 'data',
+			fileTimezone: 'Europe/Berlin',
 		},
 	});
 
@@ -288,7 +292,9 @@ function merge(base: IDataObject, extra: IDataObject): IDataObject {
 		const operations = (await actionNodeProperties())
 			.filter((property) => property.name === 'operation')
 			.flatMap((property) => (property.options as Array<{ value: string }>).map((option) => `${String(property.displayOptions!.show!.resource![0])}.${option.value}`))
-			.filter((operation) => !['post.create', 'post.update'].includes(operation));
+			.filter((operation) => !['post.create', 'post.update'].includes(operation))
+			// CSV Import reads files and makes imports first: its own case below.
+			.filter((operation) => !operation.startsWith('csvImport.'));
 		const problems: string[] = [];
 		const runs: Run[] = [];
 		for (const operation of operations) {
@@ -305,6 +311,61 @@ function merge(base: IDataObject, extra: IDataObject): IDataObject {
 		const refused = runs.flatMap((run) => run.sent.filter((request) => [400, 422].includes(Number(request.status))).map((request) => `${run.label}: answered ${request.status}`));
 		problems.push(...refused);
 		problems.push(...uncovered(runs, (run) => run.sent.length > 0).map((value) => `no request was sent with ${value}`));
+		expect(problems).toEqual([]);
+	}, 180_000);
+
+	it('CSV Import: each value of each dropdown, toggle and option, with a file where one is read', async () => {
+		const csvFile = (): INodeExecutionData => {
+			const text = 'postAtSpecificTime (YYYY-MM-DD HH:mm:ss),content,link (OGmetaUrl),imageUrls,gifUrl,videoUrls\n2030-06-01 10:00:00,Fresh roast,,https://cdn.example.com/a.jpg,,\n';
+			return { json: {}, binary: { data: { data: Buffer.from(text).toString('base64'), mimeType: 'text/csv', fileName: 'posts.csv' } } };
+		};
+		const node = async (parameters: INodeParameters, inputItems?: INodeExecutionData[]) =>
+			await runNode({ parameters: { resource: 'csvImport', ...parameters }, credentials: tokenCredentials(sim()), inputItems });
+		/** An import waiting for review (Import Posts with Review Before Scheduling). */
+		const pendingImport = async () => {
+			const { items } = await node({ operation: 'importPosts', csvAccountIds: [account('facebook').id as string], review: true }, [csvFile()]);
+			return String(items[0].json.csvId);
+		};
+		const facebook = () => [account('facebook').id as string];
+		const bases: Record<string, () => Promise<{ parameters: INodeParameters; inputItems?: INodeExecutionData[] }>> = {
+			buildCsv: async () => ({ parameters: { dateTime: '2030-06-01 10:00', csvText: 'Fresh roast' } }),
+			upload: async () => ({ parameters: {}, inputItems: [csvFile()] }),
+			importPosts: async () => ({ parameters: { csvAccountIds: facebook() }, inputItems: [csvFile()] }),
+			setAccounts: async () => {
+				const { items } = await node({ operation: 'upload' }, [csvFile()]);
+				return { parameters: { csvAccountIds: facebook(), filePath: String(items[0].json.filePath), fileName: 'posts.csv', rowsCount: 1 } };
+			},
+			getAll: async () => ({ parameters: {} }),
+			get: async () => ({ parameters: { csvId: await pendingImport() } }),
+			finalize: async () => ({ parameters: { csvId: await pendingImport() } }),
+		};
+		const runs: Run[] = [];
+		const problems: string[] = [];
+		const operations = (await actionNodeProperties())
+			.filter((property) => property.name === 'operation' && property.displayOptions?.show?.resource?.[0] === 'csvImport')
+			.flatMap((property) => (property.options as Array<{ value: string }>).map((option) => option.value));
+		for (const operation of operations) {
+			const properties = await propertiesOf('csvImport', operation);
+			if (properties.length === 0) continue;
+			if (!bases[operation]) {
+				problems.push(`csvImport.${operation}: add a base for this operation`);
+				continue;
+			}
+			for (const property of properties) {
+				for (const variant of variantsOf(property, samples())) {
+					const base = await bases[operation]();
+					const parameters = merge(merge(base.parameters as IDataObject, displayConditions(property) as IDataObject), { [property.name]: variant.value } as IDataObject);
+					const before = sim().control.requests().length;
+					const { error } = await node({ operation, ...parameters } as INodeParameters, base.inputItems);
+					const sent = sim().control.requests().slice(before);
+					runs.push({ label: `csvImport → ${operation}: ${variant.label}`, variant, sent, error });
+					if (error) problems.push(`csvImport → ${operation}: ${variant.label}: ${error.message}`);
+				}
+			}
+		}
+		problems.push(...specProblemsOf(runs, 'CSV Import'));
+		problems.push(...runs.flatMap((run) => run.sent.filter((request) => Number(request.status) >= 400).map((request) => `${run.label}: answered ${request.status}`)));
+		problems.push(...uncovered(runs, (run) => !run.error).map((value) => `no run went through with ${value}`));
 		expect(problems).toEqual([]);
 	}, 180_000);
 });

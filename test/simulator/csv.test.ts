@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/g
 import { startSimulator, type Simulator } from './index';
 import { apiClient, fileForm } from './client';
 import { account, BASIC_CSV_HEADER, locationOf } from './fixtures';
+import { specProblems } from '../helpers/spec-check';
 import type { AxiosInstance } from 'axios';
 
 let sim: Simulator;
@@ -150,5 +151,35 @@ describe('set-accounts, review, finalize', () => {
 		sim.control.setScopes(sim.token, ['socialplanner/csv.readonly']);
 		expect((await upload(csv(rows))).status).toBe(403);
 		expect((await api.get(`${base}/csv`, { params: { userId: sim.userId } })).status).toBe(200);
+	});
+});
+
+describe('rows checked per network once the accounts are set', () => {
+	test('what a network refuses rejects that row only, on the media it concerns', async () => {
+		const up = (await upload(csv(['2030-06-01 10:00:00,Text only,,,,', '2030-06-02 10:00:00,A GIF,,,https://cdn.example.com/b.gif,', '2030-06-03 10:00:00,A photo,,https://cdn.example.com/a.jpg,,', `2030-06-04 10:00:00,${'x'.repeat(281)},,https://cdn.example.com/a.jpg,,`]))).data.results;
+		const accountIds = [account(sim, 'instagram').id, account(sim, 'facebook').id];
+		const set = await api.post(`${base}/set-accounts`, { accountIds, filePath: up.filePath, rowsCount: up.rowsCount, fileName: up.fileName, userId: sim.userId });
+		const { posts } = (await api.get(`${base}/csv/${set.data.results.csvId}`)).data.results;
+		expect(posts.map((p: { status: string; errorMessage: string }) => [p.status, p.errorMessage])).toEqual([
+			['rejected', 'Instagram: media is required'],
+			['rejected', 'Instagram: Instagram does not accept GIFs'],
+			['pending', ''],
+			['pending', ''],
+		]);
+		expect(posts[1].medias[0]).toMatchObject({ url: 'https://cdn.example.com/b.gif', instagramError: 'Instagram does not accept GIFs' });
+		const before = locationOf(sim).posts.length;
+		await api.patch(`${base}/csv/${set.data.results.csvId}`, { userId: sim.userId });
+		expect((locationOf(sim).posts as Array<{ summary: string }>).slice(before).map((p) => p.summary)).toEqual(['A photo', 'x'.repeat(281)]);
+	});
+
+	test('the upload logs its form, which the spec check validates', async () => {
+		await upload(csv(rows));
+		const [logged] = sim.control.requests().slice(-1);
+		expect(logged.body).toEqual({ multipart: { file: '[file posts.csv]' } });
+		expect(specProblems(logged)).toEqual([]);
+		expect(specProblems({ ...logged, body: { multipart: { upload: '[file posts.csv]' } } })).toEqual([
+			"POST /social-media-posting/{locationId}/csv:  must have required form field 'file'",
+			"POST /social-media-posting/{locationId}/csv:  form field 'upload' is not documented",
+		]);
 	});
 });

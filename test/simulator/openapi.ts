@@ -97,10 +97,21 @@ export class OpenApiValidator {
 	/** Errors of a request body against the documented JSON request body. */
 	requestErrors(file: string, method: string, path: string, body: unknown): string[] {
 		const op = this.operation(file, method, path);
+		const form = op.requestBody?.content?.['multipart/form-data']?.schema;
+		const parts = (body as { multipart?: Record<string, unknown> } | undefined)?.multipart;
+		if (form && parts) return this.formErrors(form, parts);
 		const schema = op.requestBody?.content?.['application/json']?.schema;
 		if (!schema) return [];
 		const fn = this.compile(file, schema, `${file}|${method}|${path}|req`);
 		return fn(body) ? [] : (fn.errors || []).map((e) => `${e.instancePath} ${e.message}`);
+	}
+
+	/** A multipart form's fields (as a route logs them) against the documented form: required and known fields. */
+	private formErrors(schema: Json, parts: Record<string, unknown>): string[] {
+		const known = Object.keys(schema.properties || {});
+		const missing = (schema.required || []).filter((name: string) => !(name in parts)).map((name: string) => ` must have required form field '${name}'`);
+		const unknown = Object.keys(parts).filter((name) => !known.includes(name)).map((name) => ` form field '${name}' is not documented`);
+		return [...missing, ...unknown];
 	}
 
 	/** Documented path-parameter enum for `name`, if any. */

@@ -151,6 +151,40 @@ const EXAMPLES = [
 		},
 	},
 	{
+		file: '08-schedule-a-month-of-posts-from-a-sheet.json',
+		check(run, sim, ctx) {
+			const NY = 'America/New_York';
+			const text = (i) => (i % 7 === 6 ? `Weekend special, day ${i + 1}:\nTwo "oat nog" lattes for one price ☕️🎄` : `Day ${i + 1} of our winter menu: cinnamon buns, "oat nog" & more ☕️`);
+			const built = nodeOutput(run, 'Build CSV');
+			assert.strictEqual(built.length, 1, 'Build CSV outputs one file');
+			assert.deepStrictEqual(built[0], { fileName: 'winter-menu.csv', rowsCount: 30 });
+			const [out] = nodeOutput(run, 'Import and schedule the posts');
+			assert.ok(out, 'Import Posts outputs the import');
+			assert.strictEqual(out.finalized, true, 'finalized');
+			assert.deepStrictEqual([out.rowsCount, out.accepted, out.rejected], [30, 30, 0], 'every row accepted');
+			const csv = location(sim).csvs.find((c) => c.id === out.csvId);
+			assert.ok(csv, `import ${out.csvId} exists in the simulator`);
+			assert.strictEqual(csv.status, 'completed');
+			assert.strictEqual(csv.fileName, 'winter-menu.csv');
+			const wanted = location(sim).accounts.filter((a) => ['facebook', 'linkedin'].includes(a.platform) && !a.isExpired).map((a) => a.id).sort();
+			assert.deepStrictEqual([...csv.accountIds].sort(), wanted, 'set to every Facebook and LinkedIn account');
+			const rows = csv.posts.filter((row) => row.status === 'accepted');
+			assert.strictEqual(rows.length, 30, '30 rows scheduled');
+			const posts = rows.map((row) => storedPost(sim, row.postId));
+			assert.ok(posts.every(Boolean), 'every row became a post in the post store');
+			posts.forEach((post, i) => {
+				assert.strictEqual(post.summary, text(i), `row ${i + 1}: text unchanged (quotes, comma, line break, emoji)`);
+				assert.strictEqual(post.status, 'scheduled');
+				assert.strictEqual(post.source, 'csv');
+				assert.deepStrictEqual(post.media.map((m) => m.url), i % 3 === 0 ? [`https://images.example.com/hoop/winter-${i + 1}.jpg`] : []);
+				// 9:30 New York on day i + 1 after the run's day there (either side of midnight during the run).
+				const expected = [ctx.startedAt, ctx.endedAt].map((t) => wallClockToUtc(NY, addDays(localDate(NY, t), i + 1), 9, 30));
+				assert.ok(expected.includes(post.scheduleDate), `row ${i + 1} scheduled for ${post.scheduleDate}, expected ${expected[0]}`);
+			});
+			return `import ${out.csvId}: 30 rows → 30 posts on ${wanted.length} accounts, 9:30 New York from ${posts[0].scheduleDate} to ${posts[29].scheduleDate}`;
+		},
+	},
+	{
 		file: '09-keep-an-evergreen-queue-topped-up.json',
 		before(sim, ctx) {
 			const queue = location(sim).queues.find((q) => location(sim).categories.find((c) => c._id === q.categoryId)?.name === 'Coffee tips');

@@ -9,6 +9,9 @@ const { ApiError, badRequest, notFound, unprocessable, nestBadRequest } = requir
 const { newId } = require('../state');
 const { buildPost } = require('../posts-model');
 
+const MEDIA_REQUIRED = ['instagram', 'tiktok', 'tiktok-business', 'youtube', 'pinterest'];
+const VIDEO_REQUIRED = ['tiktok', 'tiktok-business', 'youtube'];
+
 /** Headers of HighLevel's basic CSV template; the first three are required. */
 const REQUIRED_HEADERS = ['postAtSpecificTime (YYYY-MM-DD HH:mm:ss)', 'content', 'link (OGmetaUrl)'];
 const OPTIONAL_HEADERS = ['imageUrls', 'gifUrl', 'videoUrls'];
@@ -61,6 +64,39 @@ function rowToPost(sim, row) {
 	};
 }
 
+const NETWORK_NAMES = { facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', google: 'Google Business Profile', tiktok: 'TikTok', 'tiktok-business': 'TikTok Business', youtube: 'YouTube', pinterest: 'Pinterest', twitter: 'X (Twitter)', threads: 'Threads', bluesky: 'Bluesky' };
+/** CSVMediaResponseSchema's per-network error key, for the networks that have one. */
+const MEDIA_ERROR_KEY = { facebook: 'facebookError', instagram: 'instagramError', linkedin: 'linkedinError', google: 'gmbError', tiktok: 'tiktokError', 'tiktok-business': 'tiktokBusinessError', twitter: 'twitterError' };
+const TEXT_LIMITS = { twitter: 280, bluesky: 300, threads: 500, google: 1500, pinterest: 500, instagram: 2200, tiktok: 2200, linkedin: 3000 };
+
+/**
+ * A parsed row checked against the accounts it is set to (the live API does this once the
+ * accounts are known): what each network refuses goes on the media it concerns (per-network
+ * error keys) or in the row's errorMessage; a row with any error is rejected, the others stay.
+ */
+function checkRowForAccounts(row, accounts) {
+	if (row.status !== 'pending') return row;
+	const problems = [];
+	const medias = row.medias.map((m) => ({ ...m }));
+	const hasVideo = medias.some((m) => /^video\//.test(m.type));
+	for (const platform of [...new Set(accounts.map((a) => a.platform))]) {
+		const name = NETWORK_NAMES[platform] || platform;
+		if (MEDIA_REQUIRED.includes(platform) && medias.length === 0) problems.push(`${name}: media is required`);
+		else if (VIDEO_REQUIRED.includes(platform) && !hasVideo) problems.push(`${name}: a video is required`);
+		if (TEXT_LIMITS[platform] && [...row.summary].length > TEXT_LIMITS[platform]) problems.push(`${name}: the text is longer than ${TEXT_LIMITS[platform]} characters`);
+		const key = MEDIA_ERROR_KEY[platform];
+		for (const media of medias) {
+			let error = '';
+			if (platform === 'instagram' && media.type === 'image/gif') error = 'Instagram does not accept GIFs';
+			if (platform === 'google' && /^video\//.test(media.type)) error = 'Google Business Profile does not accept videos';
+			if (error && key) media[key] = error;
+			if (error) problems.push(`${name}: ${error}`);
+		}
+	}
+	if (!problems.length) return { ...row, medias };
+	return { ...row, medias, status: 'rejected', errorMessage: problems.join('; ') };
+}
+
 function parseUpload(sim, file) {
 	if (!/\.csv$/i.test(file.filename || '')) {
 		throw csvError('CSV_UNSUPPORTED_EXTENSION', 'Only .csv files are supported', { fileType: /\.xlsx$/i.test(file.filename || '') ? 'XLSX' : 'CSV' });
@@ -109,10 +145,14 @@ function register(app, sim) {
 	api(app, 'POST', `${BASE}/csv`, { scope: 'socialplanner/csv.write', location: 'params', schema: { params: locationParams } }, async (req, reply) => {
 		if (!req.isMultipart()) throw nestBadRequest('File is required');
 		let file;
+		const parts = {};
 		for await (const part of req.parts()) {
 			if (part.type === 'file' && part.fieldname === 'file') file = { filename: part.filename, data: await part.toBuffer() };
 			else if (part.type === 'file') await part.toBuffer();
+			parts[part.fieldname] = part.type === 'file' ? `[file ${part.filename}]` : part.value;
 		}
+		// The form's fields, so the spec check can validate them (UploadCSVDTO).
+		req.logEntry.body = { multipart: parts };
 		if (!file) throw nestBadRequest('File is required');
 		const posts = parseUpload(sim, file);
 		const location = loc(req);
@@ -152,6 +192,7 @@ function register(app, sim) {
 		if (body.rowsCount < 1 || body.rowsCount > upload.posts.length) {
 			throw badRequest(`rowsCount must be between 1 and ${upload.posts.length}`);
 		}
+		const accounts = body.accountIds.map((id) => location.accounts.find((a) => a.id === id));
 		const nowIso = sim.clock.nowIso();
 		const csv = {
 			id: newId(sim.state),
@@ -171,7 +212,7 @@ function register(app, sim) {
 			applyWatermark: false,
 			channel: 'social_planner',
 			updatedAt: nowIso,
-			posts: upload.posts.slice(0, body.rowsCount).map((p) => ({ ...p, _id: newId(sim.state), accountIds: [...body.accountIds] })),
+			posts: upload.posts.slice(0, body.rowsCount).map((p) => checkRowForAccounts({ ...p, _id: newId(sim.state), accountIds: [...body.accountIds] }, accounts)),
 		};
 		location.csvs.unshift(csv);
 		reply.code(201);
@@ -203,6 +244,7 @@ function register(app, sim) {
 				accountIds: row.accountIds,
 				summary: row.summary,
 				media: row.medias.map((m) => ({ url: m.url, type: m.type })),
+				...(row.link ? { ogTagsDetails: { metaLink: row.link.url } } : {}),
 				type: row.type,
 				status: 'scheduled',
 				scheduleDate: row.scheduleDate,

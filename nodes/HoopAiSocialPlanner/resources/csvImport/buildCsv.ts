@@ -1,0 +1,189 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { linkList, text } from '../../shared/checks';
+import { isValidTimeZone, localIso, toUtcIso } from '../../shared/dates';
+import { asNodeError, withRoutes } from '../../shared/execute';
+import { kindOf, shown } from '../../shared/ids';
+import { mediaTypeFromUrl } from '../../shared/media';
+import { writeCsv, type TemplateRow } from './csvFile';
+
+const show = { resource: ['csvImport'], operation: ['buildCsv'] };
+
+export const csvBuildDescription: INodeProperties[] = [
+	{
+		displayName:
+			'Turns every input item into one row of HoopAI’s CSV template, in one file for Upload or Import Posts. From a spreadsheet, map its columns here (Google Sheets → Get Rows, or a file read with Extract From File). First comments and per-network settings are not part of the template: use Post → Create for those posts.',
+		name: 'buildNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Date and Time',
+		name: 'dateTime',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show },
+		placeholder: 'e.g. {{ $json.date }}',
+		description:
+			'When the row’s post goes out, e.g. 2026-12-01 09:30 or 2026-12-01T09:30:00+01:00. A time that does not say its own zone is read in the Timezone below.',
+	},
+	{
+		displayName: 'Text',
+		name: 'csvText',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		displayOptions: { show },
+		placeholder: 'e.g. {{ $json.text }}',
+		description: 'The post’s text; quotes, commas, line breaks and emoji are kept as they are',
+	},
+	{
+		displayName: 'Timezone Name or ID',
+		name: 'csvTimezone',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getTimezones' },
+		allowArbitraryValues: true,
+		default: '',
+		displayOptions: { show },
+		description:
+			'The timezone of Date and Time (a date that says its own, e.g. 09:30+02:00, keeps it); by default the workflow’s. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	},
+	{
+		displayName: 'Media URLs',
+		name: 'mediaUrls',
+		type: 'string',
+		default: '',
+		displayOptions: { show },
+		placeholder: 'e.g. {{ $json.image }}',
+		description: 'Public links of the row’s images, GIFs and videos (a list, or comma-separated); the file extension tells which',
+	},
+	{
+		displayName: 'Link',
+		name: 'link',
+		type: 'string',
+		default: '',
+		displayOptions: { show },
+		placeholder: 'e.g. https://example.com/menu',
+		description: 'A link whose preview (title, image) the post shows',
+	},
+	{
+		displayName: 'Options',
+		name: 'buildOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: 'posts.csv',
+				description: 'The name of the file, as HoopAI will show the import',
+			},
+			{
+				displayName: 'Put Output File in Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				description: 'The name of the output binary field to put the file in',
+			},
+			{
+				displayName: 'Times in the File Are In',
+				name: 'fileTimezone',
+				type: 'string',
+				default: 'UTC',
+				description:
+					'The timezone the file’s times are written in (the template’s times do not say theirs). HoopAI reads them in UTC; change it only if your HoopAI account reads them in another.',
+			},
+		],
+	},
+];
+
+const TEMPLATE_TIME = 'YYYY-MM-DD HH:mm:ss';
+
+/** A date field's value as text: Luxon DateTime and Date objects (from expressions) included. */
+function dateValue(context: IExecuteFunctions, row: number, value: unknown): string {
+	if (typeof value === 'string') return value.trim();
+	if (value instanceof Date) return value.toISOString();
+	const luxon = value as { toISO?: () => string } | null;
+	if (luxon && typeof luxon.toISO === 'function') return luxon.toISO();
+	throw new NodeOperationError(context.getNode(), `Date and Time: row ${row}: ${kindOf(value)} is not a date and time`, {
+		description: `Give it as text like 2026-12-01 09:30 (got ${shown(value)}). A sheet's date cell may need formatting as text.`,
+	});
+}
+
+/** The row's time on the file's clock, as the template writes it. */
+function templateTime(context: IExecuteFunctions, row: number, value: string, zone: string, fileZone: string): string {
+	const utc = value ? toUtcIso(value, zone) : undefined;
+	if (!utc) {
+		throw new NodeOperationError(context.getNode(), value ? `Date and Time: row ${row}: "${value}" is not a date and time` : `Date and Time: row ${row}: no date given`, {
+			description: `Use e.g. 2026-12-01 09:30 (read in ${zone}) or 2026-12-01T09:30:00+01:00. The file writes it as ${TEMPLATE_TIME}.`,
+		});
+	}
+	return String(localIso(utc, fileZone)).slice(0, 19).replace('T', ' ');
+}
+
+/** The template's media columns: each link by the kind its extension names (unknown: image). */
+function mediaColumns(urls: string[]): TemplateRow {
+	const typed = urls.map((url) => ({ url: url.replace(/,/g, '%2C'), type: mediaTypeFromUrl(url) ?? 'image/jpeg' }));
+	const column = (wanted: (type: string) => boolean) => typed.filter(({ type }) => wanted(type)).map(({ url }) => url).join(',');
+	return {
+		imageUrls: column((type) => type.startsWith('image/') && type !== 'image/gif'),
+		gifUrl: column((type) => type === 'image/gif'),
+		videoUrls: column((type) => type.startsWith('video/')),
+	};
+}
+
+/** One item as a template row; fails naming the field and the row (the item's number). */
+function rowOf(context: IExecuteFunctions, itemIndex: number, fileZone: string): TemplateRow {
+	const node = context.getNode();
+	const row = itemIndex + 1;
+	const zone = text(node, `Timezone Name or ID: row ${row}`, context.getNodeParameter('csvTimezone', itemIndex, '')).trim() || context.getTimezone();
+	if (!isValidTimeZone(zone)) throw new NodeOperationError(node, `Timezone Name or ID: row ${row}: "${zone}" is not a timezone`, { description: 'Use a timezone name such as Europe/Berlin.' });
+	const when = dateValue(context, row, context.getNodeParameter('dateTime', itemIndex, ''));
+	const content = text(node, `Text: row ${row}`, context.getNodeParameter('csvText', itemIndex, ''));
+	const urls = linkList(node, `Media URLs: row ${row}`, context.getNodeParameter('mediaUrls', itemIndex, ''));
+	const link = linkList(node, `Link: row ${row}`, context.getNodeParameter('link', itemIndex, ''));
+	if (link.length > 1) throw new NodeOperationError(node, `Link: row ${row}: give one link, not ${link.length}`);
+	if (!content.trim() && urls.length === 0) {
+		throw new NodeOperationError(node, `Text: row ${row}: the row has no text and no media`, { description: 'Every post needs text, media or both.' });
+	}
+	return {
+		'postAtSpecificTime (YYYY-MM-DD HH:mm:ss)': templateTime(context, row, when, zone, fileZone),
+		content,
+		'link (OGmetaUrl)': link[0] ?? '',
+		...mediaColumns(urls),
+	};
+}
+
+/**
+ * Build CSV from Items runs once for all input items: one file, one row per item. With Continue
+ * On Fail a bad row becomes an error item and the file holds the others.
+ */
+export const buildCsvFile = withRoutes(async function buildCsvFile(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const node = this.getNode();
+	const items = this.getInputData();
+	const options = this.getNodeParameter('buildOptions', 0, {}) as IDataObject;
+	const fileName = text(node, 'Options → File Name', options.fileName ?? 'posts.csv').trim() || 'posts.csv';
+	const field = text(node, 'Options → Put Output File in Field', options.binaryPropertyName ?? 'data').trim() || 'data';
+	const fileZone = text(node, 'Options → Times in the File Are In', options.fileTimezone ?? 'UTC').trim() || 'UTC';
+	if (!isValidTimeZone(fileZone)) throw new NodeOperationError(node, `Options → Times in the File Are In: "${fileZone}" is not a timezone`);
+	const rows: TemplateRow[] = [];
+	const refused: INodeExecutionData[] = [];
+	const pairedItem: Array<{ item: number }> = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			rows.push(rowOf(this, itemIndex, fileZone));
+			pairedItem.push({ item: itemIndex });
+		} catch (error) {
+			const nodeError = asNodeError(node, error, itemIndex);
+			if (!this.continueOnFail()) throw nodeError;
+			refused.push({ json: { error: nodeError.message }, pairedItem: { item: itemIndex } });
+		}
+	}
+	if (rows.length === 0) return [refused];
+	const binary = await this.helpers.prepareBinaryData(Buffer.from(writeCsv(rows), 'utf8'), fileName, 'text/csv');
+	return [[{ json: { fileName, rowsCount: rows.length }, binary: { [field]: binary }, pairedItem }, ...refused]];
+}, []);

@@ -1,0 +1,36 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { runForEachItem, withRoutes } from '../../shared/execute';
+import { apiError } from '../../shared/errors';
+import { pathSegment } from '../../shared/ids';
+import { apiResponse, getConnection } from '../../shared/transport';
+import { csvIdOf } from './fields';
+
+export const csvDeleteRowDescription: INodeProperties[] = [
+	{
+		displayName: 'Row ID',
+		name: 'rowId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { resource: ['csvImport'], operation: ['deleteRow'] } },
+		placeholder: 'e.g. 65f92e55cc884f0d0845e448',
+		description: 'The parsed row to leave out of the import (a row’s ID from Get or Import Posts)',
+	},
+];
+
+/**
+ * Delete Row runs in code: its path names the import `{csvId}` and the row `{postId}`, where the
+ * import's other paths name it `{id}` (routing fills a path from parameters of the same name).
+ */
+export const deleteCsvRows = withRoutes(async function deleteCsvRows(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const connection = await getConnection.call(this);
+	return await runForEachItem.call(this, async (itemIndex) => {
+		const csvId = csvIdOf(this, itemIndex);
+		const rowId = pathSegment(this.getNode(), 'Row ID', this.getNodeParameter('rowId', itemIndex));
+		const path = `/social-media-posting/{locationId}/csv/${encodeURIComponent(csvId)}/post/${encodeURIComponent(rowId)}`;
+		const response = await apiResponse.call(this, 'DELETE', path, { connection });
+		if (response.statusCode >= 400) throw apiError(this.getNode(), response, itemIndex);
+		const results = (response.body.results ?? {}) as IDataObject;
+		return { deleted: true, id: String(results.postId ?? rowId), csvId };
+	});
+}, [{ method: 'DELETE', path: '/social-media-posting/{locationId}/csv/{csvId}/post/{postId}' }]);

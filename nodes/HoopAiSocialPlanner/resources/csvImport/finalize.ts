@@ -1,0 +1,30 @@
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { sentPathValue } from '../../shared/routing';
+import { getRunConnection } from '../../shared/transport';
+import { importUserId, userIdOption } from './fields';
+
+const show = { resource: ['csvImport'], operation: ['finalize'] };
+
+export const csvFinalizeDescription: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'finalizeOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [{ ...userIdOption, description: 'The HoopAI user who schedules the posts; by default the credential’s User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' }],
+	},
+];
+
+/** preSend of Finalize: the user (the v3 API requires one) in the body. */
+export async function buildFinalizeBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	const options = this.getNodeParameter('finalizeOptions', {}) as IDataObject;
+	requestOptions.body = { userId: importUserId(this.getNode(), 'Options → User Name or ID', options.userId, await getRunConnection.call(this)) };
+	return requestOptions;
+}
+
+/** postReceive of Finalize: which import was finalized, and HoopAI's word on it. */
+export async function finalizedItem(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return [{ json: { finalized: true, id: sentPathValue(this, 'csvId'), message: items[0]?.json.message ?? '' } }];
+}

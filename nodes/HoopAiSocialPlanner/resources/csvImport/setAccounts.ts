@@ -1,0 +1,131 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { choice, text, wholeNumber } from '../../shared/checks';
+import { runForEachItem, withRoutes } from '../../shared/execute';
+import { idList, optionalId } from '../../shared/ids';
+import { createOnce, stableJson } from '../../shared/send';
+import { apiRequest, getConnection, type ApiConnection, type ApiResponse } from '../../shared/transport';
+import { approverOption, CSV_PATH, importUserId, optionsOf, userIdOption } from './fields';
+
+const show = { resource: ['csvImport'], operation: ['setAccounts'] };
+const TEMPLATES = [{ value: 'basic' }, { value: 'advance' }];
+
+export const csvSetAccountsDescription: INodeProperties[] = [
+	{
+		displayName: 'File Path',
+		name: 'filePath',
+		type: 'string',
+		default: '={{ $json.filePath }}',
+		required: true,
+		displayOptions: { show },
+		description: 'Where Upload stored the file (its output’s filePath)',
+	},
+	{
+		displayName: 'File Name',
+		name: 'fileName',
+		type: 'string',
+		default: '={{ $json.fileName }}',
+		required: true,
+		displayOptions: { show },
+		description: 'The uploaded file’s name (Upload’s output’s fileName)',
+	},
+	{
+		displayName: 'Rows to Import',
+		name: 'rowsCount',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		// Upload's output, mapped by default: the usual chain is Upload → Set Accounts.
+		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-number
+		default: '={{ $json.rowsCount }}',
+		required: true,
+		displayOptions: { show },
+		description: 'How many of the file’s rows to import, from the first: all of them is Upload’s output’s rowsCount',
+	},
+	{
+		displayName: 'Options',
+		name: 'setAccountsOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			approverOption,
+			{
+				displayName: 'CSV Template',
+				name: 'csvFileType',
+				type: 'options',
+				options: [
+					{ name: 'Basic', value: 'basic' },
+					{ name: 'Advanced', value: 'advance' },
+				],
+				default: 'basic',
+				description: 'The template the file follows, as Upload’s output says (csvFileType)',
+			},
+			userIdOption,
+		],
+	},
+];
+
+export interface SetAccountsBody extends IDataObject {
+	accountIds: string[];
+	filePath: string;
+	rowsCount: number;
+	fileName: string;
+	userId: string;
+	approver?: string;
+	csvFileType?: string;
+}
+
+/**
+ * Set Accounts makes the import (and its rows): sent twice, it makes two. An attempt that got no
+ * answer is looked up among the newest imports by its file before it is sent again.
+ */
+export async function setAccounts(this: IExecuteFunctions, connection: ApiConnection, body: SetAccountsBody, itemIndex: number): Promise<string> {
+	const findCreated = async (): Promise<ApiResponse | undefined> => {
+		const list = await apiRequest.call(this, 'GET', CSV_PATH, { qs: { userId: body.userId, skip: '0', limit: '20' }, connection });
+		const csvs = ((list.results as IDataObject | undefined)?.csvs ?? []) as IDataObject[];
+		const made = csvs.find((csv) => csv.file === body.filePath);
+		return made && { statusCode: 201, headers: {}, body: { results: { csvId: String(made.id ?? made._id) } } };
+	};
+	const send = async () => await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/set-accounts', { body, connection, findCreated });
+	const response = await createOnce(this.getExecuteData(), `${itemIndex} set-accounts ${stableJson(body)}`, send);
+	return String((response.results as IDataObject | undefined)?.csvId ?? '');
+}
+
+/** The body of Set Accounts from an item's fields. */
+function setAccountsBody(this: IExecuteFunctions, connection: ApiConnection, itemIndex: number): SetAccountsBody {
+	const node = this.getNode();
+	const options = optionsOf(this, itemIndex);
+	const body: SetAccountsBody = {
+		accountIds: idList(node, 'Account Names or IDs', this.getNodeParameter('csvAccountIds', itemIndex)),
+		filePath: text(node, 'File Path', this.getNodeParameter('filePath', itemIndex)).trim(),
+		rowsCount: wholeNumber(node, 'Rows to Import', this.getNodeParameter('rowsCount', itemIndex), 1),
+		fileName: text(node, 'File Name', this.getNodeParameter('fileName', itemIndex)).trim(),
+		userId: importUserId(node, 'Options → User Name or ID', options.userId, connection),
+	};
+	const approver = optionalId(node, 'Options → Approver Name or ID', options.approver);
+	if (approver) body.approver = approver;
+	if (options.csvFileType !== undefined) body.csvFileType = choice<string>(node, 'Options → CSV Template', options.csvFileType, TEMPLATES);
+	return body;
+}
+
+export const setCsvAccounts = withRoutes(async function setCsvAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const connection = await getConnection.call(this);
+	return await runForEachItem.call(this, async (itemIndex) => {
+		const body = setAccountsBody.call(this, connection, itemIndex);
+		requireFilled(this, body, itemIndex);
+		return { csvId: await setAccounts.call(this, connection, body, itemIndex) };
+	});
+}, [
+	{ method: 'POST', path: '/social-media-posting/{locationId}/set-accounts' },
+	{ method: 'GET', path: '/social-media-posting/{locationId}/csv' },
+]);
+
+/** The fields the API requires, named by their labels. */
+function requireFilled(context: IExecuteFunctions, body: SetAccountsBody, itemIndex: number): void {
+	const node = context.getNode();
+	if (body.accountIds.length === 0) {
+		throw new NodeOperationError(node, 'Account Names or IDs: nothing given', { description: 'Choose the accounts the posts go to.', itemIndex });
+	}
+	if (!body.filePath) throw new NodeOperationError(node, 'File Path: nothing given', { description: 'Map Upload’s output, e.g. {{ $json.filePath }}.', itemIndex });
+	if (!body.fileName) throw new NodeOperationError(node, 'File Name: nothing given', { description: 'Map Upload’s output, e.g. {{ $json.fileName }}.', itemIndex });
+}
