@@ -10,8 +10,10 @@ import { getTags } from './loadOptions/getTags';
 import { getTimezones } from './loadOptions/getTimezones';
 import { getUsers } from './loadOptions/getUsers';
 import { accountFields, accountOperation } from './resources/account';
+import { accountConnectionFields, accountConnectionOperation, accountConnectionOperations } from './resources/connection';
 import { categoryFields, categoryOperation } from './resources/category';
 import { commentFields, commentOperation } from './resources/comment';
+import { mediaFields, mediaOperation, mediaOperations } from './resources/media';
 import { postFields, postOperation } from './resources/post';
 import { statisticsFields, statisticsOperation } from './resources/statistics';
 import { tagFields, tagOperation } from './resources/tag';
@@ -48,8 +50,10 @@ export class HoopAiSocialPlanner implements INodeType {
 				options: [
 					{ name: 'Post', value: 'post' },
 					{ name: 'Account', value: 'account' },
+					{ name: 'Account Connection', value: 'accountConnection' },
 					{ name: 'Category', value: 'category' },
 					{ name: 'Comment', value: 'comment' },
+					{ name: 'Media', value: 'media' },
 					{ name: 'Statistic', value: 'statistics' },
 					{ name: 'Tag', value: 'tag' },
 				],
@@ -57,16 +61,20 @@ export class HoopAiSocialPlanner implements INodeType {
 			},
 			postOperation,
 			accountOperation,
+			accountConnectionOperation,
 			categoryOperation,
 			commentOperation,
+			mediaOperation,
 			statisticsOperation,
 			tagOperation,
 			// Shared by every Get Many, declared once (each declaration costs an evaluation per item).
 			...listFields,
 			...postFields,
 			...accountFields,
+			...accountConnectionFields,
 			...categoryFields,
 			...commentFields,
+			...mediaFields,
 			...statisticsFields,
 			...tagFields,
 		],
@@ -79,5 +87,7 @@ export class HoopAiSocialPlanner implements INodeType {
 
 	customOperations = {
 		post: { bulkDelete: bulkDeletePosts, create: createPosts, update: updatePosts },
+		accountConnection: accountConnectionOperations,
+		media: mediaOperations,
 	};
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { loadPackage } from '../harness/package-classes';
-import { COMMENT_ENDPOINTS, key, SEED_ENDPOINTS, type Endpoint } from '../helpers/endpoints';
+import { COMMENT_ENDPOINTS, key, MEDIA_ENDPOINTS, SEED_ENDPOINTS, type Endpoint } from '../helpers/endpoints';
 
 // How routing URLs name their path parameters (node parameter names), mapped to the spec's names.
 const PATH_PARAMETERS: Record<string, string> = {
@@ -11,6 +11,7 @@ const PATH_PARAMETERS: Record<string, string> = {
 	categoryId: '{id}',
 	commentId: '{id}',
 	platform: '{platform}',
+	oauthAccountId: '{accountId}',
 };
 
 /** A routing URL as a spec path: each {parameter} placeholder becomes the spec's name for it. */
@@ -46,9 +47,10 @@ function nodeRoutes(nodeType: INodeType): Array<Endpoint & { operation: string }
 
 describe('route coverage of the HoopAI Social Planner node', () => {
 	// Issue 4's groups; CSV, category queues and the OAuth connect flow come with their own issues.
-	const issue4Groups = /\/(posts|accounts|categories|tags|statistics|comments)(\/|$)/;
-	const laterGroups = /\/(oauth|csv|category\/queues)\//;
-	const documented = new Set([...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS].map(key));
+	// Anchored: the OAuth flow's `/oauth/{locationId}/{platform}/accounts/…` is not issue 4's accounts group.
+	const issue4Groups = /^\/social-media-posting\/(\{locationId\}\/)?(posts|accounts|categories|tags|statistics|comments)(\/|$)/;
+	const laterGroups = /\/(csv|category\/queues)\//;
+	const documented = new Set([...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS, ...MEDIA_ENDPOINTS].map(key));
 	const expected = [...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS].filter(
 		(endpoint) => issue4Groups.test(endpoint.path) && !laterGroups.test(endpoint.path),
 	);
@@ -65,5 +67,21 @@ describe('route coverage of the HoopAI Social Planner node', () => {
 		const sent = new Set(nodeRoutes(nodeTypes['n8n-nodes-hoopai-social-planner.hoopAiSocialPlanner']).map(key));
 		expect(expected).toHaveLength(17);
 		expect(expected.filter((endpoint) => !sent.has(key(endpoint)))).toEqual([]);
+	});
+
+	it('covers every endpoint of the OAuth connect flow (23) and the media upload', async () => {
+		const { nodeTypes } = await loadPackage();
+		const routes = nodeRoutes(nodeTypes['n8n-nodes-hoopai-social-planner.hoopAiSocialPlanner']);
+		const sent = new Set(routes.map(key));
+		const connectFlow = SEED_ENDPOINTS.filter((endpoint) => endpoint.path.startsWith('/social-media-posting/oauth/'));
+		expect(connectFlow).toHaveLength(23);
+		const covered = [...connectFlow, ...MEDIA_ENDPOINTS].filter((endpoint) => sent.has(key(endpoint)));
+		console.log(`Account Connection and Media: ${covered.length} of ${connectFlow.length + MEDIA_ENDPOINTS.length} endpoints covered\n${covered.map(key).join('\n')}`);
+		expect(covered).toHaveLength(24);
+		// Each operation of the flow declares the routes it builds: start, list, attach.
+		const byOperation = (operation: string) => routes.filter((route) => route.operation === operation).map(key);
+		expect(byOperation('accountConnection.getConnectUrl').filter((route) => route.endsWith('/start'))).toHaveLength(8);
+		expect(byOperation('accountConnection.getAvailableAccounts')).toHaveLength(8);
+		expect(byOperation('accountConnection.attachAccounts').filter((route) => route.startsWith('POST /social-media-posting/oauth/'))).toHaveLength(7);
 	});
 });
