@@ -83,6 +83,8 @@ export interface RunNodeOptions {
 	credentials: TestCredentials;
 	/** The JSON of the items the node receives; one empty item by default. */
 	input?: IDataObject[];
+	/** The items the node receives, binary data included (instead of `input`). */
+	inputItems?: INodeExecutionData[];
 	continueOnFail?: boolean;
 	/** The node's settings tab: Retry On Fail (`retryOnFail`, `maxTries`, `waitBetweenTries`). */
 	settings?: Pick<INode, 'retryOnFail' | 'maxTries' | 'waitBetweenTries'>;
@@ -136,7 +138,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		nodes: [node],
 		connections: {},
 	});
-	const input = (options.input ?? [{}]).map((json) => ({ json }));
+	const input = options.inputItems ?? (options.input ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],

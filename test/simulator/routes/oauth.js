@@ -57,6 +57,12 @@ function candidates(platform, accountId) {
 	}));
 }
 
+/** The LinkedIn login's own profile, listed beside its pages and attachable like them. */
+function linkedinProfile(connection) {
+	const suffix = connection.accountId.slice(-6);
+	return { originId: `p${suffix}`, name: 'Avery Stone', avatar: 'https://cdn.example.com/oauth/linkedin/me.png', urn: `urn:li:person:${suffix}` };
+}
+
 function startPage(data, traceId) {
 	const json = JSON.stringify(data).replace(/</g, '\\u003c');
 	return `<!doctype html>
@@ -100,8 +106,10 @@ function listShape(sim, location, platform, connection, search) {
 				},
 			};
 		}
-		case 'linkedin':
-			return { pages: list.map((c) => ({ ...base(c), urn: c.urn })), profile: [{ id: `p${connection.accountId.slice(-6)}`, name: 'Avery Stone', avatar: 'https://cdn.example.com/oauth/linkedin/me.png', urn: `urn:li:person:${connection.accountId.slice(-6)}`, isConnected: false }] };
+		case 'linkedin': {
+			const me = linkedinProfile(connection);
+			return { pages: list.map((c) => ({ ...base(c), urn: c.urn })), profile: [{ ...base(me), urn: me.urn }] };
+		}
 		case 'twitter':
 			return { profile: list.map((c) => ({ ...base(c), username: c.username, protected: false, verified: false })) };
 		case 'pinterest':
@@ -122,7 +130,8 @@ function attach(sim, location, platform, connection, body) {
 		originId = String(body.location.name).replace(/^locations\//, '');
 		name = body.location.title;
 	}
-	const candidate = connection.candidates.find((c) => c.originId === originId || (platform === 'instagram' && c.pageId === body.pageId));
+	const attachable = platform === 'linkedin' ? [...connection.candidates, linkedinProfile(connection)] : connection.candidates;
+	const candidate = attachable.find((c) => c.originId === originId || (platform === 'instagram' && c.pageId === body.pageId));
 	if (!candidate) throw badRequest(`The ${NAMES[platform]} account ${originId || body.pageId} is not available for this login`);
 	originId = candidate.originId;
 	const defaultType = { instagram: 'business', google: 'location', pinterest: 'profile', twitter: 'profile', bluesky: 'profile' }[platform];
