@@ -218,7 +218,8 @@ describe('Account Connection resource (OAuth connect flow)', () => {
 	});
 
 	it('the API’s errors are shown as they are (e.g. X (Twitter), an unknown login)', async () => {
-		const { error } = await run({ operation: 'getAvailableAccounts', connectPlatform: 'twitter', oauthAccountId: '65f0c0de00000000000000ff' });
+		const unknownLogin = '65f0c0de00000000000000ff';
+		const { error } = await run({ operation: 'getAvailableAccounts', connectPlatform: 'twitter', oauthAccountId: unknownLogin });
 		expect(error).toMatchObject({ name: 'NodeApiError', message: 'OAuth account not found', httpCode: '404' });
 	});
 
