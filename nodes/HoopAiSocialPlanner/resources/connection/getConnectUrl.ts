@@ -16,6 +16,7 @@ export const getConnectUrlDescription: INodeProperties[] = [
 		type: 'options',
 		typeOptions: { loadOptionsMethod: 'getUsers' },
 		default: '',
+		allowArbitraryValues: true,
 		displayOptions: { show: showForConnectUrl },
 		description:
 			'The HoopAI user the connection is made for. Empty: the credential’s user. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
