@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { loadPackage } from '../harness/package-classes';
+import { printFigures } from '../helpers/report';
 import { COMMENT_ENDPOINTS, key, MEDIA_ENDPOINTS, SEED_ENDPOINTS, type Endpoint } from '../helpers/endpoints';
 
 // How routing URLs name their path parameters (node parameter names), mapped to the spec's names.
@@ -76,7 +77,10 @@ describe('route coverage of the HoopAI Social Planner node', () => {
 		const connectFlow = SEED_ENDPOINTS.filter((endpoint) => endpoint.path.startsWith('/social-media-posting/oauth/'));
 		expect(connectFlow).toHaveLength(23);
 		const covered = [...connectFlow, ...MEDIA_ENDPOINTS].filter((endpoint) => sent.has(key(endpoint)));
-		console.log(`Account Connection and Media: ${covered.length} of ${connectFlow.length + MEDIA_ENDPOINTS.length} endpoints covered\n${covered.map(key).join('\n')}`);
+		printFigures('Route coverage: Account Connection and Media', {
+			covered: `${covered.length} of ${connectFlow.length + MEDIA_ENDPOINTS.length}`,
+			...Object.fromEntries(covered.map((endpoint, index) => [`${index + 1}`, key(endpoint)])),
+		});
 		expect(covered).toHaveLength(24);
 		// Each operation of the flow declares the routes it builds: start, list, attach.
 		const byOperation = (operation: string) => routes.filter((route) => route.operation === operation).map(key);
