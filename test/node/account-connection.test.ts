@@ -186,13 +186,13 @@ describe('Account Connection resource (OAuth connect flow)', () => {
 		const oauthAccountId = connect('linkedin');
 		const [page, second] = await available('linkedin', oauthAccountId);
 		const log = logFrom();
-		const { items, error } = await run({ operation: 'attachAccounts', attachFrom: 'id', connectPlatform: 'linkedin', oauthAccountId, attachIds: page.id as string });
+		const { items, error } = await run({ operation: 'attachAccounts', attachFrom: 'id', attachPlatform: 'linkedin', attachOauthAccountId: oauthAccountId, attachIds: page.id as string });
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([expect.objectContaining({ originId: page.id, platform: 'linkedin', type: 'page' })]);
 		expect(log().map((request) => request.method)).toEqual(['GET', 'POST']);
 
 		const bad = logFrom();
-		const refused = await run({ operation: 'attachAccounts', attachFrom: 'id', connectPlatform: 'linkedin', oauthAccountId, attachIds: `${second.id as string}, 999` });
+		const refused = await run({ operation: 'attachAccounts', attachFrom: 'id', attachPlatform: 'linkedin', attachOauthAccountId: oauthAccountId, attachIds: `${second.id as string}, 999` });
 		expect(refused.error).toMatchObject({ name: 'NodeOperationError', message: expect.stringMatching(/^Page, Profile or Location IDs: "999" is not one this LinkedIn login can attach/) });
 		expect(bad().map((request) => request.method)).toEqual(['GET']);
 	});
@@ -203,7 +203,7 @@ describe('Account Connection resource (OAuth connect flow)', () => {
 		const log = logFrom();
 		const fromInput = await run({ operation: 'attachAccounts', attachFrom: 'input' }, { input: accounts });
 		expect(fromInput.error).toMatchObject({ name: 'NodeOperationError', message: 'Accounts to Attach: TikTok Business accounts cannot be attached through the API' });
-		const byId = await run({ operation: 'attachAccounts', attachFrom: 'id', connectPlatform: 'tiktok-business', oauthAccountId, attachIds: String(accounts[0].id) });
+		const byId = await run({ operation: 'attachAccounts', attachFrom: 'id', attachPlatform: 'tiktok-business', attachOauthAccountId: oauthAccountId, attachIds: String(accounts[0].id) });
 		expect(byId.error?.message).toBe('Accounts to Attach: TikTok Business accounts cannot be attached through the API');
 		expect(log()).toEqual([]);
 	});

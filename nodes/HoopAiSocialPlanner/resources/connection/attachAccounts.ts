@@ -18,6 +18,7 @@ import {
 	oauthAccountIdField,
 	platformField,
 	TIKTOK_BUSINESS_NOTICE,
+	TWITTER_NOTICE,
 } from './platforms';
 
 const showForAttach = { resource: ['accountConnection'], operation: ['attachAccounts'] };
@@ -38,15 +39,22 @@ export const attachAccountsDescription: INodeProperties[] = [
 		default: 'input',
 		description: 'Which pages, profiles or locations become social accounts. Those already connected are skipped. TikTok Business accounts cannot be attached through the API.',
 	},
-	{ ...platformField, displayOptions: { show: showForAttachById } },
+	{ ...platformField, name: 'attachPlatform', displayOptions: { show: showForAttachById } },
+	{
+		displayName: TWITTER_NOTICE,
+		name: 'attachTwitterNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...showForAttachById, attachPlatform: ['twitter'] } },
+	},
 	{
 		displayName: TIKTOK_BUSINESS_NOTICE,
 		name: 'tiktokBusinessNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { ...showForAttachById, connectPlatform: ['tiktok-business'] } },
+		displayOptions: { show: { ...showForAttachById, attachPlatform: ['tiktok-business'] } },
 	},
-	{ ...oauthAccountIdField, displayOptions: { show: showForAttachById } },
+	{ ...oauthAccountIdField, name: 'attachOauthAccountId', displayOptions: { show: showForAttachById } },
 	{
 		displayName: 'Page, Profile or Location IDs',
 		name: 'attachIds',
@@ -86,7 +94,10 @@ function inputAccount(node: INode, json: IDataObject, which: string): IDataObjec
 	}
 	const known = CONNECT_PLATFORM_OPTIONS.map((option) => String(option.value));
 	if (!known.includes(platform)) throw new NodeOperationError(node, `Accounts to Attach: ${which} is of the network "${platform}", which HoopAI does not connect`);
-	pathSegment(node, 'Accounts to Attach → oauthAccountId', json.oauthAccountId);
+	// It goes into the attach's path: one path segment, like every ID the node sends.
+	if (!/^[\w-]+$/.test(String(json.oauthAccountId))) {
+		throw new NodeOperationError(node, `Accounts to Attach: ${which} has an oauthAccountId that is not an ID (${JSON.stringify(json.oauthAccountId)})`);
+	}
 	return json;
 }
 
@@ -123,9 +134,9 @@ export const attachAccounts = withRoutes(async function attachAccounts(this: IEx
 			refuseTiktokBusiness(node, String(account.platform));
 			accounts = [account];
 		} else {
-			const platform = choice<string>(node, 'Platform', this.getNodeParameter('connectPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
+			const platform = choice<string>(node, 'Platform', this.getNodeParameter('attachPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
 			refuseTiktokBusiness(node, platform);
-			const oauthAccountId = pathSegment(node, 'OAuth Account ID', this.getNodeParameter('oauthAccountId', itemIndex, ''));
+			const oauthAccountId = pathSegment(node, 'OAuth Account ID', this.getNodeParameter('attachOauthAccountId', itemIndex, ''));
 			const ids = idList(node, 'Page, Profile or Location IDs', this.getNodeParameter('attachIds', itemIndex, ''));
 			if (!ids.length) throw new NodeOperationError(node, 'Page, Profile or Location IDs: no ID given', { description: 'Give the IDs Get Available Accounts lists, separated by commas.' });
 			const available = await fetchAvailableAccounts.call(this, connection, platform, oauthAccountId);

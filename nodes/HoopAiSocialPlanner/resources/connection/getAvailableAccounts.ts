@@ -3,13 +3,12 @@ import { choice, text, wholeNumber } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { pathSegment } from '../../shared/ids';
 import { apiRequest, getConnection, type ApiConnection } from '../../shared/transport';
-import { accountsPath, checkLocation, CONNECT_PLATFORM_OPTIONS, isV2Platform, LIST_ROUTES, oauthAccountIdField, platformField } from './platforms';
+import { accountsPath, checkLocation, CONNECT_PLATFORM_OPTIONS, isV2Platform, LIST_ROUTES } from './platforms';
 
 const showForAvailable = { resource: ['accountConnection'], operation: ['getAvailableAccounts'] };
 
+/** Its own fields; Platform and OAuth Account ID are declared once for the resource (index.ts). */
 export const getAvailableAccountsDescription: INodeProperties[] = [
-	{ ...platformField, displayOptions: { show: showForAvailable } },
-	{ ...oauthAccountIdField, displayOptions: { show: showForAvailable } },
 	{
 		displayName: 'Search',
 		name: 'availableSearch',

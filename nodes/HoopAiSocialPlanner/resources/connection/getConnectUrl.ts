@@ -4,12 +4,12 @@ import { runForEachItem, withRoutes } from '../../shared/execute';
 import { optionalId } from '../../shared/ids';
 import { platformName } from '../../shared/platforms';
 import { getConnection } from '../../shared/transport';
-import { checkLocation, CONNECT_PLATFORM_OPTIONS, isV2Platform, platformField, START_ROUTES, startPath, TWITTER_NOTICE } from './platforms';
+import { checkLocation, CONNECT_PLATFORM_OPTIONS, isV2Platform, START_ROUTES, startPath, TWITTER_NOTICE } from './platforms';
 
 const showForConnectUrl = { resource: ['accountConnection'], operation: ['getConnectUrl'] };
 
+/** Its own fields; Platform is declared once for the resource (index.ts). */
 export const getConnectUrlDescription: INodeProperties[] = [
-	{ ...platformField, displayOptions: { show: showForConnectUrl } },
 	{
 		displayName: 'User Name or ID',
 		name: 'connectUserId',

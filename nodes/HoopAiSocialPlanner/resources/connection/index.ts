@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { attachAccounts, attachAccountsDescription } from './attachAccounts';
 import { getAvailableAccounts, getAvailableAccountsDescription } from './getAvailableAccounts';
 import { getConnectUrl, getConnectUrlDescription } from './getConnectUrl';
-import { TWITTER_NOTICE } from './platforms';
+import { oauthAccountIdField, platformField, TWITTER_NOTICE } from './platforms';
 
 /** The OAuth connect flow: a person opens the connect URL, then the node attaches the pages. */
 export const accountConnectionOperation: INodeProperties = {
@@ -35,16 +35,22 @@ export const accountConnectionOperation: INodeProperties = {
 	default: 'getConnectUrl',
 };
 
+// Each name is declared once (n8n evaluates every declaration for every item): Platform and OAuth
+// Account ID for Get Connect URL and Get Available Accounts; Attach By ID has its own.
+const listOrLink = { resource: ['accountConnection'], operation: ['getConnectUrl', 'getAvailableAccounts'] };
+
 export const accountConnectionFields: INodeProperties[] = [
-	...getConnectUrlDescription,
-	...getAvailableAccountsDescription,
+	{ ...platformField, displayOptions: { show: listOrLink } },
 	{
 		displayName: TWITTER_NOTICE,
 		name: 'twitterNotice',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { resource: ['accountConnection'], operation: ['getConnectUrl', 'getAvailableAccounts', 'attachAccounts'], connectPlatform: ['twitter'] } },
+		displayOptions: { show: { ...listOrLink, connectPlatform: ['twitter'] } },
 	},
+	{ ...oauthAccountIdField, displayOptions: { show: { resource: ['accountConnection'], operation: ['getAvailableAccounts'] } } },
+	...getConnectUrlDescription,
+	...getAvailableAccountsDescription,
 	...attachAccountsDescription,
 ];
 

@@ -77,7 +77,7 @@ export const uploadMedia = withRoutes(async function uploadMedia(this: IExecuteF
 			const uploaded = await uploadFromUrl.call(this, connection, fileUrl, extra);
 			return { ...uploaded, type: mediaTypeFromUrl(uploaded.url || fileUrl) ?? '' };
 		}
-		const file = await readBinaryFile.call(this, itemIndex, 'Input Binary Field', this.getNodeParameter('binaryPropertyName', itemIndex, 'data'), false);
+		const file = await readBinaryFile(this, itemIndex, 'Input Binary Field', this.getNodeParameter('binaryPropertyName', itemIndex, 'data'), false);
 		const uploaded = await uploadBinary.call(this, connection, file, extra);
 		return { ...uploaded, type: file.type };
 	});
