@@ -197,6 +197,15 @@ describe('Account Connection resource (OAuth connect flow)', () => {
 		expect(bad().map((request) => request.method)).toEqual(['GET']);
 	});
 
+	it('Attach By ID takes Google’s location names (locations/…) as Get Available Accounts lists them', async () => {
+		const oauthAccountId = connect('google');
+		const [location] = await available('google', oauthAccountId);
+		expect(location.id).toMatch(/^locations\//);
+		const { items, error } = await run({ operation: 'attachAccounts', attachFrom: 'id', attachPlatform: 'google', attachOauthAccountId: oauthAccountId, attachIds: String(location.id) });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([expect.objectContaining({ platform: 'google', type: 'location', name: location.name })]);
+	});
+
 	it('TikTok Business cannot be attached: the node says so and sends nothing', async () => {
 		const oauthAccountId = connect('tiktok-business');
 		const accounts = await available('tiktok-business', oauthAccountId);

@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { listAccounts } from '../../shared/accounts';
-import { choice } from '../../shared/checks';
+import { choice, text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
-import { idList, pathSegment } from '../../shared/ids';
+import { pathSegment } from '../../shared/ids';
 import { platformName } from '../../shared/platforms';
 import { createOnce, stableJson } from '../../shared/send';
 import { apiRequest, getConnection, type ApiConnection, type ApiResponse } from '../../shared/transport';
@@ -101,6 +101,15 @@ function inputAccount(node: INode, json: IDataObject, which: string): IDataObjec
 	return json;
 }
 
+/**
+ * The IDs to attach, as a list or comma-separated text. Only compared with the login's list, never
+ * sent in a path, so Google's `locations/…` names are allowed as they are.
+ */
+function attachIdsOf(node: INode, value: unknown): string[] {
+	const list = Array.isArray(value) ? value : [value];
+	return list.flatMap((entry) => text(node, 'Page, Profile or Location IDs', entry).split(',')).map((id) => id.trim()).filter(Boolean);
+}
+
 function refuseTiktokBusiness(node: INode, platform: string): void {
 	if (platform !== 'tiktok-business' && ATTACH_PLATFORMS.includes(platform)) return;
 	throw new NodeOperationError(node, `Accounts to Attach: ${platformName(platform)} accounts cannot be attached through the API`, {
@@ -137,7 +146,7 @@ export const attachAccounts = withRoutes(async function attachAccounts(this: IEx
 			const platform = choice<string>(node, 'Platform', this.getNodeParameter('attachPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
 			refuseTiktokBusiness(node, platform);
 			const oauthAccountId = pathSegment(node, 'OAuth Account ID', this.getNodeParameter('attachOauthAccountId', itemIndex, ''));
-			const ids = idList(node, 'Page, Profile or Location IDs', this.getNodeParameter('attachIds', itemIndex, ''));
+			const ids = attachIdsOf(node, this.getNodeParameter('attachIds', itemIndex, ''));
 			if (!ids.length) throw new NodeOperationError(node, 'Page, Profile or Location IDs: no ID given', { description: 'Give the IDs Get Available Accounts lists, separated by commas.' });
 			const available = await fetchAvailableAccounts.call(this, connection, platform, oauthAccountId);
 			accounts = ids.map((id) => {
