@@ -12,10 +12,12 @@ import { getTags } from './loadOptions/getTags';
 import { getTimezones } from './loadOptions/getTimezones';
 import { getUsers } from './loadOptions/getUsers';
 import { accountFields, accountOperation } from './resources/account';
+import { accountConnectionFields, accountConnectionOperation, accountConnectionOperations } from './resources/connection';
 import { categoryFields, categoryOperation } from './resources/category';
 import { categoryQueueFields, categoryQueueOperation } from './resources/categoryQueue';
 import { commentFields, commentOperation } from './resources/comment';
 import { csvImportFields, csvImportOperation, csvImportOperations } from './resources/csvImport';
+import { mediaFields, mediaOperation, mediaOperations } from './resources/media';
 import { postFields, postOperation } from './resources/post';
 import { queueEditSessionFields, queueEditSessionOperation, subResourceQueueField } from './resources/queueEditSession';
 import { queueItemFields, queueItemOperation, queueItemOperations } from './resources/queueItem';
@@ -55,10 +57,12 @@ export class HoopAiSocialPlanner implements INodeType {
 				options: [
 					{ name: 'Post', value: 'post' },
 					{ name: 'Account', value: 'account' },
+					{ name: 'Account Connection', value: 'accountConnection' },
 					{ name: 'Category', value: 'category' },
 					{ name: 'Category Queue', value: 'categoryQueue' },
 					{ name: 'Comment', value: 'comment' },
 					{ name: 'CSV Import', value: 'csvImport' },
+					{ name: 'Media', value: 'media' },
 					{ name: 'Queue Edit Session', value: 'queueEditSession' },
 					{ name: 'Queue Item', value: 'queueItem' },
 					{ name: 'Queue Slot', value: 'queueSlot' },
@@ -69,6 +73,7 @@ export class HoopAiSocialPlanner implements INodeType {
 			},
 			postOperation,
 			accountOperation,
+			accountConnectionOperation,
 			categoryOperation,
 			commentOperation,
 			csvImportOperation,
@@ -76,12 +81,14 @@ export class HoopAiSocialPlanner implements INodeType {
 			queueItemOperation,
 			queueSlotOperation,
 			queueEditSessionOperation,
+			mediaOperation,
 			statisticsOperation,
 			tagOperation,
 			// Shared by every Get Many, declared once (each declaration costs an evaluation per item).
 			...listFields,
 			...postFields,
 			...accountFields,
+			...accountConnectionFields,
 			...categoryFields,
 			...commentFields,
 			...csvImportFields,
@@ -90,6 +97,7 @@ export class HoopAiSocialPlanner implements INodeType {
 			...queueItemFields,
 			...queueSlotFields,
 			...queueEditSessionFields,
+			...mediaFields,
 			...statisticsFields,
 			...tagFields,
 		],
@@ -104,5 +112,7 @@ export class HoopAiSocialPlanner implements INodeType {
 		post: { bulkDelete: bulkDeletePosts, create: createPosts, update: updatePosts },
 		csvImport: csvImportOperations,
 		queueItem: queueItemOperations,
+		accountConnection: accountConnectionOperations,
+		media: mediaOperations,
 	};
 }

@@ -89,4 +89,9 @@ POST /social-media-posting/comments/{platform}/{id}/like
 DELETE /social-media-posting/comments/{platform}/{id}/like
 `);
 
+/** The media upload (issue 12): Media → Upload, and binary media of Post Create and Update. */
+export const MEDIA_ENDPOINTS = parse(`
+POST /medias/upload-file
+`);
+
 export const key = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;

@@ -75,10 +75,10 @@ describe('the Post editor, as a marketer meets it', () => {
 		]);
 	});
 
-	it('Media: the URL first, then type, caption, alt text and thumbnail', async () => {
+	it('Media: the URL first (or, instead, an input binary field), then type, caption, alt text and thumbnail', async () => {
 		const media = await propertyOf('media', 'post', 'create');
 		const [items] = media.options as INodePropertyCollection[];
-		expect(names(items.values)).toEqual(['url', 'type', 'caption', 'altText', 'thumbnail']);
+		expect(names(items.values)).toEqual(['url', 'binaryPropertyName', 'type', 'caption', 'altText', 'thumbnail']);
 		// The Type dropdown names kinds of file, not MIME types.
 		const type = items.values.find((field) => field.name === 'type')!;
 		expect((type.options as INodePropertyOptions[]).map((option) => option.name)).toEqual([

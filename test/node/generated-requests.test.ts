@@ -70,6 +70,8 @@ function merge(base: IDataObject, extra: IDataObject): IDataObject {
 		},
 		text: {
 			'items.url': 'https://cdn.example.com/sample.mp4',
+			// Media from a binary field needs an input binary (test/node/media.test.ts): by URL here.
+			'items.binaryPropertyName': '',
 			url: 'https://example.com/offer',
 			link: 'https://example.com/pin',
 			metaLink: 'https://example.com/article',
@@ -288,11 +290,22 @@ function merge(base: IDataObject, extra: IDataObject): IDataObject {
 			'queueEditSession.discard': () => ({ queueId: queueRef(), sessionId: SESSION, ...openSession() }),
 			'queueEditSession.getCalendar': () => ({ queueId: queueRef(), sessionId: SESSION, ...calendar, ...openSession() }),
 			'queueEditSession.save': () => ({ queueId: queueRef(), sessionId: SESSION, ...openSession() }),
+			'accountConnection.getAvailableAccounts': (variant) => {
+				// A login of the network the variant lists (Bluesky's start is refused: an unknown login, 404).
+				const platform = /connectPlatform="([^"]+)"/.exec(variant.leaves.join(' '))?.[1] ?? 'facebook';
+				const url = `${sim().url}/social-media-posting/oauth/${platform}/start?locationId=${sim().locationId}&userId=${sim().userId}`;
+				const oauthAccountId = platform === 'bluesky' ? '65f0c0de00000000000000ff' : sim().control.completeConnect(url).accountId;
+				return { connectPlatform: platform, oauthAccountId };
+			},
 		};
+		// Sent nothing or need input items, so checked in their own tests: Get Connect URL only builds a
+		// URL, Attach Accounts takes the previous node's items, Media → Upload a binary field
+		// (test/node/account-connection.test.ts, test/node/media.test.ts).
+		const ownTests = ['accountConnection.getConnectUrl', 'accountConnection.attachAccounts', 'media.upload'];
 		const operations = (await actionNodeProperties())
 			.filter((property) => property.name === 'operation')
 			.flatMap((property) => (property.options as Array<{ value: string }>).map((option) => `${String(property.displayOptions!.show!.resource![0])}.${option.value}`))
-			.filter((operation) => !['post.create', 'post.update'].includes(operation))
+			.filter((operation) => !['post.create', 'post.update', ...ownTests].includes(operation))
 			// CSV Import reads files and makes imports first: its own case below.
 			.filter((operation) => !operation.startsWith('csvImport.'));
 		const problems: string[] = [];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { loadPackage } from '../harness/package-classes';
-import { COMMENT_ENDPOINTS, key, SEED_ENDPOINTS, type Endpoint } from '../helpers/endpoints';
+import { printFigures } from '../helpers/report';
+import { COMMENT_ENDPOINTS, key, MEDIA_ENDPOINTS, SEED_ENDPOINTS, type Endpoint } from '../helpers/endpoints';
 
 // How routing URLs name their path parameters (node parameter names), mapped to the spec's names.
 const PATH_PARAMETERS: Record<string, string> = {
@@ -18,6 +19,7 @@ const PATH_PARAMETERS: Record<string, string> = {
 	queue: '{queueId}',
 	itemId: '{itemId}',
 	activePostId: '{queueId}',
+	oauthAccountId: '{accountId}',
 };
 
 /** A routing URL as a spec path: each {parameter} placeholder becomes the spec's name for it. */
@@ -53,13 +55,13 @@ function nodeRoutes(nodeType: INodeType): Array<Endpoint & { operation: string }
 }
 
 describe('route coverage of the HoopAI Social Planner node', () => {
-	// Issue 4's groups; CSV, category queues and the OAuth connect flow come with their own issues.
-	const issue4Groups = /\/(posts|accounts|categories|tags|statistics|comments)(\/|$)/;
+	// Issue 4's groups; the connect flow, CSV imports and category queues each have their own test below.
+	// Anchored: the OAuth flow's `/oauth/{locationId}/{platform}/accounts/…` is not issue 4's accounts group.
+	const issue4Groups = /^\/social-media-posting\/(\{locationId\}\/)?(posts|accounts|categories|tags|statistics|comments)(\/|$)/;
 	const queueEndpoints = SEED_ENDPOINTS.filter((endpoint) => endpoint.path.startsWith('/social-media-posting/category/queues'));
-	const laterGroups = /\/oauth\//;
-	const documented = new Set([...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS].map(key));
+	const documented = new Set([...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS, ...MEDIA_ENDPOINTS].map(key));
 	const expected = [...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS].filter(
-		(endpoint) => issue4Groups.test(endpoint.path) && !laterGroups.test(endpoint.path),
+		(endpoint) => issue4Groups.test(endpoint.path),
 	);
 
 	it('sends only documented endpoints (none invented)', async () => {
@@ -89,5 +91,24 @@ describe('route coverage of the HoopAI Social Planner node', () => {
 		const sent = new Set(nodeRoutes(nodeTypes['n8n-nodes-hoopai-social-planner.hoopAiSocialPlanner']).map(key));
 		expect(queueEndpoints).toHaveLength(18);
 		expect(queueEndpoints.filter((endpoint) => !sent.has(key(endpoint)))).toEqual([]);
+	});
+
+	it('covers every endpoint of the OAuth connect flow (23) and the media upload', async () => {
+		const { nodeTypes } = await loadPackage();
+		const routes = nodeRoutes(nodeTypes['n8n-nodes-hoopai-social-planner.hoopAiSocialPlanner']);
+		const sent = new Set(routes.map(key));
+		const connectFlow = SEED_ENDPOINTS.filter((endpoint) => endpoint.path.startsWith('/social-media-posting/oauth/'));
+		expect(connectFlow).toHaveLength(23);
+		const covered = [...connectFlow, ...MEDIA_ENDPOINTS].filter((endpoint) => sent.has(key(endpoint)));
+		printFigures('Route coverage: Account Connection and Media', {
+			covered: `${covered.length} of ${connectFlow.length + MEDIA_ENDPOINTS.length}`,
+			...Object.fromEntries(covered.map((endpoint, index) => [`${index + 1}`, key(endpoint)])),
+		});
+		expect(covered).toHaveLength(24);
+		// Each operation of the flow declares the routes it builds: start, list, attach.
+		const byOperation = (operation: string) => routes.filter((route) => route.operation === operation).map(key);
+		expect(byOperation('accountConnection.getConnectUrl').filter((route) => route.endsWith('/start'))).toHaveLength(8);
+		expect(byOperation('accountConnection.getAvailableAccounts')).toHaveLength(8);
+		expect(byOperation('accountConnection.attachAccounts').filter((route) => route.startsWith('POST /social-media-posting/oauth/'))).toHaveLength(7);
 	});
 });

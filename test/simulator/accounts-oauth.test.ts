@@ -178,4 +178,19 @@ describe('OAuth connect flow', () => {
 		sim.control.setScopes(sim.token, []);
 		expect((await api.get(`${SP}/oauth/facebook/start`, { params: { locationId: sim.locationId, userId: sim.userId } })).status).toBe(403);
 	});
+
+	test('the control surface plays the browser step: a connect URL in, the window message out (in process and over HTTP)', async () => {
+		const url = `${sim.url}${SP}/oauth/linkedin/start?locationId=${sim.locationId}&userId=${sim.userId}&page=integration`;
+		const message = sim.control.completeConnect(url);
+		expect(message).toMatchObject({ actionType: 'close', page: 'social_media_posting', platform: 'linkedin', placement: 'integration', reconnectAccounts: [] });
+		const listed = await api.get(`${SP}/oauth/${sim.locationId}/linkedin/accounts/${message.accountId}`);
+		expect(listed.status).toBe(200);
+		// The login's own profile is attachable like its pages.
+		const [me] = listed.data.results.profile;
+		const attached = await api.post(`${SP}/oauth/${sim.locationId}/linkedin/accounts/${message.accountId}`, { type: 'profile', originId: me.id, name: me.name, avatar: me.avatar, urn: me.urn });
+		expect(attached.status).toBe(201);
+		const overHttp = await api.post('/__sim/oauth/complete', { url, accountId: '65f0c0ffee0000000000abcd' });
+		expect(overHttp.data).toMatchObject({ platform: 'linkedin', accountId: '65f0c0ffee0000000000abcd' });
+		expect((await api.post('/__sim/oauth/complete', { url: `${sim.url}${SP}/${sim.locationId}/accounts` })).status).toBe(400);
+	});
 });

@@ -6,6 +6,7 @@ const { createState, addToken, ALL_SCOPES } = require('./state');
 const { applySeed, applyFixture } = require('./seed');
 const { advanceLifecycle } = require('./posts-model');
 const { advanceQueues } = require('./queue-model');
+const { completeConnectUrl } = require('./routes/oauth');
 
 function serializeLocation(location) {
 	const out = {};
@@ -75,6 +76,10 @@ function createControl(sim) {
 		advanceRateLimitWindow(ms) {
 			sim.windowClock.advance(ms);
 		},
+		/** The browser step of the OAuth connect flow: opens a connect URL, returns the window's message. */
+		completeConnect(url, options) {
+			return completeConnectUrl(sim, url, options);
+		},
 		get state() {
 			return sim.state;
 		},
@@ -130,6 +135,7 @@ function register(app, sim) {
 		return { ok: true };
 	});
 	app.get('/__sim/state', async () => c.snapshot());
+	app.post('/__sim/oauth/complete', wrap(async (req) => c.completeConnect(req.body && req.body.url, { accountId: req.body && req.body.accountId })));
 	// Files uploaded through POST /medias/upload-file are served from here.
 	app.get('/__sim/media/:id/:name', async (req, reply) => {
 		const file = sim.state.media.get(req.params.id);

@@ -77,6 +77,16 @@ export interface SimState {
 	oauth: Map<string, any>;
 }
 
+/** What the connect window posts back (API-NOTES §3.3). */
+export interface ConnectMessage {
+	actionType: 'close';
+	page: 'social_media_posting';
+	platform: string;
+	placement: string;
+	accountId: string;
+	reconnectAccounts: string[];
+}
+
 export interface SimControl {
 	reset(seed?: 'sample' | 'empty'): void;
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -92,6 +102,8 @@ export interface SimControl {
 	clearRequests(): void;
 	setRateLimit(config: { max?: number; intervalMs?: number; daily?: number }): void;
 	advanceRateLimitWindow(ms: number): void;
+	/** The browser step of the OAuth connect flow: opens a connect URL, returns the window's message. */
+	completeConnect(url: string, options?: { accountId?: string }): ConnectMessage;
 	readonly state: SimState;
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	snapshot(): any;

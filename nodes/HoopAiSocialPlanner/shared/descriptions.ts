@@ -69,7 +69,7 @@ export const simplifyField: INodeProperties = {
  * its expression. Each operation's own pagination goes in its routing (see apiRouting).
  */
 /** The operations that output a list: every Get Many, and the queues' lists with other names. */
-const LIST_OPERATIONS = ['getAll', 'getAvailableCategories', 'getCalendar'];
+const LIST_OPERATIONS = ['getAll', 'getAvailableAccounts', 'getAvailableCategories', 'getCalendar'];
 
 export const listFields: INodeProperties[] = [
 	{

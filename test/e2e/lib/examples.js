@@ -151,6 +151,68 @@ const EXAMPLES = [
 		},
 	},
 	{
+		// Headless, the browser step cannot happen between the workflow's nodes: it happens before the
+		// run, through the simulator's control surface, for the login the workflow's "Client’s login"
+		// node names (as the connect window would have posted it back). The link the workflow builds
+		// is checked to be one that opens that same step.
+		file: '06-send-connect-link-then-attach-facebook-pages.json',
+		before(sim, ctx) {
+			ctx.login = '65f0c0ffee0000000000c0de';
+			const url = `${sim.url}/social-media-posting/oauth/facebook/start?locationId=${sim.locationId}&userId=${sim.userId}&page=integration`;
+			ctx.message = sim.control.completeConnect(url, { accountId: ctx.login });
+			ctx.requestsBefore = sim.control.requests().length;
+		},
+		check(run, sim, ctx) {
+			const [link] = nodeOutput(run, 'Facebook connect link');
+			const url = new URL(link.url);
+			assert.strictEqual(`${url.origin}${url.pathname}`, `${sim.url}/social-media-posting/oauth/facebook/start`);
+			assert.deepStrictEqual(Object.fromEntries(url.searchParams), { locationId: sim.locationId, userId: sim.userId, page: 'integration' });
+			const [email] = nodeOutput(run, 'E-mail to the client');
+			assert.ok(email.text.includes(link.url), 'the e-mail carries the link');
+			const sent = sim.control.requests().slice(ctx.requestsBefore);
+			assert.ok(!sent.some((request) => request.path.endsWith('/start')), 'the node never opens the start URL itself');
+			const pages = nodeOutput(run, 'Client’s Facebook pages');
+			assert.strictEqual(pages.length, 2, 'one item per page of the login');
+			for (const page of pages) {
+				assert.strictEqual(page.platform, 'facebook');
+				assert.strictEqual(page.type, 'page');
+				assert.strictEqual(page.isConnected, false);
+				assert.strictEqual(page.oauthAccountId, ctx.login);
+			}
+			const attached = nodeOutput(run, 'Attach the pages');
+			assert.deepStrictEqual(attached.map((account) => account.originId).sort(), pages.map((page) => page.id).sort(), 'every page attached');
+			const stored = location(sim).accounts.filter((account) => account.oauthId === ctx.login);
+			assert.deepStrictEqual(stored.map((account) => account.name).sort(), pages.map((page) => page.name).sort(), 'they are social accounts of the location now');
+			return `link ${url.pathname}; ${pages.length} pages listed, ${attached.length} attached (${stored.map((account) => account.name).join(', ')})`;
+		},
+	},
+	{
+		file: '07-post-binary-image-to-instagram.json',
+		before(sim, ctx) {
+			ctx.requestsBefore = sim.control.requests().length;
+		},
+		check(run, sim, ctx) {
+			const [account] = nodeOutput(run, 'Instagram account');
+			assert.strictEqual(account.platform, 'instagram');
+			const out = nodeOutput(run, 'Post the image to Instagram');
+			assert.strictEqual(out.length, 1);
+			const post = storedPost(sim, out[0].id);
+			assert.ok(post, `post ${out[0].id} exists in the simulator`);
+			assert.deepStrictEqual(post.accountIds, [account.id]);
+			assert.strictEqual(post.status, 'scheduled');
+			assert.strictEqual(post.media.length, 1);
+			assert.strictEqual(post.media[0].type, 'image/png', 'MIME type from the binary');
+			assert.strictEqual(post.media[0].altText, 'A cup of today’s roast');
+			const uploads = sim.control.requests().slice(ctx.requestsBefore).filter((request) => request.path === '/medias/upload-file');
+			assert.strictEqual(uploads.length, 1, 'the binary uploaded once');
+			assert.strictEqual(uploads[0].body.file.mimetype, 'image/png');
+			const file = [...sim.control.state.media.values()].find((stored) => stored.url === post.media[0].url);
+			assert.ok(file, 'the post’s media link is the uploaded file');
+			assert.ok(file.data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), 'a PNG file');
+			return `post ${post._id} scheduled for ${post.displayDate} on ${account.name} with the uploaded ${file.name} (${file.data.length} bytes)`;
+		},
+	},
+	{
 		file: '08-schedule-a-month-of-posts-from-a-sheet.json',
 		check(run, sim, ctx) {
 			const NY = 'America/New_York';

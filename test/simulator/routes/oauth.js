@@ -57,6 +57,12 @@ function candidates(platform, accountId) {
 	}));
 }
 
+/** The LinkedIn login's own profile, listed beside its pages and attachable like them. */
+function linkedinProfile(connection) {
+	const suffix = connection.accountId.slice(-6);
+	return { originId: `p${suffix}`, name: 'Avery Stone', avatar: 'https://cdn.example.com/oauth/linkedin/me.png', urn: `urn:li:person:${suffix}` };
+}
+
 function startPage(data, traceId) {
 	const json = JSON.stringify(data).replace(/</g, '\\u003c');
 	return `<!doctype html>
@@ -100,8 +106,10 @@ function listShape(sim, location, platform, connection, search) {
 				},
 			};
 		}
-		case 'linkedin':
-			return { pages: list.map((c) => ({ ...base(c), urn: c.urn })), profile: [{ id: `p${connection.accountId.slice(-6)}`, name: 'Avery Stone', avatar: 'https://cdn.example.com/oauth/linkedin/me.png', urn: `urn:li:person:${connection.accountId.slice(-6)}`, isConnected: false }] };
+		case 'linkedin': {
+			const me = linkedinProfile(connection);
+			return { pages: list.map((c) => ({ ...base(c), urn: c.urn })), profile: [{ ...base(me), urn: me.urn }] };
+		}
 		case 'twitter':
 			return { profile: list.map((c) => ({ ...base(c), username: c.username, protected: false, verified: false })) };
 		case 'pinterest':
@@ -122,7 +130,8 @@ function attach(sim, location, platform, connection, body) {
 		originId = String(body.location.name).replace(/^locations\//, '');
 		name = body.location.title;
 	}
-	const candidate = connection.candidates.find((c) => c.originId === originId || (platform === 'instagram' && c.pageId === body.pageId));
+	const attachable = platform === 'linkedin' ? [...connection.candidates, linkedinProfile(connection)] : connection.candidates;
+	const candidate = attachable.find((c) => c.originId === originId || (platform === 'instagram' && c.pageId === body.pageId));
 	if (!candidate) throw badRequest(`The ${NAMES[platform]} account ${originId || body.pageId} is not available for this login`);
 	originId = candidate.originId;
 	const defaultType = { instagram: 'business', google: 'location', pinterest: 'profile', twitter: 'profile', bluesky: 'profile' }[platform];
@@ -162,23 +171,47 @@ function attach(sim, location, platform, connection, body) {
 	};
 }
 
+/**
+ * What the start page does once the person has logged in: a pending connection of that login
+ * (its `accountId`), and the message the window posts back. `accountId` may be given (tests).
+ */
+function startConnection(sim, platform, query, accountId) {
+	if (platform === 'bluesky') throw badRequest('Bluesky is currently not supported');
+	const location = sim.state.locations.get(query.locationId);
+	if (!location) throw notFound('Location not found');
+	if (!location.users.some((u) => u.id === query.userId)) throw unprocessable(['userId must be a valid user of this location']);
+	const id = accountId || newId(sim.state);
+	sim.state.oauth.set(id, { accountId: id, platform, locationId: location.id, userId: query.userId, candidates: candidates(platform, id) });
+	const reconnect = query.reconnect === 'true';
+	return {
+		actionType: 'close',
+		page: 'social_media_posting',
+		platform,
+		placement: query.page || 'social_media_posting',
+		accountId: id,
+		reconnectAccounts: reconnect ? location.accounts.filter((a) => a.platform === platform).map((a) => a.id) : [],
+	};
+}
+
+const START_PATH = /^\/social-media-posting\/oauth\/([a-z-]+)\/start$/;
+
+/**
+ * The control surface's stand-in for the browser step: "opens" a connect URL the node built (as
+ * the person logged in to the network would) and returns what the window posts back.
+ */
+function completeConnectUrl(sim, url, options = {}) {
+	const parsed = new URL(url, sim.url || 'http://127.0.0.1');
+	const platform = START_PATH.exec(parsed.pathname)?.[1];
+	const known = [...new Set([...V3_PLATFORMS, ...V2_PLATFORMS])];
+	if (!platform || !known.includes(platform)) throw new Error(`Not a connect URL: ${url}`);
+	const query = Object.fromEntries(parsed.searchParams);
+	if (!query.locationId || !query.userId) throw new Error(`A connect URL needs locationId and userId: ${url}`);
+	return startConnection(sim, platform, query, options.accountId);
+}
+
 function register(app, sim) {
 	const startHandler = (fixed) => async (req, reply) => {
-		const platform = fixed || req.params.platform;
-		if (platform === 'bluesky') throw badRequest('Bluesky is currently not supported');
-		const location = sim.state.locations.get(req.query.locationId);
-		if (!location.users.some((u) => u.id === req.query.userId)) throw unprocessable(['userId must be a valid user of this location']);
-		const accountId = newId(sim.state);
-		sim.state.oauth.set(accountId, { accountId, platform, locationId: location.id, userId: req.query.userId, candidates: candidates(platform, accountId) });
-		const reconnect = req.query.reconnect === 'true';
-		const data = {
-			actionType: 'close',
-			page: 'social_media_posting',
-			platform,
-			placement: req.query.page || 'social_media_posting',
-			accountId,
-			reconnectAccounts: reconnect ? location.accounts.filter((a) => a.platform === platform).map((a) => a.id) : [],
-		};
+		const data = startConnection(sim, fixed || req.params.platform, req.query);
 		reply.type('text/html; charset=utf-8');
 		return startPage(data, req.traceId);
 	};
@@ -222,4 +255,4 @@ function register(app, sim) {
 	}
 }
 
-module.exports = { register, V3_PLATFORMS };
+module.exports = { register, completeConnectUrl, V3_PLATFORMS };

@@ -4,6 +4,7 @@ import { runForEachItem, withRoutes } from '../../shared/execute';
 import { idList } from '../../shared/ids';
 import { createOnce, stableJson } from '../../shared/send';
 import { apiRequest, getConnection } from '../../shared/transport';
+import { readBinaryMedia, uploadBinaryMedia } from './binaryMedia';
 import { findCreatedPost } from './findCreated';
 import {
 	accountIdsField,
@@ -72,13 +73,15 @@ export const createPosts = withRoutes(async function createPosts(this: IExecuteF
 		const parameter = <T>(name: string, fallback: T) => this.getNodeParameter(name, itemIndex, fallback) as T;
 		const additionalFields = parameter<PostInput>('additionalFields', {});
 		const status = parameter('status', 'scheduled');
+		// Media from binary fields: read and checked now, uploaded once the whole post is checked.
+		const binaryMedia = await readBinaryMedia.call(this, itemIndex, parameter<PostInput['media']>('media', {}));
 		const input: PostInput = {
 			...additionalFields,
 			accountIds: parameter<string[] | string>('accountIds', []),
 			postType: parameter('postType', 'post'),
 			status,
 			summary: parameter('summary', ''),
-			media: parameter<PostInput['media']>('media', {}),
+			media: binaryMedia.media,
 			platformOptions: parameter<PostInput['platformOptions']>('platformOptions', {}),
 			...(SCHEDULED_STATUSES.includes(status)
 				? { scheduleDate: parameter('scheduleDate', ''), timezone: parameter('timezone', '') }
@@ -92,6 +95,7 @@ export const createPosts = withRoutes(async function createPosts(this: IExecuteF
 		body.userId ||= connection.defaultUserId || undefined;
 		if (body.userId) body.createdBy ??= body.userId;
 		await checkPostBody(node, body, platforms);
+		await uploadBinaryMedia.call(this, connection, body, binaryMedia.uploads);
 		const post = await createOnce(this.getExecuteData(), `${itemIndex} ${stableJson(body)}`, async () => await sendPost(body));
 		return parameter('simple', true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
 	});
@@ -99,4 +103,5 @@ export const createPosts = withRoutes(async function createPosts(this: IExecuteF
 	{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
 	{ method: 'POST', path: '/social-media-posting/{locationId}/posts' },
 	{ method: 'POST', path: '/social-media-posting/{locationId}/posts/list' },
+	{ method: 'POST', path: '/medias/upload-file' },
 ]);

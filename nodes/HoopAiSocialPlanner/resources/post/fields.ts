@@ -112,7 +112,7 @@ export const mediaField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Media',
 	default: {},
-	description: 'Images or videos, by public URL. Instagram, TikTok and YouTube posts need at least one.',
+	description: 'Images or videos, by public URL or from a binary field of the input item. Instagram, TikTok and YouTube posts need at least one.',
 	options: [
 		{
 			displayName: 'Media',
@@ -127,6 +127,15 @@ export const mediaField: INodeProperties = {
 					default: '',
 					placeholder: 'https://example.com/photo.jpg',
 					description: 'Public link to the image or video',
+				},
+				{
+					displayName: 'Input Binary Field',
+					name: 'binaryPropertyName',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. data',
+					description:
+						'Instead of a URL: the input item’s binary field holding the image or video. The node uploads it to the HoopAI media library first (the same file once per run) and posts its link, with the type of the file.',
 				},
 				{
 					displayName: 'Type',

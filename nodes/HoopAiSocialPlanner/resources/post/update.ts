@@ -15,6 +15,7 @@ import {
 	timezoneField,
 } from './fields';
 import { SCHEDULED_STATUSES, writablePost } from './hooks';
+import { readBinaryMedia, uploadBinaryMedia } from './binaryMedia';
 import { accountDirectory, simplifyPost } from './simplify';
 import { parseJsonBody, postInputToBody, type PostInput } from './postInput';
 import { checkAccountsExist, checkPostBody } from './validatePost';
@@ -73,7 +74,10 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 	const platforms = async () => platformsOf(await accounts());
 	const zone = this.getTimezone();
 	return await runForEachItem.call(this, async (itemIndex) => {
-		const updateFields = this.getNodeParameter('updateFields', itemIndex, {}) as PostInput;
+		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as PostInput;
+		// Media from binary fields: read and checked now, uploaded once the whole post is checked.
+		const binaryMedia = await readBinaryMedia.call(this, itemIndex, fields.media);
+		const updateFields: PostInput = fields.media === undefined ? fields : { ...fields, media: binaryMedia.media };
 		const postId = pathSegment(node, 'Post', this.getNodeParameter('postId', itemIndex, '', { extractValue: true }));
 		await checkUpdateFields(node, updateFields, zone, platforms);
 		const postPath = `/social-media-posting/{locationId}/posts/${encodeURIComponent(postId)}`;
@@ -87,6 +91,7 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 		if (!SCHEDULED_STATUSES.includes(String(body.status)) && !changes.scheduleDate) delete body.scheduleDate;
 		if (changes.scheduleDate) body.scheduleTimeUpdated = true;
 		await checkPostBody(node, body, platforms);
+		await uploadBinaryMedia.call(this, connection, body, binaryMedia.uploads);
 		await apiRequest.call(this, 'PUT', postPath, { body, connection });
 		const post = await read();
 		return this.getNodeParameter('simple', itemIndex, true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
@@ -95,4 +100,5 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 	{ method: 'GET', path: '/social-media-posting/{locationId}/posts/{id}' },
 	{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
 	{ method: 'PUT', path: '/social-media-posting/{locationId}/posts/{id}' },
+	{ method: 'POST', path: '/medias/upload-file' },
 ]);

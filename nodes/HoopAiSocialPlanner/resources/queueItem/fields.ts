@@ -159,6 +159,19 @@ export const primaryImageField: INodeProperties = {
 	description: 'The image shown for the item in the queue (public link)',
 };
 
+/**
+ * Create Post's media without its Input Binary Field: a queue item stores links, and the queue
+ * publishes it again and again, so its files belong in the media library first (Media → Upload).
+ */
+const queueMediaField: INodeProperties = {
+	...mediaField,
+	description: 'Images or videos by public URL (e.g. the URL Media → Upload returns). Instagram, TikTok and YouTube posts need at least one.',
+	options: (mediaField.options as Array<{ displayName: string; name: string; values: INodeProperties[] }>).map((option) => ({
+		...option,
+		values: option.values.filter((value) => value.name !== 'binaryPropertyName'),
+	})),
+};
+
 /** The post the item publishes: the Create Post fields (not its status and date: the queue sets those). */
 export const queuePostField: INodeProperties = {
 	displayName: 'Post Fields',
@@ -168,7 +181,7 @@ export const queuePostField: INodeProperties = {
 	default: {},
 	displayOptions: { show: { ...show, operation: ['create', 'update'] } },
 	description: 'The post the item publishes; on Update, the fields you add replace the item’s post settings',
-	options: [accountIdsField, summaryField, mediaField, postTypeField, platformOptionsField, ...extraPostFields],
+	options: [accountIdsField, summaryField, queueMediaField, postTypeField, platformOptionsField, ...extraPostFields],
 };
 
 /** An optional link field's value, checked: '' when empty. */

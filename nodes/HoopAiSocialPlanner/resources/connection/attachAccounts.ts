@@ -1,0 +1,164 @@
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { listAccounts } from '../../shared/accounts';
+import { choice, text } from '../../shared/checks';
+import { runForEachItem, withRoutes } from '../../shared/execute';
+import { pathSegment } from '../../shared/ids';
+import { platformName } from '../../shared/platforms';
+import { createOnce, stableJson } from '../../shared/send';
+import { apiRequest, getConnection, type ApiConnection, type ApiResponse } from '../../shared/transport';
+import { attachBody } from './attachBody';
+import { fetchAvailableAccounts } from './getAvailableAccounts';
+import {
+	accountsPath,
+	ATTACH_PLATFORMS,
+	ATTACH_ROUTES,
+	checkLocation,
+	CONNECT_PLATFORM_OPTIONS,
+	LIST_ROUTES,
+	oauthAccountIdField,
+	platformField,
+	TIKTOK_BUSINESS_NOTICE,
+	TWITTER_NOTICE,
+} from './platforms';
+
+const showForAttach = { resource: ['accountConnection'], operation: ['attachAccounts'] };
+const showForAttachById = { ...showForAttach, attachFrom: ['id'] };
+
+const ATTACH_FROM_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'All Input Items', value: 'input', description: 'Each input item is one page, profile or location as Get Available Accounts outputs it' },
+	{ name: 'By ID', value: 'id', description: 'The IDs of pages, profiles or locations of one login' },
+];
+
+export const attachAccountsDescription: INodeProperties[] = [
+	{
+		displayName: 'Accounts to Attach',
+		name: 'attachFrom',
+		type: 'options',
+		displayOptions: { show: showForAttach },
+		options: ATTACH_FROM_OPTIONS,
+		default: 'input',
+		description: 'Which pages, profiles or locations become social accounts. Those already connected are skipped. TikTok Business accounts cannot be attached through the API.',
+	},
+	{ ...platformField, name: 'attachPlatform', displayOptions: { show: showForAttachById } },
+	{
+		displayName: TWITTER_NOTICE,
+		name: 'attachTwitterNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...showForAttachById, attachPlatform: ['twitter'] } },
+	},
+	{
+		displayName: TIKTOK_BUSINESS_NOTICE,
+		name: 'tiktokBusinessNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...showForAttachById, attachPlatform: ['tiktok-business'] } },
+	},
+	{ ...oauthAccountIdField, name: 'attachOauthAccountId', displayOptions: { show: showForAttachById } },
+	{
+		displayName: 'Page, Profile or Location IDs',
+		name: 'attachIds',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: showForAttachById },
+		placeholder: 'e.g. 104857600123, 104857600124',
+		description: 'Comma-separated, as Get Available Accounts gives each page, profile or location’s ID',
+	},
+];
+
+/**
+ * After an attach that got no answer: the social account it made, if it made one. The location's
+ * accounts name the OAuth login (`oauthId`) and network of each; an account of this login and
+ * network whose ID ends in the page's ID (or that has its name) is the one. Undefined: not
+ * attached, so sending again makes no duplicate.
+ */
+async function findAttached(this: IExecuteFunctions, connection: ApiConnection, account: IDataObject): Promise<ApiResponse | undefined> {
+	const originId = String(account.id).replace(/^locations\//, '');
+	const found = (await listAccounts.call(this, connection)).find(
+		(candidate) =>
+			candidate.platform === account.platform &&
+			candidate.oauthId === account.oauthAccountId &&
+			(String(candidate.id).endsWith(`_${originId}`) || candidate.name === account.name),
+	);
+	return found && { statusCode: 201, headers: {}, body: { results: found } };
+}
+
+/** What an input item names, checked: an available account of a network that can be attached. */
+function inputAccount(node: INode, json: IDataObject, which: string): IDataObject {
+	const platform = String(json.platform ?? '');
+	if (!platform || !json.oauthAccountId || !json.id) {
+		throw new NodeOperationError(node, `Accounts to Attach: ${which} is not an available account (it needs platform, oauthAccountId and id)`, {
+			description: 'Connect the output of Get Available Accounts to this node, or choose By ID.',
+		});
+	}
+	const known = CONNECT_PLATFORM_OPTIONS.map((option) => String(option.value));
+	if (!known.includes(platform)) throw new NodeOperationError(node, `Accounts to Attach: ${which} is of the network "${platform}", which HoopAI does not connect`);
+	// It goes into the attach's path: one path segment, like every ID the node sends.
+	if (!/^[\w-]+$/.test(String(json.oauthAccountId))) {
+		throw new NodeOperationError(node, `Accounts to Attach: ${which} has an oauthAccountId that is not an ID (${JSON.stringify(json.oauthAccountId)})`);
+	}
+	return json;
+}
+
+/**
+ * The IDs to attach, as a list or comma-separated text. Only compared with the login's list, never
+ * sent in a path, so Google's `locations/…` names are allowed as they are.
+ */
+function attachIdsOf(node: INode, value: unknown): string[] {
+	const list = Array.isArray(value) ? value : [value];
+	return list.flatMap((entry) => text(node, 'Page, Profile or Location IDs', entry).split(',')).map((id) => id.trim()).filter(Boolean);
+}
+
+function refuseTiktokBusiness(node: INode, platform: string): void {
+	if (platform !== 'tiktok-business' && ATTACH_PLATFORMS.includes(platform)) return;
+	throw new NodeOperationError(node, `Accounts to Attach: ${platformName(platform)} accounts cannot be attached through the API`, {
+		description: TIKTOK_BUSINESS_NOTICE,
+	});
+}
+
+/**
+ * Attach Accounts runs in code: By ID reads the login's available accounts first (the bodies need
+ * their names, avatars, URNs…), and an attach that got no answer is looked up in the location's
+ * accounts before it is sent again.
+ */
+export const attachAccounts = withRoutes(async function attachAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const node = this.getNode();
+	const connection = await getConnection.call(this);
+	checkLocation(node, connection);
+	const items = this.getInputData();
+	const attach = async (itemIndex: number, account: IDataObject): Promise<IDataObject> => {
+		const body = attachBody(node, account, `the account "${String(account.name)}" (${String(account.id)})`);
+		const path = accountsPath(String(account.platform), String(account.oauthAccountId));
+		const findCreated = async () => await findAttached.call(this, connection, account);
+		const send = async () => await apiRequest.call(this, 'POST', path, { connection, body, findCreated });
+		const response = await createOnce(this.getExecuteData(), `${itemIndex} ${path} ${stableJson(body)}`, send);
+		return (response.results ?? {}) as IDataObject;
+	};
+	return await runForEachItem.call(this, async (itemIndex) => {
+		const from = choice<string>(node, 'Accounts to Attach', this.getNodeParameter('attachFrom', itemIndex, 'input'), ATTACH_FROM_OPTIONS);
+		let accounts: IDataObject[];
+		if (from === 'input') {
+			const account = inputAccount(node, items[itemIndex].json, `input item ${itemIndex + 1}`);
+			refuseTiktokBusiness(node, String(account.platform));
+			accounts = [account];
+		} else {
+			const platform = choice<string>(node, 'Platform', this.getNodeParameter('attachPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
+			refuseTiktokBusiness(node, platform);
+			const oauthAccountId = pathSegment(node, 'OAuth Account ID', this.getNodeParameter('attachOauthAccountId', itemIndex, ''));
+			const ids = attachIdsOf(node, this.getNodeParameter('attachIds', itemIndex, ''));
+			if (!ids.length) throw new NodeOperationError(node, 'Page, Profile or Location IDs: no ID given', { description: 'Give the IDs Get Available Accounts lists, separated by commas.' });
+			const available = await fetchAvailableAccounts.call(this, connection, platform, oauthAccountId);
+			accounts = ids.map((id) => {
+				const account = available.find((candidate) => candidate.id === id);
+				if (account) return account;
+				throw new NodeOperationError(node, `Page, Profile or Location IDs: "${id}" is not one this ${platformName(platform)} login can attach`, {
+					description: `It can attach: ${available.map((candidate) => `${String(candidate.name)} (${String(candidate.id)})`).join(', ') || 'nothing'}.`,
+				});
+			});
+		}
+		const attached: IDataObject[] = [];
+		for (const account of accounts.filter((candidate) => !candidate.isConnected)) attached.push(await attach(itemIndex, account));
+		return attached;
+	});
+}, [...ATTACH_ROUTES, ...LIST_ROUTES, { method: 'GET', path: '/social-media-posting/{locationId}/accounts' }]);

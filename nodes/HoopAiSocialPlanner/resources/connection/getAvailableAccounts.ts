@@ -1,0 +1,105 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { choice, text, wholeNumber } from '../../shared/checks';
+import { runForEachItem, withRoutes } from '../../shared/execute';
+import { pathSegment } from '../../shared/ids';
+import { apiRequest, getConnection, type ApiConnection } from '../../shared/transport';
+import { accountsPath, checkLocation, CONNECT_PLATFORM_OPTIONS, isV2Platform, LIST_ROUTES } from './platforms';
+
+const showForAvailable = { resource: ['accountConnection'], operation: ['getAvailableAccounts'] };
+
+/** Its own fields; Platform and OAuth Account ID are declared once for the resource (index.ts). */
+export const getAvailableAccountsDescription: INodeProperties[] = [
+	{
+		displayName: 'Search',
+		name: 'availableSearch',
+		type: 'string',
+		default: '',
+		displayOptions: { show: showForAvailable },
+		description:
+			'Only pages or profiles whose name contains this text. HoopAI searches for YouTube, Pinterest, Threads and Bluesky; the other networks’ paths have no search, so the node keeps the matching names itself.',
+	},
+];
+
+/** The fields every available account has in the node's output, whatever its network. */
+const UNIFORM_KEYS = ['id', 'name', 'platform', 'type', 'avatar', 'isConnected', 'oauthAccountId'];
+
+/** One page/profile/location in the uniform shape, the network's own fields kept beside it. */
+function uniform(platform: string, oauthAccountId: string, entry: IDataObject, type: string, fields: IDataObject = {}): IDataObject {
+	const own = Object.fromEntries(Object.entries(entry).filter(([key]) => !UNIFORM_KEYS.includes(key)));
+	return {
+		id: String(fields.id ?? entry.id ?? ''),
+		name: String(fields.name ?? entry.name ?? ''),
+		platform,
+		type,
+		avatar: String(fields.avatar ?? entry.avatar ?? ''),
+		isConnected: Boolean(fields.isConnected ?? entry.isConnected),
+		oauthAccountId,
+		...own,
+	};
+}
+
+const list = (value: unknown): IDataObject[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? [value as IDataObject] : []);
+
+/** The `results` of step 2, whose shape depends on the network (API-NOTES §3.3), as uniform items. */
+export function availableAccounts(platform: string, oauthAccountId: string, results: IDataObject): IDataObject[] {
+	const entries = (value: unknown, type: (entry: IDataObject) => string) => list(value).map((entry) => uniform(platform, oauthAccountId, entry, type(entry)));
+	switch (platform) {
+		case 'facebook':
+			return entries(results.pages, () => 'page');
+		case 'instagram':
+			return entries(results.accounts, () => 'business');
+		case 'google':
+			// One Business Profile location per entry, with the Google account it belongs to.
+			return list(results.locations).map((entry) => {
+				const location = (entry.location ?? {}) as IDataObject;
+				return uniform(platform, oauthAccountId, entry, 'location', {
+					id: location.name,
+					name: location.title ?? location.name,
+					avatar: '',
+					isConnected: location.isConnected,
+				});
+			});
+		case 'linkedin':
+			return [...entries(results.pages, () => 'page'), ...entries(results.profile, () => 'profile')];
+		default:
+			return entries(results.profile, (entry) => String(entry.type ?? 'profile'));
+	}
+}
+
+/**
+ * Step 2: the pages / profiles / locations the login can attach. v2 per-platform path for the
+ * seven v2 networks, v3 generic path (with `search`) for the others; see platforms.ts.
+ */
+export async function fetchAvailableAccounts(
+	this: IExecuteFunctions,
+	connection: ApiConnection,
+	platform: string,
+	oauthAccountId: string,
+	search = '',
+): Promise<IDataObject[]> {
+	const v2 = isV2Platform(platform);
+	const qs = search && !v2 ? { search } : undefined;
+	const response = await apiRequest.call(this, 'GET', accountsPath(platform, oauthAccountId), { connection, qs });
+	const accounts = availableAccounts(platform, oauthAccountId, (response.results ?? {}) as IDataObject);
+	const wanted = search.toLowerCase();
+	return v2 && wanted ? accounts.filter((account) => String(account.name).toLowerCase().includes(wanted)) : accounts;
+}
+
+/**
+ * Get Available Accounts runs in code: its path depends on the network (v2 or generic), and each
+ * network answers in its own shape, made uniform here so the next node needs no per-network logic.
+ */
+export const getAvailableAccounts = withRoutes(async function getAvailableAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const node = this.getNode();
+	const connection = await getConnection.call(this);
+	checkLocation(node, connection);
+	return await runForEachItem.call(this, async (itemIndex) => {
+		const platform = choice<string>(node, 'Platform', this.getNodeParameter('connectPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
+		const oauthAccountId = pathSegment(node, 'OAuth Account ID', this.getNodeParameter('oauthAccountId', itemIndex, ''));
+		const search = text(node, 'Search', this.getNodeParameter('availableSearch', itemIndex, '')).trim();
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? Infinity : wholeNumber(node, 'Limit', this.getNodeParameter('limit', itemIndex, 50), 1);
+		const accounts = await fetchAvailableAccounts.call(this, connection, platform, oauthAccountId, search);
+		return accounts.slice(0, limit);
+	});
+}, LIST_ROUTES);
