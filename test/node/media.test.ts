@@ -50,7 +50,7 @@ describe('Media → Upload and media from binary fields in Post Create / Update'
 		it('uploads a binary field as multipart (field `file`) and outputs { fileId, url, type }; the link serves the file', async () => {
 			const log = logFrom();
 			const { items, error } = await run(
-				{ resource: 'media', operation: 'upload', binaryPropertyName: 'photo', uploadOptions: { name: 'latte.png' } },
+				{ resource: 'media', operation: 'upload', mediaBinaryField: 'photo', mediaOptions: { name: 'latte.png' } },
 				{ inputItems: [itemWith({ photo: binary(PNG, 'image/png', 'IMG_0001.png') })] },
 			);
 			expect(error).toBeUndefined();
@@ -75,9 +75,9 @@ describe('Media → Upload and media from binary fields in Post Create / Update'
 		it('bad input stops with an error naming the field, nothing sent', async () => {
 			const log = logFrom();
 			const cases: Array<[INodeParameters, INodeExecutionData[] | undefined, RegExp]> = [
-				[{ binaryPropertyName: 'photo' }, [itemWith({ data: binary(PNG, 'image/png', 'a.png') })], /^Input Binary Field: input item 1 has no binary field "photo"/],
-				[{ binaryPropertyName: 'data' }, undefined, /^Input Binary Field: input item 1 has no binary field "data"/],
-				[{ binaryPropertyName: 'data' }, [itemWith({ data: binary(Buffer.alloc(0), 'image/png', 'empty.png') })], /^Input Binary Field: the file "empty.png" is empty/],
+				[{ mediaBinaryField: 'photo' }, [itemWith({ data: binary(PNG, 'image/png', 'a.png') })], /^Input Binary Field: input item 1 has no binary field "photo"/],
+				[{ mediaBinaryField: 'data' }, undefined, /^Input Binary Field: input item 1 has no binary field "data"/],
+				[{ mediaBinaryField: 'data' }, [itemWith({ data: binary(Buffer.alloc(0), 'image/png', 'empty.png') })], /^Input Binary Field: the file "empty.png" is empty/],
 				[{ uploadSource: 'url', fileUrl: 'cdn.example.com/a.jpg' }, undefined, /^File URL: "cdn.example.com\/a.jpg" is not a link/],
 			];
 			for (const [parameters, inputItems, message] of cases) {

@@ -26,7 +26,7 @@ export const mediaUploadDescription: INodeProperties[] = [
 	},
 	{
 		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
+		name: 'mediaBinaryField',
 		type: 'string',
 		default: 'data',
 		required: true,
@@ -44,7 +44,7 @@ export const mediaUploadDescription: INodeProperties[] = [
 	},
 	{
 		displayName: 'Options',
-		name: 'uploadOptions',
+		name: 'mediaOptions',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
@@ -65,7 +65,7 @@ export const uploadMedia = withRoutes(async function uploadMedia(this: IExecuteF
 	const connection = await getConnection.call(this);
 	return await runForEachItem.call(this, async (itemIndex): Promise<IDataObject> => {
 		const source = choice<string>(node, 'Source', this.getNodeParameter('uploadSource', itemIndex, 'binary'), SOURCE_OPTIONS);
-		const options = this.getNodeParameter('uploadOptions', itemIndex, {}) as IDataObject;
+		const options = this.getNodeParameter('mediaOptions', itemIndex, {}) as IDataObject;
 		const name = text(node, 'Options → File Name', options.name).trim();
 		const parentId = optionalId(node, 'Options → Folder ID', options.parentId);
 		const extra: FormPart[] = [...(name ? [{ field: 'name', value: name }] : []), ...(parentId ? [{ field: 'parentId', value: parentId }] : [])];
@@ -77,7 +77,7 @@ export const uploadMedia = withRoutes(async function uploadMedia(this: IExecuteF
 			const uploaded = await uploadFromUrl.call(this, connection, fileUrl, extra);
 			return { ...uploaded, type: mediaTypeFromUrl(uploaded.url || fileUrl) ?? '' };
 		}
-		const file = await readBinaryFile(this, itemIndex, 'Input Binary Field', this.getNodeParameter('binaryPropertyName', itemIndex, 'data'), false);
+		const file = await readBinaryFile(this, itemIndex, 'Input Binary Field', this.getNodeParameter('mediaBinaryField', itemIndex, 'data'), false);
 		const uploaded = await uploadBinary.call(this, connection, file, extra);
 		return { ...uploaded, type: file.type };
 	});
