@@ -4,7 +4,7 @@ import { runForEachItem, withRoutes } from '../../shared/execute';
 import { getConnection, type ApiConnection } from '../../shared/transport';
 import { headerCells, withTemplateColumnsOnly } from './csvFile';
 import { CSV_PATH } from './fields';
-import { postFile, type FilePart } from './multipart';
+import { postMultipart } from '../../shared/multipart';
 import { uploadError } from './uploadErrors';
 
 /** Shared by Upload and Import Posts. */
@@ -16,6 +16,14 @@ export const dropColumnsOption: INodeProperties = {
 	description:
 		'Whether to leave out the file’s columns that HoopAI’s template does not have (e.g. row_number, which Google Sheets rows carry into Convert to File’s CSV) instead of having HoopAI refuse the file',
 };
+
+/** A CSV file of an input item, for the form field `file`. */
+export interface FilePart {
+	field: string;
+	fileName: string;
+	mimeType: string;
+	data: Buffer;
+}
 
 const show = { resource: ['csvImport'], operation: ['upload'] };
 
@@ -89,7 +97,8 @@ export function fileToSend(file: FilePart, dropColumns: boolean): { file: FilePa
 /** Uploads one file; an error answer becomes the marketer's explanation of its code. */
 export async function uploadCsv(this: IExecuteFunctions, connection: ApiConnection, file: FilePart): Promise<IDataObject> {
 	// Sending it again stores the file again under another path: nothing is imported yet.
-	const response = await postFile.call(this, connection, CSV_PATH, file, 'idempotent');
+	const { field, ...content } = file;
+	const response = await postMultipart.call(this, connection, { path: CSV_PATH, parts: [{ field, file: content }], effect: 'idempotent' });
 	if (response.statusCode >= 400) {
 		const columns = /\.csv$/i.test(file.fileName) ? headerCells(file.data.subarray(0, 4096).toString('utf8')) : [];
 		throw uploadError(this.getNode(), response, file.fileName, columns);

@@ -1,9 +1,9 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type IN8nHttpFullResponse, type JsonObject } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { apiError } from '../../shared/errors';
+import { postMultipart, type FormPart } from '../../shared/multipart';
 import { DEFAULT_API_VERSION } from '../../shared/request';
-import { createOnce, sendSettings, sendWithRetries, withAnswer } from '../../shared/send';
-import { cancelSignalOf, limiterOf, passedHttpErrors, type ApiConnection } from '../../shared/transport';
-import { multipartBody, type FormPart } from './multipart';
+import { createOnce } from '../../shared/send';
+import type { ApiConnection } from '../../shared/transport';
 
 export const UPLOAD_PATH = '/medias/upload-file';
 /** The largest file the media library takes (medias.json: "maximum allowed is 25 MB"). */
@@ -28,39 +28,9 @@ export interface UploadedFile {
  * only the Version 2021-07-28, so that is sent whatever the credential's version.
  */
 async function sendUpload(this: IExecuteFunctions, connection: ApiConnection, parts: FormPart[]): Promise<UploadedFile> {
-	const { body, contentType } = multipartBody(parts);
-	const attempt = async (): Promise<IDataObject> => {
-		const response: IN8nHttpFullResponse = await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			connection.credentialType,
-			{
-				method: 'POST',
-				url: `${connection.baseUrl}${UPLOAD_PATH}`,
-				body,
-				headers: { Version: DEFAULT_API_VERSION, 'Content-Type': contentType, Accept: 'application/json' },
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: passedHttpErrors(connection),
-				timeout: sendSettings.attemptTimeoutMs,
-			},
-			connection.tokenCredential ? { credentialsDecrypted: connection.tokenCredential } : undefined,
-		);
-		const answer = {
-			statusCode: response.statusCode,
-			body: typeof response.body === 'object' && response.body !== null ? (response.body as IDataObject) : {},
-			headers: (response.headers ?? {}) as IDataObject,
-		};
-		limiterOf(connection).observe(answer.headers);
-		if (answer.statusCode >= 400) throw withAnswer(apiError(this.getNode(), answer), answer);
-		return answer.body;
-	};
-	try {
-		const result = await sendWithRetries({ node: this.getNode(), limiter: limiterOf(connection), effect: 'create', signal: cancelSignalOf(this) }, attempt);
-		return { fileId: String(result.fileId ?? ''), url: String(result.url ?? '') };
-	} catch (error) {
-		// Ours come back as they are (made from the API's answer, or the unsure-create error).
-		throw error instanceof NodeApiError ? error : new NodeApiError(this.getNode(), error as JsonObject);
-	}
+	const answer = await postMultipart.call(this, connection, { path: UPLOAD_PATH, parts, effect: 'create', apiVersion: DEFAULT_API_VERSION });
+	if (answer.statusCode >= 400) throw apiError(this.getNode(), answer);
+	return { fileId: String(answer.body.fileId ?? ''), url: String(answer.body.url ?? '') };
 }
 
 /** The files of a run that were uploaded already, by content: the same bytes are sent once. */

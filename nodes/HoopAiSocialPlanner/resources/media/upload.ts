@@ -5,7 +5,7 @@ import { optionalId } from '../../shared/ids';
 import { mediaTypeFromUrl } from '../../shared/media';
 import { getConnection } from '../../shared/transport';
 import { readBinaryFile } from './binary';
-import type { FormPart } from './multipart';
+import type { FormPart } from '../../shared/multipart';
 import { UPLOAD_PATH, uploadBinary, uploadFromUrl } from './send';
 
 const showForUpload = { resource: ['media'], operation: ['upload'] };
