@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { NodeOperationError } from 'n8n-workflow';
 import { optionalId, pathSegment } from '../../shared/ids';
 import { getRunConnection } from '../../shared/transport';
-import { timeSlotsField, timeSlotsOf } from './fields';
+import { queueSettingFields, timeSlotsField, timeSlotsOf } from './fields';
 
 const showForCreate = { resource: ['categoryQueue'], operation: ['create'] };
 
@@ -34,20 +34,7 @@ export const queueCreateDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showForCreate },
 		options: [
-			{
-				displayName: 'Add New Posts of the Category',
-				name: 'enableFuturePosts',
-				type: 'boolean',
-				default: false,
-				description: 'Whether posts created in the category later join the queue by themselves',
-			},
-			{
-				displayName: 'New Content First',
-				name: 'prioritizeNewContent',
-				type: 'boolean',
-				default: false,
-				description: 'Whether items added straight to the queue go to the top (published next) instead of the bottom',
-			},
+			...queueSettingFields,
 			{
 				displayName: 'User Name or ID',
 				name: 'userId',

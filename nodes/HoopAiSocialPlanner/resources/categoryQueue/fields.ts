@@ -44,6 +44,24 @@ export const DAYS_OF_WEEK = [
 	{ name: 'Sunday', value: 0 },
 ];
 
+/** A queue's settings, offered by Create (as options) and Update (as fields). */
+export const queueSettingFields: INodeProperties[] = [
+	{
+		displayName: 'Add New Posts of the Category',
+		name: 'enableFuturePosts',
+		type: 'boolean',
+		default: false,
+		description: 'Whether posts created in the category later join the queue by themselves',
+	},
+	{
+		displayName: 'New Content First',
+		name: 'prioritizeNewContent',
+		type: 'boolean',
+		default: false,
+		description: 'Whether items added straight to the queue go to the top (published next) instead of the bottom',
+	},
+];
+
 export const timeSlotsField: INodeProperties = {
 	displayName: 'Time Slots',
 	name: 'timeSlots',

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { choice } from '../../shared/checks';
-import { timeSlotsField, timeSlotsOf, utcDate } from './fields';
+import { queueSettingFields, timeSlotsField, timeSlotsOf, utcDate } from './fields';
 
 const showForUpdate = { resource: ['categoryQueue'], operation: ['update'] };
 
@@ -30,20 +30,7 @@ export const queueUpdateDescription: INodeProperties[] = [
 				description: 'A slot to leave out (its date and time, in the workflow’s timezone): that slot publishes nothing, the next one publishes its item',
 			},
 			{ ...timeSlotsField, description: 'Replace the queue’s time slots with these' },
-			{
-				displayName: 'Add New Posts of the Category',
-				name: 'enableFuturePosts',
-				type: 'boolean',
-				default: false,
-				description: 'Whether posts created in the category later join the queue by themselves',
-			},
-			{
-				displayName: 'New Content First',
-				name: 'prioritizeNewContent',
-				type: 'boolean',
-				default: false,
-				description: 'Whether items added straight to the queue go to the top (published next) instead of the bottom',
-			},
+			...queueSettingFields,
 		],
 	},
 ];

@@ -1,5 +1,6 @@
 import { NodeOperationError, type INode, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import type { ApiRoute } from '../../shared/execute';
+import { PLATFORM_OPTIONS } from '../../shared/platforms';
 import type { ApiConnection } from '../../shared/transport';
 
 const CONNECT_FLOW = '/social-media-posting/oauth';
@@ -18,20 +19,16 @@ export const ATTACH_PLATFORMS = ['google', 'facebook', 'instagram', 'linkedin', 
 export const TWITTER_NOTICE = 'HighLevel stopped supporting X (Twitter) on 2024-12-04. Its connect steps stay here because the API still lists them; expect the API to answer with an error, which the node shows as it is.';
 export const TIKTOK_BUSINESS_NOTICE = 'TikTok Business accounts cannot be attached through the API (HoopAI has no attach endpoint for them): attach them in HoopAI. The node sends nothing for them.';
 
-/** The networks of the connect flow; X (Twitter) and Bluesky say what to expect. */
-export const CONNECT_PLATFORM_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Bluesky', value: 'bluesky', description: 'The API says Bluesky is not supported yet and answers with an error' },
-	{ name: 'Facebook', value: 'facebook' },
-	{ name: 'Google Business Profile', value: 'google' },
-	{ name: 'Instagram', value: 'instagram' },
-	{ name: 'LinkedIn', value: 'linkedin' },
-	{ name: 'Pinterest', value: 'pinterest' },
-	{ name: 'Threads', value: 'threads' },
-	{ name: 'TikTok', value: 'tiktok' },
-	{ name: 'TikTok Business', value: 'tiktok-business' },
-	{ name: 'X (Twitter)', value: 'twitter', description: 'Not supported by HighLevel since 2024-12-04' },
-	{ name: 'YouTube', value: 'youtube' },
-];
+/** What to expect from the networks whose connect flow the API does not carry out. */
+const CONNECT_NOTES: Record<string, string> = {
+	bluesky: 'The API says Bluesky is not supported yet and answers with an error',
+	twitter: 'Not supported by HighLevel since 2024-12-04',
+};
+
+/** The networks of the connect flow (every network the Social Planner knows); X (Twitter) and Bluesky say what to expect. */
+export const CONNECT_PLATFORM_OPTIONS: INodePropertyOptions[] = PLATFORM_OPTIONS.map((option) =>
+	CONNECT_NOTES[String(option.value)] ? { ...option, description: CONNECT_NOTES[String(option.value)] } : option,
+);
 
 export function isV2Platform(platform: string): boolean {
 	return V2_PLATFORMS.includes(platform);
