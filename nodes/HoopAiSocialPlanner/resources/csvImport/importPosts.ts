@@ -6,7 +6,7 @@ import { apiRequest, getConnection, type ApiConnection } from '../../shared/tran
 import { approverOption, CSV_PATH, importUserId, userIdOption } from './fields';
 import { countRows, rowView } from './rows';
 import { setAccounts, type SetAccountsBody } from './setAccounts';
-import { csvFileOf, dropColumnsOption, fileToSend, uploadCsv } from './upload';
+import { csvFileOf, dropColumnsOption, fileNameOption, fileToSend, uploadCsv } from './upload';
 
 const show = { resource: ['csvImport'], operation: ['importPosts'] };
 /** Rows asked for per request when reading an import back. */
@@ -32,14 +32,7 @@ export const csvImportPostsDescription: INodeProperties[] = [
 		options: [
 			approverOption,
 			dropColumnsOption,
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. december-posts.csv',
-				description: 'The name HoopAI shows for the import; by default the binary file’s own name',
-			},
+			fileNameOption,
 			userIdOption,
 		],
 	},

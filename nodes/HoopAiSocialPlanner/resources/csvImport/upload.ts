@@ -25,6 +25,16 @@ export interface FilePart {
 	data: Buffer;
 }
 
+/** Shared by Upload and Import Posts. */
+export const fileNameOption: INodeProperties = {
+	displayName: 'File Name',
+	name: 'fileName',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. december-posts.csv',
+	description: 'The name HoopAI shows for the import; by default the binary file’s own name',
+};
+
 const show = { resource: ['csvImport'], operation: ['upload'] };
 
 export const csvUploadDescription: INodeProperties[] = [
@@ -37,14 +47,7 @@ export const csvUploadDescription: INodeProperties[] = [
 		displayOptions: { show },
 		options: [
 			dropColumnsOption,
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. december-posts.csv',
-				description: 'The name HoopAI shows for the import; by default the binary file’s own name',
-			},
+			fileNameOption,
 		],
 	},
 ];
