@@ -17,6 +17,7 @@ const { log, seconds, freePort, makeN8n, startServer, ownerLogin, request, crede
 const { installTarball } = require('./package');
 const { EXAMPLES, EXAMPLES_DIR, loadExample, location } = require('./examples');
 const { ensureServerPackages, startPostgres, startRedis, psql } = require('./services');
+const { sleep, waitFor, executionsOf, runDataOf, listRequestsSince, FINISHED } = require('./executions');
 
 const TRIGGER_FILE = '05-notify-when-a-post-fails.json';
 const WORKERS = 2;
@@ -26,18 +27,6 @@ const BURST = 60;
 // workers that each pace themselves to it run into it together.
 const BURST_RATE_LIMIT = { max: 25, intervalMs: 10000 };
 const HOUR = 60 * 60 * 1000;
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(what, fn, timeoutMs, everyMs = 1000) {
-	const t0 = Date.now();
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${seconds(timeoutMs)} waiting for ${what}`);
-		await sleep(everyMs);
-	}
-}
 
 /** The environment every process of the deployment shares (database, queue, encryption key). */
 function queueEnv(postgres, redis) {
@@ -156,33 +145,9 @@ function burstWorkflow(credentials) {
 	};
 }
 
-/** The deployment's executions of one workflow, newest first (main's REST API, read from Postgres). */
-async function executionsOf(main, cookie, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const r = await request('GET', `${main.url}/rest/executions?filter=${filter}&limit=100`, { cookie });
-	if (r.status !== 200) throw new Error(`GET /rest/executions: ${r.status} ${r.text.slice(0, 200)}`);
-	const body = r.json.data ?? r.json;
-	return (body.results ?? body).filter((e) => String(e.workflowId) === String(workflowId));
-}
-
-const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
-
-/** One execution's run data (the REST answer stores it in `flatted` form). */
-async function runDataOf(main, cookie, install, executionId) {
-	const r = await request('GET', `${main.url}/rest/executions/${executionId}`, { cookie });
-	if (r.status !== 200) throw new Error(`GET /rest/executions/${executionId}: ${r.status} ${r.text.slice(0, 200)}`);
-	const execution = r.json.data ?? r.json;
-	const { parse } = require(path.join(install.dir, 'node_modules', 'flatted'));
-	return { execution, run: typeof execution.data === 'string' ? parse(execution.data) : execution.data };
-}
-
 function workerOf(workers, executionId) {
 	const ran = workers.filter((worker) => worker.executions().has(String(executionId)));
 	return ran.length === 1 ? ran[0].name : `${ran.length} workers`;
-}
-
-function listRequestsSince(sim, index) {
-	return sim.control.requests().slice(index).filter((r) => r.path.endsWith('/posts/list'));
 }
 
 async function queueModeTier({ check, install, tarball, sim, work }) {

@@ -51,11 +51,21 @@ async function aptInstall(packages) {
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 	const args = ['install', '-y', '--no-install-recommends', ...packages];
 	const t0 = Date.now();
-	let r = await exec('apt-get', args, { env, timeoutMs: 600000 });
-	if (r.code !== 0) {
-		log(`apt-get install ${packages.join(' ')} failed; apt-get update, then again`);
-		await exec('apt-get', ['update'], { env, timeoutMs: 600000 });
+	// Debian starts a package's system service on install where an init system runs; policy-rc.d
+	// answering 101 ("action forbidden") stops that: the tier starts its own servers.
+	const policy = '/usr/sbin/policy-rc.d';
+	const ownPolicy = !fs.existsSync(policy);
+	if (ownPolicy) fs.writeFileSync(policy, '#!/bin/sh\nexit 101\n', { mode: 0o755 });
+	let r;
+	try {
 		r = await exec('apt-get', args, { env, timeoutMs: 600000 });
+		if (r.code !== 0) {
+			log(`apt-get install ${packages.join(' ')} failed; apt-get update, then again`);
+			await exec('apt-get', ['update'], { env, timeoutMs: 600000 });
+			r = await exec('apt-get', args, { env, timeoutMs: 600000 });
+		}
+	} finally {
+		if (ownPolicy) fs.rmSync(policy, { force: true });
 	}
 	if (r.code !== 0) throw new Error(`apt-get install ${packages.join(' ')} exited ${r.code}\n${tail(r.stdout)}\n${tail(r.stderr)}`);
 	log(`apt-get install ${packages.join(' ')}: ${seconds(Date.now() - t0)}`);

@@ -4,43 +4,18 @@
 // exactly one execution; restart n8n and expect no duplicate (activation poll + one cron tick).
 const assert = require('assert');
 const path = require('path');
-const { log, seconds, freePort, makeN8n, startServer, ownerLogin, request } = require('./n8n');
+const { log, seconds, freePort, makeN8n, startServer, ownerLogin } = require('./n8n');
+const { sleep, waitFor, executionsOf, runDataOf, listRequestsSince } = require('./executions');
 const { EXAMPLES_DIR, loadExample, location } = require('./examples');
 
 const FILE = '05-notify-when-a-post-fails.json';
 const HOUR = 60 * 60 * 1000;
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function executions(server, cookie, workflowId) {
-	const r = await request('GET', `${server.url}/rest/executions?limit=100`, { cookie });
-	if (r.status !== 200) throw new Error(`GET /rest/executions: ${r.status} ${r.text.slice(0, 200)}`);
-	const body = r.json.data ?? r.json;
-	return (body.results ?? body).filter((e) => String(e.workflowId) === workflowId);
-}
-
-/** The trigger's items of an execution (the REST answer stores run data in `flatted` form). */
+/** The trigger's items of an execution, and the alert its Set node composed. */
 async function triggerItems(server, cookie, install, executionId) {
-	const r = await request('GET', `${server.url}/rest/executions/${executionId}`, { cookie });
-	const exec = r.json.data ?? r.json;
-	const { parse } = require(path.join(install.dir, 'node_modules', 'flatted'));
-	const data = typeof exec.data === 'string' ? parse(exec.data) : exec.data;
-	const runs = data.resultData.runData['When a post fails'];
-	return { mode: exec.mode, status: exec.status, items: runs[0].data.main[0].map((i) => i.json), alert: data.resultData.runData['Alert (stand-in for Slack)']?.[0]?.data?.main?.[0]?.map((i) => i.json) };
-}
-
-function listRequestsSince(sim, index) {
-	return sim.control.requests().slice(index).filter((r) => r.path.endsWith('/posts/list'));
-}
-
-async function waitFor(what, fn, timeoutMs, everyMs = 2000) {
-	const t0 = Date.now();
-	for (;;) {
-		const value = await fn();
-		if (value) return value;
-		if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${seconds(timeoutMs)} waiting for ${what}`);
-		await sleep(everyMs);
-	}
+	const { execution, run } = await runDataOf(server, cookie, install, executionId);
+	const runs = run.resultData.runData['When a post fails'];
+	return { mode: execution.mode, status: execution.status, items: runs[0].data.main[0].map((i) => i.json), alert: run.resultData.runData['Alert (stand-in for Slack)']?.[0]?.data?.main?.[0]?.map((i) => i.json) };
 }
 
 async function triggerTier({ check, n8n, sim }) {
@@ -64,16 +39,16 @@ async function triggerTier({ check, n8n, sim }) {
 			await waitFor('the activation poll', () => listRequestsSince(sim, before).length > 0, 60000, 500);
 			await sleep(1000);
 			const cookie = await ownerLogin(server.url);
-			assert.strictEqual((await executions(server, cookie, workflow.id)).length, 0, 'the activation poll emits nothing');
+			assert.strictEqual((await executionsOf(server, cookie, workflow.id)).length, 0, 'the activation poll emits nothing');
 			// The expired TikTok account's post (due in 3 h) fails; others publish.
 			failing = location(sim).posts.filter((p) => p.status === 'scheduled' && Date.parse(p.displayDate) < Date.now() + 4 * HOUR);
 			sim.control.advanceClock(4 * HOUR);
 			const found = await waitFor('an execution', async () => {
-				const list = await executions(server, cookie, workflow.id);
+				const list = await executionsOf(server, cookie, workflow.id);
 				return list.length ? list : undefined;
 			}, 90000);
 			await sleep(3000);
-			const list = await executions(server, cookie, workflow.id);
+			const list = await executionsOf(server, cookie, workflow.id);
 			assert.strictEqual(list.length, 1, `exactly one execution (got ${list.length})`);
 			const { items, alert, mode } = await triggerItems(server, cookie, server.install, found[0].id);
 			const failed = location(sim).posts.filter((p) => failing.some((f) => f._id === p._id) && p.status === 'failed');
@@ -97,7 +72,7 @@ async function triggerTier({ check, n8n, sim }) {
 			await sleep(Math.max(0, 62000 - (Date.now() - readyAt)));
 			await waitFor('a poll after the restart', () => listRequestsSince(sim, before).length > 0, 30000, 1000);
 			await sleep(3000);
-			const list = await executions(server, cookie, workflow.id);
+			const list = await executionsOf(server, cookie, workflow.id);
 			assert.strictEqual(list.length, 1, `still exactly one execution after the restart (got ${list.length})`);
 			return `still 1 execution after restart and ${listRequestsSince(sim, before).length} more poll(s)`;
 		});

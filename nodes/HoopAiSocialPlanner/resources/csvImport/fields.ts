@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeProperties } from 'n8n-workflow';
 import { optionalId, pathSegment } from '../../shared/ids';
 import type { ApiConnection } from '../../shared/transport';
+import { accountIdsField } from '../post/fields';
 
 export const CSV_PATH = '/social-media-posting/{locationId}/csv';
 
@@ -28,11 +29,8 @@ export const binaryPropertyField: INodeProperties = {
 
 /** Account Names or IDs for the posts of an import. */
 export const importAccountsField: INodeProperties = {
-	displayName: 'Account Names or IDs',
+	...accountIdsField,
 	name: 'csvAccountIds',
-	type: 'multiOptions',
-	typeOptions: { loadOptionsMethod: 'getAccounts' },
-	default: [],
 	required: true,
 	description:
 		'The social accounts every post of the file goes to (from an expression: an array of IDs, or a comma-separated list). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
