@@ -127,8 +127,8 @@ const ACTION_ROWS: BadInput[] = [
 	bad('Post → Create', 'an invalid ISO date', (s) => facebookPost(s, { scheduleDate: '2030-13-45T10:00' }), 'Schedule Date: "2030-13-45T10:00" is not a date and time', DATE_FORMAT),
 	bad('Post → Create', 'February 30th (with Z)', (s) => facebookPost(s, { scheduleDate: '2030-02-30T10:00:00Z' }), 'Schedule Date: "2030-02-30T10:00:00Z" is not a date and time', DATE_FORMAT),
 	bad('Post → Create', 'the hour 24', (s) => facebookPost(s, { scheduleDate: '2030-02-10T24:00:00' }), 'Schedule Date: "2030-02-10T24:00:00" is not a date and time', DATE_FORMAT),
-	bad('Post → Create', 'a date as an object', (s) => facebookPost(s, { scheduleDate: FROM_ITEM }), 'Schedule Date: an object is not a date', /give it as text like 2026-12-01T09:30:00/, fromItem({ date: IN_A_YEAR })),
-	bad('Post → Create', 'a date as a number', (s) => facebookPost(s, { scheduleDate: FROM_ITEM }), 'Schedule Date: 1900000000000 is not a date', /give it as text like 2026-12-01T09:30:00/, fromItem(1900000000000)),
+	bad('Post → Create', 'a date as an object', (s) => facebookPost(s, { scheduleDate: FROM_ITEM }), 'Schedule Date: an object is not a date; give a date and time as text like 2026-12-01T09:30:00, or from an expression such as {{ $now.plus({ days: 1 }) }}', /check the expression that gives it \(got \{"date"/, fromItem({ date: IN_A_YEAR })),
+	bad('Post → Create', 'a date as a number', (s) => facebookPost(s, { scheduleDate: FROM_ITEM }), 'Schedule Date: 1900000000000 is not a date; give a date and time as text like 2026-12-01T09:30:00, or from an expression such as {{ $now.plus({ days: 1 }) }}', /check the expression that gives it \(got 1900000000000\)/, fromItem(1900000000000)),
 	bad('Post → Create', 'a date in the past', (s) => facebookPost(s, { scheduleDate: '2020-01-01T10:00:00Z' }), 'Schedule Date: 2020-01-01 10:00 UTC is in the past', /Choose a future date and time/),
 	bad('Post → Create', 'an unknown timezone', (s) => facebookPost(s, { timezone: 'Mars/Base' }), 'Timezone Name or ID: "Mars/Base" is not a timezone', /Choose a timezone from the list/),
 	bad('Post → Create', 'a timezone as an object', (s) => facebookPost(s, { timezone: FROM_ITEM }), 'Timezone Name or ID: an object is not text', /Check the expression/, fromItem({ zone: 'UTC' })),
@@ -229,7 +229,7 @@ const ACTION_ROWS: BadInput[] = [
 
 	// CSV Import (issue 13): a file's rows, the file itself, the import's IDs.
 	bad('CSV Import → Build CSV From Items', 'a date in another format', () => ({ dateTime: FROM_ITEM, csvText: 'Fresh roast', csvTimezone: 'UTC' }), 'Date and Time: row 1: "31/12/2030 10:00" is not a date and time', /Use e\.g\. 2026-12-01 09:30/, fromItem('31/12/2030 10:00')),
-	bad('CSV Import → Build CSV From Items', 'a date as an object', () => ({ dateTime: FROM_ITEM, csvText: 'Fresh roast' }), 'Date and Time: row 1: an object is not a date and time', /Give it as text like 2026-12-01 09:30/, fromItem({ day: 1 })),
+	bad('CSV Import → Build CSV From Items', 'a date as an object', () => ({ dateTime: FROM_ITEM, csvText: 'Fresh roast' }), 'Date and Time: row 1: an object is not a date; give a date and time as text like 2026-12-01T09:30:00, or from an expression such as {{ $now.plus({ days: 1 }) }}', /check the expression that gives it \(got \{"day":1\}\)/, fromItem({ day: 1 })),
 	bad('CSV Import → Build CSV From Items', 'a media link that is no link', () => ({ dateTime: IN_A_YEAR, csvText: 'Fresh roast', mediaUrls: 'photo.jpg' }), 'Media URLs: row 1: "photo.jpg" is not a link (http:// or https://)', /http:\/\/ or https:\/\//),
 	bad('CSV Import → Build CSV From Items', 'an unknown timezone', () => ({ dateTime: IN_A_YEAR, csvText: 'Fresh roast', csvTimezone: 'Mars/Olympus' }), 'Timezone Name or ID: row 1: "Mars/Olympus" is not a timezone', /such as Europe\/Berlin/),
 	bad('CSV Import → Upload', 'an item without a file', () => ({}), 'Input Binary Field: the input item has no binary field "data"', /put Build CSV from Items/),

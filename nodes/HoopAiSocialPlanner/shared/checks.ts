@@ -78,11 +78,36 @@ export function linkList(node: INode, label: string, value: unknown): string[] {
 	return links;
 }
 
-/** A date field's value as text, '' when not set: a number, list, object or boolean fails. */
+/** Whether a value is a Luxon DateTime, as `$now`, `$today` and `DateTime.fromISO()` give (duck-typed: n8n's Luxon is not ours). */
+function isLuxonDateTime(value: unknown): value is { toISO: () => string | null; invalidExplanation?: string | null } {
+	return typeof value === 'object' && value !== null && (value as { isLuxonDateTime?: unknown }).isLuxonDateTime === true;
+}
+
+/** Whether a value is a JS Date, from this realm or another (an expression sandbox). */
+function isJsDate(value: unknown): value is Date {
+	return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+const DATE_FORMS = 'give a date and time as text like 2026-12-01T09:30:00, or from an expression such as {{ $now.plus({ days: 1 }) }}';
+
+/**
+ * A date field's value as ISO text, '' when not set. Expressions give text, a Luxon DateTime
+ * (`$now.plus(…)`) or a JS Date: the DateTime keeps the offset it carries, a Date is UTC. A number,
+ * list, object or boolean fails, and so does an invalid DateTime or Date.
+ */
 export function dateText(node: INode, label: string, value: unknown): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'string') return value.trim();
-	throw new NodeOperationError(node, `${label}: ${kindOf(value)} is not a date`, {
-		description: `Pick it in the date picker, or give it as text like 2026-12-01T09:30:00 (got ${shown(value)}).`,
+	if (isLuxonDateTime(value)) {
+		const iso = value.toISO();
+		if (iso) return iso;
+		throw new NodeOperationError(node, `${label}: the expression gives an invalid date (${value.invalidExplanation ?? 'Luxon cannot read it'}); ${DATE_FORMS}`);
+	}
+	if (isJsDate(value)) {
+		if (!Number.isNaN(value.getTime())) return value.toISOString();
+		throw new NodeOperationError(node, `${label}: the expression gives an invalid date (Invalid Date); ${DATE_FORMS}`);
+	}
+	throw new NodeOperationError(node, `${label}: ${kindOf(value)} is not a date; ${DATE_FORMS}`, {
+		description: `Pick it in the date picker, or check the expression that gives it (got ${shown(value)}).`,
 	});
 }

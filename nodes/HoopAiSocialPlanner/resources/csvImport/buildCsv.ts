@@ -1,8 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
-import { linkList, text } from '../../shared/checks';
+import { dateText, linkList, text } from '../../shared/checks';
 import { isValidTimeZone, localIso, toUtcIso } from '../../shared/dates';
 import { asNodeError, withRoutes } from '../../shared/execute';
-import { kindOf, shown } from '../../shared/ids';
 import { mediaTypeFromUrl } from '../../shared/media';
 import { writeCsv, type TemplateRow } from './csvFile';
 
@@ -103,17 +102,6 @@ export const csvBuildDescription: INodeProperties[] = [
 
 const TEMPLATE_TIME = 'YYYY-MM-DD HH:mm:ss';
 
-/** A date field's value as text: Luxon DateTime and Date objects (from expressions) included. */
-function dateValue(context: IExecuteFunctions, row: number, value: unknown): string {
-	if (typeof value === 'string') return value.trim();
-	if (value instanceof Date) return value.toISOString();
-	const luxon = value as { toISO?: () => string } | null;
-	if (luxon && typeof luxon.toISO === 'function') return luxon.toISO();
-	throw new NodeOperationError(context.getNode(), `Date and Time: row ${row}: ${kindOf(value)} is not a date and time`, {
-		description: `Give it as text like 2026-12-01 09:30 (got ${shown(value)}). A sheet's date cell may need formatting as text.`,
-	});
-}
-
 /** The row's time on the file's clock, as the template writes it. */
 function templateTime(context: IExecuteFunctions, row: number, value: string, zone: string, fileZone: string): string {
 	const utc = value ? toUtcIso(value, zone) : undefined;
@@ -142,7 +130,7 @@ function rowOf(context: IExecuteFunctions, itemIndex: number, fileZone: string):
 	const row = itemIndex + 1;
 	const zone = text(node, `Timezone Name or ID: row ${row}`, context.getNodeParameter('csvTimezone', itemIndex, '')).trim() || context.getTimezone();
 	if (!isValidTimeZone(zone)) throw new NodeOperationError(node, `Timezone Name or ID: row ${row}: "${zone}" is not a timezone`, { description: 'Use a timezone name such as Europe/Berlin.' });
-	const when = dateValue(context, row, context.getNodeParameter('dateTime', itemIndex, ''));
+	const when = dateText(context.getNode(), `Date and Time: row ${row}`, context.getNodeParameter('dateTime', itemIndex, ''));
 	const content = text(node, `Text: row ${row}`, context.getNodeParameter('csvText', itemIndex, ''));
 	const urls = linkList(node, `Media URLs: row ${row}`, context.getNodeParameter('mediaUrls', itemIndex, ''));
 	const link = linkList(node, `Link: row ${row}`, context.getNodeParameter('link', itemIndex, ''));

@@ -1,11 +1,12 @@
 import { NodeOperationError, type IDataObject, type INode, type INodeProperties } from 'n8n-workflow';
+import { dateText } from '../../../shared/checks';
 import { localDateParts } from '../../../shared/dates';
 import { compact } from '../values';
 import type { Network } from './network';
 
 /** Start or End (`label`, as the editor shows it) in the API's shape. */
 function dateField(node: INode, values: IDataObject, name: 'startDate' | 'endDate', label: string): IDataObject | undefined {
-	const value = String(values[name] ?? '');
+	const value = dateText(node, `Google Business Profile → ${label}`, values[name]);
 	if (!value) return undefined;
 	const parts = localDateParts(value);
 	if (!parts) {
