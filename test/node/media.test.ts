@@ -107,7 +107,7 @@ describe('Media → Upload and media from binary fields in Post Create / Update'
 					accountIds: [instagram.id],
 					summary: '={{ "Latte art " + $json.day }}',
 					status: 'draft',
-					media: { items: [{ binaryPropertyName: 'data', altText: 'A latte' }] },
+					media: { items: [{ binaryPropertyName: 'data', options: { altText: 'A latte' } }] },
 					simple: false,
 				},
 				{ inputItems },

@@ -25,7 +25,7 @@ describe('Post → Create', () => {
 			scheduleDate: inAYear,
 			timezone: 'America/New_York',
 			summary: 'Fresh roast on Monday ☕',
-			media: { items: [{ url: 'https://cdn.example.com/roast.JPG?v=2', caption: 'Roast' }] },
+			media: { items: [{ url: 'https://cdn.example.com/roast.JPG?v=2', options: { caption: 'Roast' } }] },
 			additionalFields: { followUpComment: '#coffee #roastery', categoryId: category, tags },
 		});
 

@@ -106,7 +106,7 @@ describe('Post → Update keeps what the API returns and the edit body accepts',
 			accountIds: [account('facebook')],
 			scheduleDate: '2030-06-01T09:30:00',
 			summary: 'Latte art in slow motion',
-			media: { items: [{ url: 'https://cdn.example.com/latte.mp4', thumbnail: 'https://cdn.example.com/latte-cover.jpg' }] },
+			media: { items: [{ url: 'https://cdn.example.com/latte.mp4', options: { thumbnail: 'https://cdn.example.com/latte-cover.jpg' } }] },
 		});
 		const id = String(created.items[0].json._id);
 		const { error } = await run({ operation: 'update', postId: postRef(id), updateFields: { summary: 'Latte art, slower' } });
