@@ -1,10 +1,10 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, expect, it } from '@jest/globals';
 import { NodeOperationError, type IDataObject, type INodeParameters } from 'n8n-workflow';
 import { Poller, runNode } from '../harness/n8n';
 import { loadPackage } from '../harness/package-classes';
 import { isLabelPath, labelTree } from '../helpers/node-labels';
 import { printFigures } from '../helpers/report';
-import { locationOf, requestsSince, tokenCredentials, useSampleSimulator, type Simulator } from '../helpers/simulator';
+import { describeWithSimulator, locationOf, requestsSince, tokenCredentials, type Simulator } from '../helpers/simulator';
 
 /**
  * Bad input, as a wrong expression or a typo gives it, for every operation of the action node and
@@ -283,8 +283,7 @@ function sampleOf(sim: Simulator): Sample {
 /** The label the message starts with, as a path of labels: "Filters → Platforms" → ["Filters", "Platforms"]. */
 const labelPath = (message: string) => message.slice(0, message.indexOf(': ')).split(' → ');
 
-describe('bad input fails with a NodeOperationError naming the field, before any request', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('bad input fails with a NodeOperationError naming the field, before any request', (sim) => {
 	const accountsRequest = () => `GET /social-media-posting/${sim().locationId}/accounts`;
 
 	afterAll(() => {
@@ -354,8 +353,7 @@ describe('bad input fails with a NodeOperationError naming the field, before any
 	});
 });
 
-describe('with Continue On Fail, a bad item becomes an error item and the others go through', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('with Continue On Fail, a bad item becomes an error item and the others go through', (sim) => {
 	const location = () => locationOf(sim());
 	const path = (suffix: string) => `/social-media-posting/${sim().locationId}${suffix}`;
 
