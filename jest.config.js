@@ -7,5 +7,7 @@ module.exports = {
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
 	},
 	setupFiles: ['<rootDir>/test/setup/n8n-user-folder.js'],
+	// Ends the run with how many tests the official spec's absence skipped, and how to get it.
+	reporters: ['default', '<rootDir>/test/setup/spec-skips-reporter.js'],
 	testTimeout: 30000,
 };

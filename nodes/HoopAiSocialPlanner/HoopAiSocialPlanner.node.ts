@@ -52,10 +52,8 @@ export class HoopAiSocialPlanner implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				// Post first: it is what the node is for, and n8n lists its actions in this order.
-				// eslint-disable-next-line n8n-nodes-base/node-param-options-type-unsorted-items
+				// Alphabetical, as n8n's scanner requires; Post (what the node is for) stays the default.
 				options: [
-					{ name: 'Post', value: 'post' },
 					{ name: 'Account', value: 'account' },
 					{ name: 'Account Connection', value: 'accountConnection' },
 					{ name: 'Category', value: 'category' },
@@ -63,6 +61,7 @@ export class HoopAiSocialPlanner implements INodeType {
 					{ name: 'Comment', value: 'comment' },
 					{ name: 'CSV Import', value: 'csvImport' },
 					{ name: 'Media', value: 'media' },
+					{ name: 'Post', value: 'post' },
 					{ name: 'Queue Edit Session', value: 'queueEditSession' },
 					{ name: 'Queue Item', value: 'queueItem' },
 					{ name: 'Queue Slot', value: 'queueSlot' },

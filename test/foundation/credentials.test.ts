@@ -4,6 +4,7 @@ import { testCredential } from '../harness/n8n';
 import { loadPackage } from '../harness/package-classes';
 import { startRecordingServer, type RecordedRequest } from '../helpers/recording-server';
 import { readReferenceText } from '../helpers/reference';
+import { itWithSpec } from '../helpers/spec-check';
 
 const GOOD_TOKEN = 'pit-good';
 
@@ -98,11 +99,10 @@ describe('HoopAI OAuth2 credential', () => {
 		]);
 	});
 
-	const scopesDoc = readReferenceText('Scopes.md');
-	(scopesDoc ? it : it.skip)('asks by default for every Social Planner scope of Scopes.md plus media and users', () => {
-		const documented = new Set(scopesDoc!.match(/socialplanner\/[a-z]+\.[a-z]+/g));
+	itWithSpec('asks by default for every Social Planner scope of Scopes.md plus media and users', () => {
+		const documented = new Set(readReferenceText('Scopes.md')!.match(/socialplanner\/[a-z]+\.[a-z]+/g));
 		expect(documented.size).toBeGreaterThanOrEqual(10);
 		const requested = String(defaults.scope).split(' ');
 		expect(requested.sort()).toEqual([...documented, 'medias.write', 'medias.readonly', 'users.readonly'].sort());
-	});
+	}, { needs: 'Scopes.md' });
 });

@@ -3,7 +3,7 @@ import { PackageDirectoryLoader } from 'n8n-core';
 import type { INodeTypeDescription } from 'n8n-workflow';
 import packageJson from '../../package.json';
 import * as entry from '../../index';
-import { fileExists, packedFiles, REPO_ROOT } from '../helpers/package-files';
+import { fileExists, handPublish, packedFiles, releaseOutsideActions, REPO_ROOT } from '../helpers/package-files';
 
 type PackageJson = typeof packageJson & {
 	dependencies?: Record<string, string>;
@@ -116,5 +116,28 @@ describe('npm pack', () => {
 		}
 		expect(files.filter((file) => /\.ts$/.test(file) && !file.endsWith('.d.ts'))).toEqual([]);
 		expect(files.filter((file) => file.includes('test'))).toEqual([]);
+	});
+});
+
+describe('publishing happens only in GitHub Actions, with provenance', () => {
+	it('a hand-run npm publish is refused before anything is sent, lifecycle scripts off (as .npmrc sets) or on', () => {
+		// publishConfig.provenance: npm will not publish without a provenance statement, which only CI can sign.
+		expect(pkg.publishConfig).toEqual({ provenance: true });
+		const scriptsOff = handPublish(true);
+		expect(scriptsOff.output).toMatch(/provenance generation not supported/);
+		expect(scriptsOff.status).not.toBe(0);
+		// n8n's guard, where scripts run: n8n-node prerelease.
+		expect(pkg.scripts.prepublishOnly).toBe('n8n-node prerelease');
+		const scriptsOn = handPublish(false);
+		expect(scriptsOn.output).toMatch(/Run `npm run release` to publish the package/);
+		expect(scriptsOn.status).not.toBe(0);
+	});
+
+	it('npm run release outside GitHub Actions publishes nothing and says how to release', () => {
+		const release = releaseOutsideActions();
+		expect(release.status).toBe(1);
+		expect(release.output).toMatch(/publishes only in GitHub Actions/);
+		expect(release.output).toMatch(/RELEASING\.md/);
+		expect(release.output).not.toMatch(/n8n-node release|Publishing to/);
 	});
 });

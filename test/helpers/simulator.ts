@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect } from '@jest/globals';
 import { startSimulator, type Simulator } from '../simulator';
-import { expectRequestsMatchSpec } from './spec-check';
+import { checkableRequests, describeWithSpec, itWithSpec, specAvailable, specProblems } from './spec-check';
 import type { TestCredentials } from '../harness/n8n';
 import { forgetRateLimits } from '../harness/send-path';
 
@@ -39,9 +39,17 @@ export function locationOf(sim: Simulator): Record<string, any> {
 	return location;
 }
 
+interface SpecLog {
+	problems: string[];
+	checked: number;
+	checkRegistered: boolean;
+}
+const specLogs = new WeakMap<() => Simulator, SpecLog>();
+
 /**
- * One sample-seeded simulator for a test file: reset before each test (then `afterReset`), every
- * request a test made checked against the v3 spec after it, stopped at the end.
+ * One sample-seeded simulator for the enclosing block (or file): reset before each test (then
+ * `afterReset`), stopped at the end; the requests of each test are kept for
+ * itSentOnlyDocumentedRequests, which the block must end with (its afterAll says so otherwise).
  */
 export function useSampleSimulator(afterReset: (sim: Simulator) => void = () => {}): () => Simulator {
 	let sim: Simulator | undefined;
@@ -49,6 +57,8 @@ export function useSampleSimulator(afterReset: (sim: Simulator) => void = () => 
 		if (!sim) throw new Error('The simulator is not started yet');
 		return sim;
 	};
+	const log: SpecLog = { problems: [], checked: 0, checkRegistered: false };
+	specLogs.set(current, log);
 	beforeAll(async () => {
 		sim = await startSampleSimulator();
 	});
@@ -58,7 +68,47 @@ export function useSampleSimulator(afterReset: (sim: Simulator) => void = () => 
 		forgetRateLimits();
 		afterReset(current());
 	});
-	afterEach(() => expectRequestsMatchSpec(current()));
-	afterAll(async () => await current().stop());
+	afterEach(() => {
+		if (!specAvailable()) return;
+		const requests = checkableRequests(current().control.requests());
+		log.checked += requests.length;
+		const test = expect.getState().currentTestName;
+		log.problems.push(...requests.flatMap(specProblems).map((problem) => `${test}: ${problem}`));
+	});
+	afterAll(async () => {
+		await current().stop();
+		if (!log.checkRegistered) throw new Error('useSampleSimulator: end the block with itSentOnlyDocumentedRequests(sim), or its requests are never checked against the spec');
+	});
 	return current;
+}
+
+/**
+ * The last test of a block with a simulator: every request its tests made (but answers they
+ * provoked) is one the official v3 spec documents, path parameters and body included. Skipped
+ * whole without the spec, so the tests before it never check half.
+ */
+export function itSentOnlyDocumentedRequests(sim: () => Simulator): void {
+	const log = specLogs.get(sim);
+	if (!log) throw new Error('itSentOnlyDocumentedRequests takes the function useSampleSimulator returned');
+	log.checkRegistered = true;
+	itWithSpec('every request these tests sent is one the official v3 spec documents', () => {
+		expect(log.problems).toEqual([]);
+		expect(log.checked).toBeGreaterThan(0);
+	});
+}
+
+export interface SimulatorBlockOptions {
+	/** Runs after the simulator is reset for each test (seed more, tune its limits). */
+	afterReset?: (sim: Simulator) => void;
+	/** The whole block checks the official spec itself: skipped whole without it. */
+	needsSpec?: boolean;
+}
+
+/** A describe block with a sample simulator (useSampleSimulator) that ends with itSentOnlyDocumentedRequests. */
+export function describeWithSimulator(name: string, body: (sim: () => Simulator) => void, options: SimulatorBlockOptions = {}): void {
+	(options.needsSpec ? describeWithSpec : describe)(name, () => {
+		const sim = useSampleSimulator(options.afterReset);
+		body(sim);
+		itSentOnlyDocumentedRequests(sim);
+	});
 }

@@ -1,7 +1,7 @@
-import { expect } from '@jest/globals';
+import { describe, it } from '@jest/globals';
 import { OpenApiValidator } from '../simulator/openapi';
-import type { LoggedRequest, Simulator } from '../simulator';
-import { loadSpecs } from './reference';
+import type { LoggedRequest } from '../simulator';
+import { loadSpecs, readReferenceText, SKIPPED_FOR_SPEC } from './reference';
 
 const V3 = 'social-planner-v3.json';
 // The v2 spec, for the OAuth connect flow's per-platform paths v3 does not have (Google's
@@ -48,18 +48,34 @@ function templateOf(request: LoggedRequest) {
 	return (v3Fits ? v3 : matching(V2)) ?? v3;
 }
 
-/** Whether the v3 spec is at hand (../shared/reference beside the checkout). */
+/** Whether the official spec is at hand (HOOPAI_SPEC_DIR, by default ../shared/reference). */
 export function specAvailable(): boolean {
 	return setUp() !== undefined;
 }
 
 /**
+ * `it`, skipped whole (and named so) when the official spec is absent: never run without it.
+ * `needs` names another reference file the test reads (e.g. Scopes.md).
+ */
+export function itWithSpec(name: string, test: () => unknown, options: { timeout?: number; needs?: string } = {}): void {
+	if (specAvailable() && (!options.needs || readReferenceText(options.needs) !== undefined)) it(name, test as () => Promise<unknown>, options.timeout);
+	else it.skip(`${name} (${SKIPPED_FOR_SPEC})`, () => {});
+}
+
+/** `describe`, skipped whole (and named so) when the official spec is absent. */
+export function describeWithSpec(name: string, body: () => void): void {
+	if (specAvailable()) describe(name, body);
+	else describe.skip(`${name} (${SKIPPED_FOR_SPEC})`, body);
+}
+
+/**
  * How a request departs from the v3 spec: no such operation, a path parameter outside its
  * documented enum (e.g. a comment platform), or a body invalid against the request schema.
+ * Only inside itWithSpec/describeWithSpec: without the spec it throws rather than find nothing.
  */
 export function specProblems(request: LoggedRequest): string[] {
 	const spec = setUp();
-	if (!spec) return [];
+	if (!spec) throw new Error(`specProblems needs the official spec (${SKIPPED_FOR_SPEC}): run it inside itWithSpec or describeWithSpec`);
 	const template = templateOf(request);
 	if (!template) return [`${request.method} ${request.path}: no such operation in the v3 (or v2) spec`];
 	const problems: string[] = [];
@@ -76,16 +92,11 @@ export function specProblems(request: LoggedRequest): string[] {
 }
 
 /**
- * Every Social Planner request the simulator logged (except answers a test provoked) must match
- * an operation of the v3 spec, with path parameters and body as it documents them. Without
- * ../shared/reference the check is skipped (the suite says so in its name elsewhere).
+ * The Social Planner requests of a simulator log that the spec check applies to: all but the
+ * answers a test provoked and the faults that struck before the simulator read the request.
  */
-export function expectRequestsMatchSpec(sim: Simulator): void {
-	if (!setUp()) return;
-	const problems = sim.control
-		.requests()
+export function checkableRequests(requests: LoggedRequest[]): LoggedRequest[] {
+	return requests
 		.filter((request) => request.path.startsWith('/social-media-posting/') && !PROVOKED.includes(Number(request.status)))
-		.filter((request) => !STRUCK_BEFORE_READING.includes(request.fault ?? ''))
-		.flatMap(specProblems);
-	expect(problems).toEqual([]);
+		.filter((request) => !STRUCK_BEFORE_READING.includes(request.fault ?? ''));
 }

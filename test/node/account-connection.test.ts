@@ -4,8 +4,8 @@ import { runNode, type RunNodeOptions } from '../harness/n8n';
 import { restoreSendSettings, tuneSendSettings } from '../harness/send-path';
 import { loadSpecs } from '../helpers/reference';
 import { printFigures } from '../helpers/report';
-import { locationOf, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
-import { specProblems } from '../helpers/spec-check';
+import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/simulator';
+import { itWithSpec, specProblems } from '../helpers/spec-check';
 import type { LoggedRequest } from '../simulator';
 
 const V2_PLATFORMS = ['google', 'facebook', 'instagram', 'linkedin', 'twitter', 'tiktok', 'tiktok-business'];
@@ -27,14 +27,17 @@ const ATTACH_DTO: Record<string, [string, string]> = {
 };
 const specs = loadSpecs();
 
-describe('Account Connection resource (OAuth connect flow)', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) => {
 	const figures: Record<string, number> = {};
 	beforeAll(() => tuneSendSettings({ backoffMs: 5, attemptTimeoutMs: 1_500 }));
 	afterAll(() => {
 		restoreSendSettings();
 		printFigures('Account Connection', figures);
 	});
+
+	// What the tests build or send but the simulator does not check: checked against the spec last.
+	const startUrls: URL[] = [];
+	const attachBodies: Record<string, IDataObject> = {};
 
 	const location = () => locationOf(sim());
 	const run = async (parameters: INodeParameters, options: Partial<RunNodeOptions> = {}) =>
@@ -64,8 +67,7 @@ describe('Account Connection resource (OAuth connect flow)', () => {
 				expect(Object.fromEntries(url.searchParams)).toEqual({ locationId: sim().locationId, userId: sim().userId, page: 'integration', reconnect: 'true' });
 				expect(output).toMatchObject({ platform, path: V2_PLATFORMS.includes(platform) ? 'v2 per-platform' : 'v3 generic', reconnect: true });
 				expect(output.whatComesBack).toMatch(/accountId/);
-				// The URL is a request the spec documents (v3's generic path, or v2's for Twitter).
-				expect(specProblems({ method: 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) } as unknown as LoggedRequest)).toEqual([]);
+				startUrls.push(url);
 				if (platform === 'twitter') expect(output.notice).toMatch(/2024-12-04/);
 			}
 			expect(log()).toEqual([]);
@@ -125,7 +127,7 @@ describe('Account Connection resource (OAuth connect flow)', () => {
 		expect(second()).toEqual([]);
 	});
 
-	it('every network: one uniform item per page/profile/location, listed and attached on its path with the body its DTO documents', async () => {
+	it('every network: one uniform item per page/profile/location, listed and attached on its path with its network’s body', async () => {
 		const bodies: Record<string, IDataObject> = {};
 		for (const platform of CONNECTABLE) {
 			const oauthAccountId = connect(platform);
@@ -148,21 +150,12 @@ describe('Account Connection resource (OAuth connect flow)', () => {
 			expect(`${attach.method} ${attach.path} ${attach.status}`).toBe(`POST /social-media-posting/oauth/${sim().locationId}/${platform}/${segment}/${oauthAccountId} 201`);
 			bodies[platform] = attach.body as IDataObject;
 		}
-		if (specs) {
-			// Each body is valid for its network's DTO and sends nothing the DTO does not document.
-			for (const [platform, body] of Object.entries(bodies)) {
-				const [file, dto] = ATTACH_DTO[platform];
-				const schema = specs[file].components.schemas[dto];
-				expect({ platform, extra: Object.keys(body).filter((key) => !(key in schema.properties)) }).toEqual({ platform, extra: [] });
-				expect({ platform, missing: (schema.required ?? []).filter((key: string) => !(key in body)) }).toEqual({ platform, missing: [] });
-			}
-		}
+		Object.assign(attachBodies, bodies);
 		expect(Object.keys(bodies).sort()).toEqual(Object.keys(ATTACH_DTO).sort());
 		expect(bodies.google).toEqual({ location: expect.objectContaining({ name: expect.any(String), title: expect.any(String) }), account: expect.objectContaining({ accountName: expect.any(String), vettedState: expect.any(String) }) });
 		expect(bodies.linkedin).toMatchObject({ type: 'page', urn: expect.stringMatching(/^urn:li:/) });
 		expect(bodies.instagram).toMatchObject({ pageId: expect.any(String) });
 		figures['networks listed'] = CONNECTABLE.length;
-		figures['attach bodies checked against their DTO'] = Object.keys(bodies).length;
 	});
 
 	it('Search: sent to the API on the generic path, applied by the node on the v2 paths; Limit and Return All', async () => {
@@ -260,5 +253,22 @@ describe('Account Connection resource (OAuth connect flow)', () => {
 			expect(location().accounts.filter((candidate: IDataObject) => candidate.oauthId === oauthAccountId)).toHaveLength(1);
 			expect(items).toHaveLength(1);
 		});
+	});
+
+	itWithSpec('the start URLs are requests the spec documents, and each attach body is valid for its network’s DTO', () => {
+		expect(startUrls).toHaveLength(V2_PLATFORMS.length + GENERIC_PLATFORMS.length);
+		expect(Object.keys(attachBodies).sort()).toEqual(Object.keys(ATTACH_DTO).sort());
+		// v3's generic path, or v2's for the networks v3 has no start path for.
+		for (const url of startUrls) {
+			expect(specProblems({ method: 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) } as unknown as LoggedRequest)).toEqual([]);
+		}
+		// Each body sends what its DTO requires and nothing it does not document.
+		for (const [platform, body] of Object.entries(attachBodies)) {
+			const [file, dto] = ATTACH_DTO[platform];
+			const schema = specs![file].components.schemas[dto];
+			expect({ platform, extra: Object.keys(body).filter((key) => !(key in schema.properties)) }).toEqual({ platform, extra: [] });
+			expect({ platform, missing: (schema.required ?? []).filter((key: string) => !(key in body)) }).toEqual({ platform, missing: [] });
+		}
+		figures['attach bodies checked against their DTO'] = Object.keys(attachBodies).length;
 	});
 });

@@ -1,9 +1,8 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { runNode } from '../harness/n8n';
-import { tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
+import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/simulator';
 
-describe('Account resource', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('Account resource', (sim) => {
 
 	const location = () => locationOf(sim());
 

@@ -1,10 +1,10 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, expect, it } from '@jest/globals';
 import { NodeOperationError, type IDataObject, type INodeParameters } from 'n8n-workflow';
 import { Poller, runNode } from '../harness/n8n';
 import { loadPackage } from '../harness/package-classes';
 import { isLabelPath, labelTree } from '../helpers/node-labels';
 import { printFigures } from '../helpers/report';
-import { locationOf, requestsSince, tokenCredentials, useSampleSimulator, type Simulator } from '../helpers/simulator';
+import { describeWithSimulator, locationOf, requestsSince, tokenCredentials, type Simulator } from '../helpers/simulator';
 
 /**
  * Bad input, as a wrong expression or a typo gives it, for every operation of the action node and
@@ -235,7 +235,8 @@ const ACTION_ROWS: BadInput[] = [
 	bad('CSV Import → Upload', 'an item without a file', () => ({}), 'Input Binary Field: the input item has no binary field "data"', /put Build CSV from Items/),
 	bad('CSV Import → Import Posts', 'accounts as an object', () => ({ csvAccountIds: FROM_ITEM }), 'Account Names or IDs: an object is not a list of IDs', LIST_OF_IDS, fromItem({ id: 'x' })),
 	bad('CSV Import → Import Posts', 'no accounts from an expression', () => ({ csvAccountIds: FROM_ITEM }), 'Account Names or IDs: nothing given', /Choose the accounts the posts go to/, fromItem('')),
-	bad('CSV Import → Set Accounts', 'Rows to Import of 0', (s) => ({ csvAccountIds: [s.account('facebook')], filePath: 'x.csv', fileName: 'x.csv', rowsCount: 0 }), 'Rows to Import: 0 is not allowed; use a whole number of 1 or more', WHOLE_NUMBER),
+	bad('CSV Import → Set Accounts', 'Rows to Import of -1', (s) => ({ csvAccountIds: [s.account('facebook')], filePath: 'x.csv', fileName: 'x.csv', rowsCount: -1 }), 'Rows to Import: -1 is not allowed; use a whole number of 0 or more', /use a whole number of 0 or more/),
+	bad('CSV Import → Set Accounts', 'Rows to Import of 0 (all) without Upload’s rowsCount', (s) => ({ csvAccountIds: [s.account('facebook')], filePath: 'x.csv', fileName: 'x.csv', rowsCount: 0 }), 'Rows to Import: 0 imports all the rows Upload counted, but the input item has no rowsCount of 1 or more', /Put CSV Import → Upload right before this node, or give the number of rows/),
 	bad('CSV Import → Set Accounts', 'an empty File Path', (s) => ({ csvAccountIds: [s.account('facebook')], filePath: FROM_ITEM, fileName: 'x.csv', rowsCount: 1 }), 'File Path: nothing given', /Map Upload’s output/, fromItem(' ')),
 	bad('CSV Import → Get Many', 'a user "../x"', () => ({ csvFilters: { userId: '../x' } }), 'Filters → User Name or ID: "../x" is not an ID', NOT_AN_ID),
 	bad('CSV Import → Get', 'an import ID "../x"', () => ({ csvId: '../x' }), 'CSV Import ID: "../x" is not an ID', NOT_AN_ID),
@@ -282,8 +283,7 @@ function sampleOf(sim: Simulator): Sample {
 /** The label the message starts with, as a path of labels: "Filters → Platforms" → ["Filters", "Platforms"]. */
 const labelPath = (message: string) => message.slice(0, message.indexOf(': ')).split(' → ');
 
-describe('bad input fails with a NodeOperationError naming the field, before any request', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('bad input fails with a NodeOperationError naming the field, before any request', (sim) => {
 	const accountsRequest = () => `GET /social-media-posting/${sim().locationId}/accounts`;
 
 	afterAll(() => {
@@ -353,8 +353,7 @@ describe('bad input fails with a NodeOperationError naming the field, before any
 	});
 });
 
-describe('with Continue On Fail, a bad item becomes an error item and the others go through', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('with Continue On Fail, a bad item becomes an error item and the others go through', (sim) => {
 	const location = () => locationOf(sim());
 	const path = (suffix: string) => `/social-media-posting/${sim().locationId}${suffix}`;
 

@@ -1,14 +1,14 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
 import { optionValues, propertyOf } from '../helpers/node-description';
 import { loadSpecs } from '../helpers/reference';
-import { tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
+import { itWithSpec } from '../helpers/spec-check';
+import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/simulator';
 
 const specs = loadSpecs();
 
-describe('Category, Tag, Statistic and Comment resources', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('Category, Tag, Statistic and Comment resources', (sim) => {
 
 	const location = () => locationOf(sim());
 	const run = async (parameters: INodeParameters) => await runNode({ parameters, credentials: tokenCredentials(sim()) });
@@ -82,7 +82,7 @@ describe('Category, Tag, Statistic and Comment resources', () => {
 		});
 	});
 
-	(specs ? it : it.skip)('Statistic → Get offers exactly the platforms the v3 spec accepts, and the API takes each', async () => {
+	itWithSpec('Statistic → Get offers exactly the platforms the v3 spec accepts, and the API takes each', async () => {
 		const documented = specs!['social-planner-v3.json'].paths['/social-media-posting/statistics'].post.requestBody.content['application/json']
 			.schema.properties.platforms.items.enum as string[];
 		const offered = optionValues(await propertyOf('platforms', 'statistics')) as string[];

@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { Poller, runNode } from '../harness/n8n';
 import { printFigures } from '../helpers/report';
-import { locationOf, requestsSince, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
+import { itSentOnlyDocumentedRequests, locationOf, requestsSince, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
 import { convertToFileCsv, realConvertToFileCsv } from '../helpers/convert-to-file';
 
 /**
@@ -319,3 +319,5 @@ describe('Import Posts', () => {
 		expect((location().posts as IDataObject[]).slice(posts).map((post) => post.summary)).toEqual([TRICKY[0], TRICKY[1], '42']);
 	});
 });
+
+itSentOnlyDocumentedRequests(sim);

@@ -1,7 +1,7 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
-import { locationOf, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
+import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/simulator';
 
 // Every date field reads what an n8n expression gives: a Luxon DateTime ($now, $today,
 // DateTime.fromISO), a JS Date, or ISO text. A DateTime keeps the offset it carries; a Date is UTC.
@@ -21,8 +21,7 @@ function wallClockIn(zone: string, iso: string): string {
 	return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
 
-describe('Date fields take Luxon DateTimes, JS Dates and ISO text from expressions', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('Date fields take Luxon DateTimes, JS Dates and ISO text from expressions', (sim) => {
 	const location = () => locationOf(sim());
 	const account = (platform: string) => String(location().accounts.find((candidate: IDataObject) => candidate.platform === platform).id);
 	const run = async (parameters: INodeParameters, input?: IDataObject[]) => {

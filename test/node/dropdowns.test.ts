@@ -1,10 +1,9 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 import { listSearch, loadOptions } from '../harness/n8n';
-import { locationOf, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
+import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/simulator';
 
-describe('searchable lists and dropdowns', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('searchable lists and dropdowns', (sim) => {
 	const location = () => locationOf(sim());
 	const options = (parameters: IDataObject = {}) => ({ parameters: { resource: 'post', ...parameters } as never, credentials: tokenCredentials(sim()) });
 

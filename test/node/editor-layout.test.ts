@@ -75,10 +75,11 @@ describe('the Post editor, as a marketer meets it', () => {
 		]);
 	});
 
-	it('Media: the URL first (or, instead, an input binary field), then type, caption, alt text and thumbnail', async () => {
+	it('Media: the URL first (or, instead, an input binary field), then type; alt text, caption and thumbnail under Add Option', async () => {
 		const media = await propertyOf('media', 'post', 'create');
 		const [items] = media.options as INodePropertyCollection[];
-		expect(names(items.values)).toEqual(['url', 'binaryPropertyName', 'type', 'caption', 'altText', 'thumbnail']);
+		expect(names(items.values)).toEqual(['url', 'binaryPropertyName', 'type', 'options']);
+		expect(names(items.values.find((field) => field.name === 'options')!.options as INodeProperties[])).toEqual(['altText', 'caption', 'thumbnail']);
 		// The Type dropdown names kinds of file, not MIME types.
 		const type = items.values.find((field) => field.name === 'type')!;
 		expect((type.options as INodePropertyOptions[]).map((option) => option.name)).toEqual([
@@ -93,14 +94,15 @@ describe('the Post editor, as a marketer meets it', () => {
 		]);
 	});
 
-	it('Platform Options: networks by name, each with the field most needed first', async () => {
+	it('Platform Options: networks by name, each with its fields in the order n8n’s scanner accepts', async () => {
 		const platformOptions = await propertyOf('platformOptions', 'post', 'create');
 		const groups = platformOptions.options as INodePropertyCollection[];
 		const labels = groups.map((group) => group.displayName);
 		expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b)));
 		expect(Object.fromEntries(groups.map((group) => [group.name, names(group.values)]))).toEqual({
 			facebook: ['type', 'textFormatPresetId'],
-			google: ['gmbEventType', 'title', 'offerTitle', 'startDate', 'endDate', 'couponCode', 'redeemOnlineUrl', 'termsConditions', 'actionType', 'url'],
+			// Ten fields, so alphabetical by label: Post Kind decides which of them show.
+			google: ['actionType', 'url', 'couponCode', 'endDate', 'title', 'offerTitle', 'gmbEventType', 'redeemOnlineUrl', 'startDate', 'termsConditions'],
 			instagram: ['type', 'collaborators', 'showOnFeed', 'publishViaPushNotification', 'publisherNote'],
 			linkedin: ['postAsPdf', 'pdfTitle', 'pollQuestion', 'pollOptions', 'pollDuration'],
 			pinterest: ['boards', 'title', 'link'],
@@ -111,11 +113,11 @@ describe('the Post editor, as a marketer meets it', () => {
 
 	it('Google Business Profile shows the fields of the chosen Post Kind only (n8n’s display rules)', async () => {
 		const google = await platformGroup('google');
-		const offer = ['gmbEventType', 'offerTitle', 'startDate', 'endDate', 'couponCode', 'redeemOnlineUrl', 'termsConditions'];
-		expect(shownFields(google, { gmbEventType: '' })).toEqual(['gmbEventType', 'actionType']);
-		expect(shownFields(google, { gmbEventType: 'STANDARD', actionType: 'book' })).toEqual(['gmbEventType', 'actionType', 'url']);
-		expect(shownFields(google, { gmbEventType: 'STANDARD', actionType: 'call' })).toEqual(['gmbEventType', 'actionType']);
-		expect(shownFields(google, { gmbEventType: 'EVENT', actionType: 'learn_more' })).toEqual(['gmbEventType', 'title', 'startDate', 'endDate', 'actionType', 'url']);
+		const offer = ['couponCode', 'endDate', 'offerTitle', 'gmbEventType', 'redeemOnlineUrl', 'startDate', 'termsConditions'];
+		expect(shownFields(google, { gmbEventType: '' })).toEqual(['actionType', 'gmbEventType']);
+		expect(shownFields(google, { gmbEventType: 'STANDARD', actionType: 'book' })).toEqual(['actionType', 'url', 'gmbEventType']);
+		expect(shownFields(google, { gmbEventType: 'STANDARD', actionType: 'call' })).toEqual(['actionType', 'gmbEventType']);
+		expect(shownFields(google, { gmbEventType: 'EVENT', actionType: 'learn_more' })).toEqual(['actionType', 'url', 'endDate', 'title', 'gmbEventType', 'startDate']);
 		expect(shownFields(google, { gmbEventType: 'OFFER', actionType: 'book' })).toEqual(offer);
 	});
 

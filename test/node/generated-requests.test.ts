@@ -1,12 +1,12 @@
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, expect, it } from '@jest/globals';
 import type { IDataObject, INodeExecutionData, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
 import { VARIED_TYPES, variantsOf, type Samples, type Variant } from '../helpers/description-variants';
 import { actionNodeProperties } from '../helpers/node-description';
 import { loadSpecs } from '../helpers/reference';
 import { printFigures } from '../helpers/report';
-import { locationOf, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
-import { specProblems } from '../helpers/spec-check';
+import { itSentOnlyDocumentedRequests, locationOf, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
+import { describeWithSpec, specProblems } from '../helpers/spec-check';
 import type { LoggedRequest } from '../simulator';
 import { makeItem, placeItem, startSession } from '../simulator/queue-model';
 
@@ -46,7 +46,7 @@ function merge(base: IDataObject, extra: IDataObject): IDataObject {
 	return out;
 }
 
-(specs ? describe : describe.skip)('generated from the node description: every option makes requests the v3 spec accepts', () => {
+describeWithSpec('generated from the node description: every option makes requests the v3 spec accepts', () => {
 	// Hundreds of runs in a few seconds: lift the burst limit (its own tests are elsewhere).
 	const sim = useSampleSimulator((started) => started.control.setRateLimit({ max: 1_000_000 }));
 	const figures: Record<string, number> = {};
@@ -381,4 +381,6 @@ function merge(base: IDataObject, extra: IDataObject): IDataObject {
 		problems.push(...uncovered(runs, (run) => !run.error).map((value) => `no run went through with ${value}`));
 		expect(problems).toEqual([]);
 	}, 180_000);
+
+	itSentOnlyDocumentedRequests(sim);
 });

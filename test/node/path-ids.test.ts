@@ -1,16 +1,15 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import type { INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
 import { propertyOf } from '../helpers/node-description';
-import { requestsSince, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
+import { describeWithSimulator, requestsSince, tokenCredentials } from '../helpers/simulator';
 
 /**
  * IDs that go into a URL path must be one path segment. A value such as "../x" (often a wrong
  * expression) would otherwise reach another endpoint; it fails naming the field, and no request
  * (not even the accounts lookup) is sent.
  */
-describe('IDs in URL paths', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('IDs in URL paths', (sim) => {
 	const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 	const OPERATIONS: Array<[string, (id: string) => INodeParameters, string]> = [

@@ -1,13 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
-import { requestsSince, tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
+import { describeWithSimulator, locationOf, requestsSince, tokenCredentials } from '../helpers/simulator';
 
 type Account = { id: string; platform: string; isExpired?: boolean };
 type StoredPost = IDataObject & { _id: string };
 
-describe('Post → Create', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('Post → Create', (sim) => {
 
 	const location = () => locationOf(sim());
 	const account = (platform: string) => location().accounts.find((candidate: Account) => candidate.platform === platform && !candidate.isExpired).id as string;
@@ -25,7 +24,7 @@ describe('Post → Create', () => {
 			scheduleDate: inAYear,
 			timezone: 'America/New_York',
 			summary: 'Fresh roast on Monday ☕',
-			media: { items: [{ url: 'https://cdn.example.com/roast.JPG?v=2', caption: 'Roast' }] },
+			media: { items: [{ url: 'https://cdn.example.com/roast.JPG?v=2', options: { caption: 'Roast' } }] },
 			additionalFields: { followUpComment: '#coffee #roastery', categoryId: category, tags },
 		});
 

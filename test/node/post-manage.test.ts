@@ -1,13 +1,12 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
-import { requestsSince, tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
+import { describeWithSimulator, locationOf, requestsSince, tokenCredentials } from '../helpers/simulator';
 
 type StoredPost = IDataObject & { _id: string; status: string };
 const DAY = 24 * 60 * 60 * 1000;
 
-describe('Post → Get, Get Many, Update, Delete, Bulk Delete', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('Post → Get, Get Many, Update, Delete, Bulk Delete', (sim) => {
 
 	const location = () => locationOf(sim());
 	const posts = () => location().posts as StoredPost[];

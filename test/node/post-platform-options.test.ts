@@ -1,12 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
-import { requestsSince, tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
+import { describeWithSimulator, locationOf, requestsSince, tokenCredentials } from '../helpers/simulator';
 
 type StoredPost = IDataObject & { _id: string };
 
-describe('Post → Create and Update: Platform Options send what the user set, as the spec wants it', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('Post → Create and Update: Platform Options send what the user set, as the spec wants it', (sim) => {
 
 	const location = () => locationOf(sim());
 	const account = (platform: string) => location().accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;

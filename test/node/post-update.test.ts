@@ -1,15 +1,15 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { runNode } from '../harness/n8n';
 import { propertyOf } from '../helpers/node-description';
 import { loadSpecs } from '../helpers/reference';
+import { itWithSpec } from '../helpers/spec-check';
 import { printFigures } from '../helpers/report';
-import { tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
+import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/simulator';
 import { OpenApiValidator } from '../simulator/openapi';
 
 const V3 = 'social-planner-v3.json';
 const specs = loadSpecs();
-const withSpec = specs ? it : it.skip;
 type Schema = IDataObject & { properties?: Record<string, IDataObject> };
 
 /** A component of the v3 spec by name. */
@@ -37,8 +37,7 @@ function carriedOver(): Record<string, true | string[]> {
 	return carried;
 }
 
-describe('Post → Update keeps what the API returns and the edit body accepts', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('Post → Update keeps what the API returns and the edit body accepts', (sim) => {
 
 	const location = () => locationOf(sim());
 	const account = (platform: string) => location().accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;
@@ -49,7 +48,7 @@ describe('Post → Update keeps what the API returns and the edit body accepts',
 	const seedPost = (post: IDataObject) => (sim().control.seed({ posts: [post] }).posts as IDataObject[])[0];
 	const later = '2030-06-01T09:30:00.000Z';
 
-	withSpec('carries over every field the spec lets it, as GET returned it', async () => {
+	itWithSpec('carries over every field the spec lets it, as GET returned it', async () => {
 		const carried = carriedOver();
 		// A stored post with every documented field, filled from the spec's examples, made valid for this location.
 		const example = new OpenApiValidator(specs!).fullExample(V3, { $ref: '#/components/schemas/GetPostFormattedSchema' });
@@ -87,7 +86,7 @@ describe('Post → Update keeps what the API returns and the edit body accepts',
 		});
 	});
 
-	withSpec('Update Fields names each field the edit body takes that GET does not return', async () => {
+	itWithSpec('Update Fields names each field the edit body takes that GET does not return', async () => {
 		const returned = component('GetPostFormattedSchema').properties!;
 		// scheduleDate and userId come back as displayDate and createdBy; the node sets scheduleTimeUpdated.
 		const notReturned = Object.keys(component('CreatePostDTO').properties!).filter(
@@ -106,7 +105,7 @@ describe('Post → Update keeps what the API returns and the edit body accepts',
 			accountIds: [account('facebook')],
 			scheduleDate: '2030-06-01T09:30:00',
 			summary: 'Latte art in slow motion',
-			media: { items: [{ url: 'https://cdn.example.com/latte.mp4', thumbnail: 'https://cdn.example.com/latte-cover.jpg' }] },
+			media: { items: [{ url: 'https://cdn.example.com/latte.mp4', options: { thumbnail: 'https://cdn.example.com/latte-cover.jpg' } }] },
 		});
 		const id = String(created.items[0].json._id);
 		const { error } = await run({ operation: 'update', postId: postRef(id), updateFields: { summary: 'Latte art, slower' } });

@@ -1,15 +1,14 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { listSearch, Poller, runNode } from '../harness/n8n';
 import { printFigures } from '../helpers/report';
-import { locationOf, requestsSince, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
+import { describeWithSimulator, locationOf, requestsSince, tokenCredentials } from '../helpers/simulator';
 
 const Q = '/social-media-posting/category/queues';
 const DAY = 24 * 60 * 60 * 1000;
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-describe('Category queues (issue 14)', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('Category queues (issue 14)', (sim) => {
 	const location = () => locationOf(sim());
 	const run = async (parameters: INodeParameters, input?: IDataObject[]) =>
 		await runNode({ parameters, credentials: tokenCredentials(sim()), input });

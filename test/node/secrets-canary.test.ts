@@ -6,7 +6,7 @@ import { forgetRateLimits, restoreSendSettings, tuneSendSettings } from '../harn
 import { startRecordingServer, type RecordedRequest, type Reply } from '../helpers/recording-server';
 import { printFigures } from '../helpers/report';
 import { captureLogs, safeJson, secretForms } from '../helpers/secrets';
-import { locationOf, useSampleSimulator, type Simulator } from '../helpers/simulator';
+import { itSentOnlyDocumentedRequests, locationOf, useSampleSimulator, type Simulator } from '../helpers/simulator';
 import type { FaultConfig } from '../simulator';
 
 /**
@@ -360,4 +360,6 @@ describe('R4 secrets canary: no token, OAuth token or client secret in outputs, 
 			expect(hitsIn(checked().filter(matches))).toEqual([]);
 		});
 	}
+
+	itSentOnlyDocumentedRequests(sim);
 });

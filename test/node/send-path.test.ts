@@ -6,12 +6,11 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode, type RunNodeOptions } from '../harness/n8n';
 import { restoreSendSettings, sendSettings, tuneSendSettings } from '../harness/send-path';
 import { printFigures } from '../helpers/report';
-import { locationOf, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
+import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/simulator';
 
 type Account = { id: string; platform: string; isExpired?: boolean };
 
-describe('one send path for every request', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('one send path for every request', (sim) => {
 	const location = () => locationOf(sim());
 	const run = async (parameters: INodeParameters, options: Partial<RunNodeOptions> = {}) =>
 		await runNode({ parameters, credentials: tokenCredentials(sim()), ...options });

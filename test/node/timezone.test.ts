@@ -1,9 +1,9 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { loadOptions, runNode } from '../harness/n8n';
 import { propertyOf } from '../helpers/node-description';
 import { printFigures } from '../helpers/report';
-import { locationOf, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
+import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/simulator';
 
 /** Whether this Node.js reads dates in `zone` (what the node needs of a timezone at run time). */
 function readsDatesIn(zone: string): boolean {
@@ -15,8 +15,7 @@ function readsDatesIn(zone: string): boolean {
 	}
 }
 
-describe('Timezone: a searchable dropdown of zones, the workflow’s by default', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('Timezone: a searchable dropdown of zones, the workflow’s by default', (sim) => {
 	const location = () => locationOf(sim());
 	const facebook = () => location().accounts.find((account: IDataObject) => account.platform === 'facebook').id as string;
 	const storedDate = (id: unknown) => location().posts.find((post: IDataObject) => post._id === id).displayDate;
@@ -79,8 +78,7 @@ describe('Timezone: a searchable dropdown of zones, the workflow’s by default'
 	});
 });
 
-describe('date errors show the time the user gave, in their timezone, beside UTC', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('date errors show the time the user gave, in their timezone, beside UTC', (sim) => {
 	const facebook = () => locationOf(sim()).accounts.find((account: IDataObject) => account.platform === 'facebook').id as string;
 	const create = async (parameters: INodeParameters, timezone?: string) =>
 		await runNode({

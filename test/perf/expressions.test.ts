@@ -1,10 +1,10 @@
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { countExpressions } from '../harness/expressions';
 import { runNode } from '../harness/n8n';
 import { loadPackage } from '../harness/package-classes';
 import { printFigures } from '../helpers/report';
-import { locationOf, tokenCredentials, useSampleSimulator, type Simulator } from '../helpers/simulator';
+import { describeWithSimulator, locationOf, tokenCredentials, type Simulator } from '../helpers/simulator';
 
 /**
  * Expressions n8n evaluates per input item for each operation, counted inside n8n-core while the
@@ -158,8 +158,7 @@ const CASES: CostCase[] = [
 	},
 ];
 
-describe('expressions evaluated per item (issue 11)', () => {
-	const sim = useSampleSimulator();
+describeWithSimulator('expressions evaluated per item (issue 11)', (sim) => {
 	const figures: Record<string, string> = {};
 
 	/** Expressions for `count` items, on a freshly reset simulator. */

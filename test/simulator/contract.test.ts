@@ -1,8 +1,9 @@
 // Contract: for every route, a sample request and the simulator's answer validate against the
-// official OpenAPI documents in ../shared/reference (skipped, with a message, when absent).
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+// official OpenAPI documents (HOOPAI_SPEC_DIR, ../shared/reference by default; skipped whole when absent).
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { startSimulator, type Simulator } from './index';
-import { loadSpecs, REFERENCE_DIR } from '../helpers/reference';
+import { loadSpecs } from '../helpers/reference';
+import { describeWithSpec } from '../helpers/spec-check';
 import { OpenApiValidator } from './openapi';
 import { apiClient, fileForm, type Res } from './client';
 import { account, category, locationOf, oauthAccountId, postsWith, BASIC_CSV_HEADER } from './fixtures';
@@ -183,9 +184,7 @@ const samples: Sample[] = [
 	{ name: 'location users', file: 'users.json', method: 'GET', path: '/users/', status: 200, url: (c) => `/users/?locationId=${c.loc}` },
 ];
 
-const describeContract = specs ? describe : describe.skip;
-
-describeContract(`contract against the OpenAPI documents${specs ? '' : ` (SKIPPED: reference folder not found at ${REFERENCE_DIR})`}`, () => {
+describeWithSpec('contract against the OpenAPI documents', () => {
 	let validator: OpenApiValidator;
 	const ctx = {} as Ctx;
 

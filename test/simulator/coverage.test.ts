@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { startSimulator, type Simulator } from './index';
 import { loadSpecs } from '../helpers/reference';
+import { describeWithSpec } from '../helpers/spec-check';
 import { apiClient } from './client';
 import type { AxiosInstance } from 'axios';
 import { SEED_ENDPOINTS } from '../helpers/endpoints';
@@ -52,9 +53,7 @@ describe('the seed endpoint list', () => {
 });
 
 const specs = loadSpecs();
-const describeSpecs = specs ? describe : describe.skip;
-
-describeSpecs(`every operation of the reference specs${specs ? '' : ' (SKIPPED: ../shared/reference not found)'}`, () => {
+describeWithSpec('every operation of the reference specs', () => {
 	const wanted: Array<[string, string, string]> = [];
 	if (specs) {
 		for (const file of ['social-planner-v3.json', 'social-media-posting.json']) {

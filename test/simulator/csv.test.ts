@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/g
 import { startSimulator, type Simulator } from './index';
 import { apiClient, fileForm } from './client';
 import { account, BASIC_CSV_HEADER, locationOf } from './fixtures';
-import { specProblems } from '../helpers/spec-check';
+import { itWithSpec, specProblems } from '../helpers/spec-check';
 import type { AxiosInstance } from 'axios';
 
 let sim: Simulator;
@@ -172,7 +172,7 @@ describe('rows checked per network once the accounts are set', () => {
 		expect((locationOf(sim).posts as Array<{ summary: string }>).slice(before).map((p) => p.summary)).toEqual(['A photo', 'x'.repeat(281)]);
 	});
 
-	test('the upload logs its form, which the spec check validates', async () => {
+	itWithSpec('the upload logs its form, which the spec check validates', async () => {
 		await upload(csv(rows));
 		const [logged] = sim.control.requests().slice(-1);
 		expect(logged.body).toEqual({ multipart: { file: '[file posts.csv]' } });

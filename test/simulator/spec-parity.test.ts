@@ -1,9 +1,10 @@
 // Spec parity: the simulator's request validation is not stricter than the spec. Every documented
 // body property is accepted (no "property X should not exist"), and the spec's own request
-// examples pass validation. Skipped, with a message, when ../shared/reference is absent.
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+// examples pass validation. Skipped whole when the official spec is absent (HOOPAI_SPEC_DIR).
+import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import { startSimulator, type Simulator } from './index';
-import { loadSpecs, REFERENCE_DIR } from '../helpers/reference';
+import { loadSpecs } from '../helpers/reference';
+import { describeWithSpec } from '../helpers/spec-check';
 import { OpenApiValidator } from './openapi';
 import { apiClient, VERSION } from './client';
 import { oauthAccountId } from './fixtures';
@@ -11,9 +12,7 @@ import type { AxiosInstance } from 'axios';
 
 const specs = loadSpecs();
 const V3 = 'social-planner-v3.json';
-const describeParity = specs ? describe : describe.skip;
-
-describeParity(`request validation matches the spec${specs ? '' : ` (SKIPPED: reference folder not found at ${REFERENCE_DIR})`}`, () => {
+describeWithSpec('request validation matches the spec', () => {
 	let sim: Simulator;
 	let api: AxiosInstance;
 	let validator: OpenApiValidator;

@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { Poller } from '../harness/n8n';
 import { restoreSendSettings, sendSettings, tuneSendSettings } from '../harness/send-path';
 import { failedPostExample } from './example';
-import { locationOf, requestsSince, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
+import { itSentOnlyDocumentedRequests, locationOf, requestsSince, tokenCredentials, useSampleSimulator } from '../helpers/simulator';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -397,4 +397,6 @@ describe('HoopAI Social Planner Trigger', () => {
 		await expect(poller.poll()).rejects.toThrow('The HoopAI daily request limit is used up');
 		expect(poller.staticData()).toEqual(state);
 	});
+
+	itSentOnlyDocumentedRequests(sim);
 });

@@ -32,13 +32,11 @@ export const csvSetAccountsDescription: INodeProperties[] = [
 		displayName: 'Rows to Import',
 		name: 'rowsCount',
 		type: 'number',
-		typeOptions: { minValue: 1 },
-		// Upload's output, mapped by default: the usual chain is Upload → Set Accounts.
-		// eslint-disable-next-line n8n-nodes-base/node-param-default-wrong-for-number
-		default: '={{ $json.rowsCount }}',
-		required: true,
+		typeOptions: { minValue: 0 },
+		// 0 reads Upload's output from the input item: the usual chain is Upload → Set Accounts.
+		default: 0,
 		displayOptions: { show },
-		description: 'How many of the file’s rows to import, from the first: all of them is Upload’s output’s rowsCount',
+		description: 'How many of the file’s rows to import, from the first. 0 imports all of them: the rowsCount of the input item, as Upload outputs it.',
 	},
 	{
 		displayName: 'Options',
@@ -91,6 +89,19 @@ export async function setAccounts(this: IExecuteFunctions, connection: ApiConnec
 	return String((response.results as IDataObject | undefined)?.csvId ?? '');
 }
 
+/** Rows to Import; at 0, all the rows Upload counted (the input item's rowsCount). */
+function rowsToImport(context: IExecuteFunctions, itemIndex: number): number {
+	const node = context.getNode();
+	const given = wholeNumber(node, 'Rows to Import', context.getNodeParameter('rowsCount', itemIndex), 0);
+	if (given > 0) return given;
+	const counted = Number(context.getInputData()[itemIndex]?.json.rowsCount);
+	if (Number.isInteger(counted) && counted >= 1) return counted;
+	throw new NodeOperationError(node, 'Rows to Import: 0 imports all the rows Upload counted, but the input item has no rowsCount of 1 or more', {
+		description: 'Put CSV Import → Upload right before this node, or give the number of rows to import.',
+		itemIndex,
+	});
+}
+
 /** The body of Set Accounts from an item's fields. */
 function setAccountsBody(this: IExecuteFunctions, connection: ApiConnection, itemIndex: number): SetAccountsBody {
 	const node = this.getNode();
@@ -98,7 +109,7 @@ function setAccountsBody(this: IExecuteFunctions, connection: ApiConnection, ite
 	const body: SetAccountsBody = {
 		accountIds: idList(node, 'Account Names or IDs', this.getNodeParameter('csvAccountIds', itemIndex)),
 		filePath: text(node, 'File Path', this.getNodeParameter('filePath', itemIndex)).trim(),
-		rowsCount: wholeNumber(node, 'Rows to Import', this.getNodeParameter('rowsCount', itemIndex), 1),
+		rowsCount: rowsToImport(this, itemIndex),
 		fileName: text(node, 'File Name', this.getNodeParameter('fileName', itemIndex)).trim(),
 		userId: importUserId(node, 'Options → User Name or ID', options.userId, connection),
 	};

@@ -50,7 +50,8 @@ function mediaList(node: INode, items: IDataObject[]): IDataObject[] {
 				description: 'Choose its Type (JPEG, PNG or GIF image; MP4, MOV or WebM video), or use a URL ending in .jpg, .jpeg, .png, .gif, .mp4, .mov or .webm.',
 			});
 		}
-		return compact({ url, type, caption: item.caption, altText: item.altText, thumbnail: item.thumbnail });
+		const { caption, altText, thumbnail } = (item.options ?? {}) as IDataObject;
+		return compact({ url, type, caption, altText, thumbnail });
 	});
 }
 
