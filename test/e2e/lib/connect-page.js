@@ -64,7 +64,7 @@ async function clickNetwork(page, platform) {
 	return popup;
 }
 
-async function connectPageTier({ check, n8n, sim }) {
+async function connectPageTier({ check, n8n, sim, work }) {
 	const ready = await check('[connect page] headless Chromium', async () => {
 		if (!loadPlaywright()) return { skipped: 'playwright-core is not installed (npm install)' };
 		const reason = ensureChromium();
@@ -73,7 +73,9 @@ async function connectPageTier({ check, n8n, sim }) {
 	if (!ready) return;
 	const [pageWorkflow, callbackWorkflow] = FILES.map(loadExample);
 	const published = await check(`[connect page] import + publish:workflow ${FILES.join(', ')}`, async () => {
-		for (const file of FILES) await n8n.cli(['import:workflow', `--input=${path.join(EXAMPLES_DIR, file)}`]);
+		const dir = fs.mkdtempSync(path.join(work, 'connect-page-'));
+		for (const file of FILES) fs.copyFileSync(path.join(EXAMPLES_DIR, file), path.join(dir, file));
+		await n8n.cli(['import:workflow', '--separate', `--input=${dir}`]);
 		for (const workflow of [pageWorkflow, callbackWorkflow]) await n8n.cli(['publish:workflow', `--id=${workflow.id}`]);
 		return `published ${pageWorkflow.id}, ${callbackWorkflow.id}`;
 	});
@@ -101,6 +103,9 @@ async function connectPageTier({ check, n8n, sim }) {
 			try {
 				assert.strictEqual(response.status(), 200);
 				assert.match(response.headers()['content-type'], /^text\/html/);
+				// n8n serves webhook HTML sandboxed (an opaque origin); popups may leave the sandbox.
+				const sandbox = response.headers()['content-security-policy'].split(' ');
+				assert.deepStrictEqual(['sandbox', 'allow-scripts', 'allow-popups', 'allow-popups-to-escape-sandbox'].filter((flag) => !sandbox.includes(flag)), []);
 				const html = await response.text();
 				assert.ok(!html.includes(sim.token), 'the page holds no token');
 				const shown = await readPage(page);
@@ -159,8 +164,9 @@ async function connectPageTier({ check, n8n, sim }) {
 				const refused = await settled(page);
 				assert.match(refused.status, /^The login window answered with something this page cannot use, so nothing was added/);
 				// The right message from another origin (the same simulator as http://localhost): refused and named.
+				// Navigated from inside the window (as a login's redirects are), so the page stays its opener.
 				const elsewhere = popup.url().replace('127.0.0.1', 'localhost');
-				await popup.goto(elsewhere, { waitUntil: 'load' });
+				await Promise.all([popup.waitForNavigation({ waitUntil: 'load' }), popup.evaluate((url) => window.location.assign(url), elsewhere)]);
 				await popup.evaluate((forged) => window.opener.postMessage(forged, '*'), message);
 				await page.waitForFunction(() => document.getElementById('status').textContent.includes('http://localhost'), null, { timeout: 10000 });
 				const otherOrigin = await readPage(page);

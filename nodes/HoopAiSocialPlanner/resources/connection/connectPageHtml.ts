@@ -52,11 +52,11 @@ h1 { font-size: 24px; line-height: 1.25; margin: 0 0 8px; }
 .mark { flex: none; width: 32px; height: 32px; border-radius: 8px; display: grid; place-items: center; color: #fff; font-weight: 700; font-size: 13px; }
 .name { flex: 1; }
 .state { font-size: 13px; color: #718096; }
-button.waiting { border-color: #4c7bd9; }
-button.done { border-color: #38a169; background: #f3fcf6; }
-button.done .state { color: #2f855a; font-weight: 600; }
-button.failed { border-color: #e53e3e; }
-button.failed .state { color: #c53030; }
+.networks button.waiting { border-color: #4c7bd9; }
+.networks button.done { border-color: #38a169; background: #f3fcf6; }
+.networks button.done .state { color: #2f855a; font-weight: 600; }
+.networks button.failed { border-color: #e53e3e; }
+.networks button.failed .state { color: #c53030; }
 .status { margin: 24px 0 0; padding: 14px 16px; border-radius: 12px; line-height: 1.5; }
 .status:empty { display: none; }
 .status p { margin: 0; }
