@@ -209,7 +209,7 @@ describe('Build Connect Page and its callback', () => {
 	it('the Platform and ID Below choice still lists a login given by hand', async () => {
 		const { config } = await buildPage();
 		const message = logIn(config, 'youtube');
-		const { items, error } = await run({ operation: 'getAvailableAccounts', loginFrom: 'fields', connectPlatform: 'youtube', oauthAccountId: message.accountId, returnAll: true });
+		const { items, error } = await run({ operation: 'getAvailableAccounts', loginFrom: 'fields', availablePlatform: 'youtube', oauthAccountId: message.accountId, returnAll: true });
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.platform)).toEqual(['youtube', 'youtube']);
 		expect(items.every((item) => item.json.nonce === undefined)).toBe(true);

@@ -292,10 +292,10 @@ function merge(base: IDataObject, extra: IDataObject): IDataObject {
 			'queueEditSession.save': () => ({ queueId: queueRef(), sessionId: SESSION, ...openSession() }),
 			'accountConnection.getAvailableAccounts': (variant) => {
 				// A login of the network the variant lists (Bluesky's start is refused: an unknown login, 404).
-				const platform = /connectPlatform="([^"]+)"/.exec(variant.leaves.join(' '))?.[1] ?? 'facebook';
+				const platform = /availablePlatform="([^"]+)"/.exec(variant.leaves.join(' '))?.[1] ?? 'facebook';
 				const url = `${sim().url}/social-media-posting/oauth/${platform}/start?locationId=${sim().locationId}&userId=${sim().userId}`;
 				const oauthAccountId = platform === 'bluesky' ? '65f0c0de00000000000000ff' : sim().control.completeConnect(url).accountId;
-				return { loginFrom: 'fields', connectPlatform: platform, oauthAccountId };
+				return { loginFrom: 'fields', availablePlatform: platform, oauthAccountId };
 			},
 		};
 		// Sent nothing or need input items, so checked in their own tests: Get Connect URL and Build

@@ -163,7 +163,7 @@ const SCRIPT = `
 				return;
 			}
 			if (pending && pending.network.platform !== network.platform) mark(pending.network.platform, '', '');
-			pending = { window: opened, network, answered: false };
+			pending = { window: opened, network, heard: false };
 			mark(network.platform, 'waiting', 'Waiting…');
 			show('waiting', 'Log in to ' + network.name + ' in the window that opened and allow access. This page adds your accounts when the window closes.');
 		});
@@ -174,6 +174,7 @@ const SCRIPT = `
 		const message = event.data;
 		if (!message || typeof message !== 'object' || message.page !== 'social_media_posting' || message.actionType !== 'close') return;
 		const current = pending;
+		current.heard = true;
 		if (!config.origins.includes(event.origin)) {
 			mark(current.network.platform, 'failed', 'Not added');
 			show('error', 'The login window answered from ' + event.origin + ', which this page does not take answers from.' + tellAgency);
@@ -185,18 +186,17 @@ const SCRIPT = `
 			show('error', 'The login window answered with something this page cannot use, so nothing was added. Click ' + current.network.name + ' to try again.' + tellAgency);
 			return;
 		}
-		current.answered = true;
 		pending = null;
 		attach(network, message);
 	});
 
-	// A window closed before it answered: the person closed it, or the login failed.
+	// A window closed before it posted HighLevel's message: the person closed it, or the login failed.
 	setInterval(() => {
 		const current = pending;
 		if (!current || !current.window.closed || current.closedSeen) return;
 		current.closedSeen = true;
 		setTimeout(() => {
-			if (current.answered || pending !== current) return;
+			if (current.heard || pending !== current) return;
 			pending = null;
 			mark(current.network.platform, '', '');
 			show('error', 'The ' + current.network.name + ' window was closed before the login finished. Click ' + current.network.name + ' to try again.');

@@ -130,7 +130,7 @@ export const getAvailableAccounts = withRoutes(async function getAvailableAccoun
 			login = { platform: callback.platform, oauthAccountId: callback.accountId, nonce: callback.nonce };
 		} else {
 			login = {
-				platform: choice<string>(node, 'Platform', this.getNodeParameter('connectPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS),
+				platform: choice<string>(node, 'Platform', this.getNodeParameter('availablePlatform', itemIndex), CONNECT_PLATFORM_OPTIONS),
 				oauthAccountId: pathSegment(node, 'OAuth Account ID', this.getNodeParameter('oauthAccountId', itemIndex, '')),
 			};
 		}

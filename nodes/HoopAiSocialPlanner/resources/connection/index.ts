@@ -42,19 +42,18 @@ export const accountConnectionOperation: INodeProperties = {
 	default: 'getConnectUrl',
 };
 
-// Each name is declared once (n8n evaluates every declaration for every item), but for Platform
-// and its notice: Get Connect URL always shows them, Get Available Accounts only when Login From
-// says the fields give the login (one declaration cannot say "this operation, or that one with
-// this value"). Attach By ID has its own.
+// Each name is declared once (n8n evaluates every declaration for every item). Get Connect URL,
+// Get Available Accounts (when Login From says the fields give the login) and Attach By ID each
+// have their own Platform: one declaration cannot say "this operation, or that one with this value".
 const link = { resource: ['accountConnection'], operation: ['getConnectUrl'] };
-const twitterNotice = { displayName: TWITTER_NOTICE, name: 'twitterNotice', type: 'notice', default: '' } as const;
+const twitterNotice = { displayName: TWITTER_NOTICE, type: 'notice', default: '' } as const;
 
 export const accountConnectionFields: INodeProperties[] = [
 	loginFromField,
 	{ ...platformField, displayOptions: { show: link } },
-	{ ...platformField, displayOptions: { show: showForAvailableByFields } },
-	{ ...twitterNotice, displayOptions: { show: { ...link, connectPlatform: ['twitter'] } } },
-	{ ...twitterNotice, displayOptions: { show: { ...showForAvailableByFields, connectPlatform: ['twitter'] } } },
+	{ ...twitterNotice, name: 'twitterNotice', displayOptions: { show: { ...link, connectPlatform: ['twitter'] } } },
+	{ ...platformField, name: 'availablePlatform', displayOptions: { show: showForAvailableByFields } },
+	{ ...twitterNotice, name: 'availableTwitterNotice', displayOptions: { show: { ...showForAvailableByFields, availablePlatform: ['twitter'] } } },
 	{ ...oauthAccountIdField, displayOptions: { show: showForAvailableByFields } },
 	...buildConnectPageLinkFields,
 	...getConnectUrlDescription,
