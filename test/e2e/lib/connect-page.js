@@ -171,8 +171,17 @@ async function connectPageTier({ check, n8n, sim, work }) {
 				await page.waitForFunction(() => document.getElementById('status').textContent.includes('http://localhost'), null, { timeout: 10000 });
 				const otherOrigin = await readPage(page);
 				assert.match(otherOrigin.status, /^The login window answered from http:\/\/localhost:\d+, which this page does not take answers from\. Please tell Hoop Marketing\.$/);
+				// The window closing after it answered keeps that answer's message.
+				await popup.close();
+				await page.waitForTimeout(2500);
+				assert.strictEqual((await readPage(page)).status, otherOrigin.status);
+				// A window closed before it answered: the page says so.
+				const unanswered = await clickNetwork(page, 'youtube');
+				await unanswered.close();
+				await page.waitForFunction(() => document.getElementById('status').textContent.includes('was closed'), null, { timeout: 10000 });
+				assert.strictEqual((await readPage(page)).status, 'The YouTube window was closed before the login finished. Click YouTube to try again.');
 				assert.deepStrictEqual(posts, [], 'nothing posted to the callback');
-				return `ignored: a message from the page itself and 3 of other shapes; refused: accountId "…/../x", origin ${new URL(elsewhere).origin}; 0 posts`;
+				return `ignored: a message from the page itself and 3 of other shapes; refused: accountId "…/../x", origin ${new URL(elsewhere).origin}; a window closed unanswered named; 0 posts`;
 			} finally {
 				await context.close();
 			}
