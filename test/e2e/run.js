@@ -13,6 +13,7 @@
 //      HOOPAI_E2E_QUEUE=1    also run n8n in queue mode: PostgreSQL + Redis (apt-get installs them when
 //                            missing; needs root) + two workers (CI sets it; ~5 min)
 //      HOOPAI_E2E_SCREENSHOT=0 skip the browser screenshot
+//      HOOPAI_E2E_CONNECT=0  skip the connect page (examples 10 and 11 published, a client in Chromium)
 //      HOOPAI_E2E_KEEP=1     keep the temporary user folders (printed) for inspection
 const fs = require('fs');
 const path = require('path');
@@ -183,6 +184,14 @@ async function main() {
 		} else if (n8n) {
 			const { triggerTier } = require('./lib/trigger');
 			await triggerTier({ check, n8n, sim, work });
+		}
+
+		// A client connects Facebook from the connect page (examples 10 and 11) in headless Chromium.
+		if (process.env.HOOPAI_E2E_CONNECT === '0') {
+			await check('connect page', () => ({ skipped: 'HOOPAI_E2E_CONNECT=0' }));
+		} else if (n8n) {
+			const { connectPageTier } = require('./lib/connect-page');
+			await connectPageTier({ check, n8n, sim, work });
 		}
 
 		// Queue mode: main + workers, Postgres, Redis.

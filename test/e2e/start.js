@@ -99,7 +99,7 @@ async function main() {
 		};
 	} else {
 		const { startSimulator } = require('../simulator');
-		sim = await startSimulator({ port: simPort, seed: 'sample', followRealTime: true }).catch((error) => {
+		sim = await startSimulator({ port: simPort, seed: 'sample', followRealTime: true, oauthStart: 'browser' }).catch((error) => {
 			throw new Error(`the simulator could not listen on port ${simPort} (${error.code || error.message}); set HOOPAI_SIM_PORT to a free port`);
 		});
 		target = { baseUrl: sim.url, token: sim.token, locationId: sim.locationId, userId: sim.userId, name: 'HoopAI Social Planner (simulator)' };

@@ -50,7 +50,7 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 	const connect = (platform: string) =>
 		sim().control.completeConnect(`${sim().url}/social-media-posting/oauth/${platform}/start?locationId=${sim().locationId}&userId=${sim().userId}`).accountId;
 	const available = async (platform: string, oauthAccountId: string, extra: INodeParameters = {}) => {
-		const { items, error } = await run({ operation: 'getAvailableAccounts', connectPlatform: platform, oauthAccountId, returnAll: true, ...extra });
+		const { items, error } = await run({ operation: 'getAvailableAccounts', loginFrom: 'fields', availablePlatform: platform, oauthAccountId, returnAll: true, ...extra });
 		expect(error).toBeUndefined();
 		return items.map((item) => item.json);
 	};
@@ -171,7 +171,7 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		expect(filtered.map((account) => account.name)).toEqual(['Facebook Main Page']);
 		expect(v2Log()[0].query).toEqual({});
 
-		const limited = await run({ operation: 'getAvailableAccounts', connectPlatform: 'facebook', oauthAccountId: facebook, returnAll: false, limit: 1 });
+		const limited = await run({ operation: 'getAvailableAccounts', loginFrom: 'fields', availablePlatform: 'facebook', oauthAccountId: facebook, returnAll: false, limit: 1 });
 		expect(limited.items).toHaveLength(1);
 	});
 
@@ -214,14 +214,14 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		const log = logFrom();
 		const { error } = await run({ operation: 'attachAccounts', attachFrom: 'input' }, { input: [{ name: 'Just a name' }] });
 		expect(error).toMatchObject({ name: 'NodeOperationError', message: expect.stringMatching(/^Accounts to Attach: input item 1 is not an available account/) });
-		const noId = await run({ operation: 'getAvailableAccounts', connectPlatform: 'facebook', oauthAccountId: '../accounts' });
+		const noId = await run({ operation: 'getAvailableAccounts', loginFrom: 'fields', availablePlatform: 'facebook', oauthAccountId: '../accounts' });
 		expect(noId.error?.name).toBe('NodeOperationError');
 		expect(log()).toEqual([]);
 	});
 
 	it('the API’s errors are shown as they are (e.g. X (Twitter), an unknown login)', async () => {
 		const unknownLogin = '65f0c0de00000000000000ff';
-		const { error } = await run({ operation: 'getAvailableAccounts', connectPlatform: 'twitter', oauthAccountId: unknownLogin });
+		const { error } = await run({ operation: 'getAvailableAccounts', loginFrom: 'fields', availablePlatform: 'twitter', oauthAccountId: unknownLogin });
 		expect(error).toMatchObject({ name: 'NodeApiError', message: 'OAuth account not found', httpCode: '404' });
 	});
 

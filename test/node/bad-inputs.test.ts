@@ -68,6 +68,7 @@ const OPERATIONS: Record<string, [string, string]> = {
 	'CSV Import → Import Posts': ['csvImport', 'importPosts'],
 	'CSV Import → Set Accounts': ['csvImport', 'setAccounts'],
 	'CSV Import → Upload': ['csvImport', 'upload'],
+	'Account Connection → Build Connect Page': ['accountConnection', 'buildConnectPage'],
 };
 
 /** The value of a field given by an expression reading the input item. */
@@ -100,6 +101,8 @@ const facebookPost = (sample: Sample, changes: INodeParameters = {}): INodeParam
 	...changes,
 });
 const media = (...urls: string[]) => ({ items: urls.map((url) => ({ url })) });
+/** A connect page that is fine but for what the row changes. */
+const connectPage = { callbackUrl: 'https://n8n.example.com/webhook/hoopai-connect-callback' };
 const images = (count: number) => Array.from({ length: count }, (_value, index) => `https://cdn.example.com/${index}.jpg`);
 
 const ACTION_ROWS: BadInput[] = [
@@ -244,6 +247,15 @@ const ACTION_ROWS: BadInput[] = [
 	bad('CSV Import → Finalize', 'an import ID of blanks', () => ({ csvId: FROM_ITEM }), 'CSV Import ID: no ID given', /give its ID/, fromItem('  ')),
 	bad('CSV Import → Delete', 'an import ID "a/b"', () => ({ csvId: 'a/b' }), 'CSV Import ID: "a/b" is not an ID', NOT_AN_ID),
 	bad('CSV Import → Delete Row', 'a Row ID "%2F"', () => ({ csvId: '65f92e55cc884f0d0845e447', rowId: '%2F' }), 'Row ID: "%2F" is not an ID', NOT_AN_ID),
+
+	// Account Connection → Build Connect Page (the callback's bad posts: test/node/connect-page.test.ts).
+	bad('Account Connection → Build Connect Page', 'a network the API cannot connect', () => ({ ...connectPage, pageNetworks: FROM_ITEM }), 'Networks: "bluesky" is not allowed; use facebook, google, instagram, linkedin, pinterest, threads, tiktok or youtube', /use facebook, google/, fromItem('facebook, bluesky')),
+	bad('Account Connection → Build Connect Page', 'no network from an expression', () => ({ ...connectPage, pageNetworks: FROM_ITEM }), 'Networks: choose at least one network for the page', /choose at least one/, fromItem('')),
+	bad('Account Connection → Build Connect Page', 'no Callback URL', () => ({ ...connectPage, callbackUrl: FROM_ITEM }), 'Callback URL: required', /Production URL of the Webhook \(POST\) node/, fromItem(' ')),
+	bad('Account Connection → Build Connect Page', 'a Callback URL that is no link', () => ({ ...connectPage, callbackUrl: 'webhook/hoopai-connect-callback' }), 'Callback URL: "webhook/hoopai-connect-callback" is not a link (http:// or https://)', /Production URL/),
+	bad('Account Connection → Build Connect Page', 'a Logo URL that is no link', () => ({ ...connectPage, logoUrl: 'logo.png' }), 'Logo URL: "logo.png" is not a link (http:// or https://)', /http:\/\/ or https:\/\//),
+	bad('Account Connection → Build Connect Page', 'Valid For of 0 hours', () => ({ ...connectPage, pageOptions: { validHours: 0 } }), 'Options → Valid For (Hours): 0 is not allowed; use a whole number from 1 to 720', /from 1 to 720/),
+	bad('Account Connection → Build Connect Page', 'an Allowed Message Origin that is no link', () => ({ ...connectPage, pageOptions: { messageOrigins: 'app.hoopai.com' } }), 'Options → Allowed Message Origins: "app.hoopai.com" is not a link (http:// or https://)', /http:\/\/ or https:\/\//),
 ];
 
 interface TriggerBadInput {

@@ -272,6 +272,10 @@ describe('R4 secrets canary: no token, OAuth token or client secret in outputs, 
 		await runOperation({ resource: 'tag', operation: 'getAll', returnAll: true });
 	});
 
+	it('Account Connection: the connect page (it holds a nonce made from the credential, never the credential)', async () => {
+		await runOperation({ resource: 'accountConnection', operation: 'buildConnectPage', callbackUrl: 'https://n8n.example.com/webhook/hoopai-connect-callback' });
+	});
+
 	it('every dropdown and list search, and the credential test', async () => {
 		const dropdowns: Array<[string, INodeParameters]> = [
 			['getAccounts', { resource: 'post', operation: 'create' }],

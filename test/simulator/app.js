@@ -73,6 +73,11 @@ function onRequest(sim) {
 		}
 
 		const token = auth.tokenFrom(request, sim);
+		// A start page opened by a browser (oauthStart: 'browser'): no token, Version or scope to check.
+		if (!token && config.openInBrowser && sim.options.oauthStart === 'browser') {
+			request.openedInBrowser = true;
+			return;
+		}
 		const rateKey = token ? `${token.token}:${token.locationId}` : 'anonymous';
 		if (fault && fault.kind === 'rateLimit') {
 			reply.headers({ ...sim.rateLimiter.peek(rateKey), 'x-ratelimit-remaining': '0' });
@@ -115,7 +120,7 @@ function preValidation(request) {
 
 function preHandler(sim) {
 	return async (request) => {
-		if (!isApi(request)) return;
+		if (!isApi(request) || request.openedInBrowser) return;
 		const where = request.routeOptions.config.location;
 		if (!where) return;
 		const source = request[where] || {};

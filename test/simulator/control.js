@@ -7,6 +7,7 @@ const { applySeed, applyFixture } = require('./seed');
 const { advanceLifecycle } = require('./posts-model');
 const { advanceQueues } = require('./queue-model');
 const { completeConnectUrl } = require('./routes/oauth');
+const { oauthStartMode } = require('./oauth-start');
 
 function serializeLocation(location) {
 	const out = {};
@@ -80,6 +81,11 @@ function createControl(sim) {
 		completeConnect(url, options) {
 			return completeConnectUrl(sim, url, options);
 		},
+		/** 'bearer' (the specs) or 'browser' (the API's description): how start pages may be opened. */
+		setOAuthStart(mode) {
+			sim.options.oauthStart = oauthStartMode(mode);
+			return sim.options.oauthStart;
+		},
 		get state() {
 			return sim.state;
 		},
@@ -136,6 +142,7 @@ function register(app, sim) {
 	});
 	app.get('/__sim/state', async () => c.snapshot());
 	app.post('/__sim/oauth/complete', wrap(async (req) => c.completeConnect(req.body && req.body.url, { accountId: req.body && req.body.accountId })));
+	app.post('/__sim/oauth/start-mode', wrap(async (req) => ({ oauthStart: c.setOAuthStart(req.body && req.body.mode) })));
 	// Files uploaded through POST /medias/upload-file are served from here.
 	app.get('/__sim/media/:id/:name', async (req, reply) => {
 		const file = sim.state.media.get(req.params.id);

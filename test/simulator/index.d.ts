@@ -18,6 +18,11 @@ export interface SimulatorOptions {
 	followRealTime?: boolean;
 	/** Most recent API requests kept in the log (default 100000). */
 	requestLogLimit?: number;
+	/**
+	 * How the OAuth start pages may be opened: 'bearer' (default, as the v2/v3 specs declare them)
+	 * or 'browser' (as the API's description says: a browser window, no Authorization header).
+	 */
+	oauthStart?: 'bearer' | 'browser';
 }
 
 export interface LoggedRequest {
@@ -104,6 +109,8 @@ export interface SimControl {
 	advanceRateLimitWindow(ms: number): void;
 	/** The browser step of the OAuth connect flow: opens a connect URL, returns the window's message. */
 	completeConnect(url: string, options?: { accountId?: string }): ConnectMessage;
+	/** How the OAuth start pages may be opened from now on (see SimulatorOptions.oauthStart). */
+	setOAuthStart(mode: 'bearer' | 'browser'): 'bearer' | 'browser';
 	readonly state: SimState;
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	snapshot(): any;

@@ -9,6 +9,7 @@ const { createFaults } = require('./faults');
 const { createControl } = require('./control');
 const { IDS } = require('./seed');
 const { buildApp } = require('./app');
+const { oauthStartMode } = require('./oauth-start');
 
 async function startSimulator(options = {}) {
 	const opts = {
@@ -18,6 +19,7 @@ async function startSimulator(options = {}) {
 		followRealTime: Boolean(options.followRealTime),
 		rateLimit: options.rateLimit || {},
 		requestLogLimit: options.requestLogLimit ?? 100000,
+		oauthStart: oauthStartMode(options.oauthStart),
 	};
 	const windowClock = createWindowClock(options.rateLimit && options.rateLimit.now);
 	const sim = {

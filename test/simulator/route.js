@@ -1,13 +1,14 @@
 'use strict';
 // Declares an API route: `scope` is checked against the token (Scopes.md), `location` names
-// where the request carries its locationId ('params' | 'query' | 'body') for the ownership check.
+// where the request carries its locationId ('params' | 'query' | 'body') for the ownership check;
+// `openInBrowser` marks a page a browser opens without the token when the simulator is told so.
 
 function api(app, method, url, options, handler) {
 	app.route({
 		method,
 		url,
 		schema: options.schema,
-		config: { api: true, scope: options.scope, location: options.location },
+		config: { api: true, scope: options.scope, location: options.location, openInBrowser: Boolean(options.openInBrowser) },
 		handler,
 	});
 }

@@ -63,18 +63,34 @@ function linkedinProfile(connection) {
 	return { originId: `p${suffix}`, name: 'Avery Stone', avatar: 'https://cdn.example.com/oauth/linkedin/me.png', urn: `urn:li:person:${suffix}` };
 }
 
-function startPage(data, traceId) {
+const escapeHtml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * The start page, standing in for the network's login and consent screens and HighLevel's window
+ * after them: "Allow" posts the message HighLevel's window posts (API-NOTES §3.3) to the page that
+ * opened it, then closes the window.
+ */
+function startPage(data, traceId, pages) {
 	const json = JSON.stringify(data).replace(/</g, '\\u003c');
+	const name = NAMES[data.platform];
 	return `<!doctype html>
-<html><head><meta charset="utf-8"><meta name="trace-id" content="${traceId}"><title>Connect ${NAMES[data.platform]}</title></head>
+<html><head><meta charset="utf-8"><meta name="trace-id" content="${traceId}"><title>Log in to ${name} (HoopAI simulator)</title>
+<style>body{font-family:system-ui,sans-serif;max-width:420px;margin:40px auto;padding:0 16px;color:#1d2433}button{font:inherit;padding:10px 18px;border:0;border-radius:8px;background:#1877f2;color:#fff;cursor:pointer}code{font-size:12px}</style></head>
 <body>
-<h1>${NAMES[data.platform]} connected (HoopAI simulator)</h1>
-<p>This window would now post the result back to the Social Planner and close.</p>
+<h1>Log in to ${name}</h1>
+<p>HoopAI simulator: this page stands in for ${name}'s login and permission screens. Nothing is sent to ${name}.</p>
+<p>This login can attach: ${pages.map(escapeHtml).join(', ')}.</p>
+<p><button id="allow" type="button">Log in and allow access</button></p>
+<p id="outcome"></p>
 <p>accountId: <code id="account-id">${data.accountId}</code></p>
 <script id="oauth-result" type="application/json">${json}</script>
 <script>
 var data = JSON.parse(document.getElementById('oauth-result').textContent);
-if (window.opener) { window.opener.postMessage(data, '*'); window.close(); }
+document.getElementById('allow').addEventListener('click', function () {
+  if (!window.opener) { document.getElementById('outcome').textContent = 'Connected, but no page opened this window to tell.'; return; }
+  window.opener.postMessage(data, '*');
+  window.close();
+});
 </script>
 </body></html>
 `;
@@ -213,7 +229,7 @@ function register(app, sim) {
 	const startHandler = (fixed) => async (req, reply) => {
 		const data = startConnection(sim, fixed || req.params.platform, req.query);
 		reply.type('text/html; charset=utf-8');
-		return startPage(data, req.traceId);
+		return startPage(data, req.traceId, sim.state.oauth.get(data.accountId).candidates.map((c) => c.name));
 	};
 	const getHandler = (fixed) => async (req) => {
 		const platform = fixed || req.params.platform;
@@ -239,13 +255,13 @@ function register(app, sim) {
 	const OAUTH = '/social-media-posting/oauth';
 
 	// v3 generic paths.
-	api(app, 'GET', `${OAUTH}/:platform/start`, { scope: read, location: 'query', schema: { params: obj({ platform: oneOfStr(V3_PLATFORMS) }, ['platform']), querystring: startQuery } }, startHandler());
+	api(app, 'GET', `${OAUTH}/:platform/start`, { scope: read, location: 'query', openInBrowser: true, schema: { params: obj({ platform: oneOfStr(V3_PLATFORMS) }, ['platform']), querystring: startQuery } }, startHandler());
 	api(app, 'GET', `${OAUTH}/:locationId/:platform/accounts/:accountId`, { scope: read, location: 'params', schema: { params: accountParams(true, V3_PLATFORMS), querystring: obj({ search: str() }) } }, getHandler());
 	api(app, 'POST', `${OAUTH}/:locationId/:platform/accounts/:accountId`, { scope: write, location: 'params', schema: { params: accountParams(true, V3_ATTACH) } }, attachHandler());
 
 	// v2 per-platform paths.
 	for (const platform of V2_PLATFORMS) {
-		api(app, 'GET', `${OAUTH}/${platform}/start`, { scope: read, location: 'query', schema: { querystring: startQuery } }, startHandler(platform));
+		api(app, 'GET', `${OAUTH}/${platform}/start`, { scope: read, location: 'query', openInBrowser: true, schema: { querystring: startQuery } }, startHandler(platform));
 		const segment = platform === 'google' ? 'locations' : 'accounts';
 		const path = `${OAUTH}/:locationId/${platform}/${segment}/:accountId`;
 		api(app, 'GET', path, { scope: read, location: 'params', schema: { params: accountParams(false) } }, getHandler(platform));

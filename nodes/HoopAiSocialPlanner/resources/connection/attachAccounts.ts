@@ -7,6 +7,8 @@ import { platformName } from '../../shared/platforms';
 import { createOnce, stableJson } from '../../shared/send';
 import { apiRequest, getConnection, type ApiConnection, type ApiResponse } from '../../shared/transport';
 import { attachBody } from './attachBody';
+import { checkNonce, nonceKey, type NonceKey } from './connectNonce';
+import { isCallbackItem, readCallback } from './connectPage';
 import { fetchAvailableAccounts } from './getAvailableAccounts';
 import {
 	accountsPath,
@@ -25,7 +27,11 @@ const showForAttach = { resource: ['accountConnection'], operation: ['attachAcco
 const showForAttachById = { ...showForAttach, attachFrom: ['id'] };
 
 const ATTACH_FROM_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'All Input Items', value: 'input', description: 'Each input item is one page, profile or location as Get Available Accounts outputs it' },
+	{
+		name: 'All Input Items',
+		value: 'input',
+		description: 'Each input item is one page, profile or location as Get Available Accounts outputs it, or a connect page’s callback (Webhook item): then every page of that login',
+	},
 	{ name: 'By ID', value: 'id', description: 'The IDs of pages, profiles or locations of one login' },
 ];
 
@@ -110,6 +116,11 @@ function attachIdsOf(node: INode, value: unknown): string[] {
 	return list.flatMap((entry) => text(node, 'Page, Profile or Location IDs', entry).split(',')).map((id) => id.trim()).filter(Boolean);
 }
 
+/** An earlier node's error item (Continue On Fail): passed on, so Respond to Webhook can show it. */
+function isErrorItem(json: IDataObject): boolean {
+	return Object.keys(json).length === 1 && typeof json.error === 'string';
+}
+
 function refuseTiktokBusiness(node: INode, platform: string): void {
 	if (platform !== 'tiktok-business' && ATTACH_PLATFORMS.includes(platform)) return;
 	throw new NodeOperationError(node, `Accounts to Attach: ${platformName(platform)} accounts cannot be attached through the API`, {
@@ -135,12 +146,28 @@ export const attachAccounts = withRoutes(async function attachAccounts(this: IEx
 		const response = await createOnce(this.getExecuteData(), `${itemIndex} ${path} ${stableJson(body)}`, send);
 		return (response.results ?? {}) as IDataObject;
 	};
+	let key: NonceKey | undefined;
+	/** A connect page's nonce, checked before anything of its login is attached. */
+	const checkPageNonce = async (nonce: unknown) => {
+		key ??= await nonceKey.call(this, connection);
+		checkNonce(node, key, connection.locationId, nonce, 'Accounts to Attach');
+	};
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const from = choice<string>(node, 'Accounts to Attach', this.getNodeParameter('attachFrom', itemIndex, 'input'), ATTACH_FROM_OPTIONS);
+		const json = items[itemIndex].json;
+		const which = `input item ${itemIndex + 1}`;
 		let accounts: IDataObject[];
-		if (from === 'input') {
-			const account = inputAccount(node, items[itemIndex].json, `input item ${itemIndex + 1}`);
+		if (from === 'input' && isErrorItem(json)) {
+			return json;
+		} else if (from === 'input' && isCallbackItem(json)) {
+			const callback = readCallback(node, json, 'Accounts to Attach', which);
+			await checkPageNonce(callback.nonce);
+			accounts = await fetchAvailableAccounts.call(this, connection, callback.platform, callback.accountId);
+		} else if (from === 'input') {
+			const account = inputAccount(node, json, which);
 			refuseTiktokBusiness(node, String(account.platform));
+			// From Get Available Accounts reading a connect page's callback: its nonce came along.
+			if (account.nonce !== undefined) await checkPageNonce(account.nonce);
 			accounts = [account];
 		} else {
 			const platform = choice<string>(node, 'Platform', this.getNodeParameter('attachPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);

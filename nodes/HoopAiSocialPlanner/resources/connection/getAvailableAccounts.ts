@@ -1,11 +1,36 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { choice, text, wholeNumber } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { pathSegment } from '../../shared/ids';
 import { apiRequest, getConnection, type ApiConnection } from '../../shared/transport';
+import { checkNonce, nonceKey, type NonceKey } from './connectNonce';
+import { readCallback } from './connectPage';
 import { accountsPath, checkLocation, CONNECT_PLATFORM_OPTIONS, isV2Platform, LIST_ROUTES } from './platforms';
 
 const showForAvailable = { resource: ['accountConnection'], operation: ['getAvailableAccounts'] };
+
+const LOGIN_FROM_OPTIONS: INodePropertyOptions[] = [
+	{
+		name: 'Connect Page (Webhook Item)',
+		value: 'connectPage',
+		description: 'Each input item is what a connect page (Build Connect Page) posted to your Webhook node: its platform, accountId and nonce are read from it',
+	},
+	{ name: 'Platform and ID Below', value: 'fields', description: 'The network, and the accountId the connect window posted back' },
+];
+
+/** Where the login comes from; before Platform in the editor (index.ts). */
+export const loginFromField: INodeProperties = {
+	displayName: 'Login From',
+	name: 'loginFrom',
+	type: 'options',
+	options: LOGIN_FROM_OPTIONS,
+	default: 'connectPage',
+	displayOptions: { show: showForAvailable },
+	description: 'Which login to list the pages, profiles or locations of',
+};
+
+/** Platform and OAuth Account ID when they are given (not read from a connect page's callback). */
+export const showForAvailableByFields = { ...showForAvailable, loginFrom: ['fields'] };
 
 /** Its own fields; Platform and OAuth Account ID are declared once for the resource (index.ts). */
 export const getAvailableAccountsDescription: INodeProperties[] = [
@@ -93,13 +118,27 @@ export const getAvailableAccounts = withRoutes(async function getAvailableAccoun
 	const node = this.getNode();
 	const connection = await getConnection.call(this);
 	checkLocation(node, connection);
+	const items = this.getInputData();
+	let key: NonceKey | undefined;
 	return await runForEachItem.call(this, async (itemIndex) => {
-		const platform = choice<string>(node, 'Platform', this.getNodeParameter('connectPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
-		const oauthAccountId = pathSegment(node, 'OAuth Account ID', this.getNodeParameter('oauthAccountId', itemIndex, ''));
+		const from = choice<string>(node, 'Login From', this.getNodeParameter('loginFrom', itemIndex, 'connectPage'), LOGIN_FROM_OPTIONS);
+		let login: { platform: string; oauthAccountId: string; nonce?: string };
+		if (from === 'connectPage') {
+			const callback = readCallback(node, items[itemIndex].json, 'Login From', `input item ${itemIndex + 1}`);
+			key ??= await nonceKey.call(this, connection);
+			checkNonce(node, key, connection.locationId, callback.nonce, 'Login From');
+			login = { platform: callback.platform, oauthAccountId: callback.accountId, nonce: callback.nonce };
+		} else {
+			login = {
+				platform: choice<string>(node, 'Platform', this.getNodeParameter('availablePlatform', itemIndex), CONNECT_PLATFORM_OPTIONS),
+				oauthAccountId: pathSegment(node, 'OAuth Account ID', this.getNodeParameter('oauthAccountId', itemIndex, '')),
+			};
+		}
 		const search = text(node, 'Search', this.getNodeParameter('availableSearch', itemIndex, '')).trim();
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? Infinity : wholeNumber(node, 'Limit', this.getNodeParameter('limit', itemIndex, 50), 1);
-		const accounts = await fetchAvailableAccounts.call(this, connection, platform, oauthAccountId, search);
-		return accounts.slice(0, limit);
+		const accounts = await fetchAvailableAccounts.call(this, connection, login.platform, login.oauthAccountId, search);
+		// The nonce goes on with each account, so Attach Accounts checks it again before it attaches.
+		return accounts.slice(0, limit).map((account) => (login.nonce ? { ...account, nonce: login.nonce } : account));
 	});
 }, LIST_ROUTES);

@@ -1,12 +1,21 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { choice, text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { optionalId } from '../../shared/ids';
 import { platformName } from '../../shared/platforms';
-import { getConnection } from '../../shared/transport';
+import { getConnection, type ApiConnection } from '../../shared/transport';
 import { checkLocation, CONNECT_PLATFORM_OPTIONS, isV2Platform, START_ROUTES, startPath, TWITTER_NOTICE } from './platforms';
 
 const showForConnectUrl = { resource: ['accountConnection'], operation: ['getConnectUrl'] };
+
+/** Also an option of Build Connect Page. */
+export const reconnectOption: INodeProperties = {
+	displayName: 'Reconnect',
+	name: 'reconnect',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to renew an expired connection of this network instead of adding a new one',
+};
 
 /** Its own fields; Platform is declared once for the resource (index.ts). */
 export const getConnectUrlDescription: INodeProperties[] = [
@@ -17,7 +26,7 @@ export const getConnectUrlDescription: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getUsers' },
 		default: '',
 		allowArbitraryValues: true,
-		displayOptions: { show: showForConnectUrl },
+		displayOptions: { show: { resource: ['accountConnection'], operation: ['getConnectUrl', 'buildConnectPage'] } },
 		description:
 			'The HoopAI user the connection is made for. Empty: the credential’s user. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
@@ -37,19 +46,30 @@ export const getConnectUrlDescription: INodeProperties[] = [
 				placeholder: 'e.g. integration',
 				description: 'Where the connect window says it was opened from (the <code>placement</code> it posts back)',
 			},
-			{
-				displayName: 'Reconnect',
-				name: 'reconnect',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to renew an expired connection of this network instead of adding a new one',
-			},
+			reconnectOption,
 		],
 	},
 ];
 
 const WHAT_COMES_BACK =
 	'Open the URL in a browser (or send it to the client). After logging in to the network and allowing access, the window posts a message {actionType: "close", page: "social_media_posting", platform, placement, accountId, reconnectAccounts} to the page that opened it and closes. Use its accountId as OAuth Account ID in Get Available Accounts and Attach Accounts.';
+
+/** The user a connection is made for: the one chosen, else the credential's. */
+export function connectUserOf(node: INode, connection: ApiConnection, value: unknown): string {
+	const userId = optionalId(node, 'User Name or ID', value) || connection.defaultUserId;
+	if (userId) return userId;
+	throw new NodeOperationError(node, 'User Name or ID: required, and the credential names no user', {
+		description: 'Choose the HoopAI user the connection is made for, or set the User ID in the HoopAI API credential.',
+	});
+}
+
+/** A network's connect link (the start URL a person opens in a browser). */
+export function connectLink(connection: ApiConnection, platform: string, userId: string, { page = '', reconnect = false } = {}): string {
+	const query = new URLSearchParams({ locationId: connection.locationId, userId });
+	if (page) query.set('page', page);
+	if (reconnect) query.set('reconnect', 'true');
+	return `${connection.baseUrl}${startPath(platform)}?${query.toString()}`;
+}
 
 /**
  * Get Connect URL sends nothing: the start URL must be opened by a person in a browser (it
@@ -62,20 +82,11 @@ export const getConnectUrl = withRoutes(async function getConnectUrl(this: IExec
 	checkLocation(node, connection);
 	return await runForEachItem.call(this, async (itemIndex): Promise<IDataObject> => {
 		const platform = choice<string>(node, 'Platform', this.getNodeParameter('connectPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
-		const userId = optionalId(node, 'User Name or ID', this.getNodeParameter('connectUserId', itemIndex, '')) || connection.defaultUserId;
-		if (!userId) {
-			throw new NodeOperationError(node, 'User Name or ID: required, and the credential names no user', {
-				description: 'Choose the HoopAI user the connection is made for, or set the User ID in the HoopAI API credential.',
-				itemIndex,
-			});
-		}
+		const userId = connectUserOf(node, connection, this.getNodeParameter('connectUserId', itemIndex, ''));
 		const options = this.getNodeParameter('connectOptions', itemIndex, {}) as IDataObject;
 		const page = text(node, 'Options → Page', options.page).trim();
-		const query = new URLSearchParams({ locationId: connection.locationId, userId });
-		if (page) query.set('page', page);
-		if (options.reconnect === true) query.set('reconnect', 'true');
 		return {
-			url: `${connection.baseUrl}${startPath(platform)}?${query.toString()}`,
+			url: connectLink(connection, platform, userId, { page, reconnect: options.reconnect === true }),
 			platform,
 			platformName: platformName(platform),
 			path: isV2Platform(platform) ? 'v2 per-platform' : 'v3 generic',

@@ -1,10 +1,11 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { attachAccounts, attachAccountsDescription } from './attachAccounts';
-import { getAvailableAccounts, getAvailableAccountsDescription } from './getAvailableAccounts';
+import { buildConnectPage, buildConnectPageLinkFields, buildConnectPageLookFields } from './buildConnectPage';
+import { getAvailableAccounts, getAvailableAccountsDescription, loginFromField, showForAvailableByFields } from './getAvailableAccounts';
 import { getConnectUrl, getConnectUrlDescription } from './getConnectUrl';
 import { oauthAccountIdField, platformField, TWITTER_NOTICE } from './platforms';
 
-/** The OAuth connect flow: a person opens the connect URL, then the node attaches the pages. */
+/** The OAuth connect flow: a person opens the connect URL (or a connect page), then the node attaches the pages. */
 export const accountConnectionOperation: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
@@ -18,6 +19,12 @@ export const accountConnectionOperation: INodeProperties = {
 			value: 'getConnectUrl',
 			action: 'Get a connect URL for a social network',
 			description: 'Build the link a person opens in a browser to connect a social network login (nothing is sent)',
+		},
+		{
+			name: 'Build Connect Page',
+			value: 'buildConnectPage',
+			action: 'Build a connect page for a client',
+			description: 'Write a web page with one button per network that attaches what the client connects, for Respond to Webhook (nothing is sent)',
 		},
 		{
 			name: 'Get Available Accounts',
@@ -35,23 +42,24 @@ export const accountConnectionOperation: INodeProperties = {
 	default: 'getConnectUrl',
 };
 
-// Each name is declared once (n8n evaluates every declaration for every item): Platform and OAuth
-// Account ID for Get Connect URL and Get Available Accounts; Attach By ID has its own.
-const listOrLink = { resource: ['accountConnection'], operation: ['getConnectUrl', 'getAvailableAccounts'] };
+// Each name is declared once (n8n evaluates every declaration for every item). Get Connect URL,
+// Get Available Accounts (when Login From says the fields give the login) and Attach By ID each
+// have their own Platform: one declaration cannot say "this operation, or that one with this value".
+const link = { resource: ['accountConnection'], operation: ['getConnectUrl'] };
+const twitterNotice = { displayName: TWITTER_NOTICE, type: 'notice', default: '' } as const;
 
 export const accountConnectionFields: INodeProperties[] = [
-	{ ...platformField, displayOptions: { show: listOrLink } },
-	{
-		displayName: TWITTER_NOTICE,
-		name: 'twitterNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { ...listOrLink, connectPlatform: ['twitter'] } },
-	},
-	{ ...oauthAccountIdField, displayOptions: { show: { resource: ['accountConnection'], operation: ['getAvailableAccounts'] } } },
+	loginFromField,
+	{ ...platformField, displayOptions: { show: link } },
+	{ ...twitterNotice, name: 'twitterNotice', displayOptions: { show: { ...link, connectPlatform: ['twitter'] } } },
+	{ ...platformField, name: 'availablePlatform', displayOptions: { show: showForAvailableByFields } },
+	{ ...twitterNotice, name: 'availableTwitterNotice', displayOptions: { show: { ...showForAvailableByFields, availablePlatform: ['twitter'] } } },
+	{ ...oauthAccountIdField, displayOptions: { show: showForAvailableByFields } },
+	...buildConnectPageLinkFields,
 	...getConnectUrlDescription,
+	...buildConnectPageLookFields,
 	...getAvailableAccountsDescription,
 	...attachAccountsDescription,
 ];
 
-export const accountConnectionOperations = { attachAccounts, getAvailableAccounts, getConnectUrl };
+export const accountConnectionOperations = { attachAccounts, buildConnectPage, getAvailableAccounts, getConnectUrl };
