@@ -12,7 +12,7 @@ import { getTags } from './loadOptions/getTags';
 import { getTimezones } from './loadOptions/getTimezones';
 import { getUsers } from './loadOptions/getUsers';
 import { accountFields, accountOperation } from './resources/account';
-import { accountConnectionFields, accountConnectionOperation, accountConnectionOperations } from './resources/connection';
+import { accountConnectionFields, accountConnectionOperation, accountConnectionOperations } from './resources/accountConnection';
 import { categoryFields, categoryOperation } from './resources/category';
 import { categoryQueueFields, categoryQueueOperation } from './resources/categoryQueue';
 import { commentFields, commentOperation } from './resources/comment';

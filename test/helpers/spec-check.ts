@@ -1,5 +1,5 @@
 import { expect } from '@jest/globals';
-import { OpenApiValidator } from '../simulator/openapi';
+import { OpenApiValidator } from './openapi';
 import type { LoggedRequest, Simulator } from '../simulator';
 import { loadSpecs } from './reference';
 

@@ -5,7 +5,7 @@ import { propertyOf } from '../helpers/node-description';
 import { loadSpecs } from '../helpers/reference';
 import { printFigures } from '../helpers/report';
 import { tokenCredentials, locationOf, useSampleSimulator } from '../helpers/simulator';
-import { OpenApiValidator } from '../simulator/openapi';
+import { OpenApiValidator } from '../helpers/openapi';
 
 const V3 = 'social-planner-v3.json';
 const specs = loadSpecs();

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { text } from '../../shared/checks';
 import { isMediaType, MEDIA_TYPES, normaliseMediaType } from '../../shared/media';
-import { MAX_UPLOAD_BYTES, type UploadFile } from './send';
+import { MAX_UPLOAD_BYTES, type UploadFile } from './library';
 
 export interface BinaryFile extends UploadFile {
 	/** The MIME type posts are sent with (for post media: one the networks take). */

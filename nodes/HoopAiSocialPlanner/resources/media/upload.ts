@@ -6,7 +6,7 @@ import { mediaTypeFromUrl } from '../../shared/media';
 import { getConnection } from '../../shared/transport';
 import { readBinaryFile } from './binary';
 import type { FormPart } from '../../shared/multipart';
-import { UPLOAD_PATH, uploadBinary, uploadFromUrl } from './send';
+import { UPLOAD_PATH, uploadBinary, uploadFromUrl } from './library';
 
 const showForUpload = { resource: ['media'], operation: ['upload'] };
 

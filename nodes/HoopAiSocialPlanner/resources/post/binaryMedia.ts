@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { text } from '../../shared/checks';
 import type { ApiConnection } from '../../shared/transport';
 import { readBinaryFile, type BinaryFile } from '../media/binary';
-import { uploadBinary } from '../media/send';
+import { uploadBinary } from '../media/library';
 import type { PostInput } from './postInput';
 
 /** Stands in for an upload's link while the post is checked; replaced before anything is sent. */

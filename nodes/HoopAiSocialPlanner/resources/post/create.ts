@@ -17,7 +17,7 @@ import {
 	summaryField,
 	timezoneField,
 } from './fields';
-import { SCHEDULED_STATUSES } from './hooks';
+import { SCHEDULED_STATUSES } from './writablePost';
 import { accountDirectory, simplifyPost } from './simplify';
 import { parseJsonBody, postInputToBody, type PostInput } from './postInput';
 import { checkPostBody } from './validatePost';

@@ -1,12 +1,12 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { MEDIA_TYPES } from '../../shared/media';
 
-export { platformOptionsField } from './platforms';
+export { platformOptionsField } from './platformOptions';
 
 /**
  * The editable fields of a post, shared by Create (top level and Additional Fields) and
  * Update (Update Fields). Names are the node's, not the API's: postInput.ts maps them. Each
- * network's own options are in platforms/<network>.ts.
+ * network's own options are in networks/<network>.ts.
  *
  * Editor rules kept here (test/node/editor-layout.test.ts checks them):
  * - fields are listed by what a marketer needs most, not alphabetically; n8n's editor keeps the

@@ -4,8 +4,8 @@ import { describeDateTime, isValidTimeZone, toUtcIso } from '../../shared/dates'
 import { idList, optionalId } from '../../shared/ids';
 import { isMediaType, MEDIA_TYPES, normaliseMediaType } from '../../shared/media';
 import { postTypeField, statusField } from './fields';
-import { platformDetails } from './platforms';
-import { compact } from './values';
+import { platformDetails } from './platformOptions';
+import { compact } from '../../shared/values';
 
 /** The post fields as the node's parameters hold them (Create's, or Update's Update Fields). */
 export interface PostInput {

@@ -14,7 +14,7 @@ import {
 	summaryField,
 	timezoneField,
 } from './fields';
-import { SCHEDULED_STATUSES, writablePost } from './hooks';
+import { SCHEDULED_STATUSES, writablePost } from './writablePost';
 import { readBinaryMedia, uploadBinaryMedia } from './binaryMedia';
 import { accountDirectory, simplifyPost } from './simplify';
 import { parseJsonBody, postInputToBody, type PostInput } from './postInput';

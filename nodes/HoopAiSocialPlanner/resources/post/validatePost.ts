@@ -2,7 +2,7 @@ import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 import { isVideo } from '../../shared/media';
 import { describeUtc } from '../../shared/dates';
 import { FIRST_COMMENT_PLATFORMS, platformName } from '../../shared/platforms';
-import { google } from './platforms/google';
+import { google } from '../../networks/google';
 import { scopeAccountDetails } from './postInput';
 
 // Caption limits the v3 spec documents; other networks trim the text themselves.

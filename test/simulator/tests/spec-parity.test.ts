@@ -2,9 +2,9 @@
 // body property is accepted (no "property X should not exist"), and the spec's own request
 // examples pass validation. Skipped, with a message, when ../shared/reference is absent.
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { startSimulator, type Simulator } from './index';
-import { loadSpecs, REFERENCE_DIR } from '../helpers/reference';
-import { OpenApiValidator } from './openapi';
+import { startSimulator, type Simulator } from '../index';
+import { loadSpecs, REFERENCE_DIR } from '../../helpers/reference';
+import { OpenApiValidator } from '../../helpers/openapi';
 import { apiClient, VERSION } from './client';
 import { oauthAccountId } from './fixtures';
 import type { AxiosInstance } from 'axios';

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type INode, type INodeProperties } from 'n8n-workflow';
-import { dateText } from '../../../shared/checks';
-import { localDateParts } from '../../../shared/dates';
-import { compact } from '../values';
+import { dateText } from '../shared/checks';
+import { localDateParts } from '../shared/dates';
+import { compact } from '../shared/values';
 import type { Network } from './network';
 
 /** Start or End (`label`, as the editor shows it) in the API's shape. */

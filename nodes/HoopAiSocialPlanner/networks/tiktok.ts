@@ -1,4 +1,4 @@
-import { compact } from '../values';
+import { compact } from '../shared/values';
 import { yesNo, yesNoDefault, type Network } from './network';
 
 // The two kinds of promotion are shown (and sent) only for a video marked Promotional Content.

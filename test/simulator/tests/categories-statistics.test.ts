@@ -1,6 +1,6 @@
 // Categories, tags and statistics.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { startSimulator, type Simulator } from './index';
+import { startSimulator, type Simulator } from '../index';
 import { apiClient } from './client';
 import { account, locationOf } from './fixtures';
 import type { AxiosInstance } from 'axios';

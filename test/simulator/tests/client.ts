@@ -1,6 +1,6 @@
 // Shared test helpers: an axios client bound to a simulator with HighLevel's headers.
 import axios, { type AxiosInstance, type AxiosRequestConfig, type AxiosResponse } from 'axios';
-import type { Simulator } from './index';
+import type { Simulator } from '../index';
 
 export const VERSION = '2021-07-28';
 

@@ -1,4 +1,4 @@
-import { compact } from '../values';
+import { compact } from '../shared/values';
 import type { Network } from './network';
 
 export const youtube: Network = {

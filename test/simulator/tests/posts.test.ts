@@ -1,6 +1,6 @@
 // Posts: CRUD shapes, validation, list filters and pagination, bulk delete, lifecycle on the clock.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { startSimulator, type Simulator } from './index';
+import { startSimulator, type Simulator } from '../index';
 import { apiClient } from './client';
 import { account, locationOf, postsWith } from './fixtures';
 import type { AxiosInstance } from 'axios';

@@ -1,6 +1,6 @@
 // Category queues: creation, time slots → schedules, items, edit sessions, calendars.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { startSimulator, type Simulator } from './index';
+import { startSimulator, type Simulator } from '../index';
 import { apiClient } from './client';
 import { category, locationOf } from './fixtures';
 import type { AxiosInstance } from 'axios';

@@ -1,9 +1,9 @@
 // CSV import: real parsing of the upload, error codes, set-accounts, review, finalize, deletes.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { startSimulator, type Simulator } from './index';
+import { startSimulator, type Simulator } from '../index';
 import { apiClient, fileForm } from './client';
 import { account, BASIC_CSV_HEADER, locationOf } from './fixtures';
-import { specProblems } from '../helpers/spec-check';
+import { specProblems } from '../../helpers/spec-check';
 import type { AxiosInstance } from 'axios';
 
 let sim: Simulator;

@@ -1,6 +1,6 @@
 // Accounts and the OAuth connect flow (v3 generic and v2 per-platform paths).
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { startSimulator, type Simulator } from './index';
+import { startSimulator, type Simulator } from '../index';
 import { apiClient } from './client';
 import { account, locationOf, oauthAccountId } from './fixtures';
 import type { AxiosInstance } from 'axios';

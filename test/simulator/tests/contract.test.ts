@@ -1,9 +1,9 @@
 // Contract: for every route, a sample request and the simulator's answer validate against the
 // official OpenAPI documents in ../shared/reference (skipped, with a message, when absent).
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { startSimulator, type Simulator } from './index';
-import { loadSpecs, REFERENCE_DIR } from '../helpers/reference';
-import { OpenApiValidator } from './openapi';
+import { startSimulator, type Simulator } from '../index';
+import { loadSpecs, REFERENCE_DIR } from '../../helpers/reference';
+import { OpenApiValidator } from '../../helpers/openapi';
 import { apiClient, fileForm, type Res } from './client';
 import { account, category, locationOf, oauthAccountId, postsWith, BASIC_CSV_HEADER } from './fixtures';
 import type { AxiosInstance } from 'axios';

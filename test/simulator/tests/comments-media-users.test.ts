@@ -1,7 +1,7 @@
 // Comments (v3), media upload and location users.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import axios, { type AxiosInstance } from 'axios';
-import { startSimulator, type Simulator } from './index';
+import { startSimulator, type Simulator } from '../index';
 import { apiClient, fileForm } from './client';
 import { account, postsWith } from './fixtures';
 

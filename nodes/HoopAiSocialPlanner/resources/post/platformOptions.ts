@@ -1,12 +1,12 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { facebook } from './facebook';
-import { google } from './google';
-import { instagram } from './instagram';
-import { linkedin } from './linkedin';
-import type { DetailsContext, Network } from './network';
-import { pinterest } from './pinterest';
-import { tiktok } from './tiktok';
-import { youtube } from './youtube';
+import { facebook } from '../../networks/facebook';
+import { google } from '../../networks/google';
+import { instagram } from '../../networks/instagram';
+import { linkedin } from '../../networks/linkedin';
+import type { DetailsContext, Network } from '../../networks/network';
+import { pinterest } from '../../networks/pinterest';
+import { tiktok } from '../../networks/tiktok';
+import { youtube } from '../../networks/youtube';
 
 /** Every network with its own options, in the order the editor lists them: by name, to be found at a glance. */
 export const NETWORKS: Network[] = [facebook, google, instagram, linkedin, pinterest, tiktok, youtube];

@@ -1,5 +1,5 @@
 // Reads seeded records from the simulator's store for tests.
-import type { Simulator, SimLocation } from './index';
+import type { Simulator, SimLocation } from '../index';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Rec = Record<string, any>;

@@ -1,5 +1,5 @@
-import { POST_FORMAT_OPTIONS } from '../../../shared/platforms';
-import { compact } from '../values';
+import { POST_FORMAT_OPTIONS } from '../shared/platforms';
+import { compact } from '../shared/values';
 import { formatField, type Network } from './network';
 
 export const facebook: Network = {

@@ -1,5 +1,5 @@
-import { POST_FORMAT_OPTIONS } from '../../../shared/platforms';
-import { compact, toIdList } from '../values';
+import { POST_FORMAT_OPTIONS } from '../shared/platforms';
+import { compact, toIdList } from '../shared/values';
 import { formatField, yesNo, yesNoDefault, type Network } from './network';
 
 export const instagram: Network = {

@@ -1,4 +1,4 @@
-import { compact, toIdList } from '../values';
+import { compact, toIdList } from '../shared/values';
 import { yesNo, yesNoDefault, type Network } from './network';
 
 export const linkedin: Network = {

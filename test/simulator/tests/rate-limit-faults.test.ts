@@ -1,6 +1,6 @@
 // Rate limiting (burst window + daily), fault injection and the control surface.
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals';
-import { startSimulator, type Simulator } from './index';
+import { startSimulator, type Simulator } from '../index';
 import { apiClient, controlClient } from './client';
 import type { AxiosInstance } from 'axios';
 

@@ -8,7 +8,7 @@ const path = require('node:path');
 /** Runs the CLI on a free port; resolves with what it printed once it is ready. */
 function runCli() {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, [path.join(__dirname, 'cli.js')], {
+		const child = spawn(process.execPath, [path.join(__dirname, '..', 'cli.js')], {
 			env: { ...process.env, HOOPAI_SIM_PORT: '0' },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});

@@ -1,11 +1,11 @@
 // Coverage: every endpoint the seed lists (issue 3, verbatim) and every operation of the
 // reference OpenAPI documents has a route in the simulator (no "Cannot METHOD /path" 404).
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { startSimulator, type Simulator } from './index';
-import { loadSpecs } from '../helpers/reference';
+import { startSimulator, type Simulator } from '../index';
+import { loadSpecs } from '../../helpers/reference';
 import { apiClient } from './client';
 import type { AxiosInstance } from 'axios';
-import { SEED_ENDPOINTS } from '../helpers/endpoints';
+import { SEED_ENDPOINTS } from '../../helpers/endpoints';
 
 /** Concrete values for path parameters (which platform: one every enum accepts). */
 function concrete(path: string, sim: Simulator): string {

@@ -1,4 +1,4 @@
-import { compact, toIdList } from '../values';
+import { compact, toIdList } from '../shared/values';
 import type { Network } from './network';
 
 export const pinterest: Network = {

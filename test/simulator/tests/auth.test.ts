@@ -1,7 +1,7 @@
 // Cross-cutting API behaviour: bearer token, Version header, scopes, location ownership,
 // trace ids and whitelist validation.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
-import { startSimulator, type Simulator } from './index';
+import { startSimulator, type Simulator } from '../index';
 import { apiClient } from './client';
 import { account } from './fixtures';
 

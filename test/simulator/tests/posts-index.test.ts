@@ -4,10 +4,10 @@
 // filter + sort of the store gives, and the lifecycle must leave the store as a full pass would.
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import type { AxiosInstance } from 'axios';
-import { startSimulator, type Simulator } from './index';
+import { startSimulator, type Simulator } from '../index';
 import { apiClient } from './client';
 import { locationOf } from './fixtures';
-import { advanceLifecycle } from './posts-model';
+import { advanceLifecycle } from '../posts-model';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Rec = Record<string, any>;
