@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { platformName } from '../shared/platforms';
+import { platformName } from '../networks';
 import { apiRequest, credentialChosen } from '../shared/transport';
 
 interface AccountsResponse {

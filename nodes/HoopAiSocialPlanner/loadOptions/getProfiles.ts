@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { platformName } from '../shared/platforms';
+import { platformName } from '../networks';
 import { apiRequest, credentialChosen } from '../shared/transport';
 
 /** Accounts for statistics, whose `profileIds` are the accounts' `profileId`. */

@@ -1,10 +1,10 @@
-import { POST_FORMAT_OPTIONS } from '../shared/platforms';
 import { compact } from '../shared/values';
-import { formatField, type Network } from './network';
+import { entriesOf, profileOf } from './connect';
+import { formatField, POST_FORMAT_OPTIONS, type Network, type PlatformOptions } from './network';
 
-export const facebook: Network = {
+const options: PlatformOptions = {
 	detailsKey: 'facebookPostDetails',
-	options: {
+	group: {
 		displayName: 'Facebook',
 		name: 'facebook',
 		values: [
@@ -21,4 +21,20 @@ export const facebook: Network = {
 	},
 	details: (values) => compact({ type: values.type, textFormatPresetId: values.textFormatPresetId }),
 	required: (postType) => ({ type: postType }),
+};
+
+export const facebook: Network = {
+	platform: 'facebook',
+	name: 'Facebook',
+	post: { options, needsMedia: 'nothing', maxMedia: () => null, maxCaption: null, firstComment: true },
+	// A reply may attach one image, by its link.
+	comments: { maxLength: 8000, likes: true, maxImages: 1 },
+	statistics: { name: 'Facebook' },
+	connect: {
+		paths: 'v2',
+		loginSegment: 'accounts',
+		available: (results) => entriesOf(results.pages, 'page'),
+		attachBody: (account) => ({ type: 'page', ...profileOf(account) }),
+	},
+	csvMediaError: 'facebookError',
 };

@@ -1,8 +1,9 @@
-import { NodeOperationError, type IDataObject, type INode, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type INode, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { dateText } from '../shared/checks';
 import { localDateParts } from '../shared/dates';
 import { compact } from '../shared/values';
-import type { Network } from './network';
+import { listOf, pick } from './connect';
+import type { Network, PlatformOptions } from './network';
 
 /** Start or End (`label`, as the editor shows it) in the API's shape. */
 function dateField(node: INode, values: IDataObject, name: 'startDate' | 'endDate', label: string): IDataObject | undefined {
@@ -25,10 +26,31 @@ const EVENT_OR_OFFER = ['EVENT', 'OFFER'];
 const WITH_BUTTON = ['', 'STANDARD', 'EVENT'];
 const BUTTONS_WITH_URL = ['book', 'order', 'shop', 'learn_more', 'sign_up'];
 const forKinds = (kinds: string[]): INodeProperties['displayOptions'] => ({ show: { gmbEventType: kinds } });
+const MAX_EVENT_TITLE = 58;
 
-export const google: Network = {
+const BUTTONS: INodePropertyOptions[] = [
+	{ name: 'Book', value: 'book' },
+	{ name: 'Call', value: 'call', description: 'Calls the business’s phone number' },
+	{ name: 'Learn More', value: 'learn_more' },
+	{ name: 'Network Default', value: '', description: 'Not sent: no button on a new post' },
+	{ name: 'No Button', value: 'none' },
+	{ name: 'Order', value: 'order' },
+	{ name: 'Shop', value: 'shop' },
+	{ name: 'Sign Up', value: 'sign_up' },
+];
+
+/** A button by its name in the Button dropdown. */
+function buttonName(value: string): string {
+	return BUTTONS.find((option) => option.value === value)?.name ?? value;
+}
+
+function fail(node: INode, message: string): never {
+	throw new NodeOperationError(node, message);
+}
+
+const options: PlatformOptions = {
 	detailsKey: 'gmbPostDetails',
-	options: {
+	group: {
 		displayName: 'Google Business Profile',
 		name: 'google',
 		// Post Kind first: it decides which of the other fields apply (not alphabetical).
@@ -93,16 +115,7 @@ export const google: Network = {
 				displayName: 'Button',
 				name: 'actionType',
 				type: 'options',
-				options: [
-					{ name: 'Book', value: 'book' },
-					{ name: 'Call', value: 'call', description: 'Calls the business’s phone number' },
-					{ name: 'Learn More', value: 'learn_more' },
-					{ name: 'Network Default', value: '', description: 'Not sent: no button on a new post' },
-					{ name: 'No Button', value: 'none' },
-					{ name: 'Order', value: 'order' },
-					{ name: 'Shop', value: 'shop' },
-					{ name: 'Sign Up', value: 'sign_up' },
-				],
+				options: BUTTONS,
 				default: '',
 				displayOptions: forKinds(WITH_BUTTON),
 				description: 'A button under the post (updates and events)',
@@ -139,4 +152,46 @@ export const google: Network = {
 		});
 	},
 	required: () => ({ gmbEventType: 'STANDARD' }),
+	check(node, gmb) {
+		const kind = gmb.gmbEventType === 'EVENT' ? 'an event' : gmb.gmbEventType === 'OFFER' ? 'an offer' : undefined;
+		if (gmb.gmbEventType === 'EVENT' && !gmb.title) fail(node, 'Google Business Profile → Event Title: required for an event');
+		if (gmb.gmbEventType === 'OFFER' && !gmb.offerTitle) fail(node, 'Google Business Profile → Offer Title: required for an offer');
+		if (kind && !gmb.startDate) fail(node, `Google Business Profile → Start: required for ${kind}`);
+		if (kind && !gmb.endDate) fail(node, `Google Business Profile → End: required for ${kind}`);
+		if (gmb.gmbEventType === 'OFFER') {
+			if (!gmb.couponCode) fail(node, 'Google Business Profile → Coupon Code: required for an offer');
+			if (!gmb.redeemOnlineUrl) fail(node, 'Google Business Profile → Redeem URL: required for an offer');
+			if (!gmb.termsConditions) fail(node, 'Google Business Profile → Terms URL: required for an offer');
+		}
+		if (gmb.actionType && !['none', 'call'].includes(String(gmb.actionType)) && !gmb.url) {
+			fail(node, `Google Business Profile → Button URL: required for the button "${buttonName(String(gmb.actionType))}"`);
+		}
+		if (gmb.gmbEventType === 'EVENT' && String(gmb.title ?? '').length > MAX_EVENT_TITLE) {
+			fail(node, `Google Business Profile → Event Title: ${String(gmb.title).length} characters, at most ${MAX_EVENT_TITLE} are allowed`);
+		}
+	},
+};
+
+// AttachGMBLocationLocationDTO and AttachGMBLocationAccountDTO (v3 spec).
+const LOCATION_KEYS = ['name', 'storeCode', 'title', 'storefrontAddress', 'metadata', 'maxLocation', 'isVerified', 'isConnected'];
+const ACCOUNT_KEYS = ['name', 'accountName', 'type', 'verificationState', 'vettedState'];
+
+export const google: Network = {
+	platform: 'google',
+	name: 'Google Business Profile',
+	post: { options, needsMedia: 'nothing', maxMedia: () => null, maxCaption: null, firstComment: false },
+	comments: null,
+	statistics: { name: 'Google Business Profile' },
+	connect: {
+		paths: 'v2',
+		loginSegment: 'locations',
+		// One Business Profile location per entry, with the Google account it belongs to.
+		available: (results) =>
+			listOf(results.locations).map((entry) => {
+				const location = (entry.location ?? {}) as IDataObject;
+				return { entry, type: 'location', fields: { id: location.name, name: location.title ?? location.name, avatar: '', isConnected: location.isConnected } };
+			}),
+		attachBody: (account) => ({ location: pick(account.location, LOCATION_KEYS), account: pick(account.account, ACCOUNT_KEYS) }),
+	},
+	csvMediaError: 'gmbError',
 };

@@ -1,10 +1,13 @@
-import { POST_FORMAT_OPTIONS } from '../shared/platforms';
-import { compact, toIdList } from '../shared/values';
-import { formatField, yesNo, yesNoDefault, type Network } from './network';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { compact, splitList } from '../shared/values';
+import { entriesOf, profileOf, str } from './connect';
+import { formatField, POST_FORMAT_OPTIONS, yesNo, yesNoDefault, type Network, type PlatformOptions } from './network';
 
-export const instagram: Network = {
+const MAX_COLLABORATORS = 3;
+
+const options: PlatformOptions = {
 	detailsKey: 'instagramPostDetails',
-	options: {
+	group: {
 		displayName: 'Instagram',
 		name: 'instagram',
 		values: [
@@ -34,8 +37,8 @@ export const instagram: Network = {
 		],
 	},
 	details(values, { accountIds }) {
-		// Collaborators apply to every chosen account; scopeAccountDetails keeps the Instagram ones.
-		const collaborators = toIdList(values.collaborators).map((name) => name.replace(/^@/, ''));
+		// Collaborators apply to every chosen account; scopeToAccounts keeps the Instagram ones.
+		const collaborators = splitList(values.collaborators).map((name) => name.replace(/^@/, ''));
 		return compact({
 			type: values.type,
 			showOnFeed: yesNo(values.showOnFeed),
@@ -46,4 +49,39 @@ export const instagram: Network = {
 		});
 	},
 	required: (postType) => ({ type: postType }),
+	check(node, details) {
+		for (const names of Object.values((details.collaborators ?? {}) as Record<string, string[]>)) {
+			if (names.length > MAX_COLLABORATORS) {
+				throw new NodeOperationError(node, `Instagram → Collaborators: ${names.length} names, at most ${MAX_COLLABORATORS} are allowed`);
+			}
+		}
+	},
+	scopeToAccounts(details, platformsByAccount) {
+		if (!details.collaborators) return;
+		details.collaborators = Object.fromEntries(
+			Object.entries(details.collaborators as IDataObject).filter(([accountId]) => platformsByAccount[accountId] === 'instagram'),
+		);
+	},
+};
+
+export const instagram: Network = {
+	platform: 'instagram',
+	name: 'Instagram',
+	post: { options, needsMedia: 'image or video', maxMedia: () => null, maxCaption: null, firstComment: true },
+	comments: { maxLength: 2200, likes: false, maxImages: 0 },
+	statistics: { name: 'Instagram' },
+	connect: {
+		paths: 'v2',
+		loginSegment: 'accounts',
+		available: (results) => entriesOf(results.accounts, 'business'),
+		attachBody(account, { node, which }) {
+			if (!account.pageId) {
+				throw new NodeOperationError(node, `Accounts to Attach: ${which} has no pageId, which Instagram needs`, {
+					description: 'Attach the Instagram accounts as Get Available Accounts outputs them (each names the Facebook page it belongs to).',
+				});
+			}
+			return { pageId: str(account.pageId), ...profileOf(account) };
+		},
+	},
+	csvMediaError: 'instagramError',
 };

@@ -1,9 +1,13 @@
-import { compact, toIdList } from '../shared/values';
-import type { Network } from './network';
+import { NodeOperationError, type IDataObject } from 'n8n-workflow';
+import { compact, splitList } from '../shared/values';
+import { defined, optionalBool, optionalStr, profileOf, profilesOf } from './connect';
+import type { Network, PlatformOptions } from './network';
 
-export const pinterest: Network = {
+const MAX_BOARDS = 25;
+
+const options: PlatformOptions = {
 	detailsKey: 'pinterestPostDetails',
-	options: {
+	group: {
 		displayName: 'Pinterest',
 		name: 'pinterest',
 		values: [
@@ -19,8 +23,8 @@ export const pinterest: Network = {
 		],
 	},
 	details(values, { accountIds }) {
-		// Boards apply to every chosen account; scopeAccountDetails keeps the Pinterest ones.
-		const boards = toIdList(values.boards);
+		// Boards apply to every chosen account; scopeToAccounts keeps the Pinterest ones.
+		const boards = splitList(values.boards);
 		return compact({
 			title: values.title,
 			link: values.link,
@@ -28,4 +32,36 @@ export const pinterest: Network = {
 		});
 	},
 	required: () => ({}),
+	check(node, details) {
+		const pins = (details.pinterestBoards as IDataObject[] | undefined) ?? [];
+		const boards = Math.max(0, ...pins.map((entry) => ((entry.boards as string[] | undefined) ?? []).length));
+		if (boards > MAX_BOARDS) throw new NodeOperationError(node, `Pinterest → Board IDs: ${boards} boards, at most ${MAX_BOARDS} are allowed`);
+	},
+	scopeToAccounts(details, platformsByAccount) {
+		if (!details.pinterestBoards) return;
+		details.pinterestBoards = (details.pinterestBoards as IDataObject[]).filter((entry) => platformsByAccount[String(entry.accountId)] === 'pinterest');
+	},
+};
+
+export const pinterest: Network = {
+	platform: 'pinterest',
+	name: 'Pinterest',
+	post: { options, needsMedia: 'image or video', maxMedia: () => 1, maxCaption: 800, firstComment: false },
+	comments: null,
+	statistics: { name: 'Pinterest' },
+	connect: {
+		paths: 'v3',
+		loginSegment: 'accounts',
+		available: profilesOf,
+		attachBody: (account) =>
+			defined({
+				...profileOf(account),
+				verified: optionalBool(account.verified),
+				username: optionalStr(account.username),
+				websiteUrl: optionalStr(account.websiteUrl),
+				type: 'profile',
+				originAccountType: optionalStr(account.originAccountType),
+			}),
+	},
+	csvMediaError: null,
 };

@@ -1,14 +1,16 @@
+import { NodeOperationError } from 'n8n-workflow';
 import { compact } from '../shared/values';
-import { yesNo, yesNoDefault, type Network } from './network';
+import { defined, optionalBool, optionalStr, profileOf, profilesOf, str } from './connect';
+import { yesNo, yesNoDefault, type Network, type PlatformOptions } from './network';
 
 // The two kinds of promotion are shown (and sent) only for a video marked Promotional Content.
 const DISCLOSED = { show: { videoDisclosure: [true] } };
 const PROMOTIONS = ['promoteYourBrand', 'promoteOtherBrand'];
 const TOGGLES = ['enableComment', 'enableDuet', 'enableStitch', 'videoDisclosure', 'promoteYourBrand', 'promoteOtherBrand'];
 
-export const tiktok: Network = {
+const options: PlatformOptions = {
 	detailsKey: 'tiktokPostDetails',
-	options: {
+	group: {
 		displayName: 'TikTok',
 		name: 'tiktok',
 		values: [
@@ -47,4 +49,29 @@ export const tiktok: Network = {
 	},
 	// The spec: "PUBLIC_TO_EVERYONE - Anyone can view (default)".
 	required: () => ({ privacyLevel: 'PUBLIC_TO_EVERYONE' }),
+	check(node, tiktok) {
+		if (tiktok.videoDisclosure === true && tiktok.privacyLevel === 'SELF_ONLY') {
+			throw new NodeOperationError(node, 'TikTok → Promotional Content: not possible with Who Can View "Only Me"');
+		}
+		if (tiktok.videoDisclosure === true && tiktok.promoteYourBrand !== true && tiktok.promoteOtherBrand !== true) {
+			throw new NodeOperationError(node, 'TikTok → Promotional Content: set Your Brand or Branded Content to Yes');
+		}
+	},
+};
+
+export const tiktok: Network = {
+	platform: 'tiktok',
+	name: 'TikTok',
+	post: { options, needsMedia: 'image or video', maxMedia: () => null, maxCaption: null, firstComment: false },
+	comments: { maxLength: 150, likes: true, maxImages: 0 },
+	// The statistics API reports on TikTok business accounts only.
+	statistics: { name: 'TikTok (Business)' },
+	connect: {
+		paths: 'v2',
+		loginSegment: 'accounts',
+		available: profilesOf,
+		attachBody: (account) =>
+			defined({ type: str(account.type || 'profile'), ...profileOf(account), verified: optionalBool(account.verified), username: optionalStr(account.username) }),
+	},
+	csvMediaError: 'tiktokError',
 };

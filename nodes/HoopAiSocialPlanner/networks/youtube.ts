@@ -1,9 +1,10 @@
 import { compact } from '../shared/values';
-import type { Network } from './network';
+import { defined, optionalBool, optionalStr, profileOf, profilesOf } from './connect';
+import type { Network, PlatformOptions } from './network';
 
-export const youtube: Network = {
+const options: PlatformOptions = {
 	detailsKey: 'youtubePostDetails',
-	options: {
+	group: {
 		displayName: 'YouTube',
 		name: 'youtube',
 		values: [
@@ -35,4 +36,20 @@ export const youtube: Network = {
 	},
 	details: (values) => compact({ type: values.type, title: values.title, privacyLevel: values.privacyLevel }),
 	required: (postType) => ({ type: postType === 'reel' ? 'short' : 'video' }),
+};
+
+export const youtube: Network = {
+	platform: 'youtube',
+	name: 'YouTube',
+	post: { options, needsMedia: 'video', maxMedia: () => 1, maxCaption: 5000, firstComment: true },
+	comments: { maxLength: 10000, likes: false, maxImages: 0 },
+	statistics: { name: 'YouTube' },
+	connect: {
+		paths: 'v3',
+		loginSegment: 'accounts',
+		available: profilesOf,
+		attachBody: (account) =>
+			defined({ type: 'profile', ...profileOf(account), verified: optionalBool(account.verified), username: optionalStr(account.username) }),
+	},
+	csvMediaError: null,
 };

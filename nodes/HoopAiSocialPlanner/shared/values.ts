@@ -1,7 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** A list given as an array or as comma-separated text (expressions often give either). */
-export function toIdList(value: unknown): string[] {
+/**
+ * Names, answers or IDs given as an array or as comma-separated text (expressions often give
+ * either), trimmed, empty ones left out. Not checked: IDs that go to the API use `idList`.
+ */
+export function splitList(value: unknown): string[] {
 	const list = Array.isArray(value) ? value : String(value ?? '').split(',');
 	return list.map((id) => String(id).trim()).filter(Boolean);
 }

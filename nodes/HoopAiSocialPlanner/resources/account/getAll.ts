@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { choice, choices } from '../../shared/checks';
-import { PLATFORM_OPTIONS } from '../../shared/platforms';
+import { PLATFORM_OPTIONS } from '../../networks';
 
 const showForAccountGetAll = { resource: ['account'], operation: ['getAll'] };
 

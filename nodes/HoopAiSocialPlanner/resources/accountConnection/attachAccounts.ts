@@ -3,22 +3,21 @@ import { listAccounts } from '../../shared/accounts';
 import { choice, text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { pathSegment } from '../../shared/ids';
-import { platformName } from '../../shared/platforms';
+import { CONNECT_NETWORKS, namesInWords, platformName } from '../../networks';
 import { createOnce, stableJson } from '../../shared/send';
 import { apiRequest, getConnection, type ApiConnection, type ApiResponse } from '../../shared/transport';
-import { attachBody } from './attachBody';
 import { fetchAvailableAccounts } from './getAvailableAccounts';
 import {
 	accountsPath,
-	ATTACH_PLATFORMS,
 	ATTACH_ROUTES,
+	attachNotices,
 	checkLocation,
+	connectNetwork,
 	CONNECT_PLATFORM_OPTIONS,
 	LIST_ROUTES,
+	noAttachNotice,
 	oauthAccountIdField,
 	platformField,
-	TIKTOK_BUSINESS_NOTICE,
-	TWITTER_NOTICE,
 } from './platforms';
 
 const showForAttach = { resource: ['accountConnection'], operation: ['attachAccounts'] };
@@ -37,23 +36,12 @@ export const attachAccountsDescription: INodeProperties[] = [
 		displayOptions: { show: showForAttach },
 		options: ATTACH_FROM_OPTIONS,
 		default: 'input',
-		description: 'Which pages, profiles or locations become social accounts. Those already connected are skipped. TikTok Business accounts cannot be attached through the API.',
+		description: `Which pages, profiles or locations become social accounts. Those already connected are skipped. ${namesInWords(
+			CONNECT_NETWORKS.filter((network) => !network.connect.attachBody),
+		)} accounts cannot be attached through the API.`,
 	},
 	{ ...platformField, name: 'attachPlatform', displayOptions: { show: showForAttachById } },
-	{
-		displayName: TWITTER_NOTICE,
-		name: 'attachTwitterNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { ...showForAttachById, attachPlatform: ['twitter'] } },
-	},
-	{
-		displayName: TIKTOK_BUSINESS_NOTICE,
-		name: 'tiktokBusinessNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { ...showForAttachById, attachPlatform: ['tiktok-business'] } },
-	},
+	...attachNotices('attachPlatform', showForAttachById),
 	{ ...oauthAccountIdField, name: 'attachOauthAccountId', displayOptions: { show: showForAttachById } },
 	{
 		displayName: 'Page, Profile or Location IDs',
@@ -110,11 +98,21 @@ function attachIdsOf(node: INode, value: unknown): string[] {
 	return list.flatMap((entry) => text(node, 'Page, Profile or Location IDs', entry).split(',')).map((id) => id.trim()).filter(Boolean);
 }
 
-function refuseTiktokBusiness(node: INode, platform: string): void {
-	if (platform !== 'tiktok-business' && ATTACH_PLATFORMS.includes(platform)) return;
+/** Refuses a network whose pages cannot be attached through the API (TikTok Business), before anything is sent. */
+function refuseUnattachable(node: INode, platform: string): void {
+	if (connectNetwork(platform)?.connect.attachBody) return;
 	throw new NodeOperationError(node, `Accounts to Attach: ${platformName(platform)} accounts cannot be attached through the API`, {
-		description: TIKTOK_BUSINESS_NOTICE,
+		description: noAttachNotice(platformName(platform)),
 	});
+}
+
+/** The attach body of one available account: exactly the fields its network's DTO documents (API-NOTES §3.3). */
+function attachBody(node: INode, account: IDataObject, which: string): IDataObject {
+	const network = connectNetwork(String(account.platform));
+	if (!network?.connect.attachBody) {
+		throw new NodeOperationError(node, `Accounts to Attach: ${which} is of the network "${String(account.platform)}", which cannot be attached`);
+	}
+	return network.connect.attachBody(account, { node, which });
 }
 
 /**
@@ -140,11 +138,11 @@ export const attachAccounts = withRoutes(async function attachAccounts(this: IEx
 		let accounts: IDataObject[];
 		if (from === 'input') {
 			const account = inputAccount(node, items[itemIndex].json, `input item ${itemIndex + 1}`);
-			refuseTiktokBusiness(node, String(account.platform));
+			refuseUnattachable(node, String(account.platform));
 			accounts = [account];
 		} else {
 			const platform = choice<string>(node, 'Platform', this.getNodeParameter('attachPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
-			refuseTiktokBusiness(node, platform);
+			refuseUnattachable(node, platform);
 			const oauthAccountId = pathSegment(node, 'OAuth Account ID', this.getNodeParameter('attachOauthAccountId', itemIndex, ''));
 			const ids = attachIdsOf(node, this.getNodeParameter('attachIds', itemIndex, ''));
 			if (!ids.length) throw new NodeOperationError(node, 'Page, Profile or Location IDs: no ID given', { description: 'Give the IDs Get Available Accounts lists, separated by commas.' });

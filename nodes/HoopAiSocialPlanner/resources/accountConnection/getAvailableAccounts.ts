@@ -3,7 +3,9 @@ import { choice, text, wholeNumber } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { pathSegment } from '../../shared/ids';
 import { apiRequest, getConnection, type ApiConnection } from '../../shared/transport';
-import { accountsPath, checkLocation, CONNECT_PLATFORM_OPTIONS, isV2Platform, LIST_ROUTES } from './platforms';
+import { CONNECT_NETWORKS, namesInWords } from '../../networks';
+import { profilesOf } from '../../networks/connect';
+import { accountsPath, checkLocation, connectNetwork, CONNECT_PLATFORM_OPTIONS, isV2Platform, LIST_ROUTES } from './platforms';
 
 const showForAvailable = { resource: ['accountConnection'], operation: ['getAvailableAccounts'] };
 
@@ -15,8 +17,9 @@ export const getAvailableAccountsDescription: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		displayOptions: { show: showForAvailable },
-		description:
-			'Only pages or profiles whose name contains this text. HoopAI searches for YouTube, Pinterest, Threads and Bluesky; the other networks’ paths have no search, so the node keeps the matching names itself.',
+		description: `Only pages or profiles whose name contains this text. HoopAI searches for ${namesInWords(
+			CONNECT_NETWORKS.filter((network) => network.connect.paths === 'v3'),
+		)}; the other networks’ paths have no search, so the node keeps the matching names itself.`,
 	},
 ];
 
@@ -38,37 +41,15 @@ function uniform(platform: string, oauthAccountId: string, entry: IDataObject, t
 	};
 }
 
-const list = (value: unknown): IDataObject[] => (Array.isArray(value) ? value : value && typeof value === 'object' ? [value as IDataObject] : []);
-
-/** The `results` of step 2, whose shape depends on the network (API-NOTES §3.3), as uniform items. */
+/** The `results` of step 2, whose shape depends on the network (its module's `connect.available`), as uniform items. */
 export function availableAccounts(platform: string, oauthAccountId: string, results: IDataObject): IDataObject[] {
-	const entries = (value: unknown, type: (entry: IDataObject) => string) => list(value).map((entry) => uniform(platform, oauthAccountId, entry, type(entry)));
-	switch (platform) {
-		case 'facebook':
-			return entries(results.pages, () => 'page');
-		case 'instagram':
-			return entries(results.accounts, () => 'business');
-		case 'google':
-			// One Business Profile location per entry, with the Google account it belongs to.
-			return list(results.locations).map((entry) => {
-				const location = (entry.location ?? {}) as IDataObject;
-				return uniform(platform, oauthAccountId, entry, 'location', {
-					id: location.name,
-					name: location.title ?? location.name,
-					avatar: '',
-					isConnected: location.isConnected,
-				});
-			});
-		case 'linkedin':
-			return [...entries(results.pages, () => 'page'), ...entries(results.profile, () => 'profile')];
-		default:
-			return entries(results.profile, (entry) => String(entry.type ?? 'profile'));
-	}
+	const entries = connectNetwork(platform)?.connect.available(results) ?? profilesOf(results);
+	return entries.map(({ entry, type, fields }) => uniform(platform, oauthAccountId, entry, type, fields));
 }
 
 /**
  * Step 2: the pages / profiles / locations the login can attach. v2 per-platform path for the
- * seven v2 networks, v3 generic path (with `search`) for the others; see platforms.ts.
+ * v2 networks, v3 generic path (with `search`) for the others; see platforms.ts.
  */
 export async function fetchAvailableAccounts(
 	this: IExecuteFunctions,

@@ -2,9 +2,9 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { choice, text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { optionalId } from '../../shared/ids';
-import { platformName } from '../../shared/platforms';
+import { platformName } from '../../networks';
 import { getConnection } from '../../shared/transport';
-import { checkLocation, CONNECT_PLATFORM_OPTIONS, isV2Platform, START_ROUTES, startPath, TWITTER_NOTICE } from './platforms';
+import { checkLocation, connectNetwork, CONNECT_PLATFORM_OPTIONS, isV2Platform, START_ROUTES, startPath } from './platforms';
 
 const showForConnectUrl = { resource: ['accountConnection'], operation: ['getConnectUrl'] };
 
@@ -69,6 +69,7 @@ export const getConnectUrl = withRoutes(async function getConnectUrl(this: IExec
 				itemIndex,
 			});
 		}
+		const notice = connectNetwork(platform)?.connect.notice;
 		const options = this.getNodeParameter('connectOptions', itemIndex, {}) as IDataObject;
 		const page = text(node, 'Options → Page', options.page).trim();
 		const query = new URLSearchParams({ locationId: connection.locationId, userId });
@@ -84,7 +85,7 @@ export const getConnectUrl = withRoutes(async function getConnectUrl(this: IExec
 			...(page ? { page } : {}),
 			reconnect: options.reconnect === true,
 			whatComesBack: WHAT_COMES_BACK,
-			...(platform === 'twitter' ? { notice: TWITTER_NOTICE } : {}),
+			...(notice ? { notice } : {}),
 		};
 	});
 }, START_ROUTES);

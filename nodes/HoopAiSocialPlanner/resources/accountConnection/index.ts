@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { attachAccounts, attachAccountsDescription } from './attachAccounts';
 import { getAvailableAccounts, getAvailableAccountsDescription } from './getAvailableAccounts';
 import { getConnectUrl, getConnectUrlDescription } from './getConnectUrl';
-import { oauthAccountIdField, platformField, TWITTER_NOTICE } from './platforms';
+import { connectNotices, oauthAccountIdField, platformField } from './platforms';
 
 /** The OAuth connect flow: a person opens the connect URL, then the node attaches the pages. */
 export const accountConnectionOperation: INodeProperties = {
@@ -41,13 +41,7 @@ const listOrLink = { resource: ['accountConnection'], operation: ['getConnectUrl
 
 export const accountConnectionFields: INodeProperties[] = [
 	{ ...platformField, displayOptions: { show: listOrLink } },
-	{
-		displayName: TWITTER_NOTICE,
-		name: 'twitterNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: { ...listOrLink, connectPlatform: ['twitter'] } },
-	},
+	...connectNotices('connectPlatform', listOrLink),
 	{ ...oauthAccountIdField, displayOptions: { show: { resource: ['accountConnection'], operation: ['getAvailableAccounts'] } } },
 	...getConnectUrlDescription,
 	...getAvailableAccountsDescription,

@@ -1,37 +1,35 @@
 import { NodeOperationError, type INode, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { CONNECT_NETWORKS, type ConnectNetwork } from '../../networks';
 import type { ApiRoute } from '../../shared/execute';
-import { PLATFORM_OPTIONS } from '../../shared/platforms';
 import type { ApiConnection } from '../../shared/transport';
 
 const CONNECT_FLOW = '/social-media-posting/oauth';
 
 /**
- * Which path each network's connect flow uses. The seven networks of the v2 spec have their own
- * paths there (Google's accounts are `…/google/locations/{accountId}`); the networks v3 added
- * (YouTube, Pinterest, Threads, Bluesky) exist only on v3's generic `{platform}` paths. The node
- * uses the v2 per-platform path for the seven (Twitter is in v2 only, and v2 is what Scopes.md
- * lists) and the generic path for the others.
+ * Which path each network's connect flow uses is its module's `connect.paths`: the seven networks
+ * of the v2 spec have their own paths there (Google's accounts are `…/google/locations/{accountId}`);
+ * the networks v3 added (YouTube, Pinterest, Threads, Bluesky) exist only on v3's generic
+ * `{platform}` paths. The node uses the v2 per-platform path for the seven (Twitter is in v2 only,
+ * and v2 is what Scopes.md lists) and the generic path for the others.
  */
-export const V2_PLATFORMS = ['google', 'facebook', 'instagram', 'linkedin', 'twitter', 'tiktok', 'tiktok-business'];
-/** Networks that can be attached: every one but TikTok Business (no attach in v2 or v3). */
-export const ATTACH_PLATFORMS = ['google', 'facebook', 'instagram', 'linkedin', 'twitter', 'tiktok', 'youtube', 'pinterest', 'threads', 'bluesky'];
+const V2_NETWORKS = CONNECT_NETWORKS.filter((network) => network.connect.paths === 'v2');
+/** Networks whose pages can be attached (every one but TikTok Business: no attach in v2 or v3). */
+export const ATTACH_NETWORKS = CONNECT_NETWORKS.filter((network) => network.connect.attachBody !== null);
 
-export const TWITTER_NOTICE = 'HighLevel stopped supporting X (Twitter) on 2024-12-04. Its connect steps stay here because the API still lists them; expect the API to answer with an error, which the node shows as it is.';
-export const TIKTOK_BUSINESS_NOTICE = 'TikTok Business accounts cannot be attached through the API (HoopAI has no attach endpoint for them): attach them in HoopAI. The node sends nothing for them.';
+/** The networks of the connect flow, with what to expect under those the API does not carry out. */
+export const CONNECT_PLATFORM_OPTIONS: INodePropertyOptions[] = CONNECT_NETWORKS.map(({ name, platform, connect }) => ({
+	name,
+	value: platform,
+	...(connect.note ? { description: connect.note } : {}),
+}));
 
-/** What to expect from the networks whose connect flow the API does not carry out. */
-const CONNECT_NOTES: Record<string, string> = {
-	bluesky: 'The API says Bluesky is not supported yet and answers with an error',
-	twitter: 'Not supported by HighLevel since 2024-12-04',
-};
-
-/** The networks of the connect flow (every network the Social Planner knows); X (Twitter) and Bluesky say what to expect. */
-export const CONNECT_PLATFORM_OPTIONS: INodePropertyOptions[] = PLATFORM_OPTIONS.map((option) =>
-	CONNECT_NOTES[String(option.value)] ? { ...option, description: CONNECT_NOTES[String(option.value)] } : option,
-);
+/** The connect flow's network of a platform value (checked against CONNECT_PLATFORM_OPTIONS first). */
+export function connectNetwork(platform: string): ConnectNetwork | undefined {
+	return CONNECT_NETWORKS.find((network) => network.platform === platform);
+}
 
 export function isV2Platform(platform: string): boolean {
-	return V2_PLATFORMS.includes(platform);
+	return connectNetwork(platform)?.connect.paths === 'v2';
 }
 
 /** Step 1, opened by a person in a browser: v2 per-platform path or v3 generic path. */
@@ -41,27 +39,64 @@ export function startPath(platform: string): string {
 
 /** Steps 2 and 3 (list and attach use the same path): Google's v2 path says `locations`. */
 export function accountsPath(platform: string, oauthAccountId: string): string {
-	const segment = platform === 'google' ? 'locations' : 'accounts';
+	const segment = connectNetwork(platform)?.connect.loginSegment ?? 'accounts';
 	return `${CONNECT_FLOW}/{locationId}/${encodeURIComponent(platform)}/${segment}/${encodeURIComponent(oauthAccountId)}`;
 }
 
 // The routes each operation can build, declared for the route-coverage test and readers.
-const v2 = (platforms: string[], method: string, path: (platform: string) => string): ApiRoute[] =>
-	platforms.map((platform) => ({ method, path: path(platform) }));
-const listPath = (platform: string) => `${CONNECT_FLOW}/{locationId}/${platform}/${platform === 'google' ? 'locations' : 'accounts'}/{accountId}`;
+const v2 = (networks: ConnectNetwork[], method: string, path: (network: ConnectNetwork) => string): ApiRoute[] =>
+	networks.map((network) => ({ method, path: path(network) }));
+const listPath = ({ platform, connect }: ConnectNetwork) => `${CONNECT_FLOW}/{locationId}/${platform}/${connect.loginSegment}/{accountId}`;
 
 export const START_ROUTES: ApiRoute[] = [
-	...v2(V2_PLATFORMS, 'GET', (platform) => `${CONNECT_FLOW}/${platform}/start`),
+	...v2(V2_NETWORKS, 'GET', ({ platform }) => `${CONNECT_FLOW}/${platform}/start`),
 	{ method: 'GET', path: `${CONNECT_FLOW}/{platform}/start` },
 ];
 export const LIST_ROUTES: ApiRoute[] = [
-	...v2(V2_PLATFORMS, 'GET', listPath),
+	...v2(V2_NETWORKS, 'GET', listPath),
 	{ method: 'GET', path: `${CONNECT_FLOW}/{locationId}/{platform}/accounts/{accountId}` },
 ];
 export const ATTACH_ROUTES: ApiRoute[] = [
-	...v2(V2_PLATFORMS.filter((platform) => platform !== 'tiktok-business'), 'POST', listPath),
+	...v2(V2_NETWORKS.filter((network) => network.connect.attachBody !== null), 'POST', listPath),
 	{ method: 'POST', path: `${CONNECT_FLOW}/{locationId}/{platform}/accounts/{accountId}` },
 ];
+
+/** Why a network's pages cannot be attached, as the editor's notice and the error say it. */
+export function noAttachNotice(name: string): string {
+	return `${name} accounts cannot be attached through the API (HoopAI has no attach endpoint for them): attach them in HoopAI. The node sends nothing for them.`;
+}
+
+type Show = NonNullable<INodeProperties['displayOptions']>['show'];
+
+function notice(displayName: string, name: string, show: Show): INodeProperties {
+	return { displayName, name, type: 'notice', default: '', displayOptions: { show } };
+}
+
+/** A property name from a platform value: `tiktok-business` → `tiktokBusiness`. */
+const camel = (platform: string) => platform.replace(/-(\w)/g, (_dash, letter: string) => letter.toUpperCase());
+
+/**
+ * The notices the networks' modules give (X: no longer supported), each shown when the Platform
+ * field `field` names its network; `nameOf` names each notice property.
+ */
+export function networkNotices(field: string, show: Show, nameOf: (platform: string) => string): INodeProperties[] {
+	return CONNECT_NETWORKS.flatMap(({ platform, connect }) => (connect.notice ? [notice(connect.notice, nameOf(platform), { ...show, [field]: [platform] })] : []));
+}
+
+/** For Attach Accounts: the networks' notices, then why those that cannot be attached cannot. */
+export function attachNotices(field: string, show: Show): INodeProperties[] {
+	return [
+		...networkNotices(field, show, (platform) => `attach${camel(platform).replace(/^\w/, (letter) => letter.toUpperCase())}Notice`),
+		...CONNECT_NETWORKS.filter((network) => !network.connect.attachBody).map(({ name, platform }) =>
+			notice(noAttachNotice(name), `${camel(platform)}Notice`, { ...show, [field]: [platform] }),
+		),
+	];
+}
+
+/** The notices of the Platform field of Get Connect URL and Get Available Accounts. */
+export function connectNotices(field: string, show: Show): INodeProperties[] {
+	return networkNotices(field, show, (platform) => `${camel(platform)}Notice`);
+}
 
 export const platformField: INodeProperties = {
 	displayName: 'Platform',

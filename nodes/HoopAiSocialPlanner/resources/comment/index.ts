@@ -14,6 +14,7 @@ import { idList, optionalId } from '../../shared/ids';
 import { paginateCountedList } from '../../shared/pagination';
 import { LOCATION_PLACEHOLDER } from '../../shared/request';
 import { apiRouting, itemsAt, sentPathValue } from '../../shared/routing';
+import { COMMENT_NETWORKS, namesInWords, type CommentNetwork } from '../../networks';
 
 const show = { resource: ['comment'] };
 const showFor = (...operation: string[]) => ({ ...show, operation });
@@ -24,18 +25,6 @@ const PLATFORM = { platform: 'Platform' };
 const paginateComments = paginateCountedList({ in: 'body', itemsPath: 'results.comments', countPath: 'results.meta.total', pageSize: 100, numeric: true });
 const PLATFORM_AND_COMMENT = { platform: 'Platform', commentId: 'Comment ID' };
 
-// Comment length per network (CommentsCreateBodyDTO.content in the v3 spec).
-const MAX_COMMENT_LENGTH: Record<string, number> = {
-	bluesky: 300,
-	community: 8000,
-	facebook: 8000,
-	instagram: 2200,
-	linkedin: 3000,
-	threads: 500,
-	tiktok: 150,
-	youtube: 10000,
-};
-const MAX_ATTACHMENTS = 1;
 const IMAGE_EXTENSIONS = ['jpg', 'jpeg', 'png', 'gif'];
 
 /** A HoopAI post or comment `_id` (the v3 spec: "a valid 24-character Highlevel ID"); '' when none. */
@@ -49,11 +38,11 @@ function hoopAiId(node: INode, label: string, value: unknown): string {
 	return id;
 }
 
-/** Facebook's image attachment: at most one, a link to a JPEG, PNG or GIF (a link without extension is let through). */
-function imageAttachments(node: INode, value: unknown): IDataObject[] {
+/** A reply's images (Facebook: at most one), links to a JPEG, PNG or GIF (a link without extension is let through). */
+function imageAttachments(node: INode, network: CommentNetwork, value: unknown): IDataObject[] {
 	const urls = linkList(node, 'Image URLs', value);
-	if (urls.length > MAX_ATTACHMENTS) {
-		throw new NodeOperationError(node, `Image URLs: ${urls.length} images, a Facebook comment takes at most ${MAX_ATTACHMENTS}`);
+	if (urls.length > network.comments.maxImages) {
+		throw new NodeOperationError(node, `Image URLs: ${urls.length} images, a ${network.name} comment takes at most ${network.comments.maxImages}`);
 	}
 	for (const url of urls) {
 		const extension = /\.([a-z0-9]+)$/i.exec(url.split(/[?#]/)[0])?.[1]?.toLowerCase();
@@ -65,15 +54,18 @@ function imageAttachments(node: INode, value: unknown): IDataObject[] {
 }
 
 /** The reply's text, within its network's length. */
-function commentText(node: INode, platform: string, value: unknown): string {
+function commentText(node: INode, network: CommentNetwork | undefined, value: unknown): string {
 	const content = text(node, 'Text', value).trim();
 	if (!content) throw new NodeOperationError(node, 'Text: no text given', { description: 'A comment needs its text.' });
-	const maxLength = MAX_COMMENT_LENGTH[platform];
-	if (maxLength && content.length > maxLength) {
-		const network = PLATFORMS.find((option) => option.value === platform)?.name ?? platform;
-		throw new NodeOperationError(node, `Text: ${content.length} characters, ${network} comments take at most ${maxLength}`);
+	if (network && content.length > network.comments.maxLength) {
+		throw new NodeOperationError(node, `Text: ${content.length} characters, ${network.name} comments take at most ${network.comments.maxLength}`);
 	}
 	return content;
+}
+
+/** The network of the Platform field (checked by checkCommentPlatform first). */
+function commentNetwork(platform: unknown): CommentNetwork | undefined {
+	return COMMENT_NETWORKS.find((network) => network.platform === platform);
 }
 
 /** preSend of Create: the reply, each field read once (a routing `send` per field costs n8n one more evaluation each). */
@@ -82,11 +74,11 @@ export async function buildCommentBody(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const node = this.getNode();
-	const platform = String(this.getNodeParameter('platform', ''));
+	const network = commentNetwork(this.getNodeParameter('platform', ''));
 	const parentId = hoopAiId(node, 'Reply To', this.getNodeParameter('parentId', ''));
 	if (!parentId) throw new NodeOperationError(node, 'Reply To: no ID given', { description: 'Give the _id of the post or comment to answer.' });
-	const content = commentText(node, platform, this.getNodeParameter('content', ''));
-	const attachments = platform === 'facebook' ? imageAttachments(node, this.getNodeParameter('attachments', '')) : [];
+	const content = commentText(node, network, this.getNodeParameter('content', ''));
+	const attachments = network?.comments.maxImages ? imageAttachments(node, network, this.getNodeParameter('attachments', '')) : [];
 	requestOptions.body = {
 		parentId,
 		isParentThread: choice<boolean>(node, 'Reply To Is', this.getNodeParameter('isParentThread', true), IS_PARENT_THREAD),
@@ -141,18 +133,14 @@ function commentWindow(node: INode, fromDate: string, toDate: string): IDataObje
 	return { fromDate: new Date(from).toISOString(), toDate: new Date(to).toISOString() };
 }
 
-// Likes are not offered for Instagram, Threads and YouTube comments (the API answers 400).
-const NO_LIKES = 'Its comments cannot be liked through the API';
-const PLATFORMS = [
-	{ name: 'Bluesky', value: 'bluesky' },
-	{ name: 'Community', value: 'community' },
-	{ name: 'Facebook', value: 'facebook' },
-	{ name: 'Instagram', value: 'instagram', description: NO_LIKES },
-	{ name: 'LinkedIn', value: 'linkedin' },
-	{ name: 'Threads', value: 'threads', description: NO_LIKES },
-	{ name: 'TikTok', value: 'tiktok' },
-	{ name: 'YouTube', value: 'youtube', description: NO_LIKES },
-];
+// Networks whose comments cannot be liked say so in the list (the API answers 400).
+const PLATFORMS = COMMENT_NETWORKS.map(({ name, platform, comments }) => ({
+	name,
+	value: platform,
+	...(comments.likes ? {} : { description: 'Its comments cannot be liked through the API' }),
+}));
+/** The networks whose replies may attach images. */
+const WITH_IMAGES = COMMENT_NETWORKS.filter((network) => network.comments.maxImages > 0);
 
 const SORT_OPTIONS = [
 	{ name: 'Latest', value: 'latest' },
@@ -178,10 +166,10 @@ export async function checkLikePlatform(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const platform = PLATFORMS.find((option) => option.value === this.getNodeParameter('platform', ''));
-	if (platform?.description === NO_LIKES) {
-		const likeable = PLATFORMS.filter((option) => !option.description).map((option) => option.name);
-		throw new NodeOperationError(this.getNode(), `Platform: ${platform.name} comments cannot be liked or unliked through the API`, {
+	const network = commentNetwork(this.getNodeParameter('platform', ''));
+	if (network && !network.comments.likes) {
+		const likeable = COMMENT_NETWORKS.filter((candidate) => candidate.comments.likes).map((candidate) => candidate.name);
+		throw new NodeOperationError(this.getNode(), `Platform: ${network.name} comments cannot be liked or unliked through the API`, {
 			description: `Likes work for ${likeable.join(', ')}.`,
 		});
 	}
@@ -320,8 +308,8 @@ export const commentFields: INodeProperties[] = [
 		name: 'attachments',
 		type: 'string',
 		default: '',
-		displayOptions: { show: { ...showFor('create'), platform: ['facebook'] } },
-		description: 'Comma-separated image URLs to attach (Facebook only)',
+		displayOptions: { show: { ...showFor('create'), platform: WITH_IMAGES.map((network) => network.platform) } },
+		description: `Comma-separated image URLs to attach (${namesInWords(WITH_IMAGES)} only)`,
 	},
 	{
 		displayName: 'Comment ID',

@@ -4,7 +4,7 @@ import { choice, dateText } from '../../shared/checks';
 import { describeUtc, parseInstant } from '../../shared/dates';
 import { idList } from '../../shared/ids';
 import { paginateCountedList } from '../../shared/pagination';
-import { POST_FORMAT_OPTIONS } from '../../shared/platforms';
+import { POST_FORMAT_OPTIONS } from '../../networks/network';
 import { getRunAccounts } from '../../shared/accounts';
 import { accountDirectory, simplifyPost } from './simplify';
 

@@ -1,15 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { facebook } from '../../networks/facebook';
-import { google } from '../../networks/google';
-import { instagram } from '../../networks/instagram';
-import { linkedin } from '../../networks/linkedin';
-import type { DetailsContext, Network } from '../../networks/network';
-import { pinterest } from '../../networks/pinterest';
-import { tiktok } from '../../networks/tiktok';
-import { youtube } from '../../networks/youtube';
-
-/** Every network with its own options, in the order the editor lists them: by name, to be found at a glance. */
-export const NETWORKS: Network[] = [facebook, google, instagram, linkedin, pinterest, tiktok, youtube];
+import { NETWORKS_WITH_OPTIONS } from '../../networks';
+import type { DetailsContext } from '../../networks/network';
 
 export const platformOptionsField: INodeProperties = {
 	displayName: 'Platform Options',
@@ -19,7 +10,8 @@ export const platformOptionsField: INodeProperties = {
 	default: {},
 	description:
 		'Settings that apply only to the accounts of one network. An option left at its Network Default is not sent, so the network (or the account’s own settings) decides; on Update the post keeps its current value.',
-	options: NETWORKS.map((network) => network.options),
+	// Each network's group, by name (the order of NETWORKS), to be found at a glance.
+	options: NETWORKS_WITH_OPTIONS.map((network) => network.post.options.group),
 };
 
 export interface PlatformDetailsContext extends DetailsContext {
@@ -33,13 +25,13 @@ export interface PlatformDetailsContext extends DetailsContext {
  */
 export function platformDetails(platformOptions: Record<string, IDataObject>, context: PlatformDetailsContext): IDataObject {
 	const body: IDataObject = {};
-	for (const network of NETWORKS) {
-		const values = platformOptions[network.options.name];
+	for (const { post } of NETWORKS_WITH_OPTIONS) {
+		const values = platformOptions[post.options.group.name];
 		if (!values) continue;
-		body[network.detailsKey] = {
-			...network.required(context.postType),
-			...(context.current?.[network.detailsKey] as IDataObject | undefined),
-			...network.details(values, context),
+		body[post.options.detailsKey] = {
+			...post.options.required(context.postType),
+			...(context.current?.[post.options.detailsKey] as IDataObject | undefined),
+			...post.options.details(values, context),
 		};
 	}
 	return body;

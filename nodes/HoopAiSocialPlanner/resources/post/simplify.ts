@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
 import { getRunAccounts } from '../../shared/accounts';
 import { localIso } from '../../shared/dates';
-import { platformName } from '../../shared/platforms';
+import { platformName } from '../../networks';
 
 /** What Simplify needs to know of each account: its name and network, by account ID. */
 export type AccountDirectory = Record<string, { name: string; platform: string }>;

@@ -9,7 +9,7 @@ import {
 import { choice, choices, dateText } from '../../shared/checks';
 import { parseInstant } from '../../shared/dates';
 import { idList } from '../../shared/ids';
-import { STATISTICS_PLATFORM_OPTIONS } from '../../shared/platforms';
+import { STATISTICS_PLATFORM_OPTIONS } from '../../networks';
 import { LOCATION_PLACEHOLDER } from '../../shared/request';
 import { apiRouting, itemsAt } from '../../shared/routing';
 import { getRunAccounts } from '../../shared/accounts';
