@@ -13,3 +13,8 @@ export function splitList(value: unknown): string[] {
 export function compact(object: IDataObject): IDataObject {
 	return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== '' && value !== undefined));
 }
+
+/** The value at a dot path of an object, e.g. `results.posts`. */
+export function valueAt(object: IDataObject, path: string): unknown {
+	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], object);
+}

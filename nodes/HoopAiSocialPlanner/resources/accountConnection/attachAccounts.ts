@@ -4,8 +4,8 @@ import { choice, text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { pathSegment } from '../../shared/ids';
 import { CONNECT_NETWORKS, namesInWords, platformName } from '../../networks';
-import { createOnce, stableJson } from '../../shared/send';
-import { apiRequest, getConnection, type ApiConnection, type ApiResponse } from '../../shared/transport';
+import { runOf, type LocationScope } from '../../shared/run';
+import { apiRequest, createOnce, stableJson, type ApiResponse } from '../../shared/send';
 import { fetchAvailableAccounts } from './getAvailableAccounts';
 import {
 	accountsPath,
@@ -61,9 +61,9 @@ export const attachAccountsDescription: INodeProperties[] = [
  * network whose ID ends in the page's ID (or that has its name) is the one. Undefined: not
  * attached, so sending again makes no duplicate.
  */
-async function findAttached(this: IExecuteFunctions, connection: ApiConnection, account: IDataObject): Promise<ApiResponse | undefined> {
+async function findAttached(this: IExecuteFunctions, scope: LocationScope, account: IDataObject): Promise<ApiResponse | undefined> {
 	const originId = String(account.id).replace(/^locations\//, '');
-	const found = (await listAccounts.call(this, connection)).find(
+	const found = (await listAccounts.call(this, scope)).find(
 		(candidate) =>
 			candidate.platform === account.platform &&
 			candidate.oauthId === account.oauthAccountId &&
@@ -122,18 +122,19 @@ function attachBody(node: INode, account: IDataObject, which: string): IDataObje
  */
 export const attachAccounts = withRoutes(async function attachAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
-	const connection = await getConnection.call(this);
-	checkLocation(node, connection);
+	const run = runOf(this);
+	checkLocation(node, await run.scope());
 	const items = this.getInputData();
-	const attach = async (itemIndex: number, account: IDataObject): Promise<IDataObject> => {
+	const attach = async (scope: LocationScope, itemIndex: number, account: IDataObject): Promise<IDataObject> => {
 		const body = attachBody(node, account, `the account "${String(account.name)}" (${String(account.id)})`);
 		const path = accountsPath(String(account.platform), String(account.oauthAccountId));
-		const findCreated = async () => await findAttached.call(this, connection, account);
-		const send = async () => await apiRequest.call(this, 'POST', path, { connection, body, findCreated });
-		const response = await createOnce(this.getExecuteData(), `${itemIndex} ${path} ${stableJson(body)}`, send);
+		const findCreated = async () => await findAttached.call(this, scope, account);
+		const send = async () => await apiRequest.call(this, 'POST', path, { scope, body, findCreated });
+		const response = await createOnce(run, `${itemIndex} ${path} ${stableJson(body)}`, send);
 		return (response.results ?? {}) as IDataObject;
 	};
 	return await runForEachItem.call(this, async (itemIndex) => {
+		const scope = await run.scope(itemIndex);
 		const from = choice<string>(node, 'Accounts to Attach', this.getNodeParameter('attachFrom', itemIndex, 'input'), ATTACH_FROM_OPTIONS);
 		let accounts: IDataObject[];
 		if (from === 'input') {
@@ -146,7 +147,7 @@ export const attachAccounts = withRoutes(async function attachAccounts(this: IEx
 			const oauthAccountId = pathSegment(node, 'OAuth Account ID', this.getNodeParameter('attachOauthAccountId', itemIndex, ''));
 			const ids = attachIdsOf(node, this.getNodeParameter('attachIds', itemIndex, ''));
 			if (!ids.length) throw new NodeOperationError(node, 'Page, Profile or Location IDs: no ID given', { description: 'Give the IDs Get Available Accounts lists, separated by commas.' });
-			const available = await fetchAvailableAccounts.call(this, connection, platform, oauthAccountId);
+			const available = await fetchAvailableAccounts.call(this, scope, platform, oauthAccountId);
 			accounts = ids.map((id) => {
 				const account = available.find((candidate) => candidate.id === id);
 				if (account) return account;
@@ -156,7 +157,7 @@ export const attachAccounts = withRoutes(async function attachAccounts(this: IEx
 			});
 		}
 		const attached: IDataObject[] = [];
-		for (const account of accounts.filter((candidate) => !candidate.isConnected)) attached.push(await attach(itemIndex, account));
+		for (const account of accounts.filter((candidate) => !candidate.isConnected)) attached.push(await attach(scope, itemIndex, account));
 		return attached;
 	});
 }, [...ATTACH_ROUTES, ...LIST_ROUTES, { method: 'GET', path: '/social-media-posting/{locationId}/accounts' }]);

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { choice, text, wholeNumber } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { pathSegment } from '../../shared/ids';
-import { apiRequest, getConnection, type ApiConnection } from '../../shared/transport';
+import { runOf, type LocationScope } from '../../shared/run';
+import { apiRequest } from '../../shared/send';
 import { CONNECT_NETWORKS, namesInWords } from '../../networks';
 import { profilesOf } from '../../networks/connect';
 import { accountsPath, checkLocation, connectNetwork, CONNECT_PLATFORM_OPTIONS, isV2Platform, LIST_ROUTES } from './platforms';
@@ -53,14 +54,14 @@ export function availableAccounts(platform: string, oauthAccountId: string, resu
  */
 export async function fetchAvailableAccounts(
 	this: IExecuteFunctions,
-	connection: ApiConnection,
+	scope: LocationScope,
 	platform: string,
 	oauthAccountId: string,
 	search = '',
 ): Promise<IDataObject[]> {
 	const v2 = isV2Platform(platform);
 	const qs = search && !v2 ? { search } : undefined;
-	const response = await apiRequest.call(this, 'GET', accountsPath(platform, oauthAccountId), { connection, qs });
+	const response = await apiRequest.call(this, 'GET', accountsPath(platform, oauthAccountId), { scope, qs });
 	const accounts = availableAccounts(platform, oauthAccountId, (response.results ?? {}) as IDataObject);
 	const wanted = search.toLowerCase();
 	return v2 && wanted ? accounts.filter((account) => String(account.name).toLowerCase().includes(wanted)) : accounts;
@@ -72,15 +73,15 @@ export async function fetchAvailableAccounts(
  */
 export const getAvailableAccounts = withRoutes(async function getAvailableAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
-	const connection = await getConnection.call(this);
-	checkLocation(node, connection);
+	const run = runOf(this);
+	checkLocation(node, await run.scope());
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const platform = choice<string>(node, 'Platform', this.getNodeParameter('connectPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
 		const oauthAccountId = pathSegment(node, 'OAuth Account ID', this.getNodeParameter('oauthAccountId', itemIndex, ''));
 		const search = text(node, 'Search', this.getNodeParameter('availableSearch', itemIndex, '')).trim();
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
 		const limit = returnAll ? Infinity : wholeNumber(node, 'Limit', this.getNodeParameter('limit', itemIndex, 50), 1);
-		const accounts = await fetchAvailableAccounts.call(this, connection, platform, oauthAccountId, search);
+		const accounts = await fetchAvailableAccounts.call(this, await run.scope(itemIndex), platform, oauthAccountId, search);
 		return accounts.slice(0, limit);
 	});
 }, LIST_ROUTES);

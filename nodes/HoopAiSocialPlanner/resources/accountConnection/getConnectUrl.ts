@@ -3,7 +3,7 @@ import { choice, text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { optionalId } from '../../shared/ids';
 import { platformName } from '../../networks';
-import { getConnection } from '../../shared/transport';
+import { runOf } from '../../shared/run';
 import { checkLocation, connectNetwork, CONNECT_PLATFORM_OPTIONS, isV2Platform, START_ROUTES, startPath } from './platforms';
 
 const showForConnectUrl = { resource: ['accountConnection'], operation: ['getConnectUrl'] };
@@ -58,9 +58,10 @@ const WHAT_COMES_BACK =
  */
 export const getConnectUrl = withRoutes(async function getConnectUrl(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
-	const connection = await getConnection.call(this);
-	checkLocation(node, connection);
+	const run = runOf(this);
+	checkLocation(node, await run.scope());
 	return await runForEachItem.call(this, async (itemIndex): Promise<IDataObject> => {
+		const { connection, locationId } = await run.scope(itemIndex);
 		const platform = choice<string>(node, 'Platform', this.getNodeParameter('connectPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
 		const userId = optionalId(node, 'User Name or ID', this.getNodeParameter('connectUserId', itemIndex, '')) || connection.defaultUserId;
 		if (!userId) {
@@ -72,7 +73,7 @@ export const getConnectUrl = withRoutes(async function getConnectUrl(this: IExec
 		const notice = connectNetwork(platform)?.connect.notice;
 		const options = this.getNodeParameter('connectOptions', itemIndex, {}) as IDataObject;
 		const page = text(node, 'Options → Page', options.page).trim();
-		const query = new URLSearchParams({ locationId: connection.locationId, userId });
+		const query = new URLSearchParams({ locationId, userId });
 		if (page) query.set('page', page);
 		if (options.reconnect === true) query.set('reconnect', 'true');
 		return {
@@ -80,7 +81,7 @@ export const getConnectUrl = withRoutes(async function getConnectUrl(this: IExec
 			platform,
 			platformName: platformName(platform),
 			path: isV2Platform(platform) ? 'v2 per-platform' : 'v3 generic',
-			locationId: connection.locationId,
+			locationId,
 			userId,
 			...(page ? { page } : {}),
 			reconnect: options.reconnect === true,

@@ -1,7 +1,7 @@
 import { NodeOperationError, type INode, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { CONNECT_NETWORKS, type ConnectNetwork } from '../../networks';
 import type { ApiRoute } from '../../shared/execute';
-import type { ApiConnection } from '../../shared/transport';
+import type { LocationScope } from '../../shared/run';
 
 const CONNECT_FLOW = '/social-media-posting/oauth';
 
@@ -119,8 +119,8 @@ export const oauthAccountIdField: INodeProperties = {
 };
 
 /** The connect flow is per location: the credential must name one (as every routed operation checks). */
-export function checkLocation(node: INode, connection: ApiConnection): void {
-	if (connection.locationId) return;
+export function checkLocation(node: INode, scope: LocationScope): void {
+	if (scope.locationId) return;
 	throw new NodeOperationError(node, 'No Location ID', {
 		description: 'Set the Location ID in the HoopAI API credential, or connect an OAuth2 token of a sub-account (location).',
 	});

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { optionalId, pathSegment } from '../../shared/ids';
-import { getRunConnection } from '../../shared/transport';
+import { runOf } from '../../shared/run';
 import { queueSettingFields, timeSlotsField, timeSlotsOf } from './fields';
 
 const showForCreate = { resource: ['categoryQueue'], operation: ['create'] };
@@ -54,7 +54,7 @@ export async function buildQueueCreateBody(this: IExecuteSingleFunctions, reques
 	const categoryId = pathSegment(node, 'Category', this.getNodeParameter('queueCategory', undefined, { extractValue: true }));
 	const timeSlots = timeSlotsOf(node, this.getNodeParameter('timeSlots', {}));
 	const options = this.getNodeParameter('queueOptions', {}) as IDataObject;
-	const userId = optionalId(node, 'Options → User Name or ID', options.userId) || (await getRunConnection.call(this)).defaultUserId;
+	const userId = optionalId(node, 'Options → User Name or ID', options.userId) || (await runOf(this).connection()).defaultUserId;
 	if (!userId) {
 		throw new NodeOperationError(node, 'Options → User Name or ID: required, and the credential has no Default User ID', {
 			description: 'HoopAI records who created the queue: choose the user, or set the Default User ID in the credential.',

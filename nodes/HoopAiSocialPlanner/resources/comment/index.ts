@@ -6,14 +6,13 @@ import {
 	type INode,
 	type INodeExecutionData,
 	type INodeProperties,
-	type PostReceiveAction,
 } from 'n8n-workflow';
 import { choice, dateText, linkList, text } from '../../shared/checks';
 import { parseInstant } from '../../shared/dates';
 import { idList, optionalId } from '../../shared/ids';
 import { paginateCountedList } from '../../shared/pagination';
 import { LOCATION_PLACEHOLDER } from '../../shared/request';
-import { apiRouting, itemsAt, sentPathValue } from '../../shared/routing';
+import { apiRouting, itemsAt, sentPathValue, type OutputHook } from '../../shared/routing';
 import { COMMENT_NETWORKS, namesInWords, type CommentNetwork } from '../../networks';
 
 const show = { resource: ['comment'] };
@@ -89,7 +88,7 @@ export async function buildCommentBody(
 }
 
 /** postReceive of Like and Unlike: the comment's new state. */
-function likedItem(liked: boolean): PostReceiveAction {
+function likedItem(liked: boolean): OutputHook {
 	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
 		return [{ json: { liked, id: sentPathValue(this, 'commentId') } }];
 	};

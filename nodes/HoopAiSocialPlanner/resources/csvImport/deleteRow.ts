@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { apiError } from '../../shared/errors';
 import { pathSegment } from '../../shared/ids';
-import { apiResponse, getConnection } from '../../shared/transport';
+import { runOf } from '../../shared/run';
+import { apiResponse } from '../../shared/send';
 import { csvIdOf } from './fields';
 
 export const csvDeleteRowDescription: INodeProperties[] = [
@@ -23,12 +24,12 @@ export const csvDeleteRowDescription: INodeProperties[] = [
  * import's other paths name it `{id}` (routing fills a path from parameters of the same name).
  */
 export const deleteCsvRows = withRoutes(async function deleteCsvRows(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const connection = await getConnection.call(this);
+	const run = runOf(this);
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const csvId = csvIdOf(this, itemIndex);
 		const rowId = pathSegment(this.getNode(), 'Row ID', this.getNodeParameter('rowId', itemIndex));
 		const path = `/social-media-posting/{locationId}/csv/${encodeURIComponent(csvId)}/post/${encodeURIComponent(rowId)}`;
-		const response = await apiResponse.call(this, 'DELETE', path, { connection });
+		const response = await apiResponse.call(this, 'DELETE', path, { scope: await run.scope(itemIndex) });
 		if (response.statusCode >= 400) throw apiError(this.getNode(), response, itemIndex);
 		const results = (response.body.results ?? {}) as IDataObject;
 		return { deleted: true, id: String(results.postId ?? rowId), csvId };

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeProperties } from 'n8n-workflow';
 import { optionalId, pathSegment } from '../../shared/ids';
-import type { ApiConnection } from '../../shared/transport';
+import type { ApiConnection } from '../../shared/run';
 import { accountIdsField } from '../post/fields';
 
 export const CSV_PATH = '/social-media-posting/{locationId}/csv';

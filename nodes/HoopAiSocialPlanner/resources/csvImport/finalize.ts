@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { sentPathValue } from '../../shared/routing';
-import { getRunConnection } from '../../shared/transport';
+import { runOf } from '../../shared/run';
 import { importUserId, userIdOption } from './fields';
 
 const show = { resource: ['csvImport'], operation: ['finalize'] };
@@ -20,7 +20,7 @@ export const csvFinalizeDescription: INodeProperties[] = [
 /** preSend of Finalize: the user (the v3 API requires one) in the body. */
 export async function buildFinalizeBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('finalizeOptions', {}) as IDataObject;
-	requestOptions.body = { userId: importUserId(this.getNode(), 'Options → User Name or ID', options.userId, await getRunConnection.call(this)) };
+	requestOptions.body = { userId: importUserId(this.getNode(), 'Options → User Name or ID', options.userId, await runOf(this).connection()) };
 	return requestOptions;
 }
 

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { paginateCountedList } from '../../shared/pagination';
-import { getRunConnection } from '../../shared/transport';
+import { runOf } from '../../shared/run';
 import { importUserId, userIdOption } from './fields';
 
 const show = { resource: ['csvImport'], operation: ['getAll'] };
@@ -36,7 +36,7 @@ export const csvGetAllDescription: INodeProperties[] = [
 /** preSend of Get Many: the user (the v3 API requires one) and the filters, in the query. */
 export async function buildCsvListQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const filters = this.getNodeParameter('csvFilters', {}) as IDataObject;
-	const qs: IDataObject = { ...requestOptions.qs, userId: importUserId(this.getNode(), 'Filters → User Name or ID', filters.userId, await getRunConnection.call(this)) };
+	const qs: IDataObject = { ...requestOptions.qs, userId: importUserId(this.getNode(), 'Filters → User Name or ID', filters.userId, await runOf(this).connection()) };
 	if (filters.includeUsers === true) qs.includeUsers = 'true';
 	if (filters.isFromTemplate === true) qs.isFromTemplate = 'true';
 	requestOptions.qs = qs;

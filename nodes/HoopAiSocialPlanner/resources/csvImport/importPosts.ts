@@ -2,7 +2,8 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { idList, optionalId } from '../../shared/ids';
-import { apiRequest, getConnection, type ApiConnection } from '../../shared/transport';
+import { runOf, type LocationScope } from '../../shared/run';
+import { apiRequest } from '../../shared/send';
 import { approverOption, CSV_PATH, importUserId, userIdOption } from './fields';
 import { countRows, rowView } from './rows';
 import { setAccounts, type SetAccountsBody } from './setAccounts';
@@ -39,11 +40,11 @@ export const csvImportPostsDescription: INodeProperties[] = [
 ];
 
 /** Every parsed row of an import, page by page, and the import itself. */
-async function readImport(this: IExecuteFunctions, connection: ApiConnection, csvId: string): Promise<{ csv: IDataObject; rows: IDataObject[] }> {
+async function readImport(this: IExecuteFunctions, scope: LocationScope, csvId: string): Promise<{ csv: IDataObject; rows: IDataObject[] }> {
 	const rows: IDataObject[] = [];
 	let csv: IDataObject = {};
 	for (;;) {
-		const response = await apiRequest.call(this, 'GET', `${CSV_PATH}/${encodeURIComponent(csvId)}`, { qs: { skip: String(rows.length), limit: String(ROW_PAGE) }, connection });
+		const response = await apiRequest.call(this, 'GET', `${CSV_PATH}/${encodeURIComponent(csvId)}`, { qs: { skip: String(rows.length), limit: String(ROW_PAGE) }, scope });
 		const results = (response.results ?? {}) as IDataObject;
 		csv = (results.csv ?? csv) as IDataObject;
 		const page = (results.posts ?? []) as IDataObject[];
@@ -68,21 +69,22 @@ function rejectedList(rows: IDataObject[]): string {
  * others back). Outputs the import with its counts and every row with its errors.
  */
 export const importPosts = withRoutes(async function importPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const connection = await getConnection.call(this);
+	const run = runOf(this);
 	const node = this.getNode();
 	return await runForEachItem.call(this, async (itemIndex) => {
+		const scope = await run.scope(itemIndex);
 		const options = this.getNodeParameter('importOptions', itemIndex, {}) as IDataObject;
 		const accountIds = idList(node, 'Account Names or IDs', this.getNodeParameter('csvAccountIds', itemIndex));
 		if (accountIds.length === 0) {
 			throw new NodeOperationError(node, 'Account Names or IDs: nothing given', { description: 'Choose the accounts the posts go to.', itemIndex });
 		}
-		const userId = importUserId(node, 'Options → User Name or ID', options.userId, connection);
+		const userId = importUserId(node, 'Options → User Name or ID', options.userId, scope.connection);
 		const approver = optionalId(node, 'Options → Approver Name or ID', options.approver);
 		const review = this.getNodeParameter('review', itemIndex, false) === true;
 		const given = await csvFileOf(this, itemIndex, text(node, 'Options → File Name', options.fileName));
 		const { file, droppedColumns } = fileToSend(given, options.dropColumns !== false);
 
-		const uploaded = await uploadCsv.call(this, connection, file);
+		const uploaded = await uploadCsv.call(this, scope, file);
 		const body: SetAccountsBody = {
 			accountIds,
 			filePath: String(uploaded.filePath),
@@ -92,8 +94,8 @@ export const importPosts = withRoutes(async function importPosts(this: IExecuteF
 			...(approver ? { approver } : {}),
 			...(uploaded.csvFileType ? { csvFileType: String(uploaded.csvFileType) } : {}),
 		};
-		const csvId = await setAccounts.call(this, connection, body, itemIndex);
-		const { csv, rows } = await readImport.call(this, connection, csvId);
+		const csvId = await setAccounts.call(this, scope, body, itemIndex);
+		const { csv, rows } = await readImport.call(this, scope, csvId);
 		const counts = countRows(rows);
 		const output = (finalized: boolean, status: IDataObject[string]): IDataObject => ({
 			csvId,
@@ -111,8 +113,8 @@ export const importPosts = withRoutes(async function importPosts(this: IExecuteF
 				itemIndex,
 			});
 		}
-		await apiRequest.call(this, 'PATCH', `${CSV_PATH}/${encodeURIComponent(csvId)}`, { body: { userId }, connection });
-		const after = await apiRequest.call(this, 'GET', `${CSV_PATH}/${encodeURIComponent(csvId)}`, { qs: { skip: '0', limit: '1' }, connection });
+		await apiRequest.call(this, 'PATCH', `${CSV_PATH}/${encodeURIComponent(csvId)}`, { body: { userId }, scope });
+		const after = await apiRequest.call(this, 'GET', `${CSV_PATH}/${encodeURIComponent(csvId)}`, { qs: { skip: '0', limit: '1' }, scope });
 		const status = ((after.results as IDataObject | undefined)?.csv as IDataObject | undefined)?.status;
 		return output(true, status ?? csv.status);
 	});

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { text } from '../../shared/checks';
-import type { ApiConnection } from '../../shared/transport';
+import type { LocationScope } from '../../shared/run';
 import { readBinaryFile, type BinaryFile } from '../media/binary';
 import { uploadBinary } from '../media/library';
 import type { PostInput } from './postInput';
@@ -49,10 +49,10 @@ export async function readBinaryMedia(this: IExecuteFunctions, itemIndex: number
 }
 
 /** Uploads the checked files (each content once per run) and puts their links in the body's media. */
-export async function uploadBinaryMedia(this: IExecuteFunctions, connection: ApiConnection, body: IDataObject, uploads: Map<number, BinaryFile>): Promise<void> {
+export async function uploadBinaryMedia(this: IExecuteFunctions, scope: LocationScope, body: IDataObject, uploads: Map<number, BinaryFile>): Promise<void> {
 	const media = body.media as IDataObject[] | undefined;
 	for (const [index, file] of uploads) {
-		const uploaded = await uploadBinary.call(this, connection, file);
+		const uploaded = await uploadBinary.call(this, scope, file);
 		// Only the entry that holds this upload's placeholder (a JSON body may have replaced the media).
 		if (media?.[index]?.url === `${PENDING_UPLOAD}${index}`) media[index] = { ...media[index], url: uploaded.url, type: file.type };
 	}

@@ -8,7 +8,8 @@ import {
 } from 'n8n-workflow';
 import { asNodeError, withRoutes } from '../../shared/execute';
 import { apiError } from '../../shared/errors';
-import { apiResponse, getConnection } from '../../shared/transport';
+import { runOf } from '../../shared/run';
+import { apiResponse } from '../../shared/send';
 import { idList } from '../../shared/ids';
 
 /** The API deletes at most 50 posts per request. */
@@ -69,7 +70,7 @@ export const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: I
 		if (pairedItem.length === 0) return [refused];
 		return failWith(new NodeOperationError(this.getNode(), 'Post IDs: no post ID given', { description: 'Map the IDs of the posts to delete, e.g. {{ $json._id }}.' }));
 	}
-	const connection = await getConnection.call(this);
+	const scope = await runOf(this).scope();
 	const summary = { deletedCount: 0, requested: postIds.length, notFound: 0, requests: 0 };
 	for (let start = 0; start < postIds.length; start += BULK_DELETE_CHUNK) {
 		const chunk = postIds.slice(start, start + BULK_DELETE_CHUNK);
@@ -77,7 +78,7 @@ export const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: I
 			// Deleting deleted posts deletes nothing more: safe to send again.
 			effect: 'idempotent',
 			body: { postIds: chunk },
-			connection,
+			scope,
 		});
 		summary.requests++;
 		// 404 means none of this chunk's posts exist (any more): nothing to delete there.

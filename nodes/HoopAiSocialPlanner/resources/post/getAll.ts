@@ -5,7 +5,8 @@ import { describeUtc, parseInstant } from '../../shared/dates';
 import { idList } from '../../shared/ids';
 import { paginateCountedList } from '../../shared/pagination';
 import { POST_FORMAT_OPTIONS } from '../../networks/network';
-import { getRunAccounts } from '../../shared/accounts';
+import { runAccounts } from '../../shared/accounts';
+import { scopeOfItem } from '../../shared/run';
 import { accountDirectory, simplifyPost } from './simplify';
 
 const showForGetAll = { resource: ['post'], operation: ['getAll'] };
@@ -81,7 +82,7 @@ export const paginatePosts = paginateCountedList({
 	pageSize: POSTS_PAGE_SIZE,
 	async mapPage(posts) {
 		if (!this.getNodeParameter('simple', true)) return posts;
-		const accounts = accountDirectory(await getRunAccounts.call(this));
+		const accounts = accountDirectory(await runAccounts.call(this, await scopeOfItem(this)));
 		const zone = this.getTimezone();
 		return posts.map((post) => simplifyPost(post, accounts, zone));
 	},

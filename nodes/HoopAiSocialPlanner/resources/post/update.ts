@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { accountsOnce, platformsOf } from '../../shared/accounts';
+import { platformsOf, runAccounts } from '../../shared/accounts';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { idList, pathSegment } from '../../shared/ids';
-import { apiRequest, getConnection } from '../../shared/transport';
+import { runOf } from '../../shared/run';
+import { apiRequest } from '../../shared/send';
 import {
 	accountIdsField,
 	extraPostFields,
@@ -69,11 +70,12 @@ async function checkUpdateFields(
  */
 export const updatePosts = withRoutes(async function updatePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
-	const connection = await getConnection.call(this);
-	const accounts = accountsOnce.call(this, connection);
-	const platforms = async () => platformsOf(await accounts());
+	const run = runOf(this);
 	const zone = this.getTimezone();
 	return await runForEachItem.call(this, async (itemIndex) => {
+		const scope = await run.scope(itemIndex);
+		const accounts = async () => await runAccounts.call(this, scope);
+		const platforms = async () => platformsOf(await accounts());
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as PostInput;
 		// Media from binary fields: read and checked now, uploaded once the whole post is checked.
 		const binaryMedia = await readBinaryMedia.call(this, itemIndex, fields.media);
@@ -82,8 +84,8 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 		await checkUpdateFields(node, updateFields, zone, platforms);
 		const postPath = `/social-media-posting/{locationId}/posts/${encodeURIComponent(postId)}`;
 		const read = async () =>
-			((await apiRequest.call(this, 'GET', postPath, { connection })).results as IDataObject | undefined)?.post as IDataObject;
-		const existing = writablePost(await read(), connection.defaultUserId);
+			((await apiRequest.call(this, 'GET', postPath, { scope })).results as IDataObject | undefined)?.post as IDataObject;
+		const existing = writablePost(await read(), scope.connection.defaultUserId);
 		const accountIds = updateFields.accountIds !== undefined ? idList(node, 'Account Names or IDs', updateFields.accountIds) : (existing.accountIds as string[]);
 		const changes = postInputToBody(updateFields, { node, workflowTimezone: zone, accountIds, current: existing });
 		const body: IDataObject = { ...existing, ...changes, ...parseJsonBody(node, updateFields.jsonBody) };
@@ -91,8 +93,8 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 		if (!SCHEDULED_STATUSES.includes(String(body.status)) && !changes.scheduleDate) delete body.scheduleDate;
 		if (changes.scheduleDate) body.scheduleTimeUpdated = true;
 		await checkPostBody(node, body, platforms);
-		await uploadBinaryMedia.call(this, connection, body, binaryMedia.uploads);
-		await apiRequest.call(this, 'PUT', postPath, { body, connection });
+		await uploadBinaryMedia.call(this, scope, body, binaryMedia.uploads);
+		await apiRequest.call(this, 'PUT', postPath, { body, scope });
 		const post = await read();
 		return this.getNodeParameter('simple', itemIndex, true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
 	});

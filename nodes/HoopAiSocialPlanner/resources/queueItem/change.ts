@@ -8,8 +8,9 @@ import {
 import { choice } from '../../shared/checks';
 import { asNodeError, runForEachItem, withRoutes, type ApiRoute } from '../../shared/execute';
 import { pathSegment } from '../../shared/ids';
-import { createOnce, stableJson, type RequestEffect } from '../../shared/send';
-import { apiRequest, getConnection, type ApiConnection } from '../../shared/transport';
+import { LOCATION_PLACEHOLDER } from '../../shared/request';
+import { runOf, type LocationScope } from '../../shared/run';
+import { apiRequest, createOnce, stableJson, type RequestEffect } from '../../shared/send';
 import { QUEUES_PATH } from '../categoryQueue/fields';
 import { SESSION_MODE_OPTIONS, type SessionMode } from './fields';
 
@@ -30,7 +31,7 @@ export interface ItemRequest {
 
 export interface ItemChangeContext {
 	itemIndex: number;
-	connection: ApiConnection;
+	scope: LocationScope;
 }
 
 type Build = (this: IExecuteFunctions, context: ItemChangeContext) => ItemRequest;
@@ -46,14 +47,16 @@ const SESSION_ROUTES: ApiRoute[] = ['start', 'save', 'discard'].map((step) => ({
 export function itemChangeOperation(route: ApiRoute, build: Build) {
 	return withRoutes(async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const node = this.getNode();
-		const connection = await getConnection.call(this);
-		const location = { locationId: connection.locationId };
-		const send = async (method: IHttpRequestMethods, path: string, fields: IDataObject, inQuery: boolean, effect: RequestEffect) =>
-			(await apiRequest.call(this, method, `${QUEUES_PATH}/${path}`, { connection, effect, ...(inQuery ? { qs: { ...location, ...fields } } : { body: { ...location, ...fields } }) }))
-				.results as IDataObject;
+		const run = runOf(this);
+		// The queue paths hold no location: it goes in the body, or the query of a DELETE.
+		const location = { locationId: LOCATION_PLACEHOLDER };
 		return await runForEachItem.call(this, async (itemIndex) => {
+			const scope = await run.scope(itemIndex);
+			const send = async (method: IHttpRequestMethods, path: string, fields: IDataObject, inQuery: boolean, effect: RequestEffect) =>
+				(await apiRequest.call(this, method, `${QUEUES_PATH}/${path}`, { scope, effect, ...(inQuery ? { qs: { ...location, ...fields } } : { body: { ...location, ...fields } }) }))
+					.results as IDataObject;
 			const queueId = encodeURIComponent(pathSegment(node, 'Queue', this.getNodeParameter('queueId', itemIndex, '', { extractValue: true })));
-			const request = build.call(this, { itemIndex, connection });
+			const request = build.call(this, { itemIndex, scope });
 			const mode = request.direct ? 'none' : choice<SessionMode>(node, 'Edit Session', this.getNodeParameter('sessionMode', itemIndex, 'start'), SESSION_MODE_OPTIONS);
 			if (mode === 'none' && request.needsSession) {
 				throw new NodeOperationError(node, 'Edit Session: this change needs an edit session; use start or existing', {
@@ -85,7 +88,7 @@ export function itemChangeOperation(route: ApiRoute, build: Build) {
 				const saved = await send('POST', `${queue}/edit/save`, { sessionId, ...(keepInDraft ? { keepInDraft } : {}) }, false, 'idempotent');
 				return { ...result, editSession: { sessionId, saved: true, updatedSlots: saved.updatedSlots, totalPostsChanged: saved.totalPostsChanged } };
 			};
-			const run = async (): Promise<IDataObject> => {
+			const carryOut = async (): Promise<IDataObject> => {
 				if (mode === 'none') return await change();
 				if (mode === 'existing') {
 					const sessionId = pathSegment(node, 'Session ID', this.getNodeParameter('editSessionId', itemIndex, ''));
@@ -94,9 +97,9 @@ export function itemChangeOperation(route: ApiRoute, build: Build) {
 				const keepInDraft = Boolean(this.getNodeParameter('keepQueueInDraft', itemIndex, true));
 				return await inOwnSession(queueId, keepInDraft, change);
 			};
-			if (request.effect !== 'create') return await run();
+			if (request.effect !== 'create') return await carryOut();
 			const key = `${itemIndex} ${stableJson({ queueId, mode, request, sessionId: mode === 'existing' ? this.getNodeParameter('editSessionId', itemIndex, '') : '' })}`;
-			return await createOnce(this.getExecuteData(), key, run);
+			return await createOnce(run, key, carryOut);
 		});
 	}, [route, ...SESSION_ROUTES]);
 }

@@ -12,7 +12,8 @@ import { idList } from '../../shared/ids';
 import { STATISTICS_PLATFORM_OPTIONS } from '../../networks';
 import { LOCATION_PLACEHOLDER } from '../../shared/request';
 import { apiRouting, itemsAt } from '../../shared/routing';
-import { getRunAccounts } from '../../shared/accounts';
+import { runAccounts } from '../../shared/accounts';
+import { scopeOfItem } from '../../shared/run';
 
 const show = { resource: ['statistics'] };
 const showCustom = { ...show, range: ['custom'] };
@@ -57,7 +58,7 @@ export async function buildStatisticsBody(
 	if (platforms.length) body.platforms = platforms;
 	let profileIds = idList(node, 'Account Names or IDs', this.getNodeParameter('profileIds', []));
 	if (profileIds.length === 0) {
-		const accounts = await getRunAccounts.call(this);
+		const accounts = await runAccounts.call(this, await scopeOfItem(this));
 		profileIds = accounts
 			.filter((account) => !account.isExpired && (platforms.length === 0 || platforms.includes(String(account.platform))))
 			.map((account) => String(account.profileId));
