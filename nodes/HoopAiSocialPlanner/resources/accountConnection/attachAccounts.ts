@@ -19,6 +19,7 @@ import {
 	oauthAccountIdField,
 	platformField,
 } from './platforms';
+import type { Operation } from '../resource';
 
 const showForAttach = { resource: ['accountConnection'], operation: ['attachAccounts'] };
 const showForAttachById = { ...showForAttach, attachFrom: ['id'] };
@@ -120,7 +121,7 @@ function attachBody(node: INode, account: IDataObject, which: string): IDataObje
  * their names, avatars, URNs…), and an attach that got no answer is looked up in the location's
  * accounts before it is sent again.
  */
-export const attachAccounts = withRoutes(async function attachAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const attachAccounts = withRoutes(async function attachAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const run = runOf(this);
 	checkLocation(node, await run.scope());
@@ -161,3 +162,13 @@ export const attachAccounts = withRoutes(async function attachAccounts(this: IEx
 		return attached;
 	});
 }, [...ATTACH_ROUTES, ...LIST_ROUTES, { method: 'GET', path: '/social-media-posting/{locationId}/accounts' }]);
+
+export const attachAccountsOperation: Operation = {
+	option: {
+		name: 'Attach Accounts',
+		value: 'attachAccounts',
+		action: 'Attach pages or profiles as social accounts',
+		description: 'Make pages, profiles or locations of a connected login social accounts of the location',
+	},
+	run: attachAccounts,
+};

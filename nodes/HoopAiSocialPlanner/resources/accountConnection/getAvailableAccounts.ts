@@ -7,6 +7,7 @@ import { apiRequest } from '../../shared/send';
 import { CONNECT_NETWORKS, namesInWords } from '../../networks';
 import { profilesOf } from '../../networks/connect';
 import { accountsPath, checkLocation, connectNetwork, CONNECT_PLATFORM_OPTIONS, isV2Platform, LIST_ROUTES } from './platforms';
+import type { Operation } from '../resource';
 
 const showForAvailable = { resource: ['accountConnection'], operation: ['getAvailableAccounts'] };
 
@@ -71,7 +72,7 @@ export async function fetchAvailableAccounts(
  * Get Available Accounts runs in code: its path depends on the network (v2 or generic), and each
  * network answers in its own shape, made uniform here so the next node needs no per-network logic.
  */
-export const getAvailableAccounts = withRoutes(async function getAvailableAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const getAvailableAccounts = withRoutes(async function getAvailableAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const run = runOf(this);
 	checkLocation(node, await run.scope());
@@ -85,3 +86,13 @@ export const getAvailableAccounts = withRoutes(async function getAvailableAccoun
 		return accounts.slice(0, limit);
 	});
 }, LIST_ROUTES);
+
+export const getAvailableAccountsOperation: Operation = {
+	option: {
+		name: 'Get Available Accounts',
+		value: 'getAvailableAccounts',
+		action: 'Get the pages and profiles a login can attach',
+		description: 'List the pages, profiles or business locations of a connected login',
+	},
+	run: getAvailableAccounts,
+};

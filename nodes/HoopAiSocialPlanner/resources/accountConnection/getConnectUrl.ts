@@ -5,6 +5,7 @@ import { optionalId } from '../../shared/ids';
 import { platformName } from '../../networks';
 import { runOf } from '../../shared/run';
 import { checkLocation, connectNetwork, CONNECT_PLATFORM_OPTIONS, isV2Platform, START_ROUTES, startPath } from './platforms';
+import type { Operation } from '../resource';
 
 const showForConnectUrl = { resource: ['accountConnection'], operation: ['getConnectUrl'] };
 
@@ -56,7 +57,7 @@ const WHAT_COMES_BACK =
  * redirects to the network's login), so the node only builds it. Declared routes: the v2
  * per-platform start paths and the v3 generic one (see platforms.ts for which is used).
  */
-export const getConnectUrl = withRoutes(async function getConnectUrl(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const getConnectUrl = withRoutes(async function getConnectUrl(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const run = runOf(this);
 	checkLocation(node, await run.scope());
@@ -90,3 +91,13 @@ export const getConnectUrl = withRoutes(async function getConnectUrl(this: IExec
 		};
 	});
 }, START_ROUTES);
+
+export const getConnectUrlOperation: Operation = {
+	option: {
+		name: 'Get Connect URL',
+		value: 'getConnectUrl',
+		action: 'Get a connect URL for a social network',
+		description: 'Build the link a person opens in a browser to connect a social network login (nothing is sent)',
+	},
+	run: getConnectUrl,
+};

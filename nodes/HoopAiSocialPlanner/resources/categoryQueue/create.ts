@@ -2,6 +2,9 @@ import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodePr
 import { NodeOperationError } from 'n8n-workflow';
 import { optionalId, pathSegment } from '../../shared/ids';
 import { runOf } from '../../shared/run';
+import { apiRouting, itemsAt } from '../../shared/routing';
+import { LOCATION_IN_BODY, QUEUES_PATH } from '../queue/fields';
+import type { Operation } from '../resource';
 import { queueSettingFields, timeSlotsField, timeSlotsOf } from './fields';
 
 const showForCreate = { resource: ['categoryQueue'], operation: ['create'] };
@@ -49,7 +52,7 @@ export const queueCreateDescription: INodeProperties[] = [
 ];
 
 /** preSend of Create: category, time slots (checked here), options and the user. */
-export async function buildQueueCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function buildQueueCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const node = this.getNode();
 	const categoryId = pathSegment(node, 'Category', this.getNodeParameter('queueCategory', undefined, { extractValue: true }));
 	const timeSlots = timeSlotsOf(node, this.getNodeParameter('timeSlots', {}));
@@ -65,3 +68,17 @@ export async function buildQueueCreateBody(this: IExecuteSingleFunctions, reques
 	requestOptions.body = body;
 	return requestOptions;
 }
+
+export const create: Operation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a category queue',
+		description: 'Create a queue (as a draft) that publishes a category’s posts again at weekly time slots',
+		routing: apiRouting({
+			request: { method: 'POST', url: QUEUES_PATH, ...LOCATION_IN_BODY },
+			preSend: [buildQueueCreateBody],
+			postReceive: [itemsAt('results.queue')],
+		}),
+	},
+};

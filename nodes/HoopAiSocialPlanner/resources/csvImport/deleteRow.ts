@@ -5,6 +5,7 @@ import { pathSegment } from '../../shared/ids';
 import { runOf } from '../../shared/run';
 import { apiResponse } from '../../shared/send';
 import { csvIdOf } from './fields';
+import type { Operation } from '../resource';
 
 export const csvDeleteRowDescription: INodeProperties[] = [
 	{
@@ -23,7 +24,7 @@ export const csvDeleteRowDescription: INodeProperties[] = [
  * Delete Row runs in code: its path names the import `{csvId}` and the row `{postId}`, where the
  * import's other paths name it `{id}` (routing fills a path from parameters of the same name).
  */
-export const deleteCsvRows = withRoutes(async function deleteCsvRows(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const deleteCsvRows = withRoutes(async function deleteCsvRows(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const run = runOf(this);
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const csvId = csvIdOf(this, itemIndex);
@@ -35,3 +36,14 @@ export const deleteCsvRows = withRoutes(async function deleteCsvRows(this: IExec
 		return { deleted: true, id: String(results.postId ?? rowId), csvId };
 	});
 }, [{ method: 'DELETE', path: '/social-media-posting/{locationId}/csv/{csvId}/post/{postId}' }]);
+
+export const deleteRow: Operation = {
+	// Runs in code: each row is its own request.
+	option: {
+		name: 'Delete Row',
+		value: 'deleteRow',
+		action: 'Delete a row of a CSV import',
+		description: 'Leave one parsed row out of an import before it is finalized',
+	},
+	run: deleteCsvRows,
+};

@@ -6,8 +6,9 @@ import { runOf, type LocationScope } from '../../shared/run';
 import { apiRequest } from '../../shared/send';
 import { approverOption, CSV_PATH, importUserId, userIdOption } from './fields';
 import { countRows, rowView } from './rows';
-import { setAccounts, type SetAccountsBody } from './setAccounts';
+import { sendSetAccounts, type SetAccountsBody } from './setAccounts';
 import { csvFileOf, dropColumnsOption, fileNameOption, fileToSend, uploadCsv } from './upload';
+import type { Operation } from '../resource';
 
 const show = { resource: ['csvImport'], operation: ['importPosts'] };
 /** Rows asked for per request when reading an import back. */
@@ -68,7 +69,7 @@ function rejectedList(rows: IDataObject[]): string {
  * stop for review or finalize (HoopAI schedules the accepted rows; a rejected row never holds the
  * others back). Outputs the import with its counts and every row with its errors.
  */
-export const importPosts = withRoutes(async function importPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const importCsvPosts = withRoutes(async function importPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const run = runOf(this);
 	const node = this.getNode();
 	return await runForEachItem.call(this, async (itemIndex) => {
@@ -94,7 +95,7 @@ export const importPosts = withRoutes(async function importPosts(this: IExecuteF
 			...(approver ? { approver } : {}),
 			...(uploaded.csvFileType ? { csvFileType: String(uploaded.csvFileType) } : {}),
 		};
-		const csvId = await setAccounts.call(this, scope, body, itemIndex);
+		const csvId = await sendSetAccounts.call(this, scope, body, itemIndex);
 		const { csv, rows } = await readImport.call(this, scope, csvId);
 		const counts = countRows(rows);
 		const output = (finalized: boolean, status: IDataObject[string]): IDataObject => ({
@@ -125,3 +126,14 @@ export const importPosts = withRoutes(async function importPosts(this: IExecuteF
 	{ method: 'GET', path: '/social-media-posting/{locationId}/csv/{id}' },
 	{ method: 'PATCH', path: '/social-media-posting/{locationId}/csv/{id}' },
 ]);
+
+export const importPosts: Operation = {
+	// Upload, set accounts, review, finalize.
+	option: {
+		name: 'Import Posts',
+		value: 'importPosts',
+		action: 'Import posts from a CSV file',
+		description: 'Upload a CSV file, choose its accounts and schedule its posts, or stop to review them',
+	},
+	run: importCsvPosts,
+};

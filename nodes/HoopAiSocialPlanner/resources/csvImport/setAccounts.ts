@@ -5,6 +5,7 @@ import { idList, optionalId } from '../../shared/ids';
 import { runOf, type LocationScope } from '../../shared/run';
 import { apiRequest, createOnce, stableJson, type ApiResponse } from '../../shared/send';
 import { approverOption, CSV_PATH, importUserId, optionsOf, userIdOption } from './fields';
+import type { Operation } from '../resource';
 
 const show = { resource: ['csvImport'], operation: ['setAccounts'] };
 const TEMPLATES = [{ value: 'basic' }, { value: 'advance' }];
@@ -79,7 +80,7 @@ export interface SetAccountsBody extends IDataObject {
  * Set Accounts makes the import (and its rows): sent twice, it makes two. An attempt that got no
  * answer is looked up among the newest imports by its file before it is sent again.
  */
-export async function setAccounts(this: IExecuteFunctions, scope: LocationScope, body: SetAccountsBody, itemIndex: number): Promise<string> {
+export async function sendSetAccounts(this: IExecuteFunctions, scope: LocationScope, body: SetAccountsBody, itemIndex: number): Promise<string> {
 	const findCreated = async (): Promise<ApiResponse | undefined> => {
 		const list = await apiRequest.call(this, 'GET', CSV_PATH, { qs: { userId: body.userId, skip: '0', limit: '20' }, scope });
 		const csvs = ((list.results as IDataObject | undefined)?.csvs ?? []) as IDataObject[];
@@ -114,7 +115,7 @@ export const setCsvAccounts = withRoutes(async function setCsvAccounts(this: IEx
 		const scope = await run.scope(itemIndex);
 		const body = setAccountsBody.call(this, scope, itemIndex);
 		requireFilled(this, body, itemIndex);
-		return { csvId: await setAccounts.call(this, scope, body, itemIndex) };
+		return { csvId: await sendSetAccounts.call(this, scope, body, itemIndex) };
 	});
 }, [
 	{ method: 'POST', path: '/social-media-posting/{locationId}/set-accounts' },
@@ -130,3 +131,14 @@ function requireFilled(context: IExecuteFunctions, body: SetAccountsBody, itemIn
 	if (!body.filePath) throw new NodeOperationError(node, 'File Path: nothing given', { description: 'Map Upload’s output, e.g. {{ $json.filePath }}.', itemIndex });
 	if (!body.fileName) throw new NodeOperationError(node, 'File Name: nothing given', { description: 'Map Upload’s output, e.g. {{ $json.fileName }}.', itemIndex });
 }
+
+export const setAccounts: Operation = {
+	// A create, looked up before it is resent.
+	option: {
+		name: 'Set Accounts',
+		value: 'setAccounts',
+		action: 'Set the accounts of an uploaded CSV file',
+		description: 'Choose the accounts an uploaded file’s posts go to; this makes the import',
+	},
+	run: setCsvAccounts,
+};

@@ -6,6 +6,7 @@ import { apiResponse } from '../../shared/send';
 import { headerCells, withTemplateColumnsOnly } from './csvFile';
 import { CSV_PATH } from './fields';
 import { uploadError } from './uploadErrors';
+import type { Operation } from '../resource';
 
 /** Shared by Upload and Import Posts. */
 export const dropColumnsOption: INodeProperties = {
@@ -110,7 +111,7 @@ export async function uploadCsv(this: IExecuteFunctions, scope: LocationScope, f
 }
 
 /** Upload: each item's file, as it is (see Build CSV from Items for writing one). */
-export const uploadCsvFiles = withRoutes(async function uploadCsvFiles(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const uploadCsvFiles = withRoutes(async function uploadCsvFiles(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const run = runOf(this);
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const options = this.getNodeParameter('uploadOptions', itemIndex, {}) as IDataObject;
@@ -120,3 +121,14 @@ export const uploadCsvFiles = withRoutes(async function uploadCsvFiles(this: IEx
 		return droppedColumns.length ? { ...results, droppedColumns } : results;
 	});
 }, [{ method: 'POST', path: '/social-media-posting/{locationId}/csv' }]);
+
+export const upload: Operation = {
+	// multipart/form-data.
+	option: {
+		name: 'Upload',
+		value: 'upload',
+		action: 'Upload a CSV file',
+		description: 'Upload a CSV file of posts; HoopAI parses it and answers with its path and number of rows',
+	},
+	run: uploadCsvFiles,
+};

@@ -6,6 +6,7 @@ import { mediaTypeFromUrl } from '../../shared/media';
 import { runOf } from '../../shared/run';
 import { readBinaryFile } from './binary';
 import type { FormPart } from '../../shared/multipart';
+import type { Operation } from '../resource';
 import { UPLOAD_PATH, uploadBinary, uploadFromUrl } from './library';
 
 const showForUpload = { resource: ['media'], operation: ['upload'] };
@@ -60,7 +61,7 @@ export const mediaUploadDescription: INodeProperties[] = [
  * Media → Upload runs in code: the API takes the file as multipart/form-data (field `file`), or
  * fetches it itself from a link (`hosted: true, fileUrl`). Outputs `{ fileId, url, type }`.
  */
-export const uploadMedia = withRoutes(async function uploadMedia(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const uploadMedia = withRoutes(async function uploadMedia(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const run = runOf(this);
 	return await runForEachItem.call(this, async (itemIndex): Promise<IDataObject> => {
@@ -83,3 +84,13 @@ export const uploadMedia = withRoutes(async function uploadMedia(this: IExecuteF
 		return { ...uploaded, type: file.type };
 	});
 }, [{ method: 'POST', path: UPLOAD_PATH }]);
+
+export const upload: Operation = {
+	option: {
+		name: 'Upload',
+		value: 'upload',
+		action: 'Upload a file to the media library',
+		description: 'Upload an image or video (from a binary field or a link) and get its public URL for posts',
+	},
+	run: uploadMedia,
+};

@@ -11,6 +11,7 @@ import { apiError } from '../../shared/errors';
 import { runOf } from '../../shared/run';
 import { apiResponse } from '../../shared/send';
 import { idList } from '../../shared/ids';
+import type { Operation } from '../resource';
 
 /** The API deletes at most 50 posts per request. */
 export const BULK_DELETE_CHUNK = 50;
@@ -60,7 +61,7 @@ function gatherPostIds(this: IExecuteFunctions): GatheredIds {
  * Bulk Delete runs once for all input items (not once per item, as routing would): it gathers
  * every item's IDs, removes duplicates and deletes them 50 at a time.
  */
-export const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { postIds, pairedItem, refused } = gatherPostIds.call(this);
 	const failWith = (error: NodeApiError | NodeOperationError): INodeExecutionData[][] => {
 		if (this.continueOnFail()) return [[...refused, { json: { error: error.message }, pairedItem }]];
@@ -88,3 +89,13 @@ export const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: I
 	}
 	return [[...refused, { json: summary, pairedItem }]];
 }, [{ method: 'POST', path: '/social-media-posting/{locationId}/posts/bulk-delete' }]);
+
+export const bulkDelete: Operation = {
+	option: {
+		name: 'Delete Many',
+		value: 'bulkDelete',
+		action: 'Delete many posts',
+		description: 'Delete the posts of all input items together, 50 per request (in HoopAI only, not on the networks)',
+	},
+	run: bulkDeletePosts,
+};

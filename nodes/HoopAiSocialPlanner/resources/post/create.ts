@@ -21,6 +21,7 @@ import { SCHEDULED_STATUSES } from './writablePost';
 import { accountDirectory, simplifyPost } from './simplify';
 import { parseJsonBody, postInputToBody, type PostInput } from './postInput';
 import { checkPostBody } from './validatePost';
+import type { Operation } from '../resource';
 
 const showForCreate = { resource: ['post'], operation: ['create'] };
 const showWhenScheduled = { ...showForCreate, status: ['scheduled', 'in_review'] };
@@ -50,7 +51,7 @@ export const postCreateDescription: INodeProperties[] = [
  * Create runs in code, not routing: it needs the accounts' networks (one GET per run) to check
  * the post before sending it, and bad input must stop with a NodeOperationError, no request sent.
  */
-export const createPosts = withRoutes(async function createPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const createPosts = withRoutes(async function createPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const run = runOf(this);
 	const zone = this.getTimezone();
@@ -105,3 +106,13 @@ export const createPosts = withRoutes(async function createPosts(this: IExecuteF
 	{ method: 'POST', path: '/social-media-posting/{locationId}/posts/list' },
 	{ method: 'POST', path: '/medias/upload-file' },
 ]);
+
+export const create: Operation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a post',
+		description: 'Create, schedule or publish a post on one or more social accounts',
+	},
+	run: createPosts,
+};

@@ -86,7 +86,8 @@ const [firstLimit, ...otherLimits] = POSTING_NETWORKS.flatMap(({ name, post }) =
 const captionLimits = firstLimit
 	? `${[`${firstLimit.name} allows ${firstLimit.limit} characters`, ...otherLimits.map(({ name, limit }) => `${name} ${limit}`)].join(', ')}.`
 	: '';
-const needMedia = POSTING_NETWORKS.filter((network) => network.post.needsMedia !== 'nothing');
+/** Which networks' posts need media, as the Media descriptions say it. */
+export const MEDIA_NEEDED = `${namesInWords(POSTING_NETWORKS.filter((network) => network.post.needsMedia !== 'nothing'))} posts need at least one`;
 const firstComment = POSTING_NETWORKS.filter((network) => network.post.firstComment);
 const noFirstComment = POSTING_NETWORKS.filter((network) => !network.post.firstComment);
 
@@ -122,7 +123,7 @@ export const mediaField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Media',
 	default: {},
-	description: `Images or videos, by public URL or from a binary field of the input item. ${namesInWords(needMedia)} posts need at least one.`,
+	description: `Images or videos, by public URL or from a binary field of the input item. ${MEDIA_NEEDED}.`,
 	options: [
 		{
 			displayName: 'Media',

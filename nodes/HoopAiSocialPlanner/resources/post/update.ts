@@ -20,6 +20,7 @@ import { readBinaryMedia, uploadBinaryMedia } from './binaryMedia';
 import { accountDirectory, simplifyPost } from './simplify';
 import { parseJsonBody, postInputToBody, type PostInput } from './postInput';
 import { checkAccountsExist, checkPostBody } from './validatePost';
+import type { Operation } from '../resource';
 
 const showForUpdate = { resource: ['post'], operation: ['update'] };
 
@@ -68,7 +69,7 @@ async function checkUpdateFields(
  * Update runs in code: the API only replaces whole posts, so it reads the post, changes just the
  * fields the user set, sends it all back, and outputs the post as it then is (PUT returns none).
  */
-export const updatePosts = withRoutes(async function updatePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const updatePosts = withRoutes(async function updatePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const run = runOf(this);
 	const zone = this.getTimezone();
@@ -104,3 +105,13 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 	{ method: 'PUT', path: '/social-media-posting/{locationId}/posts/{id}' },
 	{ method: 'POST', path: '/medias/upload-file' },
 ]);
+
+export const update: Operation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a post',
+		description: 'Change some fields of a post (reschedule, edit text or media) and keep the rest',
+	},
+	run: updatePosts,
+};
