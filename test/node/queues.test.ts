@@ -8,7 +8,7 @@ const Q = '/social-media-posting/category/queues';
 const DAY = 24 * 60 * 60 * 1000;
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-describe('Category queues (issue 14)', () => {
+describe('Category queues', () => {
 	const sim = useSampleSimulator();
 	const location = () => locationOf(sim());
 	const run = async (parameters: INodeParameters, input?: IDataObject[]) =>

@@ -158,7 +158,7 @@ const CASES: CostCase[] = [
 	},
 ];
 
-describe('expressions evaluated per item (issue 11)', () => {
+describe('expressions evaluated per item', () => {
 	const sim = useSampleSimulator();
 	const figures: Record<string, string> = {};
 

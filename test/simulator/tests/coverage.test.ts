@@ -65,7 +65,7 @@ describeSpecs(`every operation of the reference specs${specs ? '' : ' (SKIPPED: 
 		wanted.push(['medias.json', 'POST', '/medias/upload-file'], ['users.json', 'GET', '/users/']);
 	}
 
-	test('the v3 spec has the 45 operations issue 3 names', () => {
+	test('the v3 spec has the 45 operations the seed’s endpoint list names', () => {
 		expect(wanted.filter(([f]) => f === 'social-planner-v3.json').length).toBe(45);
 	});
 

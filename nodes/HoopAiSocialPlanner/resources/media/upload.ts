@@ -79,7 +79,7 @@ const uploadMedia = withRoutes(async function uploadMedia(this: IExecuteFunction
 			const uploaded = await uploadFromUrl.call(this, scope, fileUrl, extra);
 			return { ...uploaded, type: mediaTypeFromUrl(uploaded.url || fileUrl) ?? '' };
 		}
-		const file = await readBinaryFile(this, itemIndex, 'Input Binary Field', this.getNodeParameter('mediaBinaryField', itemIndex, 'data'), false);
+		const file = await readBinaryFile.call(this, itemIndex, 'Input Binary Field', this.getNodeParameter('mediaBinaryField', itemIndex, 'data'), false);
 		const uploaded = await uploadBinary.call(this, scope, file, extra);
 		return { ...uploaded, type: file.type };
 	});

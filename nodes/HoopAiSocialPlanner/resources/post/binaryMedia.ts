@@ -41,7 +41,7 @@ export async function readBinaryMedia(this: IExecuteFunctions, itemIndex: number
 				itemIndex,
 			});
 		}
-		const file = await readBinaryFile(this, itemIndex, 'Media → Input Binary Field', field, true);
+		const file = await readBinaryFile.call(this, itemIndex, 'Media → Input Binary Field', field, true);
 		uploads.set(index, file);
 		prepared.push({ ...rest, url: `${PENDING_UPLOAD}${index}`, type: file.type });
 	}
