@@ -11,22 +11,7 @@ import { getProfiles } from './loadOptions/getProfiles';
 import { getTags } from './loadOptions/getTags';
 import { getTimezones } from './loadOptions/getTimezones';
 import { getUsers } from './loadOptions/getUsers';
-import { accountFields, accountOperation } from './resources/account';
-import { accountConnectionFields, accountConnectionOperation, accountConnectionOperations } from './resources/connection';
-import { categoryFields, categoryOperation } from './resources/category';
-import { categoryQueueFields, categoryQueueOperation } from './resources/categoryQueue';
-import { commentFields, commentOperation } from './resources/comment';
-import { csvImportFields, csvImportOperation, csvImportOperations } from './resources/csvImport';
-import { mediaFields, mediaOperation, mediaOperations } from './resources/media';
-import { postFields, postOperation } from './resources/post';
-import { queueEditSessionFields, queueEditSessionOperation, subResourceQueueField } from './resources/queueEditSession';
-import { queueItemFields, queueItemOperation, queueItemOperations } from './resources/queueItem';
-import { queueSlotFields, queueSlotOperation } from './resources/queueSlot';
-import { statisticsFields, statisticsOperation } from './resources/statistics';
-import { tagFields, tagOperation } from './resources/tag';
-import { bulkDeletePosts } from './resources/post/bulkDelete';
-import { createPosts } from './resources/post/create';
-import { updatePosts } from './resources/post/update';
+import { CUSTOM_OPERATIONS, RESOURCES } from './resources';
 import { authenticationProperty, listFields, nodeCredentials } from './shared/descriptions';
 import { requestDefaults } from './shared/request';
 
@@ -70,35 +55,10 @@ export class HoopAiSocialPlanner implements INodeType {
 				],
 				default: 'post',
 			},
-			postOperation,
-			accountOperation,
-			accountConnectionOperation,
-			categoryOperation,
-			commentOperation,
-			csvImportOperation,
-			categoryQueueOperation,
-			queueItemOperation,
-			queueSlotOperation,
-			queueEditSessionOperation,
-			mediaOperation,
-			statisticsOperation,
-			tagOperation,
+			...RESOURCES.map((resource) => resource.operation),
 			// Shared by every Get Many, declared once (each declaration costs an evaluation per item).
 			...listFields,
-			...postFields,
-			...accountFields,
-			...accountConnectionFields,
-			...categoryFields,
-			...commentFields,
-			...csvImportFields,
-			...categoryQueueFields,
-			subResourceQueueField,
-			...queueItemFields,
-			...queueSlotFields,
-			...queueEditSessionFields,
-			...mediaFields,
-			...statisticsFields,
-			...tagFields,
+			...RESOURCES.flatMap((resource) => resource.fields),
 		],
 	};
 
@@ -107,11 +67,5 @@ export class HoopAiSocialPlanner implements INodeType {
 		loadOptions: { getAccounts, getCategories, getCommentAccounts, getProfiles, getTags, getTimezones, getUsers },
 	};
 
-	customOperations = {
-		post: { bulkDelete: bulkDeletePosts, create: createPosts, update: updatePosts },
-		csvImport: csvImportOperations,
-		queueItem: queueItemOperations,
-		accountConnection: accountConnectionOperations,
-		media: mediaOperations,
-	};
+	customOperations = CUSTOM_OPERATIONS;
 }

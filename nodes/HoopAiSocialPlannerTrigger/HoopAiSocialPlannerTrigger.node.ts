@@ -10,7 +10,7 @@ import { getAccounts } from '../HoopAiSocialPlanner/loadOptions/getAccounts';
 import { accountDirectory, simplifyPost, type AccountDirectory } from '../HoopAiSocialPlanner/resources/post/simplify';
 import { listAccounts } from '../HoopAiSocialPlanner/shared/accounts';
 import { nodeCredentials } from '../HoopAiSocialPlanner/shared/descriptions';
-import { getConnection } from '../HoopAiSocialPlanner/shared/transport';
+import { runOf } from '../HoopAiSocialPlanner/shared/run';
 import { eventsSubtitle, triggerProperties } from './description';
 import { wanted, type TriggerEvent } from './events';
 import { readTriggerInputs } from './inputs';
@@ -43,20 +43,21 @@ export class HoopAiSocialPlannerTrigger implements INodeType {
 		const { listFilters, eventFilters, daysBack, daysAhead, simplify } = readTriggerInputs.call(this);
 		const now = Date.now();
 		const window: Window = { from: now - daysBack * DAY_MS, to: now + daysAhead * DAY_MS };
-		const connection = await getConnection.call(this);
+		// One scope for the whole poll: the credential is read once.
+		const scope = await runOf(this).scope();
 		// Simplify (on unless turned off) names each account and network: one accounts request per poll that emits.
 		const toItems = async (found: TriggerEvent[]) => {
-			const accounts = simplify ? accountDirectory(await listAccounts.call(this, connection)) : undefined;
+			const accounts = simplify ? accountDirectory(await listAccounts.call(this, scope)) : undefined;
 			return this.helpers.returnJsonArray(found.map((event) => present(event, accounts, this.getTimezone())));
 		};
 		const stored = this.getWorkflowStaticData('node') as TriggerState;
 
 		if (this.getMode() === 'manual') {
-			return [await toItems([await testEvent.call(this, stored, { connection, window, listFilters, filters: eventFilters, now })])];
+			return [await toItems([await testEvent.call(this, stored, { scope, window, listFilters, filters: eventFilters, now })])];
 		}
 
 		const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : undefined;
-		const result = await runPoll.call(this, stored, { connection, clock: new PollClock(budget), window, listFilters, now });
+		const result = await runPoll.call(this, stored, { scope, clock: new PollClock(budget), window, listFilters, now });
 		const found = result.events.filter((event) => wanted(event, eventFilters));
 		// Kept as found (full post): Fetch Test Event checks it against, and shows it with, the settings of its time.
 		if (found.length) result.state.lastEvent = found[found.length - 1];

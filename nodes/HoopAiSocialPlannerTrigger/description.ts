@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { authenticationProperty } from '../HoopAiSocialPlanner/shared/descriptions';
-import { PLATFORM_OPTIONS, POST_FORMAT_OPTIONS } from '../HoopAiSocialPlanner/shared/platforms';
+import { PLATFORM_OPTIONS } from '../HoopAiSocialPlanner/networks';
+import { POST_FORMAT_OPTIONS } from '../HoopAiSocialPlanner/networks/network';
 
 export const POST_STATUSES = [
 	{ name: 'Deleted', value: 'deleted' },

@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 import { choice, choices, wholeNumber } from '../HoopAiSocialPlanner/shared/checks';
 import { idList } from '../HoopAiSocialPlanner/shared/ids';
-import { PLATFORM_OPTIONS, POST_FORMAT_OPTIONS } from '../HoopAiSocialPlanner/shared/platforms';
+import { PLATFORM_OPTIONS } from '../HoopAiSocialPlanner/networks';
+import { POST_FORMAT_OPTIONS } from '../HoopAiSocialPlanner/networks/network';
 import { EVENT_OPTIONS, POST_STATUSES } from './description';
 import type { EventFilters, TriggerEventName } from './events';
 import type { ListFilters } from './scan';

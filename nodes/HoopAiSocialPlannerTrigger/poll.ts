@@ -1,11 +1,11 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import type { ApiConnection } from '../HoopAiSocialPlanner/shared/transport';
+import type { LocationScope } from '../HoopAiSocialPlanner/shared/run';
 import type { TriggerEvent } from './events';
 import { fitsList, getPost, listPage, type ListFilters, type PollClock } from './scan';
 import { inWindow, memoryStart, postRecord, remembered, type PostRecord, type TriggerState, type Window } from './state';
 
 export interface PollInput {
-	connection: ApiConnection;
+	scope: LocationScope;
 	clock: PollClock;
 	window: Window;
 	listFilters: ListFilters;
@@ -32,7 +32,7 @@ const recordOf = (post: IDataObject) => postRecord(String(post.status), displayD
  * Nothing is written to the stored state here, so a failed request commits nothing.
  */
 export async function runPoll(this: IPollFunctions, previous: TriggerState, input: PollInput): Promise<PollResult> {
-	const { connection, clock, window, listFilters, now } = input;
+	const { scope, clock, window, listFilters, now } = input;
 	const detectedAt = new Date(now).toISOString();
 	const reporting = previous.baselined === true;
 	let since = previous.since;
@@ -52,7 +52,7 @@ export async function runPoll(this: IPollFunctions, previous: TriggerState, inpu
 	// The first page always goes (progress); another only if it should end within the budget.
 	while (lastPageMs === 0 || clock.remaining() > lastPageMs) {
 		const started = Date.now();
-		const page = await listPage.call(this, clock, connection, window, listFilters, skip);
+		const page = await listPage.call(this, clock, scope, window, listFilters, skip);
 		lastPageMs = Math.max(Date.now() - started, 1);
 		if (!page) break;
 		for (const post of page.posts) {
@@ -78,7 +78,7 @@ export async function runPoll(this: IPollFunctions, previous: TriggerState, inpu
 		for (const id of Object.keys(posts)) {
 			if (seen.has(id) || !inWindow(posts[id][1], window)) continue;
 			if (clock.remaining() <= 0) break;
-			const post = await getPost.call(this, clock, connection, id);
+			const post = await getPost.call(this, clock, scope, id);
 			if (post === undefined) break;
 			if (post === null || post.status === 'deleted') {
 				if (reporting) event('postDeleted', id, posts[id][0], 'deleted', post);

@@ -1,5 +1,5 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
-import type { ApiConnection } from '../HoopAiSocialPlanner/shared/transport';
+import type { LocationScope } from '../HoopAiSocialPlanner/shared/run';
 import { wanted, type EventFilters, type TriggerEvent, type TriggerEventName } from './events';
 import { listPage, PollClock, type ListFilters } from './scan';
 import type { TriggerState, Window } from './state';
@@ -9,7 +9,7 @@ const LISTABLE_STATUSES = ['scheduled', 'draft', 'failed', 'in_review', 'publish
 const MADE_UP_POST_ID = 'sample-post';
 
 export interface TestEventInput {
-	connection: ApiConnection;
+	scope: LocationScope;
 	window: Window;
 	listFilters: ListFilters;
 	filters: EventFilters;
@@ -38,7 +38,7 @@ async function sampleFromPosts(this: IPollFunctions, name: TriggerEventName, inp
 	const statuses = name === 'statusChanged' && filters.toStatuses.length ? filters.toStatuses : [undefined];
 	for (const status of statuses) {
 		const type = name === 'postDeleted' ? 'deleted' : status && LISTABLE_STATUSES.includes(status) ? status : 'all';
-		const page = await listPage.call(this, new PollClock(undefined), input.connection, input.window, { ...input.listFilters, type }, 0);
+		const page = await listPage.call(this, new PollClock(undefined), input.scope, input.window, { ...input.listFilters, type }, 0);
 		const samples = (page?.posts ?? [])
 			.map((post) => sampleOf(name, post, input))
 			.filter((event) => event.previousStatus !== event.status && wanted(event, filters));
@@ -73,7 +73,7 @@ function madeUpSample(input: TestEventInput): TriggerEvent {
 	const account = filters.accounts[0];
 	const post: IDataObject = {
 		_id: MADE_UP_POST_ID,
-		locationId: input.connection.locationId,
+		locationId: input.scope.locationId,
 		platform: filters.platforms[0] ?? 'facebook',
 		...(account ? { accountId: account } : {}),
 		accountIds: account ? [account] : [],

@@ -1,6 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { apiError } from '../HoopAiSocialPlanner/shared/errors';
-import { apiResponse, type ApiConnection, type ApiResponse } from '../HoopAiSocialPlanner/shared/transport';
+import type { LocationScope } from '../HoopAiSocialPlanner/shared/run';
+import { apiResponse, type ApiResponse } from '../HoopAiSocialPlanner/shared/send';
 import type { Window } from './state';
 
 /** Posts per list request. The spec documents no maximum; 100 is what HighLevel lists accept. */
@@ -60,7 +61,7 @@ export async function requestWithinBudget(
 export async function listPage(
 	this: IPollFunctions,
 	clock: PollClock,
-	connection: ApiConnection,
+	scope: LocationScope,
 	window: Window,
 	filters: ListFilters,
 	skip: number,
@@ -70,7 +71,7 @@ export async function listPage(
 		await apiResponse.call(this, 'POST', '/social-media-posting/{locationId}/posts/list', {
 			effect: 'read',
 			deadline: clock.deadline(),
-			connection,
+			scope,
 			body: {
 				skip: String(skip),
 				limit: String(limit),
@@ -92,11 +93,11 @@ export async function listPage(
 export async function getPost(
 	this: IPollFunctions,
 	clock: PollClock,
-	connection: ApiConnection,
+	scope: LocationScope,
 	id: string,
 ): Promise<IDataObject | null | undefined> {
 	const path = `/social-media-posting/{locationId}/posts/${encodeURIComponent(id)}`;
-	const response = await requestWithinBudget.call(this, async () => await apiResponse.call(this, 'GET', path, { connection, deadline: clock.deadline() }), [404]);
+	const response = await requestWithinBudget.call(this, async () => await apiResponse.call(this, 'GET', path, { scope, deadline: clock.deadline() }), [404]);
 	if (!response) return undefined;
 	if (response.statusCode === 404) return null;
 	return ((response.body.results as IDataObject | undefined)?.post ?? null) as IDataObject | null;

@@ -47,7 +47,7 @@ async function measure(title: string, parameters: INodeParameters, input: Array<
 it(`creates ${ITEMS} posts within the location's burst limit`, async () => {
 	const facebook = locationOf(sim).accounts.find((account: { platform: string; isExpired?: boolean }) => account.platform === 'facebook' && !account.isExpired).id;
 	const input = Array.from({ length: ITEMS }, (_, index) => ({ text: `Pacing bench #${index}` }));
-	await measure(`P3: Post → Create × ${ITEMS} (one run, sequential items), limit ${MAX} / ${INTERVAL_MS} ms`, {
+	await measure(`Pacing: Post → Create × ${ITEMS} (one run, sequential items), limit ${MAX} / ${INTERVAL_MS} ms`, {
 		resource: 'post',
 		operation: 'create',
 		accountIds: [facebook],
@@ -58,7 +58,7 @@ it(`creates ${ITEMS} posts within the location's burst limit`, async () => {
 
 it(`gets ${ITEMS} posts within the location's burst limit (items sent concurrently)`, async () => {
 	const ids = locationOf(sim).posts.slice(0, ITEMS).map((post: { _id: string }) => ({ postId: post._id }));
-	await measure(`P3: Post → Get × ${ids.length} (one run, concurrent items), limit ${MAX} / ${INTERVAL_MS} ms`, {
+	await measure(`Pacing: Post → Get × ${ids.length} (one run, concurrent items), limit ${MAX} / ${INTERVAL_MS} ms`, {
 		resource: 'post',
 		operation: 'get',
 		postId: '={{ $json.postId }}',

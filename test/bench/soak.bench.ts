@@ -101,7 +101,7 @@ it(`${OPERATIONS} mixed operations with faults on 10 % of requests: nothing lost
 		if (request.fault) counts[request.fault] = (counts[request.fault] ?? 0) + 1;
 		return counts;
 	}, {});
-	printFigures(`R1 soak: ${OPERATIONS} operations, faults on 10 % of requests (seed ${SEED})`, {
+	printFigures(`Soak: ${OPERATIONS} operations, faults on 10 % of requests (seed ${SEED})`, {
 		operations: `${expected.created.length} creates, ${expected.updated.size} updates, ${expected.deleted.length} deletes, ${expected.reads} reads`,
 		requests: log.length,
 		faultsInjected: `${Object.values(faults).reduce((sum, count) => sum + count, 0)} (${Object.entries(faults).map(([kind, count]) => `${kind} ${count}`).join(', ')})`,

@@ -1,5 +1,5 @@
 import { describe, it } from '@jest/globals';
-import { OpenApiValidator } from '../simulator/openapi';
+import { OpenApiValidator } from './openapi';
 import type { LoggedRequest } from '../simulator';
 import { loadSpecs, readReferenceText, SKIPPED_FOR_SPEC } from './reference';
 

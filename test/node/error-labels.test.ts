@@ -2,12 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { loadPackage } from '../harness/package-classes';
 import { isLabelPath, labelTree } from '../helpers/node-labels';
 import { printFigures } from '../helpers/report';
-import { errorMessages } from './error-messages';
+import { errorMessages, messagesOfSource } from './error-messages';
 
 /**
  * Every NodeOperationError of the action node names the field it is about by the label the user
  * sees: "<Label>: …", or "<Label> → <Label>: …" down into a collection or group. The messages are
- * read from the source (each variant of a built message), the labels from the node description.
+ * read from the source (each variant of a built message, a label followed to the calls that give
+ * it), the labels from the node description as n8n loads it.
  */
 
 // Messages whose label is only known at run time, and where that label is checked instead.
@@ -53,6 +54,21 @@ describe('error messages name the field by its label in the editor', () => {
 			'labelled at run time (checked elsewhere)': messages.length - checked,
 		});
 		expect(wrong).toEqual([]);
+	});
+
+	it('a label passed down is followed to its callers, through a closure and a .call(this, …)', () => {
+		const source = `
+			function one(node, label, value) { throw new NodeOperationError(node, \`\${label}: "\${value}" is not allowed\`); }
+			function many(node, label, list) { return list.map((item) => one(node, label, item)); }
+			async function read(this: Context, label: string) { throw new NodeOperationError(this.getNode(), \`\${label}: no file\`); }
+			many(node, 'Platforms', []);
+			one(node, 'Status', 'x');
+			read.call(this, 'Input Binary Field');
+			function orphan(node, label) { throw new NodeOperationError(node, \`\${label}: never called\`); }
+		`;
+		expect(messagesOfSource(source).sort()).toEqual(
+			['Input Binary Field: no file', 'Platforms: "${value}" is not allowed', 'Status: "${value}" is not allowed', '${label}: never called'].sort(),
+		);
 	});
 
 	it('the check catches a label the editor does not show', () => {

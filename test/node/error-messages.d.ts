@@ -5,3 +5,4 @@ export interface SourceMessage {
 }
 
 export function errorMessages(): SourceMessage[];
+export function messagesOfSource(text: string): string[];

@@ -6,7 +6,7 @@ import { loadSpecs } from '../helpers/reference';
 import { itWithSpec } from '../helpers/spec-check';
 import { printFigures } from '../helpers/report';
 import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/simulator';
-import { OpenApiValidator } from '../simulator/openapi';
+import { OpenApiValidator } from '../helpers/openapi';
 
 const V3 = 'social-planner-v3.json';
 const specs = loadSpecs();

@@ -8,7 +8,7 @@ const Q = '/social-media-posting/category/queues';
 const DAY = 24 * 60 * 60 * 1000;
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
-describeWithSimulator('Category queues (issue 14)', (sim) => {
+describeWithSimulator('Category queues', (sim) => {
 	const location = () => locationOf(sim());
 	const run = async (parameters: INodeParameters, input?: IDataObject[]) =>
 		await runNode({ parameters, credentials: tokenCredentials(sim()), input });

@@ -55,13 +55,13 @@ function nodeRoutes(nodeType: INodeType): Array<Endpoint & { operation: string }
 }
 
 describe('route coverage of the HoopAI Social Planner node', () => {
-	// Issue 4's groups; the connect flow, CSV imports and category queues each have their own test below.
+	// The Social Planner's own groups; the connect flow, CSV imports and category queues each have their own test below.
 	// Anchored: the OAuth flow's `/oauth/{locationId}/{platform}/accounts/…` is not issue 4's accounts group.
-	const issue4Groups = /^\/social-media-posting\/(\{locationId\}\/)?(posts|accounts|categories|tags|statistics|comments)(\/|$)/;
+	const plannerGroups = /^\/social-media-posting\/(\{locationId\}\/)?(posts|accounts|categories|tags|statistics|comments)(\/|$)/;
 	const queueEndpoints = SEED_ENDPOINTS.filter((endpoint) => endpoint.path.startsWith('/social-media-posting/category/queues'));
 	const documented = new Set([...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS, ...MEDIA_ENDPOINTS].map(key));
 	const expected = [...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS].filter(
-		(endpoint) => issue4Groups.test(endpoint.path),
+		(endpoint) => plannerGroups.test(endpoint.path),
 	);
 
 	it('sends only documented endpoints (none invented)', async () => {
@@ -78,7 +78,7 @@ describe('route coverage of the HoopAI Social Planner node', () => {
 		expect(expected.filter((endpoint) => !sent.has(key(endpoint)))).toEqual([]);
 	});
 
-	it('covers every CSV import endpoint (issue 13)', async () => {
+	it('covers every CSV import endpoint', async () => {
 		const { nodeTypes } = await loadPackage();
 		const sent = new Set(nodeRoutes(nodeTypes['n8n-nodes-hoopai-social-planner.hoopAiSocialPlanner']).map(key));
 		const csvEndpoints = SEED_ENDPOINTS.filter((endpoint) => /\/(csv|set-accounts)(\/|$)/.test(endpoint.path));
@@ -86,7 +86,7 @@ describe('route coverage of the HoopAI Social Planner node', () => {
 		expect(csvEndpoints.filter((endpoint) => !sent.has(key(endpoint)))).toEqual([]);
 	});
 
-	it('covers all 18 category-queue endpoints (issue 14)', async () => {
+	it('covers all 18 category-queue endpoints', async () => {
 		const { nodeTypes } = await loadPackage();
 		const sent = new Set(nodeRoutes(nodeTypes['n8n-nodes-hoopai-social-planner.hoopAiSocialPlanner']).map(key));
 		expect(queueEndpoints).toHaveLength(18);

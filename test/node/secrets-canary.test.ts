@@ -98,7 +98,7 @@ const reportSpy = jest.spyOn(reporter, 'reportNodeExecutionError').mockImplement
 	return reportNodeExecutionError.call(this, error, ...rest);
 });
 
-describe('R4 secrets canary: no token, OAuth token or client secret in outputs, errors or logs', () => {
+describe('secrets canary: no token, OAuth token or client secret in outputs, errors or logs', () => {
 	const sim = useSampleSimulator((started) => prepare(started));
 	let tokenServer: Awaited<ReturnType<typeof startRecordingServer>>;
 	let tokenEndpoint: (request: RecordedRequest) => Reply;
@@ -333,7 +333,7 @@ describe('R4 secrets canary: no token, OAuth token or client secret in outputs, 
 			const hits = hitsIn(places.filter((place) => !cleanedBySendPath(place)));
 			const left = hitsIn(places.filter(cleanedBySendPath));
 			const kinds = new Set(places.map((place) => place.kind));
-			printFigures('R4 secrets canary: places checked for the canaries (raw, JSON, URL, base64)', {
+			printFigures('Secrets canary: places checked for the canaries (raw, JSON, URL, base64)', {
 				'secret forms searched': FORMS.length,
 				'places checked': places.length,
 				...Object.fromEntries([...kinds].map((kind) => [`  ${kind}`, places.filter((place) => place.kind === kind).length])),
@@ -343,7 +343,7 @@ describe('R4 secrets canary: no token, OAuth token or client secret in outputs, 
 				...Object.fromEntries(Object.entries(SEND_PATH_PLACES).map(([name, matches]) => [`  ${name}`, hitsIn(places.filter(matches)).length])),
 			});
 			const shown = [...hits, ...left].slice(0, 40);
-			if (shown.length) printFigures('R4 secrets canary: first hits', Object.fromEntries(shown.map((hit, index) => [`${index + 1}`, `${hit.secret} (${hit.form}) in ${hit.where}`])));
+			if (shown.length) printFigures('Secrets canary: first hits', Object.fromEntries(shown.map((hit, index) => [`${index + 1}`, `${hit.secret} (${hit.form}) in ${hit.where}`])));
 		}
 		return places;
 	}

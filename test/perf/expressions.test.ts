@@ -158,7 +158,7 @@ const CASES: CostCase[] = [
 	},
 ];
 
-describeWithSimulator('expressions evaluated per item (issue 11)', (sim) => {
+describeWithSimulator('expressions evaluated per item', (sim) => {
 	const figures: Record<string, string> = {};
 
 	/** Expressions for `count` items, on a freshly reset simulator. */

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { platformName } from '../shared/platforms';
-import { apiRequest, credentialChosen } from '../shared/transport';
+import { platformName } from '../networks';
+import { credentialChosen } from '../shared/run';
+import { apiRequest } from '../shared/send';
 
 interface AccountsResponse {
 	results?: { accounts?: Array<IDataObject & { id: string; name?: string; platform?: string; isExpired?: boolean }> };

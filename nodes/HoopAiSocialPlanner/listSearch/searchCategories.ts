@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { apiRequest, credentialChosen } from '../shared/transport';
+import { credentialChosen } from '../shared/run';
+import { apiRequest } from '../shared/send';
 
 const PAGE_SIZE = 50;
 

@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { platformName } from '../shared/platforms';
-import { apiRequest, credentialChosen } from '../shared/transport';
+import { platformName } from '../networks';
+import { credentialChosen } from '../shared/run';
+import { apiRequest } from '../shared/send';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE_SIZE = 50;

@@ -1,5 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { apiRequest, credentialChosen, getConnection } from '../shared/transport';
+import { LOCATION_PLACEHOLDER } from '../shared/request';
+import { credentialChosen } from '../shared/run';
+import { apiRequest } from '../shared/send';
 
 const PAGE_SIZE = 50;
 
@@ -10,11 +12,9 @@ export async function searchQueueCategories(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	if (!credentialChosen.call(this)) return { results: [] };
-	const connection = await getConnection.call(this);
 	const skip = Number(paginationToken ?? 0);
 	const response = await apiRequest.call(this, 'GET', '/social-media-posting/category/queues/available-categories', {
-		qs: { locationId: connection.locationId, skip: String(skip), limit: String(PAGE_SIZE), ...(filter ? { q: filter } : {}) },
-		connection,
+		qs: { locationId: LOCATION_PLACEHOLDER, skip: String(skip), limit: String(PAGE_SIZE), ...(filter ? { q: filter } : {}) },
 	});
 	const { categories = [], meta = {} } = (response.results ?? {}) as { categories?: IDataObject[]; meta?: IDataObject };
 	const next = skip + categories.length;

@@ -1,5 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { apiRequest, credentialChosen } from '../shared/transport';
+import { credentialChosen } from '../shared/run';
+import { apiRequest } from '../shared/send';
 
 /**
  * The network's own ID of an account (what comments' `originIds` want). The API returns none;

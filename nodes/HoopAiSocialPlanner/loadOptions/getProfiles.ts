@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { platformName } from '../shared/platforms';
-import { apiRequest, credentialChosen } from '../shared/transport';
+import { platformName } from '../networks';
+import { credentialChosen } from '../shared/run';
+import { apiRequest } from '../shared/send';
 
 /** Accounts for statistics, whose `profileIds` are the accounts' `profileId`. */
 export async function getProfiles(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {

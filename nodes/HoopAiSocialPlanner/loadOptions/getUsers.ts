@@ -1,11 +1,12 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { apiRequest, credentialChosen, getConnection } from '../shared/transport';
+import { LOCATION_PLACEHOLDER } from '../shared/request';
+import { credentialChosen } from '../shared/run';
+import { apiRequest } from '../shared/send';
 
 /** The location's users (GET /users/, scope users.readonly), as "Name (email)". */
 export async function getUsers(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	if (!credentialChosen.call(this)) return [];
-	const connection = await getConnection.call(this);
-	const response = await apiRequest.call(this, 'GET', '/users/', { qs: { locationId: connection.locationId }, connection });
+	const response = await apiRequest.call(this, 'GET', '/users/', { qs: { locationId: LOCATION_PLACEHOLDER } });
 	const users = (response.users ?? []) as IDataObject[];
 	return users
 		.filter((user) => !user.deleted)

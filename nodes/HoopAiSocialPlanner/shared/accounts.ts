@@ -1,5 +1,6 @@
-import type { IDataObject, IExecuteFunctions, IExecuteSingleFunctions } from 'n8n-workflow';
-import { apiRequest, getRunConnection, oncePerRun, type ApiConnection, type ApiContext } from './transport';
+import type { IDataObject } from 'n8n-workflow';
+import { runOf, type ApiContext, type LocationScope } from './run';
+import { apiRequest } from './send';
 
 const ACCOUNTS_PATH = '/social-media-posting/{locationId}/accounts';
 
@@ -12,25 +13,17 @@ export function platformsOf(accounts: IDataObject[]): Record<string, string> {
 	return Object.fromEntries(accounts.map((account) => [String(account.id), String(account.platform)]));
 }
 
-/** The location's social accounts. */
-export async function listAccounts(this: ApiContext, connection: ApiConnection): Promise<IDataObject[]> {
-	return accountsOf(await apiRequest.call(this, 'GET', ACCOUNTS_PATH, { connection }));
+/** The location's social accounts, asked of the API. */
+export async function listAccounts(this: ApiContext, scope?: LocationScope): Promise<IDataObject[]> {
+	return accountsOf(await apiRequest.call(this, 'GET', ACCOUNTS_PATH, { scope }));
 }
 
 /**
- * A lazy, once-per-run lookup of the location's social accounts for custom operations: asked of
- * the API only when the first item needs them, and only once.
+ * The location's social accounts, read once per run (its run state) for every item and hook that
+ * asks, only when the first one needs them.
  */
-export function accountsOnce(this: IExecuteFunctions, connection: ApiConnection): () => Promise<IDataObject[]> {
-	let loading: Promise<IDataObject[]> | undefined;
-	return async () => await (loading ??= listAccounts.call(this, connection));
-}
-
-const runAccounts = new WeakMap<object, Promise<IDataObject[]>>();
-
-/** The location's social accounts, read once per run of a routed operation. */
-export async function getRunAccounts(this: IExecuteSingleFunctions): Promise<IDataObject[]> {
-	return await oncePerRun(this, runAccounts, async () =>
-		listAccounts.call(this, await getRunConnection.call(this)),
-	);
+export async function runAccounts(this: ApiContext, scope?: LocationScope): Promise<IDataObject[]> {
+	const run = runOf(this);
+	const location = scope ?? (await run.scope());
+	return await run.once(`accounts ${location.locationId}`, async () => await listAccounts.call(this, location));
 }

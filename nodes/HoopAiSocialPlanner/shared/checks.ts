@@ -36,10 +36,7 @@ export function choices(node: INode, label: string, value: unknown, options: Opt
 			description: `Choose from the list, or give an array (got ${shown(value)}).`,
 		});
 	}
-	// A loop, not a map: test/node/error-messages.js reads each label from the calls of this function.
-	const values: string[] = [];
-	for (const item of list) values.push(choice<string>(node, label, item, options));
-	return values;
+	return list.map((item) => choice<string>(node, label, item, options));
 }
 
 /** A text field's value: a number becomes its text; nothing is ''; a list, object or boolean fails. */

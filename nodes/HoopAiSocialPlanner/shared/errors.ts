@@ -1,12 +1,6 @@
-import {
-	NodeApiError,
-	type IExecuteSingleFunctions,
-	type IN8nHttpFullResponse,
-	type INode,
-	type INodeExecutionData,
-	type JsonObject,
-} from 'n8n-workflow';
-import { redactSecrets } from './secrets';
+import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import type { DailyLimitSpent } from './rateLimit';
+import { redactSecrets, redactText } from './secrets';
 
 interface HighLevelErrorBody {
 	statusCode?: number;
@@ -49,15 +43,95 @@ export function apiError(node: INode, response: ErrorResponse, itemIndex?: numbe
 	});
 }
 
+// The send path's errors (send.ts): what a failed attempt carries, and the errors it ends with.
+
+export interface ApiAnswer {
+	statusCode: number;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+}
+
+const answers = new WeakMap<object, ApiAnswer>();
+
+/** Marks an error as made from an API answer, so the retry loop can tell a 429 from a 500. */
+export function withAnswer<E extends object>(error: E, answer: ApiAnswer): E {
+	answers.set(error, answer);
+	return error;
+}
+
+/** The API answer an error was made from, if it was. */
+export function answerOf(error: unknown): ApiAnswer | undefined {
+	return typeof error === 'object' && error !== null ? answers.get(error) : undefined;
+}
+
+/** Codes of a transport error and its causes (n8n wraps the HTTP client's error). */
+export function errorCodes(error: unknown): string[] {
+	const codes: string[] = [];
+	for (let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string') codes.push(current.code);
+		if (typeof current.message === 'string' && /socket hang up|timeout/i.test(current.message)) codes.push(current.message);
+		current = current.cause as typeof current;
+	}
+	return codes;
+}
+
+function inWords(ms: number): string {
+	const minutes = Math.max(1, Math.round(ms / 60_000));
+	return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+export function dailyLimitError(node: INode, spent: DailyLimitSpent, now = Date.now()): NodeApiError {
+	const limit = spent.limit ? ` (${spent.limit.toLocaleString('en-US')} requests a day for this location)` : '';
+	return new NodeApiError(node, { message: spent.message } as JsonObject, {
+		message: `${spent.message}${limit}`,
+		description: `It resets at ${new Date(spent.resetsAt).toISOString()} (in ${inWords(spent.resetsAt - now)}). Nothing was sent.`,
+		httpCode: '429',
+	});
+}
+
+/** Creates that may or may not have been carried out: never sent again, not even by Retry On Fail. */
+const unsureCreates = new WeakSet<object>();
+
+export function mayHaveCreatedError(node: INode, error: unknown): NodeApiError {
+	const unsure = new NodeApiError(node, { message: 'No answer to a create' } as JsonObject, {
+		message: 'No answer from HoopAI after sending a create: it may have been carried out',
+		description: `The node does not send a create twice when it cannot tell whether the first one arrived. Check before running it again. (${errorCodes(error)[0] ?? 'no answer'})`,
+		httpCode: answerOf(error)?.statusCode ? String(answerOf(error)?.statusCode) : undefined,
+	});
+	unsureCreates.add(unsure);
+	return unsure;
+}
+
+/** Whether an error says a create may have been carried out (mayHaveCreatedError). */
+export function isUnsureCreate(error: unknown): boolean {
+	return error instanceof Error && unsureCreates.has(error);
+}
+
+interface RawHttpAnswer {
+	status?: number;
+	data?: unknown;
+	headers?: Record<string, unknown>;
+}
+
 /**
- * First postReceive hook of every routed operation: requestDefaults let error responses
- * through, and this turns them into the API's own error.
+ * The error to show for a failed attempt. Ours (made from an answer's body, redacted) stay as they
+ * are. n8n-core's keep the HTTP client's raw error as `cause` (its config holds the request's
+ * Authorization header; an OAuth2 token endpoint's error holds the client secret) and may carry a
+ * raw answer: they are made again from the answer's HighLevel message, or from their text alone.
  */
-export async function throwApiError(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
-): Promise<INodeExecutionData[]> {
-	if (response.statusCode < 400) return items;
-	throw apiError(this.getNode(), response as ErrorResponse, this.getItemIndex());
+export function cleanError(node: INode, error: unknown): unknown {
+	if (!(error instanceof Error) || answerOf(error)) return error;
+	const wrapped = error as NodeApiError & { cause?: { response?: RawHttpAnswer } };
+	if (error instanceof NodeApiError && wrapped.cause === undefined && !wrapped.context?.data) return error;
+	const answer = wrapped.cause?.response;
+	if (answer?.status) {
+		const response = { statusCode: answer.status, body: answer.data, headers: answer.headers };
+		return withAnswer(apiError(node, response), response);
+	}
+	const message = redactText(error.message);
+	return new NodeApiError(node, { message } as JsonObject, {
+		message,
+		description: wrapped.description ? redactText(wrapped.description) : undefined,
+		httpCode: wrapped.httpCode ?? undefined,
+	});
 }

@@ -1,6 +1,4 @@
-import { NodeApiError, type IDataObject, type IExecuteFunctions, type IN8nHttpFullResponse, type JsonObject } from 'n8n-workflow';
-import { answerOf, sendSettings, sendWithRetries, withAnswer, type RequestEffect } from './send';
-import { cancelSignalOf, limiterOf, passedHttpErrors, type ApiConnection, type ApiResponse } from './transport';
+// The multipart/form-data body of an upload; it is sent like every request (send.ts: `form`).
 
 /** One part of a multipart/form-data body: a text field, or a file. */
 export interface FormPart {
@@ -34,57 +32,4 @@ export function multipartBody(parts: FormPart[]): { body: Buffer; contentType: s
 	}
 	chunks.push(Buffer.from(`--${boundary}--\r\n`, 'utf8'));
 	return { body: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-export interface MultipartRequest {
-	/** The path, `{locationId}` filled from the credential. */
-	path: string;
-	parts: FormPart[];
-	effect: RequestEffect;
-	/** The Version header when the endpoint documents only one (else the credential's). */
-	apiVersion?: string;
-}
-
-/**
- * POSTs a multipart/form-data body through the package's send path (apiResponse sends JSON only):
- * paced by the location's rate limiter and retried like every request. The API's answer comes
- * back, error answers included: each caller explains its endpoint's errors.
- */
-export async function postMultipart(this: IExecuteFunctions, connection: ApiConnection, request: MultipartRequest): Promise<ApiResponse> {
-	const limiter = limiterOf(connection);
-	const { body, contentType } = multipartBody(request.parts);
-	const attempt = async (): Promise<ApiResponse> => {
-		const response: IN8nHttpFullResponse = await this.helpers.httpRequestWithAuthentication.call(
-			this,
-			connection.credentialType,
-			{
-				method: 'POST',
-				url: `${connection.baseUrl}${request.path.replace('{locationId}', encodeURIComponent(connection.locationId))}`,
-				body,
-				json: true,
-				headers: { Version: request.apiVersion ?? connection.apiVersion, 'Content-Type': contentType, Accept: 'application/json' },
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: passedHttpErrors(connection),
-				timeout: sendSettings.attemptTimeoutMs,
-			},
-			connection.tokenCredential ? { credentialsDecrypted: connection.tokenCredential } : undefined,
-		);
-		const answer = {
-			statusCode: response.statusCode,
-			body: typeof response.body === 'object' && response.body !== null && !Buffer.isBuffer(response.body) ? (response.body as IDataObject) : {},
-			headers: (response.headers ?? {}) as IDataObject,
-		};
-		limiter.observe(answer.headers);
-		// What the send path waits for or retries; other answers are the caller's to explain.
-		if (answer.statusCode === 429 || answer.statusCode >= 500) throw withAnswer(new Error(`HTTP ${answer.statusCode}`), answer);
-		return answer;
-	};
-	try {
-		return await sendWithRetries({ node: this.getNode(), limiter, effect: request.effect, signal: cancelSignalOf(this) }, attempt);
-	} catch (error) {
-		const answer = answerOf(error) as ApiResponse | undefined;
-		if (answer?.body) return answer;
-		// Ours come back as they are (the unsure-create error, the daily limit); others are wrapped.
-		throw error instanceof NodeApiError ? error : new NodeApiError(this.getNode(), error as JsonObject);
-	}
 }

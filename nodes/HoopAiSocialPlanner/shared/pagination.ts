@@ -5,6 +5,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { sendRouted } from './routing';
+import { valueAt } from './values';
 
 export interface CountedListOptions {
 	/** Where skip and limit go: the JSON body or the query string. The API wants them as strings. */
@@ -21,14 +22,10 @@ export interface CountedListOptions {
 	mapPage?: (this: IExecutePaginationFunctions, elements: IDataObject[]) => Promise<IDataObject[]>;
 }
 
-function at(object: IDataObject, path: string): unknown {
-	return path.split('.').reduce<unknown>((value, key) => (value as IDataObject | undefined)?.[key], object);
-}
-
 /**
  * Pagination for the API's skip/limit lists that report a total: pages until the Limit (or, with
- * Return All, the total) is reached, so the last page is never requested twice. Each page goes
- * through the operation's postReceive hooks, which map API errors, and is paced and retried.
+ * Return All, the total) is reached, so the last page is never requested twice. Each page is
+ * sent like every request (paced, retried, an error answer as the API's error).
  */
 export function paginateCountedList(options: CountedListOptions) {
 	return async function (
@@ -46,12 +43,12 @@ export function paginateCountedList(options: CountedListOptions) {
 			requestOptions[options.in] = { ...(requestOptions[options.in] as IDataObject), skip: skipValue, limit: limitValue };
 			const [page] = await sendRouted.call(this, { ...resultOptions, options: requestOptions }, 'read');
 			const body = page?.json ?? {};
-			const elements = (at(body, options.itemsPath) as IDataObject[] | undefined) ?? [];
+			const elements = (valueAt(body, options.itemsPath) as IDataObject[] | undefined) ?? [];
 			const mapped = options.mapPage ? await options.mapPage.call(this, elements) : elements;
 			items.push(...mapped.map((json) => ({ json })));
 			// Advance by what came back: the API may cap a page below the size asked for.
 			skip += elements.length;
-			const total = Number(at(body, options.countPath));
+			const total = Number(valueAt(body, options.countPath));
 			const reachedTotal = Number.isFinite(total) ? skip >= total : elements.length < limit;
 			if (elements.length === 0 || reachedTotal) break;
 		}

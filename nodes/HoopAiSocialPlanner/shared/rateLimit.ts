@@ -1,4 +1,4 @@
-import { sleep } from 'n8n-workflow';
+import { pause } from './pause';
 
 /**
  * HighLevel's limits per app and location: a burst of 100 requests per 10 s and 200,000 per day,
@@ -132,11 +132,6 @@ export class RateLimiter {
 			}
 		}
 	}
-}
-
-async function pause(ms: number, signal?: AbortSignal): Promise<void> {
-	if (!signal) return await sleep(ms);
-	await Promise.race([sleep(ms), new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))]);
 }
 
 const limiters = new Map<string, RateLimiter>();

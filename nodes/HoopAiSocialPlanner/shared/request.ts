@@ -5,8 +5,9 @@ export const DEFAULT_API_VERSION = '2021-07-28';
 
 /**
  * Where a request needs the location: in a path, or as the value of a `locationId` query or body
- * field. The `applyConnection` hook of every routed operation replaces it with the credential's
- * location (n8n 1.x does not pass $credentials to operation routing, so no expression reads it).
+ * field. The send path fills it with the location of the request's scope (send.ts: fillLocation);
+ * for routed operations the `applyConnection` hook does (n8n 1.x does not pass $credentials to
+ * operation routing, so no expression reads it).
  */
 export const LOCATION_PLACEHOLDER = '{locationId}';
 
@@ -20,11 +21,11 @@ export function locationPath(path: string): string {
 }
 
 /**
- * Applied to every request the node sends. Static on purpose: n8n's RoutingNode evaluates each
- * expression here for every item, twice for `baseURL`. The credential's host, Version header and
- * error handling are set by the `applyConnection` hook instead, once per item without an
- * expression. HTTP errors are let through to the `throwApiError` hook so the user sees the API's
- * own message and traceId (the hook makes an OAuth2 token's 401 throw, so n8n can refresh it).
+ * Applied to every request the node's routing builds. Static on purpose: n8n's RoutingNode
+ * evaluates each expression here for every item, twice for `baseURL`. The credential's host and
+ * Version header are set by the `applyConnection` hook instead, once per item without an
+ * expression. HTTP errors are let through so the user sees the API's own message and traceId
+ * (the send path lets an OAuth2 token's 401 throw instead, so n8n can refresh it).
  */
 export const requestDefaults: Partial<IHttpRequestOptions> = {
 	baseURL: DEFAULT_BASE_URL,

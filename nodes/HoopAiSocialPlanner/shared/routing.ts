@@ -5,7 +5,6 @@ import {
 	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
-	type IN8nHttpFullResponse,
 	type INodeExecutionData,
 	type INodePropertyRouting,
 	type PostReceiveAction,
@@ -13,42 +12,33 @@ import {
 } from 'n8n-workflow';
 import { apiError } from './errors';
 import { pathSegment } from './ids';
-import { LOCATION_PLACEHOLDER } from './request';
-import type { Turn } from './rateLimit';
-import { createOnce, effectOfMethod, sendSettings, sendWithRetries, stableJson, withAnswer, type RequestEffect } from './send';
-import { cancelSignalOf, getRunConnection, limiterOf, passedHttpErrors } from './transport';
+import { runOf, scopeOfItem } from './run';
+import { createOnce, effectOfMethod, fillLocation, send, stableJson, type ApiResponse, type RequestEffect } from './send';
+import { valueAt } from './values';
 
 // Per-item cost rule for everything in this file: n8n evaluates every `={{ … }}` of a routed
 // description for every item (RoutingNode), so the values that come from the credential or from
 // the node's parameters are put into the request by hooks, in code, each parameter read once.
 
 /**
- * First preSend hook of every routed operation: the credential's host, API version and error
- * handling, and its location wherever a path, query or body asks for `{locationId}`.
+ * First preSend hook of every routed operation: the host and API version of the item's location
+ * scope, and its location wherever a path, query or body asks for `{locationId}`.
  */
 export async function applyConnection(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const connection = await getRunConnection.call(this);
-	if (!connection.locationId) {
+	const scope = await scopeOfItem(this);
+	if (!scope.locationId) {
 		throw new NodeOperationError(this.getNode(), 'No Location ID', {
 			description: 'Set the Location ID in the HoopAI API credential, or connect an OAuth2 token of a sub-account (location).',
 		});
 	}
-	requestOptions.baseURL = connection.baseUrl;
-	requestOptions.headers = { ...requestOptions.headers, Version: connection.apiVersion };
-	requestOptions.ignoreHttpStatusErrors = passedHttpErrors(connection);
-	requestOptions.timeout = sendSettings.attemptTimeoutMs;
-	requestOptions.url = requestOptions.url.replace(LOCATION_PLACEHOLDER, encodeURIComponent(connection.locationId));
-	for (const fields of [requestOptions.qs, requestOptions.body] as Array<IDataObject | undefined>) {
-		if (fields && typeof fields === 'object' && fields.locationId === LOCATION_PLACEHOLDER) fields.locationId = connection.locationId;
-	}
+	requestOptions.baseURL = scope.connection.baseUrl;
+	requestOptions.headers = { ...requestOptions.headers, Version: scope.connection.apiVersion };
+	fillLocation(requestOptions, scope.locationId);
 	return requestOptions;
 }
-
-/** The path parameters a request was sent with, for the output hooks of the same item. */
-const sentPathValues = new WeakMap<IExecuteSingleFunctions, Record<string, string>>();
 
 /**
  * preSend: fills each `{parameter}` of the URL with that node parameter's value (a resource
@@ -63,14 +53,14 @@ export function fillPath(labels: Record<string, string>): PreSendAction {
 			values[parameter] = pathSegment(this.getNode(), label, value);
 			requestOptions.url = requestOptions.url.replace(`{${parameter}}`, encodeURIComponent(values[parameter]));
 		}
-		sentPathValues.set(this, values);
+		runOf(this).sentPaths.set(this.getItemIndex(), values);
 		return requestOptions;
 	};
 }
 
-/** The value a path parameter was sent with (filled by `fillPath` for this item). */
+/** The value a path parameter of this item was sent with (filled by `fillPath`). */
 export function sentPathValue(context: IExecuteSingleFunctions, parameter: string): string | undefined {
-	return sentPathValues.get(context)?.[parameter];
+	return runOf(context).sentPaths.get(context.getItemIndex())?.[parameter];
 }
 
 export interface ApiOperation {
@@ -83,57 +73,42 @@ export interface ApiOperation {
 	/** For a delete: the path parameter of what it deletes; the output is `{ deleted: true, id }`. */
 	deletes?: string;
 	preSend?: PreSendAction[];
-	postReceive?: PostReceiveAction[];
+	/** The output hooks, in order: functions of (items, answer), run by `sendRouted`. */
+	postReceive?: OutputHook[];
 	/** The pages of a Get Many (it reads Return All and Limit); each page is sent with `sendRouted`. */
 	pagination?: Pagination;
 }
+
+/** An output hook: n8n's postReceive function (apiRouting declares no declarative routing actions). */
+export type OutputHook = (this: IExecuteSingleFunctions, items: INodeExecutionData[], response: ApiResponse) => Promise<INodeExecutionData[]>;
 
 type Pagination = (
 	this: IExecutePaginationFunctions,
 	resultOptions: DeclarativeRestApiSettings.ResultOptions,
 ) => Promise<INodeExecutionData[]>;
 
-/**
- * The turn of each item's request in flight, by run and item. It ends when the answer is in
- * (`checkResponse`), not when the output hooks are done: they may send requests of their own
- * (Simplify reads the accounts) that must not wait behind a place their own item holds.
- */
-const turnsInFlight = new WeakMap<object, Map<number, Turn>>();
+/** A delete resent after an attempt that may have arrived, answered 404: it was deleted. */
+const goneAnswer = async (): Promise<ApiResponse> => ({ statusCode: 200, body: {}, headers: {} });
 
-function holdTurn(context: IExecuteSingleFunctions, turn: Turn): void {
-	const run = context.getExecuteData();
-	const turns = turnsInFlight.get(run) ?? new Map<number, Turn>();
-	turnsInFlight.set(run, turns);
-	turns.set(context.getItemIndex(), turn);
-}
-
-function endTurn(context: IExecuteSingleFunctions): void {
-	const turns = turnsInFlight.get(context.getExecuteData());
-	turns?.get(context.getItemIndex())?.finish();
-	turns?.delete(context.getItemIndex());
-}
-
-/**
- * First postReceive hook of every routed operation: the location's rate limiter learns from the
- * answer's headers, and an error answer becomes the API's own error (requestDefaults let error
- * answers through so the user sees the API's message and traceId).
- */
-export async function checkResponse(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-	response: IN8nHttpFullResponse,
+/** The operation's output hooks run on an answer, as n8n's RoutingNode runs them. */
+async function outputOf(
+	this: IExecutePaginationFunctions,
+	answer: ApiResponse,
+	postReceive: DeclarativeRestApiSettings.ResultOptions['postReceive'],
 ): Promise<INodeExecutionData[]> {
-	const headers = (response.headers ?? {}) as IDataObject;
-	limiterOf(await getRunConnection.call(this)).observe(headers);
-	endTurn(this);
-	if (response.statusCode < 400) return items;
-	throw withAnswer(apiError(this.getNode(), response, this.getItemIndex()), { statusCode: response.statusCode, headers });
+	let items: INodeExecutionData[] = [{ json: answer.body }];
+	for (const { actions } of postReceive) {
+		// Functions only: apiRouting takes OutputHooks.
+		for (const hook of actions as unknown as OutputHook[]) items = await hook.call(this, items, answer);
+	}
+	return items;
 }
 
 /**
- * Sends one request of a routed operation (RoutingNode's own request and output hooks) the way
- * every request of the package is sent: paced and retried (send.ts). A create is sent once per
- * item even when n8n's Retry On Fail runs the node again.
+ * Sends one request of a routed operation, as RoutingNode has built it and its preSend hooks have
+ * filled it, through the package's one send path (send.ts): to the item's location scope, paced
+ * and retried. An error answer becomes the API's own error; else the operation's output hooks
+ * run on it. A create is sent once per item even when n8n's Retry On Fail runs the node again.
  */
 export async function sendRouted(
 	this: IExecutePaginationFunctions,
@@ -141,24 +116,21 @@ export async function sendRouted(
 	effect: RequestEffect,
 	deletes?: string,
 ): Promise<INodeExecutionData[]> {
-	const policy = {
-		node: this.getNode(),
-		limiter: limiterOf(await getRunConnection.call(this)),
-		effect,
-		signal: cancelSignalOf(this),
-		whenGone: deletes ? async () => deletedOutput(String(this.getNodeParameter(deletes, undefined, { extractValue: true }))) : undefined,
-		onTurn: (turn: Turn) => holdTurn(this, turn),
+	const scope = await scopeOfItem(this);
+	const request = async () => {
+		// The routing's URL is always set (routing.request.url).
+		const answer = await send(this, scope, resultOptions.options as IHttpRequestOptions, { effect, whenGone: deletes ? goneAnswer : undefined });
+		if (answer.statusCode >= 400) throw apiError(this.getNode(), answer, this.getItemIndex());
+		return await outputOf.call(this, answer, resultOptions.postReceive);
 	};
-	const send = async () => await sendWithRetries(policy, async () => await this.makeRoutingRequest(resultOptions));
-	if (effect !== 'create') return await send();
+	if (effect !== 'create') return await request();
 	const { method, url, qs, body } = resultOptions.options;
-	return await createOnce(this.getExecuteData(), `${this.getItemIndex()} ${stableJson({ method, url, qs, body })}`, send);
+	return await createOnce(runOf(this), `${this.getItemIndex()} ${stableJson({ method, url, qs, body })}`, request);
 }
 
 /**
  * Routing of one API operation. Every operation goes through here, so the connection is always
- * applied first, API errors are always mapped by `checkResponse` before any other output
- * handling, and every request goes through `sendRouted`. RoutingNode hands a request to code
+ * applied first and every request goes through `sendRouted`. RoutingNode hands a request to code
  * only as "pagination", so operations with one request use a one-page pagination.
  */
 export function apiRouting({ request, path, effect, deletes, preSend = [], postReceive = [], pagination }: ApiOperation): INodePropertyRouting {
@@ -168,23 +140,24 @@ export function apiRouting({ request, path, effect, deletes, preSend = [], postR
 	return {
 		request,
 		send: { preSend: [applyConnection, ...(path ? [fillPath(path)] : []), ...preSend], paginate: true },
-		output: { postReceive: [checkResponse, ...postReceive, ...(deletes ? [deletedItem(deletes)] : [])] },
+		output: { postReceive: [...postReceive, ...(deletes ? [deletedItem(deletes)] : [])] as PostReceiveAction[] },
 		operations: { pagination: pagination ?? sendOnce },
 	};
 }
 
 /** postReceive: one output item per element of the array at `property` (dot notation). */
-export function itemsAt(property: string): PostReceiveAction {
-	return { type: 'rootProperty', properties: { property } };
-}
-
-function deletedOutput(id: string | undefined): INodeExecutionData[] {
-	return [{ json: { deleted: true, id } }];
+export function itemsAt(property: string): OutputHook {
+	return async function (this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+		return items.flatMap((item) => {
+			const found = valueAt(item.json, property);
+			return (Array.isArray(found) ? found : [found]).map((json) => ({ json: json as IDataObject }));
+		});
+	};
 }
 
 /** postReceive: the output item of a delete, `{ deleted: true, id }` with the ID that was sent. */
-function deletedItem(parameter: string): PostReceiveAction {
+function deletedItem(parameter: string): OutputHook {
 	return async function (this: IExecuteSingleFunctions): Promise<INodeExecutionData[]> {
-		return deletedOutput(sentPathValue(this, parameter));
+		return [{ json: { deleted: true, id: sentPathValue(this, parameter) } }];
 	};
 }

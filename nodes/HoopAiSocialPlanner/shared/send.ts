@@ -1,7 +1,18 @@
-import { NodeApiError, sleep, type INode, type JsonObject } from 'n8n-workflow';
-import { apiError } from './errors';
-import { DailyLimitSpent, type RateLimiter, type Turn } from './rateLimit';
-import { redactText } from './secrets';
+import {
+	NodeApiError,
+	type IDataObject,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type IN8nHttpFullResponse,
+	type INode,
+	type JsonObject,
+} from 'n8n-workflow';
+import { answerOf, apiError, cleanError, dailyLimitError, errorCodes, isUnsureCreate, mayHaveCreatedError, withAnswer } from './errors';
+import { multipartBody, type FormPart } from './multipart';
+import { pause } from './pause';
+import { DailyLimitSpent, type RateLimiter } from './rateLimit';
+import { LOCATION_PLACEHOLDER } from './request';
+import { runOf, type ApiConnection, type ApiContext, type LocationScope, type RunState } from './run';
 
 /**
  * What sending a request again would do:
@@ -35,33 +46,11 @@ export const sendSettings = {
 	maxRateLimitWaitMs: 60_000,
 };
 
-export interface ApiAnswer {
+/** An API answer as the package reads it (error answers too). */
+export interface ApiResponse {
 	statusCode: number;
-	headers?: Record<string, unknown>;
-	body?: unknown;
-}
-
-const answers = new WeakMap<object, ApiAnswer>();
-
-/** Marks an error as made from an API answer, so the retry loop can tell a 429 from a 500. */
-export function withAnswer<E extends object>(error: E, answer: ApiAnswer): E {
-	answers.set(error, answer);
-	return error;
-}
-
-export function answerOf(error: unknown): ApiAnswer | undefined {
-	return typeof error === 'object' && error !== null ? answers.get(error) : undefined;
-}
-
-/** Codes of a transport error and its causes (n8n wraps the HTTP client's error). */
-function errorCodes(error: unknown): string[] {
-	const codes: string[] = [];
-	for (let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string') codes.push(current.code);
-		if (typeof current.message === 'string' && /socket hang up|timeout/i.test(current.message)) codes.push(current.message);
-		current = current.cause as typeof current;
-	}
-	return codes;
+	body: IDataObject;
+	headers: IDataObject;
 }
 
 /** The request never left (nothing listening, no such host): always safe to send again. */
@@ -83,62 +72,6 @@ function failureOf(error: unknown): Failure {
 	return 'final';
 }
 
-function inWords(ms: number): string {
-	const minutes = Math.max(1, Math.round(ms / 60_000));
-	return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
-export function dailyLimitError(node: INode, spent: DailyLimitSpent, now = Date.now()): NodeApiError {
-	const limit = spent.limit ? ` (${spent.limit.toLocaleString('en-US')} requests a day for this location)` : '';
-	return new NodeApiError(node, { message: spent.message } as JsonObject, {
-		message: `${spent.message}${limit}`,
-		description: `It resets at ${new Date(spent.resetsAt).toISOString()} (in ${inWords(spent.resetsAt - now)}). Nothing was sent.`,
-		httpCode: '429',
-	});
-}
-
-/** Creates that may or may not have been carried out: never sent again, not even by Retry On Fail. */
-const unsureCreates = new WeakSet<object>();
-
-function mayHaveCreatedError(node: INode, error: unknown): NodeApiError {
-	const unsure = new NodeApiError(node, { message: 'No answer to a create' } as JsonObject, {
-		message: 'No answer from HoopAI after sending a create: it may have been carried out',
-		description: `The node does not send a create twice when it cannot tell whether the first one arrived. Check before running it again. (${errorCodes(error)[0] ?? 'no answer'})`,
-		httpCode: answerOf(error)?.statusCode ? String(answerOf(error)?.statusCode) : undefined,
-	});
-	unsureCreates.add(unsure);
-	return unsure;
-}
-
-interface RawHttpAnswer {
-	status?: number;
-	data?: unknown;
-	headers?: Record<string, unknown>;
-}
-
-/**
- * The error to show for a failed attempt. Ours (made from an answer's body, redacted) stay as they
- * are. n8n-core's keep the HTTP client's raw error as `cause` (its config holds the request's
- * Authorization header; an OAuth2 token endpoint's error holds the client secret) and may carry a
- * raw answer: they are made again from the answer's HighLevel message, or from their text alone.
- */
-export function cleanError(node: INode, error: unknown): unknown {
-	if (!(error instanceof Error) || answerOf(error)) return error;
-	const wrapped = error as NodeApiError & { cause?: { response?: RawHttpAnswer } };
-	if (error instanceof NodeApiError && wrapped.cause === undefined && !wrapped.context?.data) return error;
-	const answer = wrapped.cause?.response;
-	if (answer?.status) {
-		const response = { statusCode: answer.status, body: answer.data, headers: answer.headers };
-		return withAnswer(apiError(node, response), response);
-	}
-	const message = redactText(error.message);
-	return new NodeApiError(node, { message } as JsonObject, {
-		message,
-		description: wrapped.description ? redactText(wrapped.description) : undefined,
-		httpCode: wrapped.httpCode ?? undefined,
-	});
-}
-
 export interface SendPolicy {
 	node: INode;
 	limiter: RateLimiter;
@@ -153,17 +86,10 @@ export interface SendPolicy {
 	findCreated?: () => Promise<unknown>;
 	/** For deletes: the result when a resend is answered 404 because an earlier attempt deleted it. */
 	whenGone?: () => Promise<unknown>;
-	/** Told each attempt's turn, for callers that can finish it as soon as the answer is in. */
-	onTurn?: (turn: Turn) => void;
 }
 
 function fitsBefore(deadline: number | undefined, waitMs: number): boolean {
 	return deadline === undefined || Date.now() + waitMs < deadline;
-}
-
-async function pause(ms: number, signal?: AbortSignal): Promise<void> {
-	signal?.throwIfAborted();
-	await sleep(ms);
 }
 
 /**
@@ -172,7 +98,7 @@ async function pause(ms: number, signal?: AbortSignal): Promise<void> {
  * timeouts and lost connections unless that could create something twice. `attempt` throws on
  * failure; an error made from an API answer carries it (`withAnswer`).
  */
-export async function sendWithRetries<T>(policy: SendPolicy, attempt: () => Promise<T>): Promise<T> {
+async function sendWithRetries<T>(policy: SendPolicy, attempt: () => Promise<T>): Promise<T> {
 	let rateLimited = 0;
 	let transient = 0;
 	let mayHaveArrived = false;
@@ -180,7 +106,6 @@ export async function sendWithRetries<T>(policy: SendPolicy, attempt: () => Prom
 		const turn = await policy.limiter.take(policy.signal).catch((error: unknown) => {
 			throw error instanceof DailyLimitSpent ? dailyLimitError(policy.node, error) : error;
 		});
-		policy.onTurn?.(turn);
 		let caught: unknown;
 		try {
 			const result = await attempt();
@@ -228,32 +153,142 @@ async function findCreated(policy: SendPolicy, caught: unknown): Promise<unknown
 	}
 }
 
-const createdInRun = new WeakMap<object, Map<string, unknown>>();
+/** What HTTP errors a request lets through: all, except an OAuth2 token's 401 (n8n refreshes it). */
+function passedHttpErrors(connection: ApiConnection): IHttpRequestOptions['ignoreHttpStatusErrors'] {
+	return connection.credentialType === 'hoopAiOAuth2Api' ? { ignore: true, except: [401] } : true;
+}
+
+/** The execution's cancel signal, so waits for the rate limit end when the user stops the run. */
+function cancelSignalOf(context: object): AbortSignal | undefined {
+	const withSignal = context as { getExecutionCancelSignal?: () => AbortSignal | undefined };
+	return typeof withSignal.getExecutionCancelSignal === 'function' ? withSignal.getExecutionCancelSignal() : undefined;
+}
+
+/** Where a request needs the location: its path, and `locationId` query or body fields that ask for it. */
+export function fillLocation(http: IHttpRequestOptions, locationId: string): void {
+	http.url = http.url.replace(LOCATION_PLACEHOLDER, encodeURIComponent(locationId));
+	for (const fields of [http.qs, http.body] as Array<IDataObject | undefined>) {
+		if (fields && typeof fields === 'object' && !Buffer.isBuffer(fields) && fields.locationId === LOCATION_PLACEHOLDER) fields.locationId = locationId;
+	}
+}
+
+export type SendOptions = Omit<SendPolicy, 'node' | 'limiter' | 'signal'>;
 
 /**
- * A create that n8n's "Retry On Fail" runs again within the same node run (the same execute data)
- * returns what the first try created instead of creating it twice: n8n re-runs every item of a
- * node that failed, the ones that had succeeded included. One that may or may not have been
- * carried out fails again the same way.
+ * The one send path: every request of the package (a routed operation's, a custom operation's,
+ * JSON or multipart, a dropdown's, the trigger's) is sent here, to a location's scope, with the
+ * credential's host and authentication, paced and retried (`sendWithRetries`). The API's answer
+ * comes back, error answers included: each caller explains its endpoint's errors.
  */
-export async function createOnce<T>(run: object | undefined, key: string, create: () => Promise<T>): Promise<T> {
-	if (!run) return await create();
-	let created = createdInRun.get(run);
-	if (!created) {
-		created = new Map();
-		createdInRun.set(run, created);
+export async function send(context: ApiContext, scope: LocationScope, http: IHttpRequestOptions, options: SendOptions): Promise<ApiResponse> {
+	const { connection, limiter, credentialsDecrypted } = scope;
+	const request: IHttpRequestOptions = {
+		...http,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: passedHttpErrors(connection),
+		timeout: sendSettings.attemptTimeoutMs,
+	};
+	const attempt = async (): Promise<ApiResponse> => {
+		const response: IN8nHttpFullResponse = await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			connection.credentialType,
+			request,
+			credentialsDecrypted ? { credentialsDecrypted } : undefined,
+		);
+		const body = typeof response.body === 'object' && response.body !== null && !Buffer.isBuffer(response.body) ? (response.body as IDataObject) : {};
+		const answer = { statusCode: response.statusCode, body, headers: (response.headers ?? {}) as IDataObject };
+		limiter.observe(answer.headers);
+		// Thrown for the retry loop to look at (a 429, a 5xx, a delete's 404 after a lost answer);
+		// returned to the caller, who explains its endpoint's errors, if it is still the answer.
+		if (answer.statusCode >= 400) throw withAnswer(new Error(`HTTP ${answer.statusCode}`), answer);
+		return answer;
+	};
+	try {
+		return await sendWithRetries({ ...options, node: context.getNode(), limiter, signal: cancelSignalOf(context) }, attempt);
+	} catch (error) {
+		const answer = answerOf(error) as ApiResponse | undefined;
+		if (answer?.body) return answer;
+		// Ours come back as they are (the unsure-create error, the daily limit); others (an abort) are wrapped.
+		throw error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
 	}
-	if (created.has(key)) {
-		const earlier = created.get(key);
+}
+
+export interface RequestOptions {
+	qs?: IDataObject;
+	/** A JSON body. */
+	body?: IDataObject;
+	/** A multipart/form-data body instead (a file upload). */
+	form?: FormPart[];
+	/** The Version header, when the endpoint documents only one (else the credential's). */
+	apiVersion?: string;
+	/** The location it goes to: by default the run's (the credential's). */
+	scope?: LocationScope;
+	/** What sending it twice would do; by default from the method (POST: a create). */
+	effect?: RequestEffect;
+	/** No wait for the rate limit or a retry may end after this time (the trigger's poll budget). */
+	deadline?: number;
+	/** For a create: finds what an attempt that got no answer created (see SendPolicy). */
+	findCreated?: () => Promise<ApiResponse | undefined>;
+}
+
+/**
+ * A request made in code (custom operations, list searches, dropdowns, the trigger) to a path of
+ * the API: `{locationId}` in the path, and `locationId: '{locationId}'` in the query or body, are
+ * the location's. Error answers are returned.
+ */
+export async function apiResponse(
+	this: ApiContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: RequestOptions = {},
+): Promise<ApiResponse> {
+	const scope = options.scope ?? (await runOf(this).scope());
+	const form = options.form ? multipartBody(options.form) : undefined;
+	const http: IHttpRequestOptions = {
+		method,
+		url: `${scope.connection.baseUrl}${path}`,
+		qs: options.qs && { ...options.qs },
+		body: form ? form.body : options.body && { ...options.body },
+		json: true,
+		headers: {
+			Version: options.apiVersion ?? scope.connection.apiVersion,
+			...(form ? { 'Content-Type': form.contentType, Accept: 'application/json' } : {}),
+		},
+	};
+	fillLocation(http, scope.locationId);
+	return await send(this, scope, http, { effect: options.effect ?? effectOfMethod(method), deadline: options.deadline, findCreated: options.findCreated });
+}
+
+/** apiResponse for callers that want the body, or a NodeApiError for an error answer. */
+export async function apiRequest(
+	this: ApiContext,
+	method: IHttpRequestMethods,
+	path: string,
+	options: RequestOptions = {},
+): Promise<IDataObject> {
+	const response = await apiResponse.call(this, method, path, options);
+	if (response.statusCode >= 400) throw apiError(this.getNode(), response);
+	return response.body;
+}
+
+/**
+ * A create that n8n's "Retry On Fail" runs again within the same node run returns what the first
+ * try created instead of creating it twice: n8n re-runs every item of a node that failed, the
+ * ones that had succeeded included. One that may or may not have been carried out fails again
+ * the same way.
+ */
+export async function createOnce<T>(run: RunState, key: string, create: () => Promise<T>): Promise<T> {
+	if (run.created.has(key)) {
+		const earlier = run.created.get(key);
 		if (earlier instanceof Error) throw earlier;
 		return earlier as T;
 	}
 	const result = await create().catch((error: unknown) => {
 		// Retry On Fail must not send what may already exist: it fails the same way again.
-		if (error instanceof Error && unsureCreates.has(error)) created.set(key, error);
+		if (isUnsureCreate(error)) run.created.set(key, error);
 		throw error;
 	});
-	created.set(key, result);
+	run.created.set(key, result);
 	return result;
 }
 

@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { optionalId } from '../../shared/ids';
 import { accountLocator } from '../../shared/descriptions';
+import { locationPath } from '../../shared/request';
+import { apiRouting } from '../../shared/routing';
+import type { Operation } from '../resource';
 
 const showForAccountDelete = { resource: ['account'], operation: ['delete'] };
 
@@ -35,9 +38,24 @@ export const accountDeleteDescription: INodeProperties[] = [
 ];
 
 /** preSend of Delete: the Options' IDs go into the query, checked like every ID. */
-export async function checkAccountDeleteOptions(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function checkAccountDeleteOptions(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	optionalId(this.getNode(), 'Options → Company ID', options.companyId);
 	optionalId(this.getNode(), 'Options → User ID', options.userId);
 	return requestOptions;
 }
+
+export const deleteAccount: Operation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Disconnect a social account',
+		description: 'Remove a social account from the location (and from its groups)',
+		routing: apiRouting({
+			request: { method: 'DELETE', url: locationPath('/accounts/{accountId}') },
+			path: { accountId: 'Account' },
+			deletes: 'accountId',
+			preSend: [checkAccountDeleteOptions],
+		}),
+	},
+};

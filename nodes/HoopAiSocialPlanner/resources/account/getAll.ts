@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { choice, choices } from '../../shared/checks';
-import { PLATFORM_OPTIONS } from '../../shared/platforms';
+import { PLATFORM_OPTIONS } from '../../networks';
+import { locationPath } from '../../shared/request';
+import { apiRouting } from '../../shared/routing';
+import type { Operation } from '../resource';
 
 const showForAccountGetAll = { resource: ['account'], operation: ['getAll'] };
 
@@ -8,7 +11,7 @@ const showForAccountGetAll = { resource: ['account'], operation: ['getAll'] };
  * postReceive of Get Many: the accounts (filtered) or the groups, up to the Limit. In code rather
  * than routing `filter`/`limit` actions, whose expressions n8n evaluates per account per item.
  */
-export async function accountListItems(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function accountListItems(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	const results = (items[0]?.json.results ?? {}) as IDataObject;
 	const groups = this.getNodeParameter('output', 'accounts') === 'groups';
 	let list = ((groups ? results.groups : results.accounts) ?? []) as IDataObject[];
@@ -28,7 +31,7 @@ const OUTPUT_OPTIONS = [
 ];
 
 /** preSend of Get Many: what to return and the networks to keep, checked before the accounts are read. */
-export async function checkAccountListOptions(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function checkAccountListOptions(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const node = this.getNode();
 	if (choice(node, 'Return', this.getNodeParameter('output', 'accounts'), OUTPUT_OPTIONS) === 'accounts') {
 		const filters = this.getNodeParameter('accountFilters', {}) as IDataObject;
@@ -72,3 +75,17 @@ export const accountGetAllDescription: INodeProperties[] = [
 		],
 	},
 ];
+
+export const getAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many social accounts',
+		description: 'List the social media accounts (or account groups) connected to the location',
+		routing: apiRouting({
+			request: { method: 'GET', url: locationPath('/accounts') },
+			preSend: [checkAccountListOptions],
+			postReceive: [accountListItems],
+		}),
+	},
+};

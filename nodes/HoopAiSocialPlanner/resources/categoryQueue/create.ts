@@ -1,7 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { optionalId, pathSegment } from '../../shared/ids';
-import { getRunConnection } from '../../shared/transport';
+import { runOf } from '../../shared/run';
+import { apiRouting, itemsAt } from '../../shared/routing';
+import { LOCATION_IN_BODY, QUEUES_PATH } from '../queue/fields';
+import type { Operation } from '../resource';
 import { queueSettingFields, timeSlotsField, timeSlotsOf } from './fields';
 
 const showForCreate = { resource: ['categoryQueue'], operation: ['create'] };
@@ -49,12 +52,12 @@ export const queueCreateDescription: INodeProperties[] = [
 ];
 
 /** preSend of Create: category, time slots (checked here), options and the user. */
-export async function buildQueueCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function buildQueueCreateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const node = this.getNode();
 	const categoryId = pathSegment(node, 'Category', this.getNodeParameter('queueCategory', undefined, { extractValue: true }));
 	const timeSlots = timeSlotsOf(node, this.getNodeParameter('timeSlots', {}));
 	const options = this.getNodeParameter('queueOptions', {}) as IDataObject;
-	const userId = optionalId(node, 'Options → User Name or ID', options.userId) || (await getRunConnection.call(this)).defaultUserId;
+	const userId = optionalId(node, 'Options → User Name or ID', options.userId) || (await runOf(this).connection()).defaultUserId;
 	if (!userId) {
 		throw new NodeOperationError(node, 'Options → User Name or ID: required, and the credential has no Default User ID', {
 			description: 'HoopAI records who created the queue: choose the user, or set the Default User ID in the credential.',
@@ -65,3 +68,17 @@ export async function buildQueueCreateBody(this: IExecuteSingleFunctions, reques
 	requestOptions.body = body;
 	return requestOptions;
 }
+
+export const create: Operation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a category queue',
+		description: 'Create a queue (as a draft) that publishes a category’s posts again at weekly time slots',
+		routing: apiRouting({
+			request: { method: 'POST', url: QUEUES_PATH, ...LOCATION_IN_BODY },
+			preSend: [buildQueueCreateBody],
+			postReceive: [itemsAt('results.queue')],
+		}),
+	},
+};

@@ -1,37 +1,5 @@
 import { NodeOperationError, type IDataObject, type INode, type INodeProperties } from 'n8n-workflow';
-import { choice, dateText, text } from '../../shared/checks';
-import { isValidTimeZone, toUtcIso } from '../../shared/dates';
-
-/** Every queue path starts here: no location in it (it goes in the body or the query). */
-export const QUEUES_PATH = '/social-media-posting/category/queues';
-
-/** A queue picked from a list searched by its category's name, or given by ID. */
-export const queueLocator: INodeProperties = {
-	displayName: 'Queue',
-	name: 'queueId',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	required: true,
-	description: 'The category queue, named after its category',
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			typeOptions: { searchListMethod: 'searchQueues', searchable: true, searchFilterRequired: false },
-		},
-		{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 65f0c0de0000000000000042' },
-	],
-};
-
-export const sessionIdField: INodeProperties = {
-	displayName: 'Session ID',
-	name: 'sessionId',
-	type: 'string',
-	default: '',
-	required: true,
-	description: 'The edit session, as Queue Edit Session → Start returned it',
-};
+import { choice, text } from '../../shared/checks';
 
 /** The API's days of the week: 0 is Sunday. */
 export const DAYS_OF_WEEK = [
@@ -114,27 +82,4 @@ export function timeSlotsOf(node: INode, value: unknown): IDataObject[] {
 		}
 		return { dayOfWeek: Number(dayOfWeek), time };
 	});
-}
-
-/** A date field's value as the API's UTC ISO string, read in the workflow's timezone. */
-export function utcDate(node: INode, label: string, value: unknown, zone: string): string {
-	const typed = dateText(node, label, value);
-	if (!typed) throw new NodeOperationError(node, `${label}: required`, { description: 'Pick a date and time.' });
-	const iso = toUtcIso(typed, isValidTimeZone(zone) ? zone : 'UTC');
-	if (!iso) {
-		throw new NodeOperationError(node, `${label}: "${typed}" is not a date and time`, {
-			description: 'Pick it in the date picker, or write it like 2026-12-01T09:30:00 (read in the workflow’s timezone) or 2026-12-01T09:30:00Z.',
-		});
-	}
-	return iso;
-}
-
-/** The calendar window: start and end checked, the start first. */
-export function calendarWindow(node: INode, start: unknown, end: unknown, zone: string): { startDate: string; endDate: string } {
-	const startDate = utcDate(node, 'Start Date', start, zone);
-	const endDate = utcDate(node, 'End Date', end, zone);
-	if (Date.parse(startDate) > Date.parse(endDate)) {
-		throw new NodeOperationError(node, `Start Date: "${String(start)}" is after End Date "${String(end)}"`);
-	}
-	return { startDate, endDate };
 }

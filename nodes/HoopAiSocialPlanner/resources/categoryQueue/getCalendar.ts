@@ -1,79 +1,20 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { idList } from '../../shared/ids';
-import { calendarWindow } from './fields';
+import { apiRouting } from '../../shared/routing';
+import { buildCalendarBody, calendarItems } from '../queue/calendar';
+import { LOCATION_IN_BODY, QUEUES_PATH } from '../queue/fields';
+import type { Operation } from '../resource';
 
-/** Get Calendar of Category Queue (all active queues) and of Queue Edit Session (one session's draft). */
-const showForCalendar = { resource: ['categoryQueue', 'queueEditSession'], operation: ['getCalendar'] };
-
-export const calendarDescription: INodeProperties[] = [
-	{
-		displayName: 'Start Date',
-		name: 'calendarStartDate',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		displayOptions: { show: showForCalendar },
-		description: 'The first moment of the calendar, in the workflow’s timezone',
+// Its fields are the queue family's calendar fields (queue/calendar.ts), shared with Queue Edit Session.
+export const getCalendar: Operation = {
+	option: {
+		name: 'Get Calendar',
+		value: 'getCalendar',
+		action: 'Get the calendar of the category queues',
+		description: 'List the posts the active queues will publish between two dates',
+		routing: apiRouting({
+			request: { method: 'POST', url: `${QUEUES_PATH}/list/calendar`, ...LOCATION_IN_BODY },
+			effect: 'read',
+			preSend: [buildCalendarBody],
+			postReceive: [calendarItems],
+		}),
 	},
-	{
-		displayName: 'End Date',
-		name: 'calendarEndDate',
-		type: 'dateTime',
-		default: '',
-		required: true,
-		displayOptions: { show: showForCalendar },
-		description: 'The last moment of the calendar, in the workflow’s timezone',
-	},
-	{
-		displayName: 'Filters',
-		name: 'calendarFilters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: showForCalendar },
-		options: [
-			{
-				displayName: 'Account Names or IDs',
-				name: 'accountIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getAccounts' },
-				default: [],
-				description: 'Only posts to these social accounts. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-			{
-				displayName: 'Category Names or IDs',
-				name: 'categoryIds',
-				type: 'multiOptions',
-				typeOptions: { loadOptionsMethod: 'getCategories' },
-				default: [],
-				description: 'Only the queues of these categories (Category Queue → Get Calendar). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
-	},
-];
-
-/** preSend of both calendars: the window in UTC and the filters (categories only where the API takes them). */
-export async function buildCalendarBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const node = this.getNode();
-	const body: IDataObject = {
-		...(requestOptions.body as IDataObject),
-		...calendarWindow(node, this.getNodeParameter('calendarStartDate', ''), this.getNodeParameter('calendarEndDate', ''), this.getTimezone()),
-	};
-	const filters = this.getNodeParameter('calendarFilters', {}) as IDataObject;
-	const accountIds = idList(node, 'Filters → Account Names or IDs', filters.accountIds);
-	if (accountIds.length) body.accountIds = accountIds;
-	if (this.getNodeParameter('resource') === 'categoryQueue') {
-		const categoryIds = idList(node, 'Filters → Category Names or IDs', filters.categoryIds);
-		if (categoryIds.length) body.categoryIds = categoryIds;
-	}
-	requestOptions.body = body;
-	return requestOptions;
-}
-
-/** postReceive: one item per scheduled post, up to the Limit unless Return All. */
-export async function calendarItems(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
-	const results = (items[0]?.json.results ?? {}) as IDataObject;
-	const posts = (results.scheduledPosts ?? []) as IDataObject[];
-	const wanted = this.getNodeParameter('returnAll', false) ? posts.length : (this.getNodeParameter('limit', 50) as number);
-	return posts.slice(0, wanted).map((json) => ({ json }));
-}
+};

@@ -1,7 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { choice } from '../../shared/checks';
-import { queueSettingFields, timeSlotsField, timeSlotsOf, utcDate } from './fields';
+import { apiRouting, itemsAt } from '../../shared/routing';
+import { LOCATION_IN_BODY, utcDate } from '../queue/fields';
+import type { Operation } from '../resource';
+import { queueSettingFields, timeSlotsField, timeSlotsOf } from './fields';
+import { QUEUE, QUEUE_PATH } from './queue';
 
 const showForUpdate = { resource: ['categoryQueue'], operation: ['update'] };
 
@@ -36,7 +40,7 @@ export const queueUpdateDescription: INodeProperties[] = [
 ];
 
 /** preSend of Update: the fields the user added, each checked; none added is an error. */
-export async function buildQueueUpdateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function buildQueueUpdateBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const node = this.getNode();
 	const fields = this.getNodeParameter('queueUpdateFields', {}) as IDataObject;
 	const body: IDataObject = {};
@@ -52,3 +56,18 @@ export async function buildQueueUpdateBody(this: IExecuteSingleFunctions, reques
 	requestOptions.body = { ...(requestOptions.body as IDataObject), ...body };
 	return requestOptions;
 }
+
+export const update: Operation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a category queue',
+		description: 'Activate or pause a queue, skip a date, or change its time slots',
+		routing: apiRouting({
+			request: { method: 'PUT', url: QUEUE_PATH, ...LOCATION_IN_BODY },
+			path: QUEUE,
+			preSend: [buildQueueUpdateBody],
+			postReceive: [itemsAt('results.queue')],
+		}),
+	},
+};

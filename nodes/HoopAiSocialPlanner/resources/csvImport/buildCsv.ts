@@ -4,6 +4,7 @@ import { isValidTimeZone, localIso, toUtcIso } from '../../shared/dates';
 import { asNodeError, withRoutes } from '../../shared/execute';
 import { mediaTypeFromUrl } from '../../shared/media';
 import { writeCsv, type TemplateRow } from './csvFile';
+import type { Operation } from '../resource';
 
 const show = { resource: ['csvImport'], operation: ['buildCsv'] };
 
@@ -150,7 +151,7 @@ function rowOf(context: IExecuteFunctions, itemIndex: number, fileZone: string):
  * Build CSV from Items runs once for all input items: one file, one row per item. With Continue
  * On Fail a bad row becomes an error item and the file holds the others.
  */
-export const buildCsvFile = withRoutes(async function buildCsvFile(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const buildCsvFile = withRoutes(async function buildCsvFile(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const items = this.getInputData();
 	const options = this.getNodeParameter('buildOptions', 0, {}) as IDataObject;
@@ -175,3 +176,14 @@ export const buildCsvFile = withRoutes(async function buildCsvFile(this: IExecut
 	const binary = await this.helpers.prepareBinaryData(Buffer.from(writeCsv(rows), 'utf8'), fileName, 'text/csv');
 	return [[{ json: { fileName, rowsCount: rows.length }, binary: { [field]: binary }, pairedItem }, ...refused]];
 }, []);
+
+export const buildCsv: Operation = {
+	// No request: one file for all items.
+	option: {
+		name: 'Build CSV From Items',
+		value: 'buildCsv',
+		action: 'Build a CSV file from items',
+		description: 'Turn the input items (e.g. a sheet’s rows) into a CSV file in HoopAI’s template, for Upload or Import Posts',
+	},
+	run: buildCsvFile,
+};

@@ -1,9 +1,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeProperties } from 'n8n-workflow';
 import { optionalId, pathSegment } from '../../shared/ids';
-import type { ApiConnection } from '../../shared/transport';
+import type { ApiConnection } from '../../shared/run';
 import { accountIdsField } from '../post/fields';
 
 export const CSV_PATH = '/social-media-posting/{locationId}/csv';
+/** One import's path (Get, Finalize, Delete), and its ID field's label. */
+export const CSV_IMPORT_PATH = `${CSV_PATH}/{csvId}`;
+export const CSV_ID = { csvId: 'CSV Import ID' };
 
 /** The import, by the ID Set Accounts and Import Posts return (`csvId`). */
 export const csvIdField: INodeProperties = {

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { sentPathValue } from '../../shared/routing';
-import { getRunConnection } from '../../shared/transport';
-import { importUserId, userIdOption } from './fields';
+import { apiRouting, sentPathValue } from '../../shared/routing';
+import { runOf } from '../../shared/run';
+import { CSV_ID, CSV_IMPORT_PATH, importUserId, userIdOption } from './fields';
+import type { Operation } from '../resource';
 
 const show = { resource: ['csvImport'], operation: ['finalize'] };
 
@@ -18,13 +19,28 @@ export const csvFinalizeDescription: INodeProperties[] = [
 ];
 
 /** preSend of Finalize: the user (the v3 API requires one) in the body. */
-export async function buildFinalizeBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function buildFinalizeBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('finalizeOptions', {}) as IDataObject;
-	requestOptions.body = { userId: importUserId(this.getNode(), 'Options → User Name or ID', options.userId, await getRunConnection.call(this)) };
+	requestOptions.body = { userId: importUserId(this.getNode(), 'Options → User Name or ID', options.userId, await runOf(this).connection()) };
 	return requestOptions;
 }
 
 /** postReceive of Finalize: which import was finalized, and HoopAI's word on it. */
-export async function finalizedItem(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+async function finalizedItem(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	return [{ json: { finalized: true, id: sentPathValue(this, 'csvId'), message: items[0]?.json.message ?? '' } }];
 }
+
+export const finalize: Operation = {
+	option: {
+		name: 'Finalize',
+		value: 'finalize',
+		action: 'Finalize a CSV import',
+		description: 'Schedule every accepted row of an import as a post',
+		routing: apiRouting({
+			request: { method: 'PATCH', url: CSV_IMPORT_PATH },
+			path: CSV_ID,
+			preSend: [buildFinalizeBody],
+			postReceive: [finalizedItem],
+		}),
+	},
+};

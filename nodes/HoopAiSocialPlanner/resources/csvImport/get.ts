@@ -6,7 +6,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { wholeNumber } from '../../shared/checks';
-import { sendRouted } from '../../shared/routing';
+import { apiRouting, sendRouted } from '../../shared/routing';
+import { CSV_ID, CSV_IMPORT_PATH } from './fields';
+import type { Operation } from '../resource';
 
 const show = { resource: ['csvImport'], operation: ['get'] };
 /** Rows asked for per request. */
@@ -36,7 +38,7 @@ export const csvGetDescription: INodeProperties[] = [
  * Pages of Get: the import once, with its parsed rows (`posts`, each with its status and errors)
  * gathered from as many pages as Return All Rows or Row Limit ask for. One output item.
  */
-export async function paginateCsvRows(
+async function paginateCsvRows(
 	this: IExecutePaginationFunctions,
 	resultOptions: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
@@ -54,3 +56,13 @@ export async function paginateCsvRows(
 	}
 	return [{ json: { csv: results.csv, count: results.count, posts: posts.slice(0, wanted) } }];
 }
+
+export const get: Operation = {
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a CSV import',
+		description: 'Get an import with its parsed rows, each with its status and errors',
+		routing: apiRouting({ request: { method: 'GET', url: CSV_IMPORT_PATH }, path: CSV_ID, pagination: paginateCsvRows }),
+	},
+};

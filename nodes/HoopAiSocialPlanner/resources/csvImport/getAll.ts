@@ -1,7 +1,9 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { paginateCountedList } from '../../shared/pagination';
-import { getRunConnection } from '../../shared/transport';
-import { importUserId, userIdOption } from './fields';
+import { runOf } from '../../shared/run';
+import { CSV_PATH, importUserId, userIdOption } from './fields';
+import { apiRouting } from '../../shared/routing';
+import type { Operation } from '../resource';
 
 const show = { resource: ['csvImport'], operation: ['getAll'] };
 
@@ -34,13 +36,23 @@ export const csvGetAllDescription: INodeProperties[] = [
 ];
 
 /** preSend of Get Many: the user (the v3 API requires one) and the filters, in the query. */
-export async function buildCsvListQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function buildCsvListQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const filters = this.getNodeParameter('csvFilters', {}) as IDataObject;
-	const qs: IDataObject = { ...requestOptions.qs, userId: importUserId(this.getNode(), 'Filters → User Name or ID', filters.userId, await getRunConnection.call(this)) };
+	const qs: IDataObject = { ...requestOptions.qs, userId: importUserId(this.getNode(), 'Filters → User Name or ID', filters.userId, await runOf(this).connection()) };
 	if (filters.includeUsers === true) qs.includeUsers = 'true';
 	if (filters.isFromTemplate === true) qs.isFromTemplate = 'true';
 	requestOptions.qs = qs;
 	return requestOptions;
 }
 
-export const paginateCsvImports = paginateCountedList({ in: 'qs', itemsPath: 'results.csvs', countPath: 'results.count', pageSize: 100 });
+const paginateCsvImports = paginateCountedList({ in: 'qs', itemsPath: 'results.csvs', countPath: 'results.count', pageSize: 100 });
+
+export const getAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many CSV imports',
+		description: 'List the location’s CSV imports with their status',
+		routing: apiRouting({ request: { method: 'GET', url: CSV_PATH }, preSend: [buildCsvListQuery], pagination: paginateCsvImports }),
+	},
+};

@@ -2,11 +2,13 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { idList, optionalId } from '../../shared/ids';
-import { apiRequest, getConnection, type ApiConnection } from '../../shared/transport';
+import { runOf, type LocationScope } from '../../shared/run';
+import { apiRequest } from '../../shared/send';
 import { approverOption, CSV_PATH, importUserId, userIdOption } from './fields';
 import { countRows, rowView } from './rows';
-import { setAccounts, type SetAccountsBody } from './setAccounts';
+import { sendSetAccounts, type SetAccountsBody } from './setAccounts';
 import { csvFileOf, dropColumnsOption, fileNameOption, fileToSend, uploadCsv } from './upload';
+import type { Operation } from '../resource';
 
 const show = { resource: ['csvImport'], operation: ['importPosts'] };
 /** Rows asked for per request when reading an import back. */
@@ -39,11 +41,11 @@ export const csvImportPostsDescription: INodeProperties[] = [
 ];
 
 /** Every parsed row of an import, page by page, and the import itself. */
-async function readImport(this: IExecuteFunctions, connection: ApiConnection, csvId: string): Promise<{ csv: IDataObject; rows: IDataObject[] }> {
+async function readImport(this: IExecuteFunctions, scope: LocationScope, csvId: string): Promise<{ csv: IDataObject; rows: IDataObject[] }> {
 	const rows: IDataObject[] = [];
 	let csv: IDataObject = {};
 	for (;;) {
-		const response = await apiRequest.call(this, 'GET', `${CSV_PATH}/${encodeURIComponent(csvId)}`, { qs: { skip: String(rows.length), limit: String(ROW_PAGE) }, connection });
+		const response = await apiRequest.call(this, 'GET', `${CSV_PATH}/${encodeURIComponent(csvId)}`, { qs: { skip: String(rows.length), limit: String(ROW_PAGE) }, scope });
 		const results = (response.results ?? {}) as IDataObject;
 		csv = (results.csv ?? csv) as IDataObject;
 		const page = (results.posts ?? []) as IDataObject[];
@@ -67,22 +69,23 @@ function rejectedList(rows: IDataObject[]): string {
  * stop for review or finalize (HoopAI schedules the accepted rows; a rejected row never holds the
  * others back). Outputs the import with its counts and every row with its errors.
  */
-export const importPosts = withRoutes(async function importPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const connection = await getConnection.call(this);
+const importCsvPosts = withRoutes(async function importPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const run = runOf(this);
 	const node = this.getNode();
 	return await runForEachItem.call(this, async (itemIndex) => {
+		const scope = await run.scope(itemIndex);
 		const options = this.getNodeParameter('importOptions', itemIndex, {}) as IDataObject;
 		const accountIds = idList(node, 'Account Names or IDs', this.getNodeParameter('csvAccountIds', itemIndex));
 		if (accountIds.length === 0) {
 			throw new NodeOperationError(node, 'Account Names or IDs: nothing given', { description: 'Choose the accounts the posts go to.', itemIndex });
 		}
-		const userId = importUserId(node, 'Options → User Name or ID', options.userId, connection);
+		const userId = importUserId(node, 'Options → User Name or ID', options.userId, scope.connection);
 		const approver = optionalId(node, 'Options → Approver Name or ID', options.approver);
 		const review = this.getNodeParameter('review', itemIndex, false) === true;
 		const given = await csvFileOf(this, itemIndex, text(node, 'Options → File Name', options.fileName));
 		const { file, droppedColumns } = fileToSend(given, options.dropColumns !== false);
 
-		const uploaded = await uploadCsv.call(this, connection, file);
+		const uploaded = await uploadCsv.call(this, scope, file);
 		const body: SetAccountsBody = {
 			accountIds,
 			filePath: String(uploaded.filePath),
@@ -92,8 +95,8 @@ export const importPosts = withRoutes(async function importPosts(this: IExecuteF
 			...(approver ? { approver } : {}),
 			...(uploaded.csvFileType ? { csvFileType: String(uploaded.csvFileType) } : {}),
 		};
-		const csvId = await setAccounts.call(this, connection, body, itemIndex);
-		const { csv, rows } = await readImport.call(this, connection, csvId);
+		const csvId = await sendSetAccounts.call(this, scope, body, itemIndex);
+		const { csv, rows } = await readImport.call(this, scope, csvId);
 		const counts = countRows(rows);
 		const output = (finalized: boolean, status: IDataObject[string]): IDataObject => ({
 			csvId,
@@ -111,8 +114,8 @@ export const importPosts = withRoutes(async function importPosts(this: IExecuteF
 				itemIndex,
 			});
 		}
-		await apiRequest.call(this, 'PATCH', `${CSV_PATH}/${encodeURIComponent(csvId)}`, { body: { userId }, connection });
-		const after = await apiRequest.call(this, 'GET', `${CSV_PATH}/${encodeURIComponent(csvId)}`, { qs: { skip: '0', limit: '1' }, connection });
+		await apiRequest.call(this, 'PATCH', `${CSV_PATH}/${encodeURIComponent(csvId)}`, { body: { userId }, scope });
+		const after = await apiRequest.call(this, 'GET', `${CSV_PATH}/${encodeURIComponent(csvId)}`, { qs: { skip: '0', limit: '1' }, scope });
 		const status = ((after.results as IDataObject | undefined)?.csv as IDataObject | undefined)?.status;
 		return output(true, status ?? csv.status);
 	});
@@ -123,3 +126,14 @@ export const importPosts = withRoutes(async function importPosts(this: IExecuteF
 	{ method: 'GET', path: '/social-media-posting/{locationId}/csv/{id}' },
 	{ method: 'PATCH', path: '/social-media-posting/{locationId}/csv/{id}' },
 ]);
+
+export const importPosts: Operation = {
+	// Upload, set accounts, review, finalize.
+	option: {
+		name: 'Import Posts',
+		value: 'importPosts',
+		action: 'Import posts from a CSV file',
+		description: 'Upload a CSV file, choose its accounts and schedule its posts, or stop to review them',
+	},
+	run: importCsvPosts,
+};

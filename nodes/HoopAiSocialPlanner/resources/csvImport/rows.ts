@@ -1,14 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NETWORKS } from '../../networks';
 
-/** Per-network error keys of a row's media (CSVMediaResponseSchema), as the network's name. */
+/** Per-network error keys of a row's media (CSVMediaResponseSchema, in the networks' modules), as the platform; `media` for the media itself. */
 const MEDIA_ERRORS: Record<string, string> = {
-	facebookError: 'facebook',
-	instagramError: 'instagram',
-	linkedinError: 'linkedin',
-	twitterError: 'twitter',
-	gmbError: 'google',
-	tiktokError: 'tiktok',
-	tiktokBusinessError: 'tiktok-business',
+	...Object.fromEntries(NETWORKS.flatMap((network) => (network.csvMediaError ? [[network.csvMediaError, network.platform]] : []))),
 	invalidError: 'media',
 };
 

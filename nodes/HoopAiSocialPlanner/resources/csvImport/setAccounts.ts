@@ -2,9 +2,10 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INod
 import { choice, text, wholeNumber } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { idList, optionalId } from '../../shared/ids';
-import { createOnce, stableJson } from '../../shared/send';
-import { apiRequest, getConnection, type ApiConnection, type ApiResponse } from '../../shared/transport';
+import { runOf, type LocationScope } from '../../shared/run';
+import { apiRequest, createOnce, stableJson, type ApiResponse } from '../../shared/send';
 import { approverOption, CSV_PATH, importUserId, optionsOf, userIdOption } from './fields';
+import type { Operation } from '../resource';
 
 const show = { resource: ['csvImport'], operation: ['setAccounts'] };
 const TEMPLATES = [{ value: 'basic' }, { value: 'advance' }];
@@ -77,15 +78,15 @@ export interface SetAccountsBody extends IDataObject {
  * Set Accounts makes the import (and its rows): sent twice, it makes two. An attempt that got no
  * answer is looked up among the newest imports by its file before it is sent again.
  */
-export async function setAccounts(this: IExecuteFunctions, connection: ApiConnection, body: SetAccountsBody, itemIndex: number): Promise<string> {
+export async function sendSetAccounts(this: IExecuteFunctions, scope: LocationScope, body: SetAccountsBody, itemIndex: number): Promise<string> {
 	const findCreated = async (): Promise<ApiResponse | undefined> => {
-		const list = await apiRequest.call(this, 'GET', CSV_PATH, { qs: { userId: body.userId, skip: '0', limit: '20' }, connection });
+		const list = await apiRequest.call(this, 'GET', CSV_PATH, { qs: { userId: body.userId, skip: '0', limit: '20' }, scope });
 		const csvs = ((list.results as IDataObject | undefined)?.csvs ?? []) as IDataObject[];
 		const made = csvs.find((csv) => csv.file === body.filePath);
 		return made && { statusCode: 201, headers: {}, body: { results: { csvId: String(made.id ?? made._id) } } };
 	};
-	const send = async () => await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/set-accounts', { body, connection, findCreated });
-	const response = await createOnce(this.getExecuteData(), `${itemIndex} set-accounts ${stableJson(body)}`, send);
+	const send = async () => await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/set-accounts', { body, scope, findCreated });
+	const response = await createOnce(runOf(this), `${itemIndex} set-accounts ${stableJson(body)}`, send);
 	return String((response.results as IDataObject | undefined)?.csvId ?? '');
 }
 
@@ -103,7 +104,7 @@ function rowsToImport(context: IExecuteFunctions, itemIndex: number): number {
 }
 
 /** The body of Set Accounts from an item's fields. */
-function setAccountsBody(this: IExecuteFunctions, connection: ApiConnection, itemIndex: number): SetAccountsBody {
+function setAccountsBody(this: IExecuteFunctions, scope: LocationScope, itemIndex: number): SetAccountsBody {
 	const node = this.getNode();
 	const options = optionsOf(this, itemIndex);
 	const body: SetAccountsBody = {
@@ -111,7 +112,7 @@ function setAccountsBody(this: IExecuteFunctions, connection: ApiConnection, ite
 		filePath: text(node, 'File Path', this.getNodeParameter('filePath', itemIndex)).trim(),
 		rowsCount: rowsToImport(this, itemIndex),
 		fileName: text(node, 'File Name', this.getNodeParameter('fileName', itemIndex)).trim(),
-		userId: importUserId(node, 'Options → User Name or ID', options.userId, connection),
+		userId: importUserId(node, 'Options → User Name or ID', options.userId, scope.connection),
 	};
 	const approver = optionalId(node, 'Options → Approver Name or ID', options.approver);
 	if (approver) body.approver = approver;
@@ -120,11 +121,12 @@ function setAccountsBody(this: IExecuteFunctions, connection: ApiConnection, ite
 }
 
 export const setCsvAccounts = withRoutes(async function setCsvAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const connection = await getConnection.call(this);
+	const run = runOf(this);
 	return await runForEachItem.call(this, async (itemIndex) => {
-		const body = setAccountsBody.call(this, connection, itemIndex);
+		const scope = await run.scope(itemIndex);
+		const body = setAccountsBody.call(this, scope, itemIndex);
 		requireFilled(this, body, itemIndex);
-		return { csvId: await setAccounts.call(this, connection, body, itemIndex) };
+		return { csvId: await sendSetAccounts.call(this, scope, body, itemIndex) };
 	});
 }, [
 	{ method: 'POST', path: '/social-media-posting/{locationId}/set-accounts' },
@@ -140,3 +142,14 @@ function requireFilled(context: IExecuteFunctions, body: SetAccountsBody, itemIn
 	if (!body.filePath) throw new NodeOperationError(node, 'File Path: nothing given', { description: 'Map Upload’s output, e.g. {{ $json.filePath }}.', itemIndex });
 	if (!body.fileName) throw new NodeOperationError(node, 'File Name: nothing given', { description: 'Map Upload’s output, e.g. {{ $json.fileName }}.', itemIndex });
 }
+
+export const setAccounts: Operation = {
+	// A create, looked up before it is resent.
+	option: {
+		name: 'Set Accounts',
+		value: 'setAccounts',
+		action: 'Set the accounts of an uploaded CSV file',
+		description: 'Choose the accounts an uploaded file’s posts go to; this makes the import',
+	},
+	run: setCsvAccounts,
+};

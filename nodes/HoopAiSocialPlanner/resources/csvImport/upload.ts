@@ -1,11 +1,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
-import { getConnection, type ApiConnection } from '../../shared/transport';
+import { runOf, type LocationScope } from '../../shared/run';
+import { apiResponse } from '../../shared/send';
 import { headerCells, withTemplateColumnsOnly } from './csvFile';
 import { CSV_PATH } from './fields';
-import { postMultipart } from '../../shared/multipart';
 import { uploadError } from './uploadErrors';
+import type { Operation } from '../resource';
 
 /** Shared by Upload and Import Posts. */
 export const dropColumnsOption: INodeProperties = {
@@ -98,10 +99,10 @@ export function fileToSend(file: FilePart, dropColumns: boolean): { file: FilePa
 }
 
 /** Uploads one file; an error answer becomes the marketer's explanation of its code. */
-export async function uploadCsv(this: IExecuteFunctions, connection: ApiConnection, file: FilePart): Promise<IDataObject> {
+export async function uploadCsv(this: IExecuteFunctions, scope: LocationScope, file: FilePart): Promise<IDataObject> {
 	// Sending it again stores the file again under another path: nothing is imported yet.
 	const { field, ...content } = file;
-	const response = await postMultipart.call(this, connection, { path: CSV_PATH, parts: [{ field, file: content }], effect: 'idempotent' });
+	const response = await apiResponse.call(this, 'POST', CSV_PATH, { scope, form: [{ field, file: content }], effect: 'idempotent' });
 	if (response.statusCode >= 400) {
 		const columns = /\.csv$/i.test(file.fileName) ? headerCells(file.data.subarray(0, 4096).toString('utf8')) : [];
 		throw uploadError(this.getNode(), response, file.fileName, columns);
@@ -110,13 +111,24 @@ export async function uploadCsv(this: IExecuteFunctions, connection: ApiConnecti
 }
 
 /** Upload: each item's file, as it is (see Build CSV from Items for writing one). */
-export const uploadCsvFiles = withRoutes(async function uploadCsvFiles(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const connection = await getConnection.call(this);
+const uploadCsvFiles = withRoutes(async function uploadCsvFiles(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const run = runOf(this);
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const options = this.getNodeParameter('uploadOptions', itemIndex, {}) as IDataObject;
 		const given = await csvFileOf(this, itemIndex, text(this.getNode(), 'Options → File Name', options.fileName));
 		const { file, droppedColumns } = fileToSend(given, options.dropColumns !== false);
-		const results = await uploadCsv.call(this, connection, file);
+		const results = await uploadCsv.call(this, await run.scope(itemIndex), file);
 		return droppedColumns.length ? { ...results, droppedColumns } : results;
 	});
 }, [{ method: 'POST', path: '/social-media-posting/{locationId}/csv' }]);
+
+export const upload: Operation = {
+	// multipart/form-data.
+	option: {
+		name: 'Upload',
+		value: 'upload',
+		action: 'Upload a CSV file',
+		description: 'Upload a CSV file of posts; HoopAI parses it and answers with its path and number of rows',
+	},
+	run: uploadCsvFiles,
+};

@@ -1,7 +1,7 @@
 import { NodeApiError, type IDataObject, type INode, type JsonObject } from 'n8n-workflow';
 import { apiError, apiErrorMessage } from '../../shared/errors';
 import { redactSecrets } from '../../shared/secrets';
-import type { ApiResponse } from '../../shared/transport';
+import type { ApiResponse } from '../../shared/send';
 import { TEMPLATE_COLUMNS, TEMPLATE_COLUMNS_TEXT } from './csvFile';
 
 const listed = (names: string[]) => names.map((name) => `"${name}"`).join(', ');

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions } from 'n8n-workflow';
 import { text } from '../../shared/checks';
 import { isMediaType, MEDIA_TYPES, normaliseMediaType } from '../../shared/media';
-import { MAX_UPLOAD_BYTES, type UploadFile } from './send';
+import { MAX_UPLOAD_BYTES, type UploadFile } from './library';
 
 export interface BinaryFile extends UploadFile {
 	/** The MIME type posts are sent with (for post media: one the networks take). */
@@ -11,20 +11,19 @@ export interface BinaryFile extends UploadFile {
 /**
  * The file in an input item's binary field, checked before anything is sent: the field exists,
  * the file is not empty and fits the media library. With `mediaOnly` (post media) its type must
- * be one the networks take, from its MIME type or, when that is vague, its file name. A plain
- * function (not `this`): test/node/error-messages.js resolves `label` from its calls.
+ * be one the networks take, from its MIME type or, when that is vague, its file name.
  */
 export async function readBinaryFile(
-	context: IExecuteFunctions,
+	this: IExecuteFunctions,
 	itemIndex: number,
 	label: string,
 	field: unknown,
 	mediaOnly: boolean,
 ): Promise<BinaryFile> {
-	const node = context.getNode();
+	const node = this.getNode();
 	const name = text(node, label, field).trim();
 	if (!name) throw new NodeOperationError(node, `${label}: no binary field named`, { description: 'Give the name of the input item’s binary field, e.g. data.', itemIndex });
-	const binary = context.getInputData()[itemIndex]?.binary ?? {};
+	const binary = this.getInputData()[itemIndex]?.binary ?? {};
 	const stored = binary[name];
 	if (!stored) {
 		const names = Object.keys(binary);
@@ -42,7 +41,7 @@ export async function readBinaryFile(
 			itemIndex,
 		});
 	}
-	const data = await context.helpers.getBinaryDataBuffer(itemIndex, name);
+	const data = await this.helpers.getBinaryDataBuffer(itemIndex, name);
 	if (data.length === 0) throw new NodeOperationError(node, `${label}: the file "${fileName}" is empty`, { description: 'The binary field holds no bytes; check the node that made it.', itemIndex });
 	if (data.length > MAX_UPLOAD_BYTES) {
 		throw new NodeOperationError(node, `${label}: the file "${fileName}" has ${(data.length / 1024 / 1024).toFixed(1)} MB; the media library takes up to 25 MB`, { itemIndex });

@@ -3,10 +3,11 @@ import { choice, isLink, text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { optionalId } from '../../shared/ids';
 import { mediaTypeFromUrl } from '../../shared/media';
-import { getConnection } from '../../shared/transport';
+import { runOf } from '../../shared/run';
 import { readBinaryFile } from './binary';
 import type { FormPart } from '../../shared/multipart';
-import { UPLOAD_PATH, uploadBinary, uploadFromUrl } from './send';
+import type { Operation } from '../resource';
+import { UPLOAD_PATH, uploadBinary, uploadFromUrl } from './library';
 
 const showForUpload = { resource: ['media'], operation: ['upload'] };
 
@@ -60,10 +61,11 @@ export const mediaUploadDescription: INodeProperties[] = [
  * Media → Upload runs in code: the API takes the file as multipart/form-data (field `file`), or
  * fetches it itself from a link (`hosted: true, fileUrl`). Outputs `{ fileId, url, type }`.
  */
-export const uploadMedia = withRoutes(async function uploadMedia(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const uploadMedia = withRoutes(async function uploadMedia(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
-	const connection = await getConnection.call(this);
+	const run = runOf(this);
 	return await runForEachItem.call(this, async (itemIndex): Promise<IDataObject> => {
+		const scope = await run.scope(itemIndex);
 		const source = choice<string>(node, 'Source', this.getNodeParameter('uploadSource', itemIndex, 'binary'), SOURCE_OPTIONS);
 		const options = this.getNodeParameter('mediaOptions', itemIndex, {}) as IDataObject;
 		const name = text(node, 'Options → File Name', options.name).trim();
@@ -74,11 +76,21 @@ export const uploadMedia = withRoutes(async function uploadMedia(this: IExecuteF
 			if (!isLink(fileUrl)) {
 				throw new NodeOperationError(node, `File URL: "${fileUrl}" is not a link (http:// or https://)`, { description: 'Give the public link of the file, e.g. https://cdn.example.com/photo.jpg.', itemIndex });
 			}
-			const uploaded = await uploadFromUrl.call(this, connection, fileUrl, extra);
+			const uploaded = await uploadFromUrl.call(this, scope, fileUrl, extra);
 			return { ...uploaded, type: mediaTypeFromUrl(uploaded.url || fileUrl) ?? '' };
 		}
-		const file = await readBinaryFile(this, itemIndex, 'Input Binary Field', this.getNodeParameter('mediaBinaryField', itemIndex, 'data'), false);
-		const uploaded = await uploadBinary.call(this, connection, file, extra);
+		const file = await readBinaryFile.call(this, itemIndex, 'Input Binary Field', this.getNodeParameter('mediaBinaryField', itemIndex, 'data'), false);
+		const uploaded = await uploadBinary.call(this, scope, file, extra);
 		return { ...uploaded, type: file.type };
 	});
 }, [{ method: 'POST', path: UPLOAD_PATH }]);
+
+export const upload: Operation = {
+	option: {
+		name: 'Upload',
+		value: 'upload',
+		action: 'Upload a file to the media library',
+		description: 'Upload an image or video (from a binary field or a link) and get its public URL for posts',
+	},
+	run: uploadMedia,
+};

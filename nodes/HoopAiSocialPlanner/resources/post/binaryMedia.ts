@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { text } from '../../shared/checks';
-import type { ApiConnection } from '../../shared/transport';
+import type { LocationScope } from '../../shared/run';
 import { readBinaryFile, type BinaryFile } from '../media/binary';
-import { uploadBinary } from '../media/send';
+import { uploadBinary } from '../media/library';
 import type { PostInput } from './postInput';
 
 /** Stands in for an upload's link while the post is checked; replaced before anything is sent. */
@@ -41,7 +41,7 @@ export async function readBinaryMedia(this: IExecuteFunctions, itemIndex: number
 				itemIndex,
 			});
 		}
-		const file = await readBinaryFile(this, itemIndex, 'Media → Input Binary Field', field, true);
+		const file = await readBinaryFile.call(this, itemIndex, 'Media → Input Binary Field', field, true);
 		uploads.set(index, file);
 		prepared.push({ ...rest, url: `${PENDING_UPLOAD}${index}`, type: file.type });
 	}
@@ -49,10 +49,10 @@ export async function readBinaryMedia(this: IExecuteFunctions, itemIndex: number
 }
 
 /** Uploads the checked files (each content once per run) and puts their links in the body's media. */
-export async function uploadBinaryMedia(this: IExecuteFunctions, connection: ApiConnection, body: IDataObject, uploads: Map<number, BinaryFile>): Promise<void> {
+export async function uploadBinaryMedia(this: IExecuteFunctions, scope: LocationScope, body: IDataObject, uploads: Map<number, BinaryFile>): Promise<void> {
 	const media = body.media as IDataObject[] | undefined;
 	for (const [index, file] of uploads) {
-		const uploaded = await uploadBinary.call(this, connection, file);
+		const uploaded = await uploadBinary.call(this, scope, file);
 		// Only the entry that holds this upload's placeholder (a JSON body may have replaced the media).
 		if (media?.[index]?.url === `${PENDING_UPLOAD}${index}`) media[index] = { ...media[index], url: uploaded.url, type: file.type };
 	}

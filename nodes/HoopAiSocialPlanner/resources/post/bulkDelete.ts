@@ -8,8 +8,10 @@ import {
 } from 'n8n-workflow';
 import { asNodeError, withRoutes } from '../../shared/execute';
 import { apiError } from '../../shared/errors';
-import { apiResponse, getConnection } from '../../shared/transport';
+import { runOf } from '../../shared/run';
+import { apiResponse } from '../../shared/send';
 import { idList } from '../../shared/ids';
+import type { Operation } from '../resource';
 
 /** The API deletes at most 50 posts per request. */
 export const BULK_DELETE_CHUNK = 50;
@@ -59,7 +61,7 @@ function gatherPostIds(this: IExecuteFunctions): GatheredIds {
  * Bulk Delete runs once for all input items (not once per item, as routing would): it gathers
  * every item's IDs, removes duplicates and deletes them 50 at a time.
  */
-export const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { postIds, pairedItem, refused } = gatherPostIds.call(this);
 	const failWith = (error: NodeApiError | NodeOperationError): INodeExecutionData[][] => {
 		if (this.continueOnFail()) return [[...refused, { json: { error: error.message }, pairedItem }]];
@@ -69,7 +71,7 @@ export const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: I
 		if (pairedItem.length === 0) return [refused];
 		return failWith(new NodeOperationError(this.getNode(), 'Post IDs: no post ID given', { description: 'Map the IDs of the posts to delete, e.g. {{ $json._id }}.' }));
 	}
-	const connection = await getConnection.call(this);
+	const scope = await runOf(this).scope();
 	const summary = { deletedCount: 0, requested: postIds.length, notFound: 0, requests: 0 };
 	for (let start = 0; start < postIds.length; start += BULK_DELETE_CHUNK) {
 		const chunk = postIds.slice(start, start + BULK_DELETE_CHUNK);
@@ -77,7 +79,7 @@ export const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: I
 			// Deleting deleted posts deletes nothing more: safe to send again.
 			effect: 'idempotent',
 			body: { postIds: chunk },
-			connection,
+			scope,
 		});
 		summary.requests++;
 		// 404 means none of this chunk's posts exist (any more): nothing to delete there.
@@ -87,3 +89,13 @@ export const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: I
 	}
 	return [[...refused, { json: summary, pairedItem }]];
 }, [{ method: 'POST', path: '/social-media-posting/{locationId}/posts/bulk-delete' }]);
+
+export const bulkDelete: Operation = {
+	option: {
+		name: 'Delete Many',
+		value: 'bulkDelete',
+		action: 'Delete many posts',
+		description: 'Delete the posts of all input items together, 50 per request (in HoopAI only, not on the networks)',
+	},
+	run: bulkDeletePosts,
+};

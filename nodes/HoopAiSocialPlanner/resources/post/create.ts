@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { accountsOnce, platformsOf } from '../../shared/accounts';
+import { platformsOf, runAccounts } from '../../shared/accounts';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { idList } from '../../shared/ids';
-import { createOnce, stableJson } from '../../shared/send';
-import { apiRequest, getConnection } from '../../shared/transport';
+import { runOf, type LocationScope } from '../../shared/run';
+import { apiRequest, createOnce, stableJson } from '../../shared/send';
 import { readBinaryMedia, uploadBinaryMedia } from './binaryMedia';
 import { findCreatedPost } from './findCreated';
 import {
@@ -17,10 +17,11 @@ import {
 	summaryField,
 	timezoneField,
 } from './fields';
-import { SCHEDULED_STATUSES } from './hooks';
+import { SCHEDULED_STATUSES } from './writablePost';
 import { accountDirectory, simplifyPost } from './simplify';
 import { parseJsonBody, postInputToBody, type PostInput } from './postInput';
 import { checkPostBody } from './validatePost';
+import type { Operation } from '../resource';
 
 const showForCreate = { resource: ['post'], operation: ['create'] };
 const showWhenScheduled = { ...showForCreate, status: ['scheduled', 'in_review'] };
@@ -50,27 +51,27 @@ export const postCreateDescription: INodeProperties[] = [
  * Create runs in code, not routing: it needs the accounts' networks (one GET per run) to check
  * the post before sending it, and bad input must stop with a NodeOperationError, no request sent.
  */
-export const createPosts = withRoutes(async function createPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const createPosts = withRoutes(async function createPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
-	const connection = await getConnection.call(this);
-	const accounts = accountsOnce.call(this, connection);
-	const platforms = async () => platformsOf(await accounts());
+	const run = runOf(this);
 	const zone = this.getTimezone();
 	const createdByThisRun = new Set<string>();
 	// A create that got no answer is looked up before it is sent again (see findCreatedPost).
-	const sendPost = async (body: IDataObject): Promise<IDataObject> => {
+	const sendPost = async (scope: LocationScope, body: IDataObject): Promise<IDataObject> => {
 		const startedAt = Date.now();
 		const findCreated = async () => {
-			const post = await findCreatedPost.call(this, connection, body, startedAt, createdByThisRun);
+			const post = await findCreatedPost.call(this, scope, body, startedAt, createdByThisRun);
 			return post && { statusCode: 201, headers: {}, body: { results: { post } } };
 		};
-		const response = await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/posts', { body, connection, findCreated });
+		const response = await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/posts', { body, scope, findCreated });
 		const post = ((response.results as IDataObject | undefined)?.post ?? {}) as IDataObject;
 		createdByThisRun.add(String(post._id));
 		return post;
 	};
 	return await runForEachItem.call(this, async (itemIndex) => {
 		const parameter = <T>(name: string, fallback: T) => this.getNodeParameter(name, itemIndex, fallback) as T;
+		const scope = await run.scope(itemIndex);
+		const accounts = async () => await runAccounts.call(this, scope);
 		const additionalFields = parameter<PostInput>('additionalFields', {});
 		const status = parameter('status', 'scheduled');
 		// Media from binary fields: read and checked now, uploaded once the whole post is checked.
@@ -92,11 +93,11 @@ export const createPosts = withRoutes(async function createPosts(this: IExecuteF
 			...postInputToBody(input, { node, workflowTimezone: this.getTimezone(), accountIds }),
 			...parseJsonBody(node, additionalFields.jsonBody),
 		};
-		body.userId ||= connection.defaultUserId || undefined;
+		body.userId ||= scope.connection.defaultUserId || undefined;
 		if (body.userId) body.createdBy ??= body.userId;
-		await checkPostBody(node, body, platforms);
-		await uploadBinaryMedia.call(this, connection, body, binaryMedia.uploads);
-		const post = await createOnce(this.getExecuteData(), `${itemIndex} ${stableJson(body)}`, async () => await sendPost(body));
+		await checkPostBody(node, body, async () => platformsOf(await accounts()));
+		await uploadBinaryMedia.call(this, scope, body, binaryMedia.uploads);
+		const post = await createOnce(run, `${itemIndex} ${stableJson(body)}`, async () => await sendPost(scope, body));
 		return parameter('simple', true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
 	});
 }, [
@@ -105,3 +106,13 @@ export const createPosts = withRoutes(async function createPosts(this: IExecuteF
 	{ method: 'POST', path: '/social-media-posting/{locationId}/posts/list' },
 	{ method: 'POST', path: '/medias/upload-file' },
 ]);
+
+export const create: Operation = {
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a post',
+		description: 'Create, schedule or publish a post on one or more social accounts',
+	},
+	run: createPosts,
+};

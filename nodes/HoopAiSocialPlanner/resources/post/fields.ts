@@ -1,12 +1,13 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { namesInWords, POSTING_NETWORKS } from '../../networks';
 import { MEDIA_TYPES } from '../../shared/media';
 
-export { platformOptionsField } from './platforms';
+export { platformOptionsField } from './platformOptions';
 
 /**
  * The editable fields of a post, shared by Create (top level and Additional Fields) and
  * Update (Update Fields). Names are the node's, not the API's: postInput.ts maps them. Each
- * network's own options are in platforms/<network>.ts.
+ * network's own options are in networks/<network>.ts.
  *
  * Editor rules kept here (test/node/editor-layout.test.ts checks them):
  * - fields are listed by what a marketer needs most, not alphabetically; n8n's editor keeps the
@@ -79,14 +80,24 @@ export const timezoneField: INodeProperties = {
 	description: 'The timezone of the Schedule Date (a date that names its own, e.g. 09:30+02:00, keeps it). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
+// What the networks' modules say, in the fields' descriptions.
+const [firstLimit, ...otherLimits] = POSTING_NETWORKS.flatMap(({ name, post }) => (post.maxCaption ? [{ name, limit: post.maxCaption.toLocaleString('en-US') }] : []));
+/** "Pinterest allows 800 characters, YouTube 5,000." */
+const captionLimits = firstLimit
+	? `${[`${firstLimit.name} allows ${firstLimit.limit} characters`, ...otherLimits.map(({ name, limit }) => `${name} ${limit}`)].join(', ')}.`
+	: '';
+/** Which networks' posts need media, as the Media descriptions say it. */
+export const MEDIA_NEEDED = `${namesInWords(POSTING_NETWORKS.filter((network) => network.post.needsMedia !== 'nothing'))} posts need at least one`;
+const firstComment = POSTING_NETWORKS.filter((network) => network.post.firstComment);
+const noFirstComment = POSTING_NETWORKS.filter((network) => !network.post.firstComment);
+
 export const summaryField: INodeProperties = {
 	displayName: 'Content',
 	name: 'summary',
 	type: 'string',
 	typeOptions: { rows: 4 },
 	default: '',
-	description:
-		'The text of the post. HoopAI custom values such as {{contact.name}} are allowed. Pinterest allows 800 characters, YouTube 5,000.',
+	description: `The text of the post. HoopAI custom values such as {{contact.name}} are allowed. ${captionLimits}`,
 };
 
 /** What a media type is called in the Type dropdown: the kind of file, not its MIME type. */
@@ -112,7 +123,7 @@ export const mediaField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Media',
 	default: {},
-	description: 'Images or videos, by public URL or from a binary field of the input item. Instagram, TikTok and YouTube posts need at least one.',
+	description: `Images or videos, by public URL or from a binary field of the input item. ${MEDIA_NEEDED}.`,
 	options: [
 		{
 			displayName: 'Media',
@@ -184,8 +195,9 @@ const firstCommentField: INodeProperties = {
 	name: 'followUpComment',
 	type: 'string',
 	default: '',
-	description:
-		'A comment posted right after the post is published. Facebook, Instagram, LinkedIn and YouTube only: a post that also goes to another network (Google Business Profile, Pinterest, TikTok, Threads, Bluesky) stops with an error before it is sent, so post to those accounts separately.',
+	description: `A comment posted right after the post is published. ${namesInWords(firstComment)} only: a post that also goes to another network (${noFirstComment
+		.map((network) => network.name)
+		.join(', ')}) stops with an error before it is sent, so post to those accounts separately.`,
 };
 
 const linkPreviewField: INodeProperties = {

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { apiRequest, type ApiConnection } from '../../shared/transport';
+import type { LocationScope } from '../../shared/run';
+import { apiRequest } from '../../shared/send';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -34,7 +35,7 @@ export function isPostFromBody(post: IDataObject, body: IDataObject): boolean {
  */
 export async function findCreatedPost(
 	this: IExecuteFunctions,
-	connection: ApiConnection,
+	scope: LocationScope,
 	body: IDataObject,
 	attemptStartedAt: number,
 	createdByThisRun: Set<string>,
@@ -42,7 +43,7 @@ export async function findCreatedPost(
 	const scheduled = body.scheduleDate ? Date.parse(String(body.scheduleDate)) : NaN;
 	const [from, to] = Number.isNaN(scheduled) ? [attemptStartedAt - DAY_MS, Date.now() + DAY_MS] : [scheduled - MINUTE_MS, scheduled + MINUTE_MS];
 	const response = await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/posts/list', {
-		connection,
+		scope,
 		effect: 'read',
 		body: {
 			skip: '0',

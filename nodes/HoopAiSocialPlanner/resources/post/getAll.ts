@@ -4,8 +4,12 @@ import { choice, dateText } from '../../shared/checks';
 import { describeUtc, parseInstant } from '../../shared/dates';
 import { idList } from '../../shared/ids';
 import { paginateCountedList } from '../../shared/pagination';
-import { POST_FORMAT_OPTIONS } from '../../shared/platforms';
-import { getRunAccounts } from '../../shared/accounts';
+import { POST_FORMAT_OPTIONS } from '../../networks/network';
+import { runAccounts } from '../../shared/accounts';
+import { scopeOfItem } from '../../shared/run';
+import { locationPath } from '../../shared/request';
+import { apiRouting } from '../../shared/routing';
+import type { Operation } from '../resource';
 import { accountDirectory, simplifyPost } from './simplify';
 
 const showForGetAll = { resource: ['post'], operation: ['getAll'] };
@@ -29,7 +33,7 @@ const STATUS_OPTIONS = [
 ];
 
 /** preSend of Get Many: the list body with the window, filters and the API's string flags. */
-export async function buildPostListBody(
+async function buildPostListBody(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
@@ -74,14 +78,14 @@ export async function buildPostListBody(
 	return requestOptions;
 }
 
-export const paginatePosts = paginateCountedList({
+const paginatePosts = paginateCountedList({
 	in: 'body',
 	itemsPath: 'results.posts',
 	countPath: 'results.count',
 	pageSize: POSTS_PAGE_SIZE,
 	async mapPage(posts) {
 		if (!this.getNodeParameter('simple', true)) return posts;
-		const accounts = accountDirectory(await getRunAccounts.call(this));
+		const accounts = accountDirectory(await runAccounts.call(this, await scopeOfItem(this)));
 		const zone = this.getTimezone();
 		return posts.map((post) => simplifyPost(post, accounts, zone));
 	},
@@ -143,3 +147,17 @@ export const postGetAllDescription: INodeProperties[] = [
 		],
 	},
 ];
+
+export const getAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many posts',
+		description: 'List posts in a date window, filtered by status, accounts and type',
+		routing: apiRouting({
+			request: { method: 'POST', url: locationPath('/posts/list') },
+			preSend: [buildPostListBody],
+			pagination: paginatePosts,
+		}),
+	},
+};

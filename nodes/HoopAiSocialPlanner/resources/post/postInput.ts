@@ -3,9 +3,11 @@ import { choice, dateText, isLink, text } from '../../shared/checks';
 import { describeDateTime, isValidTimeZone, toUtcIso } from '../../shared/dates';
 import { idList, optionalId } from '../../shared/ids';
 import { isMediaType, MEDIA_TYPES, normaliseMediaType } from '../../shared/media';
+import { compact } from '../../shared/values';
+import { NETWORKS_WITH_OPTIONS } from '../../networks';
+import { detailsOf } from '../../networks/network';
 import { postTypeField, statusField } from './fields';
-import { platformDetails } from './platforms';
-import { compact } from './values';
+import { platformDetails } from './platformOptions';
 
 /** The post fields as the node's parameters hold them (Create's, or Update's Update Fields). */
 export interface PostInput {
@@ -141,19 +143,11 @@ export function parseJsonBody(node: INode, value: PostInput['jsonBody']): IDataO
 
 /**
  * Per-account details (Instagram collaborators, Pinterest boards) were written for every chosen
- * account; keep them only for the accounts of their own network, once the networks are known.
+ * account; each network keeps them only for its own accounts, once the networks are known.
  */
 export function scopeAccountDetails(body: IDataObject, platformsByAccount: Record<string, string>): void {
-	const instagram = body.instagramPostDetails as IDataObject | undefined;
-	if (instagram?.collaborators) {
-		instagram.collaborators = Object.fromEntries(
-			Object.entries(instagram.collaborators as IDataObject).filter(([accountId]) => platformsByAccount[accountId] === 'instagram'),
-		);
-	}
-	const pinterest = body.pinterestPostDetails as IDataObject | undefined;
-	if (pinterest?.pinterestBoards) {
-		pinterest.pinterestBoards = (pinterest.pinterestBoards as IDataObject[]).filter(
-			(entry) => platformsByAccount[String(entry.accountId)] === 'pinterest',
-		);
+	for (const { post } of NETWORKS_WITH_OPTIONS) {
+		const details = detailsOf(body, post.options.detailsKey);
+		if (details) post.options.scopeToAccounts?.(details, platformsByAccount);
 	}
 }

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
-import { getRunAccounts } from '../../shared/accounts';
+import { runAccounts } from '../../shared/accounts';
+import { scopeOfItem } from '../../shared/run';
 import { localIso } from '../../shared/dates';
-import { platformName } from '../../shared/platforms';
+import { platformName } from '../../networks';
 
 /** What Simplify needs to know of each account: its name and network, by account ID. */
 export type AccountDirectory = Record<string, { name: string; platform: string }>;
@@ -50,7 +51,7 @@ export async function simplifyPosts(
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
 	if (!this.getNodeParameter('simple', true)) return items;
-	const accounts = accountDirectory(await getRunAccounts.call(this));
+	const accounts = accountDirectory(await runAccounts.call(this, await scopeOfItem(this)));
 	const zone = this.getTimezone();
 	return items.map((item) => ({ ...item, json: simplifyPost(item.json, accounts, zone) }));
 }

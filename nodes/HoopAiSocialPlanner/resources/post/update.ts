@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { accountsOnce, platformsOf } from '../../shared/accounts';
+import { platformsOf, runAccounts } from '../../shared/accounts';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { idList, pathSegment } from '../../shared/ids';
-import { apiRequest, getConnection } from '../../shared/transport';
+import { runOf } from '../../shared/run';
+import { apiRequest } from '../../shared/send';
 import {
 	accountIdsField,
 	extraPostFields,
@@ -14,11 +15,12 @@ import {
 	summaryField,
 	timezoneField,
 } from './fields';
-import { SCHEDULED_STATUSES, writablePost } from './hooks';
+import { SCHEDULED_STATUSES, writablePost } from './writablePost';
 import { readBinaryMedia, uploadBinaryMedia } from './binaryMedia';
 import { accountDirectory, simplifyPost } from './simplify';
 import { parseJsonBody, postInputToBody, type PostInput } from './postInput';
 import { checkAccountsExist, checkPostBody } from './validatePost';
+import type { Operation } from '../resource';
 
 const showForUpdate = { resource: ['post'], operation: ['update'] };
 
@@ -67,13 +69,14 @@ async function checkUpdateFields(
  * Update runs in code: the API only replaces whole posts, so it reads the post, changes just the
  * fields the user set, sends it all back, and outputs the post as it then is (PUT returns none).
  */
-export const updatePosts = withRoutes(async function updatePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+const updatePosts = withRoutes(async function updatePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
-	const connection = await getConnection.call(this);
-	const accounts = accountsOnce.call(this, connection);
-	const platforms = async () => platformsOf(await accounts());
+	const run = runOf(this);
 	const zone = this.getTimezone();
 	return await runForEachItem.call(this, async (itemIndex) => {
+		const scope = await run.scope(itemIndex);
+		const accounts = async () => await runAccounts.call(this, scope);
+		const platforms = async () => platformsOf(await accounts());
 		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as PostInput;
 		// Media from binary fields: read and checked now, uploaded once the whole post is checked.
 		const binaryMedia = await readBinaryMedia.call(this, itemIndex, fields.media);
@@ -82,8 +85,8 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 		await checkUpdateFields(node, updateFields, zone, platforms);
 		const postPath = `/social-media-posting/{locationId}/posts/${encodeURIComponent(postId)}`;
 		const read = async () =>
-			((await apiRequest.call(this, 'GET', postPath, { connection })).results as IDataObject | undefined)?.post as IDataObject;
-		const existing = writablePost(await read(), connection.defaultUserId);
+			((await apiRequest.call(this, 'GET', postPath, { scope })).results as IDataObject | undefined)?.post as IDataObject;
+		const existing = writablePost(await read(), scope.connection.defaultUserId);
 		const accountIds = updateFields.accountIds !== undefined ? idList(node, 'Account Names or IDs', updateFields.accountIds) : (existing.accountIds as string[]);
 		const changes = postInputToBody(updateFields, { node, workflowTimezone: zone, accountIds, current: existing });
 		const body: IDataObject = { ...existing, ...changes, ...parseJsonBody(node, updateFields.jsonBody) };
@@ -91,8 +94,8 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 		if (!SCHEDULED_STATUSES.includes(String(body.status)) && !changes.scheduleDate) delete body.scheduleDate;
 		if (changes.scheduleDate) body.scheduleTimeUpdated = true;
 		await checkPostBody(node, body, platforms);
-		await uploadBinaryMedia.call(this, connection, body, binaryMedia.uploads);
-		await apiRequest.call(this, 'PUT', postPath, { body, connection });
+		await uploadBinaryMedia.call(this, scope, body, binaryMedia.uploads);
+		await apiRequest.call(this, 'PUT', postPath, { body, scope });
 		const post = await read();
 		return this.getNodeParameter('simple', itemIndex, true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
 	});
@@ -102,3 +105,13 @@ export const updatePosts = withRoutes(async function updatePosts(this: IExecuteF
 	{ method: 'PUT', path: '/social-media-posting/{locationId}/posts/{id}' },
 	{ method: 'POST', path: '/medias/upload-file' },
 ]);
+
+export const update: Operation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a post',
+		description: 'Change some fields of a post (reschedule, edit text or media) and keep the rest',
+	},
+	run: updatePosts,
+};

@@ -1,34 +1,17 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
 import { isVideo } from '../../shared/media';
 import { describeUtc } from '../../shared/dates';
-import { FIRST_COMMENT_PLATFORMS, platformName } from '../../shared/platforms';
-import { google } from './platforms/google';
+import { namesInWords, NETWORKS_WITH_OPTIONS, platformName, POSTING_NETWORKS } from '../../networks';
+import { detailsOf, mediaOf } from '../../networks/network';
 import { scopeAccountDetails } from './postInput';
-
-// Caption limits the v3 spec documents; other networks trim the text themselves.
-const SUMMARY_LIMITS: Record<string, number> = { pinterest: 800, youtube: 5000 };
-const NEEDS_MEDIA = ['instagram', 'tiktok', 'tiktok-business', 'youtube', 'pinterest'];
-const MAX_INSTAGRAM_COLLABORATORS = 3;
-const MAX_PDF_TITLE = 100;
-const MAX_PINTEREST_BOARDS = 25;
-const MAX_POLL_QUESTION = 140;
-const MAX_POLL_OPTION = 30;
-// Media per post the v3 spec documents (LinkedIn: a regular post; one posted as a PDF takes more).
-const MEDIA_LIMITS: Record<string, number> = { linkedin: 9, pinterest: 1, youtube: 1 };
-
-/** A Google Business Profile button by its name in the Button dropdown. */
-function buttonName(value: string): string {
-	const button = google.options.values.find((field) => field.name === 'actionType');
-	return (button?.options as Array<{ name: string; value: unknown }> | undefined)?.find((option) => option.value === value)?.name ?? value;
-}
 
 function fail(node: INode, message: string, description?: string): never {
 	throw new NodeOperationError(node, message, description ? { description } : {});
 }
 
 /**
- * Checks a create/update body before anything is sent, so the user gets a message naming the
- * field instead of a failed request. Platform rules need the accounts' networks: see below.
+ * Checks of a create/update body before anything is sent, so the user gets a message naming the
+ * field instead of a failed request. The networks' rules that need the accounts: see below.
  */
 export function validatePostFields(node: INode, body: IDataObject, now: number = Date.now()): void {
 	const status = String(body.status ?? 'draft');
@@ -52,58 +35,11 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 	if (status === 'in_review' && !(body.postApprovalDetails as IDataObject | undefined)?.approver) {
 		fail(node, 'Review → Approver Name or ID: required to submit a post for review', 'Add Review under Additional Fields and choose the approver.');
 	}
-
-	const gmb = body.gmbPostDetails as IDataObject | undefined;
-	const kind = gmb?.gmbEventType === 'EVENT' ? 'an event' : gmb?.gmbEventType === 'OFFER' ? 'an offer' : undefined;
-	if (gmb?.gmbEventType === 'EVENT' && !gmb.title) fail(node, 'Google Business Profile → Event Title: required for an event');
-	if (gmb?.gmbEventType === 'OFFER' && !gmb.offerTitle) fail(node, 'Google Business Profile → Offer Title: required for an offer');
-	if (gmb && kind && !gmb.startDate) fail(node, `Google Business Profile → Start: required for ${kind}`);
-	if (gmb && kind && !gmb.endDate) fail(node, `Google Business Profile → End: required for ${kind}`);
-	if (gmb?.gmbEventType === 'OFFER') {
-		if (!gmb.couponCode) fail(node, 'Google Business Profile → Coupon Code: required for an offer');
-		if (!gmb.redeemOnlineUrl) fail(node, 'Google Business Profile → Redeem URL: required for an offer');
-		if (!gmb.termsConditions) fail(node, 'Google Business Profile → Terms URL: required for an offer');
+	// Each network's own details (its Platform Options), checked by its module.
+	for (const { post } of NETWORKS_WITH_OPTIONS) {
+		const details = detailsOf(body, post.options.detailsKey);
+		if (details) post.options.check?.(node, details);
 	}
-	if (gmb && gmb.actionType && !['none', 'call'].includes(String(gmb.actionType)) && !gmb.url) {
-		fail(node, `Google Business Profile → Button URL: required for the button "${buttonName(String(gmb.actionType))}"`);
-	}
-	if (gmb?.gmbEventType === 'EVENT' && String(gmb.title ?? '').length > 58) {
-		fail(node, `Google Business Profile → Event Title: ${String(gmb.title).length} characters, at most 58 are allowed`);
-	}
-
-	const tiktok = body.tiktokPostDetails as IDataObject | undefined;
-	if (tiktok?.videoDisclosure === true && tiktok.privacyLevel === 'SELF_ONLY') {
-		fail(node, 'TikTok → Promotional Content: not possible with Who Can View "Only Me"');
-	}
-	if (tiktok?.videoDisclosure === true && tiktok.promoteYourBrand !== true && tiktok.promoteOtherBrand !== true) {
-		fail(node, 'TikTok → Promotional Content: set Your Brand or Branded Content to Yes');
-	}
-
-	const collaborators = (body.instagramPostDetails as IDataObject | undefined)?.collaborators as Record<string, string[]> | undefined;
-	for (const names of Object.values(collaborators ?? {})) {
-		if (names.length > MAX_INSTAGRAM_COLLABORATORS) {
-			fail(node, `Instagram → Collaborators: ${names.length} names, at most ${MAX_INSTAGRAM_COLLABORATORS} are allowed`);
-		}
-	}
-	const linkedin = body.linkedinPostDetails as IDataObject | undefined;
-	if (linkedin?.postAsPdf === true && !linkedin.pdfTitle) fail(node, 'LinkedIn → PDF Title: required to post the images as a PDF');
-	if (String(linkedin?.pdfTitle ?? '').length > MAX_PDF_TITLE) {
-		fail(node, `LinkedIn → PDF Title: ${String(linkedin?.pdfTitle).length} characters, at most ${MAX_PDF_TITLE} are allowed`);
-	}
-	const poll = linkedin?.poll as IDataObject | undefined;
-	const pollOptions = (poll?.options as IDataObject[] | undefined) ?? [];
-	if (poll && (pollOptions.length < 2 || pollOptions.length > 4)) {
-		fail(node, `LinkedIn → Poll Options: ${pollOptions.length} answers, a poll needs 2 to 4`);
-	}
-	if (String(poll?.question ?? '').length > MAX_POLL_QUESTION) {
-		fail(node, `LinkedIn → Poll Question: ${String(poll?.question).length} characters, at most ${MAX_POLL_QUESTION} are allowed`);
-	}
-	const longAnswer = pollOptions.map((option) => String(option.text)).find((answer) => answer.length > MAX_POLL_OPTION);
-	if (longAnswer) fail(node, `LinkedIn → Poll Options: "${longAnswer}" has ${longAnswer.length} characters, at most ${MAX_POLL_OPTION} are allowed`);
-
-	const pins = ((body.pinterestPostDetails as IDataObject | undefined)?.pinterestBoards as IDataObject[] | undefined) ?? [];
-	const boards = Math.max(0, ...pins.map((entry) => ((entry.boards as string[] | undefined) ?? []).length));
-	if (boards > MAX_PINTEREST_BOARDS) fail(node, `Pinterest → Board IDs: ${boards} boards, at most ${MAX_PINTEREST_BOARDS} are allowed`);
 }
 
 /** Every chosen account must be one of the location's (`platformsByAccount`: account ID → platform). */
@@ -115,54 +51,52 @@ export function checkAccountsExist(node: INode, accountIds: string[], platformsB
 	}
 }
 
+const FIRST_COMMENT_NETWORKS = POSTING_NETWORKS.filter((network) => network.post.firstComment);
+
 /**
- * The rules that depend on the networks of the chosen accounts (media needed, caption limits);
- * `platformsByAccount` maps the location's account IDs to their platform.
+ * The rules of the networks of the chosen accounts (media needed, counts, caption lengths, first
+ * comments), each rule for every network before the next; `platformsByAccount` maps the
+ * location's account IDs to their platform.
  */
 export function validatePostForPlatforms(node: INode, body: IDataObject, platformsByAccount: Record<string, string>): void {
 	const accountIds = (body.accountIds as string[] | undefined) ?? [];
-	const media = (body.media as IDataObject[] | undefined) ?? [];
+	const media = mediaOf(body);
 	const summary = String(body.summary ?? '');
 	checkAccountsExist(node, accountIds, platformsByAccount);
 	const platforms = [...new Set(accountIds.map((accountId) => platformsByAccount[accountId]))];
+	// An account of a network the node does not know yet is sent as it is: the API decides.
+	const networks = platforms.flatMap((platform) => POSTING_NETWORKS.filter((network) => network.platform === platform));
 	if (body.status !== 'draft') {
-		for (const platform of platforms.filter((candidate) => NEEDS_MEDIA.includes(candidate))) {
-			if (media.length === 0) fail(node, `Media: ${platformName(platform)} posts need at least one image or video`);
-			if (platform === 'youtube' && !media.some((item) => isVideo(item.type as string | undefined))) {
-				fail(node, 'Media: YouTube posts need a video');
-			}
+		for (const { name, post } of networks.filter((network) => network.post.needsMedia !== 'nothing')) {
+			if (media.length === 0) fail(node, `Media: ${name} posts need at least one image or video`);
+			if (post.needsMedia === 'video' && !media.some((item) => isVideo(item.type as string | undefined))) fail(node, `Media: ${name} posts need a video`);
 		}
 	}
-	const asPdf = (body.linkedinPostDetails as IDataObject | undefined)?.postAsPdf === true;
-	for (const platform of platforms) {
-		const limit = platform === 'linkedin' && asPdf ? undefined : MEDIA_LIMITS[platform];
+	for (const { name, post } of networks) {
+		const limit = post.maxMedia(body);
 		if (limit && media.length > limit) {
-			fail(node, `Media: ${media.length} items, ${platformName(platform)} posts take at most ${limit}`, 'Post to those accounts separately, with fewer images or videos.');
+			fail(node, `Media: ${media.length} items, ${name} posts take at most ${limit}`, 'Post to those accounts separately, with fewer images or videos.');
 		}
 	}
-	const poll = (body.linkedinPostDetails as IDataObject | undefined)?.poll;
-	if (poll && platforms.includes('linkedin') && (media.length > 0 || (body.ogTagsDetails as IDataObject | undefined)?.metaLink)) {
-		fail(node, 'LinkedIn: a poll post cannot have media or a link preview', 'Remove the media and the Link Preview, or the Poll Question.');
-	}
-	const noFirstComment = platforms.filter((platform) => !FIRST_COMMENT_PLATFORMS.includes(platform));
+	for (const { post } of networks) post.check?.(node, body);
+	const noFirstComment = platforms.filter((platform) => !FIRST_COMMENT_NETWORKS.some((network) => network.platform === platform));
 	if (body.followUpComment && noFirstComment.length) {
 		fail(
 			node,
 			`First Comment: ${noFirstComment.map(platformName).join(', ')} accounts cannot post a first comment`,
-			'Only Facebook, Instagram, LinkedIn and YouTube accounts post one. Remove the First Comment, or post to the other accounts separately.',
+			`Only ${namesInWords(FIRST_COMMENT_NETWORKS)} accounts post one. Remove the First Comment, or post to the other accounts separately.`,
 		);
 	}
-	for (const platform of platforms) {
-		const limit = SUMMARY_LIMITS[platform];
-		if (limit && summary.length > limit) {
-			fail(node, `Content: ${summary.length} characters is over the ${platformName(platform)} limit of ${limit}`);
+	for (const { name, post } of networks) {
+		if (post.maxCaption && summary.length > post.maxCaption) {
+			fail(node, `Content: ${summary.length} characters is over the ${name} limit of ${post.maxCaption}`);
 		}
 	}
 }
 
 /**
  * All checks of a post body before it is sent: first those that need no request, then, with the
- * accounts' networks, the platform rules; per-account details are narrowed to their network.
+ * accounts' networks, the networks' rules; per-account details are narrowed to their network.
  */
 export async function checkPostBody(
 	node: INode,

@@ -8,20 +8,18 @@ import {
 import { choice } from '../../shared/checks';
 import { asNodeError, runForEachItem, withRoutes, type ApiRoute } from '../../shared/execute';
 import { pathSegment } from '../../shared/ids';
-import { createOnce, stableJson, type RequestEffect } from '../../shared/send';
-import { apiRequest, getConnection, type ApiConnection } from '../../shared/transport';
-import { QUEUES_PATH } from '../categoryQueue/fields';
+import { LOCATION_PLACEHOLDER } from '../../shared/request';
+import { runOf, type LocationScope } from '../../shared/run';
+import { apiRequest, createOnce, effectOfMethod, stableJson, type RequestEffect } from '../../shared/send';
+import { QUEUES_PATH } from '../queue/fields';
+import type { Operation } from '../resource';
 import { SESSION_MODE_OPTIONS, type SessionMode } from './fields';
 
 /** One change of a queue's items, as an operation builds it from an input item (all checked). */
 export interface ItemRequest {
-	method: IHttpRequestMethods;
-	/** Below the queue's path, e.g. `/create/item`. */
-	path: string;
+	/** The values of the route's other `{…}` placeholders (the item's), e.g. `{ itemId }`. */
+	ids?: Record<string, string>;
 	body?: IDataObject;
-	/** DELETE takes the location and the session in the query. */
-	inQuery?: boolean;
-	effect: RequestEffect;
 	/** The API needs an edit session for it (a draft item: Create without Direct to Queue, Clone). */
 	needsSession?: boolean;
 	/** Direct to Queue: no session at all. */
@@ -30,10 +28,17 @@ export interface ItemRequest {
 
 export interface ItemChangeContext {
 	itemIndex: number;
-	connection: ApiConnection;
+	scope: LocationScope;
 }
 
 type Build = (this: IExecuteFunctions, context: ItemChangeContext) => ItemRequest;
+
+/** The route's path for one item: its queue and ids filled in. */
+function pathOf(route: ApiRoute, queueId: string, ids: Record<string, string> = {}): string {
+	let path = route.path.replace('{queueId}', encodeURIComponent(queueId));
+	for (const [name, id] of Object.entries(ids)) path = path.replace(`{${name}}`, encodeURIComponent(id));
+	return path;
+}
 
 const SESSION_ROUTES: ApiRoute[] = ['start', 'save', 'discard'].map((step) => ({ method: 'POST', path: `${QUEUES_PATH}/{queueId}/edit/${step}` }));
 
@@ -43,17 +48,23 @@ const SESSION_ROUTES: ApiRoute[] = ['start', 'save', 'discard'].map((step) => ({
  * discards when the change fails, so an active queue can be changed in one node. A create is made
  * once per item, also when n8n's Retry On Fail runs the node again.
  */
-export function itemChangeOperation(route: ApiRoute, build: Build) {
+export function itemChangeOperation(route: ApiRoute, build: Build): Operation['run'] {
+	// DELETE takes the location and the session in the query; a POST here makes an item.
+	const method = route.method as IHttpRequestMethods;
+	const effect = effectOfMethod(method);
 	return withRoutes(async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const node = this.getNode();
-		const connection = await getConnection.call(this);
-		const location = { locationId: connection.locationId };
-		const send = async (method: IHttpRequestMethods, path: string, fields: IDataObject, inQuery: boolean, effect: RequestEffect) =>
-			(await apiRequest.call(this, method, `${QUEUES_PATH}/${path}`, { connection, effect, ...(inQuery ? { qs: { ...location, ...fields } } : { body: { ...location, ...fields } }) }))
-				.results as IDataObject;
+		const run = runOf(this);
+		// The queue paths hold no location: it goes in the body, or the query of a DELETE.
+		const location = { locationId: LOCATION_PLACEHOLDER };
 		return await runForEachItem.call(this, async (itemIndex) => {
-			const queueId = encodeURIComponent(pathSegment(node, 'Queue', this.getNodeParameter('queueId', itemIndex, '', { extractValue: true })));
-			const request = build.call(this, { itemIndex, connection });
+			const scope = await run.scope(itemIndex);
+			const send = async (verb: IHttpRequestMethods, path: string, fields: IDataObject, sent: RequestEffect) =>
+				(await apiRequest.call(this, verb, path, { scope, effect: sent, ...(verb === 'DELETE' ? { qs: { ...location, ...fields } } : { body: { ...location, ...fields } }) }))
+					.results as IDataObject;
+			const queueId = pathSegment(node, 'Queue', this.getNodeParameter('queueId', itemIndex, '', { extractValue: true }));
+			const queuePath = `${QUEUES_PATH}/${encodeURIComponent(queueId)}`;
+			const request = build.call(this, { itemIndex, scope });
 			const mode = request.direct ? 'none' : choice<SessionMode>(node, 'Edit Session', this.getNodeParameter('sessionMode', itemIndex, 'start'), SESSION_MODE_OPTIONS);
 			if (mode === 'none' && request.needsSession) {
 				throw new NodeOperationError(node, 'Edit Session: this change needs an edit session; use start or existing', {
@@ -63,10 +74,10 @@ export function itemChangeOperation(route: ApiRoute, build: Build) {
 			}
 			const change = async (sessionId?: string) => {
 				const fields = { ...request.body, ...(sessionId ? { sessionId } : {}) };
-				return await send(request.method, `${queueId}${request.path}`, fields, Boolean(request.inQuery), request.effect);
+				return await send(method, pathOf(route, queueId, request.ids), fields, effect);
 			};
-			const inOwnSession = async (queue: string, keepInDraft: boolean, apply: (sessionId: string) => Promise<IDataObject>) => {
-				const started = await send('POST', `${queue}/edit/start`, {}, false, 'idempotent');
+			const inOwnSession = async (keepInDraft: boolean, apply: (sessionId: string) => Promise<IDataObject>) => {
+				const started = await send('POST', `${queuePath}/edit/start`, {}, 'idempotent');
 				const sessionId = String(started.sessionId ?? '');
 				// Start resumes a session someone left open: saving or discarding it would take their edits along.
 				if (/resum/i.test(String(started.message ?? ''))) {
@@ -79,24 +90,24 @@ export function itemChangeOperation(route: ApiRoute, build: Build) {
 				try {
 					result = await apply(sessionId);
 				} catch (error) {
-					await send('POST', `${queue}/edit/discard`, { sessionId }, false, 'idempotent').catch(() => undefined);
+					await send('POST', `${queuePath}/edit/discard`, { sessionId }, 'idempotent').catch(() => undefined);
 					throw asNodeError(node, error, itemIndex);
 				}
-				const saved = await send('POST', `${queue}/edit/save`, { sessionId, ...(keepInDraft ? { keepInDraft } : {}) }, false, 'idempotent');
+				const saved = await send('POST', `${queuePath}/edit/save`, { sessionId, ...(keepInDraft ? { keepInDraft } : {}) }, 'idempotent');
 				return { ...result, editSession: { sessionId, saved: true, updatedSlots: saved.updatedSlots, totalPostsChanged: saved.totalPostsChanged } };
 			};
-			const run = async (): Promise<IDataObject> => {
+			const carryOut = async (): Promise<IDataObject> => {
 				if (mode === 'none') return await change();
 				if (mode === 'existing') {
 					const sessionId = pathSegment(node, 'Session ID', this.getNodeParameter('editSessionId', itemIndex, ''));
 					return { ...(await change(sessionId)), sessionId };
 				}
 				const keepInDraft = Boolean(this.getNodeParameter('keepQueueInDraft', itemIndex, true));
-				return await inOwnSession(queueId, keepInDraft, change);
+				return await inOwnSession(keepInDraft, change);
 			};
-			if (request.effect !== 'create') return await run();
+			if (effect !== 'create') return await carryOut();
 			const key = `${itemIndex} ${stableJson({ queueId, mode, request, sessionId: mode === 'existing' ? this.getNodeParameter('editSessionId', itemIndex, '') : '' })}`;
-			return await createOnce(this.getExecuteData(), key, run);
+			return await createOnce(run, key, carryOut);
 		});
 	}, [route, ...SESSION_ROUTES]);
 }

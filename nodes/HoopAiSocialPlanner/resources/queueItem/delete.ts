@@ -1,9 +1,20 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { pathSegment } from '../../shared/ids';
-import type { ItemChangeContext, ItemRequest } from './change';
+import { QUEUES_PATH } from '../queue/fields';
+import type { Operation } from '../resource';
+import { itemChangeOperation, type ItemChangeContext, type ItemRequest } from './change';
 
-/** Queue Item → Delete: DELETE …/items/{itemId}, the location (and session) in the query. */
-export function buildItemDelete(this: IExecuteFunctions, { itemIndex }: ItemChangeContext): ItemRequest {
-	const itemId = pathSegment(this.getNode(), 'Item ID', this.getNodeParameter('itemId', itemIndex, ''));
-	return { method: 'DELETE', path: `/items/${encodeURIComponent(itemId)}`, inQuery: true, effect: 'delete' };
+/** Queue Item → Delete: the location (and session) go in the query. */
+function buildItemDelete(this: IExecuteFunctions, { itemIndex }: ItemChangeContext): ItemRequest {
+	return { ids: { itemId: pathSegment(this.getNode(), 'Item ID', this.getNodeParameter('itemId', itemIndex, '')) } };
 }
+
+export const deleteItem: Operation = {
+	option: {
+		name: 'Delete',
+		value: 'delete',
+		action: 'Delete a queue item',
+		description: 'Take an item out of a queue',
+	},
+	run: itemChangeOperation({ method: 'DELETE', path: `${QUEUES_PATH}/{queueId}/items/{itemId}` }, buildItemDelete),
+};

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type INode, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { choice, isLink, text } from '../../shared/checks';
-import { accountIdsField, extraPostFields, mediaField, platformOptionsField, postTypeField, summaryField } from '../post/fields';
+import { accountIdsField, extraPostFields, MEDIA_NEEDED, mediaField, platformOptionsField, postTypeField, summaryField } from '../post/fields';
 import { parseJsonBody, postInputToBody, type PostInput } from '../post/postInput';
 import { validatePostFields } from '../post/validatePost';
 import { idList } from '../../shared/ids';
@@ -165,7 +165,7 @@ export const primaryImageField: INodeProperties = {
  */
 const queueMediaField: INodeProperties = {
 	...mediaField,
-	description: 'Images or videos by public URL (e.g. the URL Media → Upload returns). Instagram, TikTok and YouTube posts need at least one.',
+	description: `Images or videos by public URL (e.g. the URL Media → Upload returns). ${MEDIA_NEEDED}.`,
 	options: (mediaField.options as Array<{ displayName: string; name: string; values: INodeProperties[] }>).map((option) => ({
 		...option,
 		values: option.values.filter((value) => value.name !== 'binaryPropertyName'),

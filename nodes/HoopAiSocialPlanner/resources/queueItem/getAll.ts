@@ -1,26 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { paginateCountedList } from '../../shared/pagination';
-
-/** POST …/{queueId}/items lists the items (creating one is …/create/item). */
-export const paginateQueueItems = paginateCountedList({ in: 'body', itemsPath: 'results.items', countPath: 'results.meta.count', pageSize: 100, numeric: true });
-
-export const queueListOptionsField: INodeProperties = {
-	displayName: 'Options',
-	name: 'listOptions',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	displayOptions: { show: { resource: ['queueItem', 'queueSlot'], operation: ['getAll'] } },
-	options: [
-		{
-			displayName: 'Session ID',
-			name: 'sessionId',
-			type: 'string',
-			default: '',
-			description: 'Read the items as an open edit session has them (its unsaved changes included)',
-		},
-	],
-};
+import { apiRouting } from '../../shared/routing';
+import { LOCATION_IN_BODY, QUEUES_PATH, sendListSession } from '../queue/fields';
+import type { Operation } from '../resource';
 
 export const itemGetAllDescription: INodeProperties[] = [
 	{
@@ -34,7 +16,24 @@ export const itemGetAllDescription: INodeProperties[] = [
 ];
 
 /** preSend of Get Many: Only Items With Errors. */
-export async function sendErrorFilter(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function sendErrorFilter(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	if (this.getNodeParameter('errorFilter', false)) requestOptions.body = { ...(requestOptions.body as IDataObject), errorFilter: true };
 	return requestOptions;
 }
+
+export const getAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many queue items',
+		description: 'List a queue’s items in order, with their next publication date',
+		routing: apiRouting({
+			// …/{queueId}/items lists the items (creating one is …/create/item).
+			request: { method: 'POST', url: `${QUEUES_PATH}/{queueId}/items`, ...LOCATION_IN_BODY },
+			path: { queueId: 'Queue' },
+			effect: 'read',
+			preSend: [sendListSession, sendErrorFilter],
+			pagination: paginateCountedList({ in: 'body', itemsPath: 'results.items', countPath: 'results.meta.count', pageSize: 100, numeric: true }),
+		}),
+	},
+};

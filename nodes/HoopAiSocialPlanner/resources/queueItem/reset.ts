@@ -1,9 +1,20 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { pathSegment } from '../../shared/ids';
-import type { ItemChangeContext, ItemRequest } from './change';
+import { QUEUES_PATH } from '../queue/fields';
+import type { Operation } from '../resource';
+import { itemChangeOperation, type ItemChangeContext, type ItemRequest } from './change';
 
 /** Queue Item → Reset: back to the item's original variations, image and post. */
-export function buildItemReset(this: IExecuteFunctions, { itemIndex }: ItemChangeContext): ItemRequest {
-	const itemId = pathSegment(this.getNode(), 'Item ID', this.getNodeParameter('itemId', itemIndex, ''));
-	return { method: 'PUT', path: `/items/${encodeURIComponent(itemId)}/reset`, body: {}, effect: 'idempotent' };
+function buildItemReset(this: IExecuteFunctions, { itemIndex }: ItemChangeContext): ItemRequest {
+	return { ids: { itemId: pathSegment(this.getNode(), 'Item ID', this.getNodeParameter('itemId', itemIndex, '')) }, body: {} };
 }
+
+export const reset: Operation = {
+	option: {
+		name: 'Reset',
+		value: 'reset',
+		action: 'Reset a queue item',
+		description: 'Undo the changes made to an item in the queue',
+	},
+	run: itemChangeOperation({ method: 'PUT', path: `${QUEUES_PATH}/{queueId}/items/{itemId}/reset` }, buildItemReset),
+};

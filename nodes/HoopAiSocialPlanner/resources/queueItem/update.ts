@@ -1,10 +1,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 import { pathSegment } from '../../shared/ids';
-import type { ItemChangeContext, ItemRequest } from './change';
+import { QUEUES_PATH } from '../queue/fields';
+import type { Operation } from '../resource';
+import { itemChangeOperation, type ItemChangeContext, type ItemRequest } from './change';
 import { modifiedPostOf, orderOf, primaryImageOf, variationsOf } from './fields';
 
 /** Queue Item → Update: only what the user set (order, variations, image, post fields). */
-export function buildItemUpdate(this: IExecuteFunctions, { itemIndex, connection }: ItemChangeContext): ItemRequest {
+function buildItemUpdate(this: IExecuteFunctions, { itemIndex, scope }: ItemChangeContext): ItemRequest {
 	const node = this.getNode();
 	const parameter = (name: string, fallback: unknown) => this.getNodeParameter(name, itemIndex, fallback);
 	const itemId = pathSegment(node, 'Item ID', parameter('itemId', ''));
@@ -15,10 +17,20 @@ export function buildItemUpdate(this: IExecuteFunctions, { itemIndex, connection
 	if (variations) body.variations = variations;
 	const primaryImage = primaryImageOf(node, parameter('primaryImage', ''));
 	if (primaryImage) body.primaryImage = primaryImage;
-	const modifiedPostPayload = modifiedPostOf(node, parameter('queuePost', {}), this.getTimezone(), connection.defaultUserId, connection.locationId);
+	const modifiedPostPayload = modifiedPostOf(node, parameter('queuePost', {}), this.getTimezone(), scope.connection.defaultUserId, scope.locationId);
 	if (modifiedPostPayload) body.modifiedPostPayload = modifiedPostPayload;
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(node, 'Order: nothing to change; choose an Order, or set Variations, Primary Image URL or Post Fields', { itemIndex });
 	}
-	return { method: 'PUT', path: `/items/${encodeURIComponent(itemId)}`, body, effect: 'idempotent' };
+	return { ids: { itemId }, body };
 }
+
+export const update: Operation = {
+	option: {
+		name: 'Update',
+		value: 'update',
+		action: 'Update a queue item',
+		description: 'Move an item, or change its variations, image or post',
+	},
+	run: itemChangeOperation({ method: 'PUT', path: `${QUEUES_PATH}/{queueId}/items/{itemId}` }, buildItemUpdate),
+};

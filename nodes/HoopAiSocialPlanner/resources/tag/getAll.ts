@@ -3,10 +3,13 @@ import type {
 	IDataObject,
 	IExecutePaginationFunctions,
 	INodeExecutionData,
+	INodeProperties,
 } from 'n8n-workflow';
 import { paginateCountedList } from '../../shared/pagination';
 import { idList } from '../../shared/ids';
-import { sendRouted } from '../../shared/routing';
+import { locationPath } from '../../shared/request';
+import { apiRouting, sendRouted } from '../../shared/routing';
+import type { Operation } from '../resource';
 
 const paginateTagList = paginateCountedList({ in: 'qs', itemsPath: 'results.tags', countPath: 'results.count', pageSize: 100 });
 
@@ -14,7 +17,7 @@ const paginateTagList = paginateCountedList({ in: 'qs', itemsPath: 'results.tags
  * Pages of Get Many: the location's tags (GET …/tags, searched by the API), or, with the Tag IDs
  * filter, exactly those tags in one request (POST …/tags/details), searched here the same way.
  */
-export const paginateTags = Object.assign(
+const paginateTags = Object.assign(
 	async function (
 		this: IExecutePaginationFunctions,
 		resultOptions: DeclarativeRestApiSettings.ResultOptions,
@@ -40,3 +43,35 @@ export const paginateTags = Object.assign(
 		],
 	},
 );
+
+export const getAll: Operation = {
+	option: {
+		name: 'Get Many',
+		value: 'getAll',
+		action: 'Get many tags',
+		description: 'List the location’s Social Planner tags, searched by text or given by ID',
+		routing: apiRouting({ request: { method: 'GET', url: locationPath('/tags') }, pagination: paginateTags }),
+	},
+};
+
+export const tagGetAllDescription: INodeProperties[] = [
+	{
+		displayName: 'Filters',
+		name: 'tagFilters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: { resource: ['tag'], operation: ['getAll'] } },
+		options: [
+			{
+				displayName: 'Tag Names or IDs',
+				name: 'tagIds',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getTags' },
+				default: [],
+				description:
+					'Only these tags, e.g. the tag IDs of a post. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
+	},
+];

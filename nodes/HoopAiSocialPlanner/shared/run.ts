@@ -1,0 +1,159 @@
+import type {
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IExecuteSingleFunctions,
+	ILoadOptionsFunctions,
+	INode,
+	IPollFunctions,
+} from 'n8n-workflow';
+import { limiterFor, type RateLimiter } from './rateLimit';
+import { DEFAULT_API_VERSION, DEFAULT_BASE_URL } from './request';
+
+export type ApiContext = IExecuteFunctions | IExecuteSingleFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** The credential the node uses: its type, host, API version, location and default user. */
+export interface ApiConnection {
+	credentialType: 'hoopAiApi' | 'hoopAiOAuth2Api';
+	baseUrl: string;
+	apiVersion: string;
+	/** The credential's own location (a sub-account's). */
+	locationId: string;
+	defaultUserId: string;
+	/**
+	 * The token credential as read once for this connection, handed to every request so n8n does
+	 * not read and decrypt it again per request (n8n reads OAuth2 credentials itself: refreshes).
+	 */
+	tokenCredential?: ICredentialsDecrypted;
+}
+
+/**
+ * Where an item's requests go: one location, how requests to it authenticate, its rate limit and
+ * its accounts. Every request of the package is sent to a scope (send.ts).
+ */
+export interface LocationScope {
+	connection: ApiConnection;
+	/** The location's ID: it fills `{locationId}` in paths, and `locationId` fields that ask for it. */
+	locationId: string;
+	/** Paces every request to this location (one limiter per location in the n8n process). */
+	limiter: RateLimiter;
+	/** The credential data handed to n8n with each request; undefined: n8n reads the credential itself. */
+	credentialsDecrypted?: ICredentialsDecrypted;
+}
+
+/** The credential type the node's Authentication field chooses. */
+export function credentialTypeOf(node: INode): ApiConnection['credentialType'] {
+	// Read raw: the context types disagree on getNodeParameter's arguments, and this is no expression.
+	return (node.parameters.authentication ?? 'accessToken') === 'oAuth2' ? 'hoopAiOAuth2Api' : 'hoopAiApi';
+}
+
+/**
+ * Whether a credential of that type is chosen. Dropdowns answer nothing until it is (instead of
+ * failing with "Node does not have any credentials set"): the editor loads them again as soon as
+ * the credential is picked, but not after a failure it is still busy with.
+ */
+export function credentialChosen(this: ILoadOptionsFunctions): boolean {
+	const node = this.getNode();
+	return Boolean(node.credentials?.[credentialTypeOf(node)]);
+}
+
+/** Which credential the node uses, and what it says about the location and host (read and decrypted by n8n). */
+async function readConnection(context: ApiContext): Promise<ApiConnection> {
+	const credentialType = credentialTypeOf(context.getNode());
+	const credentials = await context.getCredentials(credentialType);
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const connection: ApiConnection = {
+		credentialType,
+		baseUrl: String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, ''),
+		apiVersion: String(credentials.apiVersion || DEFAULT_API_VERSION),
+		locationId: String(credentials.locationId || tokenData.locationId || ''),
+		defaultUserId: String(credentials.userId || tokenData.userId || ''),
+	};
+	if (credentialType === 'hoopAiApi') {
+		// Not enumerable: a connection printed or serialised never shows the token.
+		Object.defineProperty(connection, 'tokenCredential', {
+			value: { id: context.getNode().credentials?.hoopAiApi?.id ?? '', name: credentialType, type: credentialType, data: credentials },
+			enumerable: false,
+		});
+	}
+	return connection;
+}
+
+/**
+ * What one run of a node shares across its items, in one place: the credential's connection and
+ * each location's scope, what was read once (the accounts), the creates it made and the files it
+ * uploaded (n8n's Retry On Fail runs the node again with the same run: those must not be made
+ * twice), and the path values each routed item was sent with. Nothing outlives the run.
+ */
+export class RunState {
+	/** Creates this run made, by what they created (send.ts: createOnce). */
+	readonly created = new Map<string, unknown>();
+	/** The contents this run uploaded, in order (their index names them in `created`). */
+	readonly uploads: Buffer[] = [];
+	/** The path parameters each routed item's request was sent with, for its output hooks. */
+	readonly sentPaths = new Map<number, Record<string, string>>();
+	/** What was read once for the run, by what it is (`once`). */
+	private readonly loaded = new Map<string, Promise<unknown>>();
+
+	constructor(private readonly context: ApiContext) {}
+
+	/**
+	 * `load()` once per run, for every item that asks; a failed load is not kept, so the next item
+	 * tries again and reports its own error.
+	 */
+	async once<T>(key: string, load: () => Promise<T>): Promise<T> {
+		let loading = this.loaded.get(key) as Promise<T> | undefined;
+		if (!loading) {
+			loading = load();
+			this.loaded.set(key, loading);
+			loading.catch(() => this.loaded.delete(key));
+		}
+		return await loading;
+	}
+
+	/** The credential's connection, read once (n8n reads and decrypts the credential on every call). */
+	async connection(): Promise<ApiConnection> {
+		return await this.once('connection', async () => await readConnection(this.context));
+	}
+
+	/**
+	 * The location an item's requests go to, resolved once per item: the credential's own, for
+	 * every item. Agency mode chooses it per item here (the item's Location, the token exchanged
+	 * for it) and nowhere else; `itemIndex` undefined: the run's own location.
+	 */
+	async scope(itemIndex?: number): Promise<LocationScope> {
+		return await this.once(`scope of item ${itemIndex ?? 'none'}`, async () => {
+			const connection = await this.connection();
+			return await this.locationScope(connection, connection.locationId, connection.tokenCredential);
+		});
+	}
+
+	/** One scope per location in the run: its limiter (shared by the n8n process) and its token. */
+	private async locationScope(connection: ApiConnection, locationId: string, credentialsDecrypted?: ICredentialsDecrypted): Promise<LocationScope> {
+		return await this.once(`location ${locationId}`, async () => ({ connection, locationId, limiter: limiterFor(connection.baseUrl, locationId), credentialsDecrypted }));
+	}
+}
+
+/** The location scope of a routed item, for its hooks (they run with the item's context). */
+export async function scopeOfItem(context: IExecuteSingleFunctions): Promise<LocationScope> {
+	return await runOf(context).scope(context.getItemIndex());
+}
+
+const runs = new WeakMap<object, RunState>();
+
+/**
+ * The run state of a node run: keyed by its execute data, the one object all its items (and n8n's
+ * Retry On Fail tries) share. Contexts without one (dropdowns, list searches, a poll) get a new
+ * state each call: a caller that sends several requests keeps the one it got.
+ */
+export function runOf(context: ApiContext): RunState {
+	const withRun = context as { getExecuteData?: () => object | undefined };
+	const key = typeof withRun.getExecuteData === 'function' ? withRun.getExecuteData() : undefined;
+	if (!key) return new RunState(context);
+	let run = runs.get(key);
+	if (!run) {
+		run = new RunState(context);
+		runs.set(key, run);
+	}
+	return run;
+}
