@@ -1,9 +1,4 @@
-import type {
-	IAuthenticateGeneric,
-	ICredentialTestRequest,
-	ICredentialType,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 export class HoopAiApi implements ICredentialType {
 	name = 'hoopAiApi';
@@ -12,8 +7,7 @@ export class HoopAiApi implements ICredentialType {
 
 	icon = { light: 'file:../icons/hoopai.svg', dark: 'file:../icons/hoopai.dark.svg' } as const;
 
-	documentationUrl =
-		'https://github.com/hoopai/n8n-nodes-hoopai-social-planner?tab=readme-ov-file#credentials';
+	documentationUrl = 'https://github.com/hoopai/n8n-nodes-hoopai-social-planner?tab=readme-ov-file#credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -93,15 +87,14 @@ export class HoopAiApi implements ICredentialType {
 				properties: {
 					value: 403,
 					message:
-						'The token may not read this location\'s social accounts: check the Location ID and that the integration has the socialplanner/account.readonly scope.',
+						"The token may not read this location's social accounts: check the Location ID and that the integration has the socialplanner/account.readonly scope.",
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 400,
-					message:
-						'The API rejected the request: check the Location ID and the API Version (default 2021-07-28).',
+					message: 'The API rejected the request: check the Location ID and the API Version (default 2021-07-28).',
 				},
 			},
 		],

@@ -26,8 +26,7 @@ export class HoopAiOAuth2Api implements ICredentialType {
 
 	icon = { light: 'file:../icons/hoopai.svg', dark: 'file:../icons/hoopai.dark.svg' } as const;
 
-	documentationUrl =
-		'https://github.com/hoopai/n8n-nodes-hoopai-social-planner?tab=readme-ov-file#hoopai-oauth2-api-marketplace-app';
+	documentationUrl = 'https://github.com/hoopai/n8n-nodes-hoopai-social-planner?tab=readme-ov-file#hoopai-oauth2-api-marketplace-app';
 
 	properties: INodeProperties[] = [
 		{

@@ -44,24 +44,34 @@ const PUBLISH_NEEDS = [
 ];
 
 async function findings(text, file) {
-	return (await runLint(text, file)).filter((result) => result.message).map((result) => ({ line: result.line, text: `${file}:${result.line}:${result.column} ${result.message} [${result.kind}]` }));
+	return (await runLint(text, file))
+		.filter((result) => result.message)
+		.map((result) => ({ line: result.line, text: `${file}:${result.line}:${result.column} ${result.message} [${result.kind}]` }));
 }
 
 async function main() {
 	const selfCheck = await findings(BROKEN, 'broken-on-purpose.yml');
 	const missed = BROKEN_LINES.filter((line) => !selfCheck.some((finding) => finding.line === line));
 	if (missed.length) {
-		console.log(`FAIL actionlint missed the mistakes on lines ${missed.join(', ')} of a workflow broken on purpose; it found:\n  ${selfCheck.map((f) => f.text).join('\n  ') || 'nothing'}`);
+		console.log(
+			`FAIL actionlint missed the mistakes on lines ${missed.join(', ')} of a workflow broken on purpose; it found:\n  ${selfCheck.map((f) => f.text).join('\n  ') || 'nothing'}`,
+		);
 		return false;
 	}
 	console.log(`PASS actionlint found all ${BROKEN_LINES.length} mistakes of a workflow broken on purpose (${selfCheck.length} findings)`);
 
-	const files = fs.readdirSync(WORKFLOWS).filter((file) => /\.ya?ml$/.test(file)).sort();
+	const files = fs
+		.readdirSync(WORKFLOWS)
+		.filter((file) => /\.ya?ml$/.test(file))
+		.sort();
 	let passed = files.length > 0;
 	for (const file of files) {
 		const text = fs.readFileSync(path.join(WORKFLOWS, file), 'utf8');
 		const found = (await findings(text, `.github/workflows/${file}`)).map((finding) => finding.text);
-		if (file === 'publish.yml') found.push(...PUBLISH_NEEDS.filter(([pattern]) => !pattern.test(text)).map(([, what]) => `.github/workflows/publish.yml: no longer ${what}`));
+		if (file === 'publish.yml')
+			found.push(
+				...PUBLISH_NEEDS.filter(([pattern]) => !pattern.test(text)).map(([, what]) => `.github/workflows/publish.yml: no longer ${what}`),
+			);
 		console.log(found.length ? `FAIL .github/workflows/${file}:\n  ${found.join('\n  ')}` : `PASS .github/workflows/${file}`);
 		passed &&= found.length === 0;
 	}

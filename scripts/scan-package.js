@@ -24,7 +24,9 @@ async function leg(name, directory, patterns, analyzePackage) {
 	const started = Date.now();
 	const result = await analyzePackage(directory, patterns);
 	const passed = result.passed && result.message !== 'No files found to analyze';
-	console.log(`${passed ? 'PASS' : 'FAIL'} scanner ${name} leg (${patterns.join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s${passed ? '' : `: ${result.message}`}`);
+	console.log(
+		`${passed ? 'PASS' : 'FAIL'} scanner ${name} leg (${patterns.join(', ')}) in ${((Date.now() - started) / 1000).toFixed(1)} s${passed ? '' : `: ${result.message}`}`,
+	);
 	if (result.details) console.log(result.details);
 	return passed;
 }
@@ -33,7 +35,9 @@ async function leg(name, directory, patterns, analyzePackage) {
 function packedPackage() {
 	if (!fs.existsSync(path.join(ROOT, 'dist'))) throw new Error('dist/ is missing: run `npm run build` first (or `npm run scan`)');
 	const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'hoopai-scan-'));
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', folder], { cwd: ROOT, encoding: 'utf8' }));
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', folder], { cwd: ROOT, encoding: 'utf8' }),
+	);
 	const extracted = path.join(folder, 'package');
 	fs.mkdirSync(extracted);
 	execFileSync('tar', ['-xzf', path.join(folder, packed.filename), '-C', extracted, '--strip-components=1']);
@@ -48,9 +52,11 @@ function inlineEslintComments() {
 			const file = path.join(directory, entry.name);
 			if (entry.isDirectory()) visit(file);
 			else if (/\.(ts|js|json)$/.test(entry.name)) {
-				fs.readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
-					if (INLINE_ESLINT.test(line)) found.push(`${path.relative(ROOT, file)}:${index + 1}: ${line.trim()}`);
-				});
+				fs.readFileSync(file, 'utf8')
+					.split('\n')
+					.forEach((line, index) => {
+						if (INLINE_ESLINT.test(line)) found.push(`${path.relative(ROOT, file)}:${index + 1}: ${line.trim()}`);
+					});
 			}
 		}
 	};
@@ -69,7 +75,11 @@ async function main() {
 		fs.rmSync(folder, { recursive: true, force: true });
 	}
 	const comments = inlineEslintComments();
-	console.log(comments.length ? `FAIL inline ESLint comments in ${SHIPPED_SOURCE.join('/ and ')}/ (the scanner ignores them):\n  ${comments.join('\n  ')}` : `PASS no inline ESLint comment in ${SHIPPED_SOURCE.join('/ or ')}/`);
+	console.log(
+		comments.length
+			? `FAIL inline ESLint comments in ${SHIPPED_SOURCE.join('/ and ')}/ (the scanner ignores them):\n  ${comments.join('\n  ')}`
+			: `PASS no inline ESLint comment in ${SHIPPED_SOURCE.join('/ or ')}/`,
+	);
 	return sourcePassed && tarballPassed && comments.length === 0;
 }
 

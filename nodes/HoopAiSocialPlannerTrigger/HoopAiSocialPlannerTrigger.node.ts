@@ -28,7 +28,8 @@ export class HoopAiSocialPlannerTrigger implements INodeType {
 		version: 1,
 		subtitle: eventsSubtitle,
 		// n8n's nodes panel shows the action node and this trigger as one entry, with this text.
-		description: 'Schedule and manage HoopAI Social Planner posts, and start workflows when a post is published, fails, is created or deleted',
+		description:
+			'Schedule and manage HoopAI Social Planner posts, and start workflows when a post is published, fails, is created or deleted',
 		defaults: { name: 'HoopAI Social Planner Trigger' },
 		polling: true,
 		inputs: [],

@@ -67,8 +67,7 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'multiOptions',
 				typeOptions: { loadOptionsMethod: 'getAccounts' },
 				default: [],
-				description:
-					'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+				description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 			},
 			{
 				displayName: 'Platforms',
@@ -115,7 +114,8 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'simplify',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to output the post as one flat row (content, account names and networks, UTC and local times, error, link) instead of the API’s full post',
+				description:
+					'Whether to output the post as one flat row (content, account names and networks, UTC and local times, error, link) instead of the API’s full post',
 			},
 		],
 	},

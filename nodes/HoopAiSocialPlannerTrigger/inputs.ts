@@ -27,7 +27,8 @@ export function readTriggerInputs(this: IPollFunctions): TriggerInputs {
 	const filters = this.getNodeParameter('filters', {}) as IDataObject;
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const events = choices(node, 'Events', this.getNodeParameter('events', []), EVENT_OPTIONS) as TriggerEventName[];
-	if (events.length === 0) throw new NodeOperationError(node, 'Events: choose at least one event', { description: 'Without one, the trigger would never fire.' });
+	if (events.length === 0)
+		throw new NodeOperationError(node, 'Events: choose at least one event', { description: 'Without one, the trigger would never fire.' });
 	const statuses = POST_STATUSES.filter((status) => status.value !== 'deleted');
 	const statusChanged = events.includes('statusChanged');
 	const unset = (value: unknown) => value === undefined || value === '';

@@ -102,6 +102,7 @@ function madeUpSample(input: TestEventInput): TriggerEvent {
 /** A sample's previous status: one the settings ask for, else a plausible one (a new post has none). */
 function previousStatusOf(name: TriggerEventName, status: string, filters: EventFilters): string | null {
 	if (name === 'newPost') return null;
-	if (name === 'statusChanged' && filters.fromStatuses.length) return filters.fromStatuses.find((from) => from !== status) ?? filters.fromStatuses[0];
+	if (name === 'statusChanged' && filters.fromStatuses.length)
+		return filters.fromStatuses.find((from) => from !== status) ?? filters.fromStatuses[0];
 	return status === 'scheduled' ? 'draft' : 'scheduled';
 }

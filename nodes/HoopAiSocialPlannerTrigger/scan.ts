@@ -25,7 +25,10 @@ export function fitsList(post: IDataObject, filters: ListFilters): boolean {
 export class PollClock {
 	private readonly endsAt: number;
 
-	constructor(budgetMs: number | undefined, private readonly now: () => number = Date.now) {
+	constructor(
+		budgetMs: number | undefined,
+		private readonly now: () => number = Date.now,
+	) {
 		// Keep a fifth of the budget for n8n to emit and save.
 		this.endsAt = budgetMs === undefined ? Infinity : now() + budgetMs * 0.8;
 	}
@@ -67,22 +70,24 @@ export async function listPage(
 	skip: number,
 	limit: number = PAGE_SIZE,
 ): Promise<{ posts: IDataObject[]; count: number } | undefined> {
-	const response = await requestWithinBudget.call(this, async () =>
-		await apiResponse.call(this, 'POST', '/social-media-posting/{locationId}/posts/list', {
-			effect: 'read',
-			deadline: clock.deadline(),
-			scope,
-			body: {
-				skip: String(skip),
-				limit: String(limit),
-				fromDate: new Date(window.from).toISOString(),
-				toDate: new Date(window.to).toISOString(),
-				includeUsers: 'false',
-				type: filters.type ?? 'all',
-				...(filters.accounts.length ? { accounts: filters.accounts.join(',') } : {}),
-				...(filters.postType ? { postType: filters.postType } : {}),
-			},
-		}),
+	const response = await requestWithinBudget.call(
+		this,
+		async () =>
+			await apiResponse.call(this, 'POST', '/social-media-posting/{locationId}/posts/list', {
+				effect: 'read',
+				deadline: clock.deadline(),
+				scope,
+				body: {
+					skip: String(skip),
+					limit: String(limit),
+					fromDate: new Date(window.from).toISOString(),
+					toDate: new Date(window.to).toISOString(),
+					includeUsers: 'false',
+					type: filters.type ?? 'all',
+					...(filters.accounts.length ? { accounts: filters.accounts.join(',') } : {}),
+					...(filters.postType ? { postType: filters.postType } : {}),
+				},
+			}),
 	);
 	if (!response) return undefined;
 	const results = (response.body.results ?? {}) as { posts?: IDataObject[]; count?: number };
@@ -97,7 +102,11 @@ export async function getPost(
 	id: string,
 ): Promise<IDataObject | null | undefined> {
 	const path = `/social-media-posting/{locationId}/posts/${encodeURIComponent(id)}`;
-	const response = await requestWithinBudget.call(this, async () => await apiResponse.call(this, 'GET', path, { scope, deadline: clock.deadline() }), [404]);
+	const response = await requestWithinBudget.call(
+		this,
+		async () => await apiResponse.call(this, 'GET', path, { scope, deadline: clock.deadline() }),
+		[404],
+	);
 	if (!response) return undefined;
 	if (response.statusCode === 404) return null;
 	return ((response.body.results as IDataObject | undefined)?.post ?? null) as IDataObject | null;

@@ -78,7 +78,10 @@ const SETTINGS = {
 	runsPerOrder: intEnv('HOOPAI_BENCH_RUNS', 9),
 	warmup: intEnv('HOOPAI_BENCH_WARMUP', 10, 0),
 	separate: process.env.HOOPAI_BENCH_SEPARATE === '1',
-	only: (process.env.HOOPAI_BENCH_OPS || '').split(',').map((s) => s.trim()).filter(Boolean),
+	only: (process.env.HOOPAI_BENCH_OPS || '')
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean),
 	keep: process.env.HOOPAI_BENCH_KEEP === '1',
 	maxMinutes: intEnv('HOOPAI_BENCH_MAX_MINUTES', 10, 0),
 };
@@ -116,7 +119,12 @@ function prepareState(sim, expected) {
 function signature(entry) {
 	const canonical = (value) => {
 		if (Array.isArray(value)) return value.map(canonical);
-		if (value && typeof value === 'object') return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical(value[key])]));
+		if (value && typeof value === 'object')
+			return Object.fromEntries(
+				Object.keys(value)
+					.sort()
+					.map((key) => [key, canonical(value[key])]),
+			);
 		return value;
 	};
 	const query = entry.query && Object.keys(entry.query).length ? `?${JSON.stringify(canonical(entry.query))}` : '';
@@ -131,7 +139,8 @@ function requestDifference(ours, theirs) {
 	const b = countOf(theirs.map(signature));
 	const only = (x, y) => {
 		const out = new Map();
-		for (const [s, n] of x) if (n > (y.get(s) || 0)) out.set(s.replace(/ \{.*$/, ' {…}'), (out.get(s.replace(/ \{.*$/, ' {…}')) || 0) + n - (y.get(s) || 0));
+		for (const [s, n] of x)
+			if (n > (y.get(s) || 0)) out.set(s.replace(/ \{.*$/, ' {…}'), (out.get(s.replace(/ \{.*$/, ' {…}')) || 0) + n - (y.get(s) || 0));
 		return [...out].map(([s, n]) => `${s} ×${n}`);
 	};
 	return { oursOnly: only(a, b), httpOnly: only(b, a) };
@@ -139,7 +148,10 @@ function requestDifference(ours, theirs) {
 
 function readCounts(dir) {
 	if (!fs.existsSync(dir)) return undefined;
-	const reports = fs.readdirSync(dir).filter((f) => /^counts-\d+\.json$/.test(f)).map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
+	const reports = fs
+		.readdirSync(dir)
+		.filter((f) => /^counts-\d+\.json$/.test(f))
+		.map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
 	// The n8n process that ran the workflow (task runners, if they ever load n8n-workflow, are separate files).
 	return reports.find((r) => r.argv.includes('execute')) ?? reports[0];
 }
@@ -154,7 +166,11 @@ function n8nToFiles(n8n, args, { outFile, timeoutMs = 600000 }) {
 		const t0 = Date.now();
 		const out = fs.openSync(outFile, 'w');
 		const err = fs.openSync(`${outFile}.stderr`, 'w');
-		const child = spawn(n8n.install.nodeBin, [n8n.install.n8nBin, ...args], { cwd: n8n.userFolder, env: n8n.env, stdio: ['ignore', out, err] });
+		const child = spawn(n8n.install.nodeBin, [n8n.install.n8nBin, ...args], {
+			cwd: n8n.userFolder,
+			env: n8n.env,
+			stdio: ['ignore', out, err],
+		});
 		fs.closeSync(out);
 		fs.closeSync(err);
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
@@ -243,7 +259,8 @@ function gitDescribe() {
 	try {
 		const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
 		const branch = execFileSync('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
-		const dirty = execFileSync('git', ['status', '--porcelain', '--', 'nodes', 'credentials'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim() !== '';
+		const dirty =
+			execFileSync('git', ['status', '--porcelain', '--', 'nodes', 'credentials'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim() !== '';
 		return { commit, branch, dirty };
 	} catch {
 		return { commit: 'unknown', branch: 'unknown', dirty: false };
@@ -267,7 +284,10 @@ let loadAtStart = '';
 
 async function main() {
 	const t0 = Date.now();
-	loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+	loadAtStart = os
+		.loadavg()
+		.map((x) => x.toFixed(1))
+		.join(' ');
 	const git = gitDescribe();
 	bench(`worktree ${REPO_ROOT} (${git.branch} @ ${git.commit}${git.dirty ? ', node code modified' : ''})`);
 	bench(`n8n cache: ${cacheDir()}`);
@@ -280,22 +300,40 @@ async function main() {
 	const buildMs = await build();
 	const packed = await pack(work);
 	const installed = await installTarball(userFolder, packed.tarball);
-	bench(`built (${seconds(buildMs)}), packed ${path.basename(packed.tarball)}, installed into ${path.relative(work, installed.dir)} (${seconds(installed.ms)})`);
+	bench(
+		`built (${seconds(buildMs)}), packed ${path.basename(packed.tarball)}, installed into ${path.relative(work, installed.dir)} (${seconds(installed.ms)})`,
+	);
 
 	const sim = await startSimulator({ port: 0, seed: 'sample', rateLimit: RATE_LIMIT });
 	stampRequests(sim);
 	try {
 		const refs = prepareState(sim);
-		bench(`simulator ${sim.url}: sample data + ${refs.postIds.length} posts (${refs.totalPosts} in all); rate limit raised to ${RATE_LIMIT.max.toLocaleString('en')} requests per ${RATE_LIMIT.intervalMs / 1000} s (the API allows 100)`);
+		bench(
+			`simulator ${sim.url}: sample data + ${refs.postIds.length} posts (${refs.totalPosts} in all); rate limit raised to ${RATE_LIMIT.max.toLocaleString('en')} requests per ${RATE_LIMIT.intervalMs / 1000} s (the API allows 100)`,
+		);
 
-		const all = operations({ baseUrl: sim.url, locationId: sim.locationId, userId: sim.userId, refs, items: SETTINGS.items, listItems: SETTINGS.listItems });
+		const all = operations({
+			baseUrl: sim.url,
+			locationId: sim.locationId,
+			userId: sim.userId,
+			refs,
+			items: SETTINGS.items,
+			listItems: SETTINGS.listItems,
+		});
 		const unknown = SETTINGS.only.filter((key) => !all.some((op) => op.key === key));
 		if (unknown.length) throw new Error(`HOOPAI_BENCH_OPS: unknown ${unknown.join(', ')} (known: ${all.map((op) => op.key).join(', ')})`);
 		const ops = all.filter((op) => !SETTINGS.only.length || SETTINGS.only.includes(op.key));
 		for (const op of ops) op.names = sectionNames(op);
 		const before = [];
 		if (SETTINGS.warmup > 0) {
-			const [getOp] = operations({ baseUrl: sim.url, locationId: sim.locationId, userId: sim.userId, refs, items: SETTINGS.warmup, listItems: 1 });
+			const [getOp] = operations({
+				baseUrl: sim.url,
+				locationId: sim.locationId,
+				userId: sim.userId,
+				refs,
+				items: SETTINGS.warmup,
+				listItems: 1,
+			});
 			before.push({ ...getOp, key: 'warm-up' });
 		}
 		const check = counterCheck({ baseUrl: sim.url, items: 5 });
@@ -323,14 +361,24 @@ async function main() {
 			}
 		});
 		const importN8n = makeN8n(install, userFolder, { port: await freePort(), brokerPort: await freePort() });
-		const cred = credentialFile(work, { baseUrl: sim.url, token: sim.token, locationId: sim.locationId, userId: sim.userId, ...CREDENTIAL });
+		const cred = credentialFile(work, {
+			baseUrl: sim.url,
+			token: sim.token,
+			locationId: sim.locationId,
+			userId: sim.userId,
+			...CREDENTIAL,
+		});
 		await importN8n.cli(['import:credentials', `--input=${cred}`]);
 		await importN8n.cli(['import:workflow', '--separate', `--input=${wfDir}`]);
-		bench(`imported the credential and ${workflows.length} workflows (${ops.map((op) => op.key).join(', ')}; ${SETTINGS.separate ? 'one workflow per operation' : 'all operations in one workflow'}, ×2 orders)`);
+		bench(
+			`imported the credential and ${workflows.length} workflows (${ops.map((op) => op.key).join(', ')}; ${SETTINGS.separate ? 'one workflow per operation' : 'all operations in one workflow'}, ×2 orders)`,
+		);
 
 		// Runs: alternate the order; every run starts from the same simulator state.
 		const totalRuns = SETTINGS.runsPerOrder * 2;
-		bench(`${totalRuns} runs of ${SETTINGS.items} items per operation (time budget ${SETTINGS.maxMinutes ? `${SETTINGS.maxMinutes} min` : 'off'})`);
+		bench(
+			`${totalRuns} runs of ${SETTINGS.items} items per operation (time budget ${SETTINGS.maxMinutes ? `${SETTINGS.maxMinutes} min` : 'off'})`,
+		);
 		const samples = new Map(ops.map((op) => [op.key, []]));
 		const countsSeen = new Map();
 		let engine;
@@ -362,7 +410,9 @@ async function main() {
 				engine ??= run.counts.engines;
 				const checked = run.counts.byNode[check.names.http[0]]?.total ?? 0;
 				if (checked !== check.input.length) {
-					throw new Error(`expression counter check: an HTTP Request whose URL holds one expression was counted ${checked} times for ${check.input.length} items`);
+					throw new Error(
+						`expression counter check: an HTTP Request whose URL holds one expression was counted ${checked} times for ${check.input.length} items`,
+					);
 				}
 				counterChecks.push(checked);
 				const parts = [];
@@ -395,7 +445,10 @@ async function main() {
 						httpExpressions: op.names.http.reduce((sum, name) => sum + exprOf(name), 0),
 					};
 					if (r < 2) {
-						sample.requestDifference = requestDifference(ours.requests, httpNodes.flatMap((n) => n.requests));
+						sample.requestDifference = requestDifference(
+							ours.requests,
+							httpNodes.flatMap((n) => n.requests),
+						);
 						countsSeen.set(`${op.key}|${order}`, {
 							ours: byNode[op.names.ours] ?? { total: 0, expressions: {} },
 							http: Object.fromEntries(op.names.http.map((name) => [name, byNode[name] ?? { total: 0, expressions: {} }])),
@@ -404,7 +457,9 @@ async function main() {
 					samples.get(op.key).push(sample);
 					parts.push(`${op.key} ${(sample.oursMs / inputItems).toFixed(2)}/${(sample.httpMs / inputItems).toFixed(2)} ms`);
 				}
-				bench(`run ${r + 1}/${totalRuns} (${order}${groups.length > 1 ? `, ${sections[0].key}` : ''}): ${parts.join(', ')} [n8n execute ${seconds(run.ms)}${run.unattributed ? `, ${run.unattributed} requests outside any node` : ''}]`);
+				bench(
+					`run ${r + 1}/${totalRuns} (${order}${groups.length > 1 ? `, ${sections[0].key}` : ''}): ${parts.join(', ')} [n8n execute ${seconds(run.ms)}${run.unattributed ? `, ${run.unattributed} requests outside any node` : ''}]`,
+				);
 			}
 		}
 
@@ -415,10 +470,19 @@ async function main() {
 			const ratios = list.map((s) => s.ratio);
 			const first = list[0];
 			const stable = (key) => (list.every((s) => s[key] === first[key]) ? '' : ' (varied)');
-			const perOrder = Object.fromEntries(ORDERS.map((order) => {
-				const of = list.filter((s) => s.order === order);
-				return [order, { oursMsPerItem: median(of.map((s) => s.oursMs)) / n, httpMsPerItem: median(of.map((s) => s.httpMs)) / n, ratio: median(of.map((s) => s.ratio)) }];
-			}));
+			const perOrder = Object.fromEntries(
+				ORDERS.map((order) => {
+					const of = list.filter((s) => s.order === order);
+					return [
+						order,
+						{
+							oursMsPerItem: median(of.map((s) => s.oursMs)) / n,
+							httpMsPerItem: median(of.map((s) => s.httpMs)) / n,
+							ratio: median(of.map((s) => s.ratio)),
+						},
+					];
+				}),
+			);
 			return {
 				key: op.key,
 				label: op.label,
@@ -471,7 +535,9 @@ async function main() {
 				{ key: 'req', title: 'requests/item ours / HTTP', right: true },
 			],
 		);
-		const engineText = (engine ?? []).map((e) => `${e.expressionEngine}${e.vmEvaluatorStarted ? ' (isolated-vm evaluator running)' : ''}`).join(', ') || 'unknown';
+		const engineText =
+			(engine ?? []).map((e) => `${e.expressionEngine}${e.vmEvaluatorStarted ? ' (isolated-vm evaluator running)' : ''}`).join(', ') ||
+			'unknown';
 		const totalMs = Date.now() - t0;
 		const header = [
 			`n8n ${install.version} on Node ${execFileSync(install.nodeBin, ['--version'], { encoding: 'utf8' }).trim()}, expression engine: ${engineText}${process.env.N8N_EXPRESSION_ENGINE ? ` (N8N_EXPRESSION_ENGINE=${process.env.N8N_EXPRESSION_ENGINE})` : ' (n8n default)'}`,
@@ -484,7 +550,9 @@ async function main() {
 		const notes = rows.map((row) => {
 			const diff = row.requestDifference;
 			const same = !diff.oursOnly.length && !diff.httpOnly.length;
-			const differs = same ? 'the same requests' : `requests differ: ours only ${diff.oursOnly.join(', ') || '—'}; HTTP only ${diff.httpOnly.join(', ') || '—'}`;
+			const differs = same
+				? 'the same requests'
+				: `requests differ: ours only ${diff.oursOnly.join(', ') || '—'}; HTTP only ${diff.httpOnly.join(', ') || '—'}`;
 			const orders = `median ratio with ours first ${fmt(row.perOrder['ours-first'].ratio)}×, with HTTP first ${fmt(row.perOrder['http-first'].ratio)}×`;
 			return `- ${row.label}: ${row.comparison} ${row.inputItems} input → ${row.outputItems} output items; ${differs}; ${orders}.${row.expressionCountsStable ? '' : ' (expression counts varied between runs)'}`;
 		});
@@ -499,11 +567,16 @@ async function main() {
 			const http = Object.entries(seen?.http ?? {}).map(([name, entry]) => `${name.replace(/^\[[^\]]*\] /, '')}: ${list(entry)}`);
 			return `- ${row.label}\n    ours: ${list(seen?.ours)}\n    HTTP: ${http.join('; ')}`;
 		});
-		const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+		const load = os
+			.loadavg()
+			.map((x) => x.toFixed(1))
+			.join(' ');
 		const report = `${header.join('\n')}\n\n${table}\n\n${notes.join('\n')}\n\nExpressions evaluated per input item (count in the first run / items; "{{…}}" shortened):\n${breakdown.join('\n')}\n\nload average at start ${loadAtStart}, at end ${load} (${os.cpus().length} CPUs)\ntotal ${seconds(totalMs)}`;
 		process.stdout.write(`\n${report}\n`);
 
-		const out = process.env.HOOPAI_BENCH_OUT || path.join(REPO_ROOT, 'test', 'artifacts', `bench-n8n-per-call-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+		const out =
+			process.env.HOOPAI_BENCH_OUT ||
+			path.join(REPO_ROOT, 'test', 'artifacts', `bench-n8n-per-call-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
 		fs.mkdirSync(path.dirname(out), { recursive: true });
 		fs.writeFileSync(
 			out,
@@ -514,9 +587,22 @@ async function main() {
 					git,
 					n8n: install.version,
 					expressionEngine: engine,
-					settings: { ...SETTINGS, runs: runsDone, stoppedEarly: stoppedEarly || undefined, rateLimit: RATE_LIMIT, httpRequestTypeVersion: 4.5 },
+					settings: {
+						...SETTINGS,
+						runs: runsDone,
+						stoppedEarly: stoppedEarly || undefined,
+						rateLimit: RATE_LIMIT,
+						httpRequestTypeVersion: 4.5,
+					},
 					totalMs,
-					loadAverage: { start: loadAtStart, end: os.loadavg().map((x) => x.toFixed(1)).join(' '), cpus: os.cpus().length },
+					loadAverage: {
+						start: loadAtStart,
+						end: os
+							.loadavg()
+							.map((x) => x.toFixed(1))
+							.join(' '),
+						cpus: os.cpus().length,
+					},
 					table,
 					report,
 					operations: rows,
@@ -527,7 +613,9 @@ async function main() {
 		);
 		process.stdout.write(`JSON: ${out}\n`);
 		if (process.env.HOOPAI_BENCH_COMPARE) {
-			process.stdout.write(`\n${compareReports(JSON.parse(fs.readFileSync(process.env.HOOPAI_BENCH_COMPARE, 'utf8')), JSON.parse(fs.readFileSync(out, 'utf8')))}\n`);
+			process.stdout.write(
+				`\n${compareReports(JSON.parse(fs.readFileSync(process.env.HOOPAI_BENCH_COMPARE, 'utf8')), JSON.parse(fs.readFileSync(out, 'utf8')))}\n`,
+			);
 		}
 	} finally {
 		await sim.stop();
@@ -538,7 +626,8 @@ async function main() {
 
 /** Before → after, per operation present in both JSON files. */
 function compareReports(before, after) {
-	const arrow = (a, b, digits = 2, suffix = '') => (a === undefined ? `${b.toFixed(digits)}${suffix}` : `${a.toFixed(digits)} → ${b.toFixed(digits)}${suffix}`);
+	const arrow = (a, b, digits = 2, suffix = '') =>
+		a === undefined ? `${b.toFixed(digits)}${suffix}` : `${a.toFixed(digits)} → ${b.toFixed(digits)}${suffix}`;
 	const rows = after.operations.map((now) => {
 		const was = before.operations.find((op) => op.key === now.key);
 		return {
@@ -556,7 +645,8 @@ function compareReports(before, after) {
 		{ key: 'http', title: 'HTTP ms/item', right: true },
 		{ key: 'expr', title: 'expr/item ours', right: true },
 	]);
-	const label = (r) => `${r.git?.branch ?? '?'} @ ${r.git?.commit ?? '?'}${r.git?.dirty ? ' (modified)' : ''}, ${r.date}, ${r.settings?.runs ?? '?'} runs, load ${r.loadAverage?.start ?? '?'}`;
+	const label = (r) =>
+		`${r.git?.branch ?? '?'} @ ${r.git?.commit ?? '?'}${r.git?.dirty ? ' (modified)' : ''}, ${r.date}, ${r.settings?.runs ?? '?'} runs, load ${r.loadAverage?.start ?? '?'}`;
 	return `Before: ${label(before)}\nAfter:  ${label(after)}\n\n${table}`;
 }
 

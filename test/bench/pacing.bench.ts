@@ -18,7 +18,12 @@ const INTERVAL_MS = intSetting('HOOPAI_BENCH_INTERVAL_MS', 10_000);
 
 let sim: Simulator;
 beforeAll(async () => {
-	sim = await startSimulator({ port: 0, seed: 'sample', followRealTime: true, rateLimit: { max: MAX, intervalMs: INTERVAL_MS, daily: 200_000 } });
+	sim = await startSimulator({
+		port: 0,
+		seed: 'sample',
+		followRealTime: true,
+		rateLimit: { max: MAX, intervalMs: INTERVAL_MS, daily: 200_000 },
+	});
 });
 afterAll(async () => await sim.stop());
 
@@ -45,22 +50,34 @@ async function measure(title: string, parameters: INodeParameters, input: Array<
 }
 
 it(`creates ${ITEMS} posts within the location's burst limit`, async () => {
-	const facebook = locationOf(sim).accounts.find((account: { platform: string; isExpired?: boolean }) => account.platform === 'facebook' && !account.isExpired).id;
+	const facebook = locationOf(sim).accounts.find(
+		(account: { platform: string; isExpired?: boolean }) => account.platform === 'facebook' && !account.isExpired,
+	).id;
 	const input = Array.from({ length: ITEMS }, (_, index) => ({ text: `Pacing bench #${index}` }));
-	await measure(`Pacing: Post → Create × ${ITEMS} (one run, sequential items), limit ${MAX} / ${INTERVAL_MS} ms`, {
-		resource: 'post',
-		operation: 'create',
-		accountIds: [facebook],
-		status: 'draft',
-		summary: '={{ $json.text }}',
-	}, input);
+	await measure(
+		`Pacing: Post → Create × ${ITEMS} (one run, sequential items), limit ${MAX} / ${INTERVAL_MS} ms`,
+		{
+			resource: 'post',
+			operation: 'create',
+			accountIds: [facebook],
+			status: 'draft',
+			summary: '={{ $json.text }}',
+		},
+		input,
+	);
 });
 
 it(`gets ${ITEMS} posts within the location's burst limit (items sent concurrently)`, async () => {
-	const ids = locationOf(sim).posts.slice(0, ITEMS).map((post: { _id: string }) => ({ postId: post._id }));
-	await measure(`Pacing: Post → Get × ${ids.length} (one run, concurrent items), limit ${MAX} / ${INTERVAL_MS} ms`, {
-		resource: 'post',
-		operation: 'get',
-		postId: '={{ $json.postId }}',
-	}, ids);
+	const ids = locationOf(sim)
+		.posts.slice(0, ITEMS)
+		.map((post: { _id: string }) => ({ postId: post._id }));
+	await measure(
+		`Pacing: Post → Get × ${ids.length} (one run, concurrent items), limit ${MAX} / ${INTERVAL_MS} ms`,
+		{
+			resource: 'post',
+			operation: 'get',
+			postId: '={{ $json.postId }}',
+		},
+		ids,
+	);
 });

@@ -62,7 +62,9 @@ function kindOf(file) {
 }
 
 function printPack(info) {
-	out(`Tarball ${info.filename}: ${info.size} bytes (${kb(info.size)}), ${info.entryCount} files, unpacked ${info.unpackedSize} bytes (${kb(info.unpackedSize)})`);
+	out(
+		`Tarball ${info.filename}: ${info.size} bytes (${kb(info.size)}), ${info.entryCount} files, unpacked ${info.unpackedSize} bytes (${kb(info.unpackedSize)})`,
+	);
 	const kinds = new Map();
 	for (const file of info.files) {
 		const kind = kinds.get(kindOf(file.path)) || { files: 0, bytes: 0 };
@@ -70,7 +72,9 @@ function printPack(info) {
 	}
 	out('  unpacked, by kind of file:');
 	for (const [kind, { files, bytes }] of [...kinds].sort((a, b) => b[1].bytes - a[1].bytes)) {
-		out(`    ${kind.padEnd(8)} ${String(files).padStart(4)} files ${kb(bytes).padStart(10)} (${((bytes / info.unpackedSize) * 100).toFixed(0)} %)`);
+		out(
+			`    ${kind.padEnd(8)} ${String(files).padStart(4)} files ${kb(bytes).padStart(10)} (${((bytes / info.unpackedSize) * 100).toFixed(0)} %)`,
+		);
 	}
 	out('  largest files:');
 	for (const file of [...info.files].sort((a, b) => b.size - a.size).slice(0, 5)) out(`    ${kb(file.size).padStart(9)}  ${file.path}`);
@@ -90,7 +94,11 @@ function probe(packageDir, modules) {
 	const env = { ...process.env };
 	delete env.NODE_COMPILE_CACHE; // every process compiles from scratch, as at n8n's first start
 	delete env.NODE_OPTIONS;
-	const stdout = execFileSync(process.execPath, [PROBE, JSON.stringify({ packageDir, modules })], { encoding: 'utf8', env, cwd: os.tmpdir() });
+	const stdout = execFileSync(process.execPath, [PROBE, JSON.stringify({ packageDir, modules })], {
+		encoding: 'utf8',
+		env,
+		cwd: os.tmpdir(),
+	});
 	return JSON.parse(stdout);
 }
 
@@ -121,16 +129,24 @@ function main() {
 		out('Our modules, cold, after n8n-workflow: require() · new Class() as n8n does at load');
 		modules.forEach((module, index) => {
 			out(`  ${module}`);
-			out(`    in n8n's order: require ${stats(inOrder.map((run) => run.loaded[index].requireMs))} · new ${stats(inOrder.map((run) => run.loaded[index].constructMs))}`);
-			out(`    alone:          require ${stats(alone[module].map((run) => run.loaded[0].requireMs))} · new ${stats(alone[module].map((run) => run.loaded[0].constructMs))}`);
+			out(
+				`    in n8n's order: require ${stats(inOrder.map((run) => run.loaded[index].requireMs))} · new ${stats(inOrder.map((run) => run.loaded[index].constructMs))}`,
+			);
+			out(
+				`    alone:          require ${stats(alone[module].map((run) => run.loaded[0].requireMs))} · new ${stats(alone[module].map((run) => run.loaded[0].constructMs))}`,
+			);
 		});
 		const total = (run) => run.loaded.reduce((sum, entry) => sum + entry.requireMs + entry.constructMs, 0);
 		out(`  whole package in n8n's order (require + new): ${stats(inOrder.map(total))}`);
 		const [first] = inOrder;
 		const packedJs = info.files.map((file) => file.path).filter((file) => file.endsWith('.js'));
 		const notLoaded = packedJs.filter((file) => !first.ourModules.includes(file));
-		out(`Files of ours one full load requires: ${first.ourModules.length} of the ${packedJs.length} .js files packed, ${first.ourBytes} bytes (${kb(first.ourBytes)}); not loaded: ${notLoaded.join(', ') || 'none'}`);
-		out(`Other modules our files require (besides n8n-workflow's own): ${first.otherModules.length ? first.otherModules.join(', ') : 'none'}`);
+		out(
+			`Files of ours one full load requires: ${first.ourModules.length} of the ${packedJs.length} .js files packed, ${first.ourBytes} bytes (${kb(first.ourBytes)}); not loaded: ${notLoaded.join(', ') || 'none'}`,
+		);
+		out(
+			`Other modules our files require (besides n8n-workflow's own): ${first.otherModules.length ? first.otherModules.join(', ') : 'none'}`,
+		);
 	} finally {
 		if (process.env.HOOPAI_BENCH_KEEP === '1') out(`kept ${dir}`);
 		else fs.rmSync(dir, { recursive: true, force: true });

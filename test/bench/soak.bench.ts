@@ -36,9 +36,22 @@ type Kind = 'create' | 'get' | 'update' | 'delete' | 'getMany' | 'categories' | 
 const MIX: Kind[] = ['create', 'create', 'get', 'update', 'getMany', 'delete', 'categories', 'create', 'tags', 'accounts'];
 
 const parametersOf: Record<Kind, (account: string) => INodeParameters> = {
-	create: (account) => ({ resource: 'post', operation: 'create', accountIds: [account], status: 'draft', summary: '={{ $json.text }}', simple: false }),
+	create: (account) => ({
+		resource: 'post',
+		operation: 'create',
+		accountIds: [account],
+		status: 'draft',
+		summary: '={{ $json.text }}',
+		simple: false,
+	}),
 	get: () => ({ resource: 'post', operation: 'get', postId: '={{ $json.postId }}', simple: false }),
-	update: () => ({ resource: 'post', operation: 'update', postId: '={{ $json.postId }}', updateFields: { summary: '={{ $json.text }}' }, simple: false }),
+	update: () => ({
+		resource: 'post',
+		operation: 'update',
+		postId: '={{ $json.postId }}',
+		updateFields: { summary: '={{ $json.text }}' },
+		simple: false,
+	}),
 	delete: () => ({ resource: 'post', operation: 'delete', postId: '={{ $json.postId }}' }),
 	getMany: () => ({ resource: 'post', operation: 'getAll', returnAll: false, limit: 5, simple: false }),
 	categories: () => ({ resource: 'category', operation: 'getAll', returnAll: false, limit: 5 }),
@@ -48,11 +61,17 @@ const parametersOf: Record<Kind, (account: string) => INodeParameters> = {
 
 it(`${OPERATIONS} mixed operations with faults on 10 % of requests: nothing lost, nothing twice`, async () => {
 	const location = locationOf(sim);
-	const account = location.accounts.find((candidate: IDataObject) => candidate.platform === 'facebook' && !candidate.isExpired).id as string;
+	const account = location.accounts.find((candidate: IDataObject) => candidate.platform === 'facebook' && !candidate.isExpired)
+		.id as string;
 	// Posts of the sample data the gets, updates and deletes work on (drafts: nothing publishes them).
 	const pool: string[] = [];
 	for (let index = 0; index < OPERATIONS; index++) {
-		location.posts.push({ ...location.posts[0], _id: `5oa4${String(index).padStart(20, '0')}`, status: 'draft', summary: `pool #${index}` });
+		location.posts.push({
+			...location.posts[0],
+			_id: `5oa4${String(index).padStart(20, '0')}`,
+			status: 'draft',
+			summary: `pool #${index}`,
+		});
 		pool.push(`5oa4${String(index).padStart(20, '0')}`);
 	}
 	sim.control.injectFaults({
@@ -70,12 +89,17 @@ it(`${OPERATIONS} mixed operations with faults on 10 % of requests: nothing lost
 	let operation = 0;
 	const started = performance.now();
 	while (operation < OPERATIONS) {
-		const kind = MIX[(operation / RUN_SIZE) % MIX.length | 0];
+		const kind = MIX[((operation / RUN_SIZE) % MIX.length) | 0];
 		const input = Array.from({ length: Math.min(RUN_SIZE, OPERATIONS - operation) }, (_, index) => {
 			const n = operation + index;
 			return { text: `soak ${kind} #${n}`, postId: pool[n] };
 		});
-		const { items, error } = await runNode({ parameters: parametersOf[kind](account), credentials: tokenCredentials(sim), input, continueOnFail: true });
+		const { items, error } = await runNode({
+			parameters: parametersOf[kind](account),
+			credentials: tokenCredentials(sim),
+			input,
+			continueOnFail: true,
+		});
 		if (error) errors.push(`${kind}: ${error.message}`);
 		errors.push(...errorItemMessages(items).map((message) => `${kind}: ${message}`));
 		for (const item of input) {
@@ -104,7 +128,9 @@ it(`${OPERATIONS} mixed operations with faults on 10 % of requests: nothing lost
 	printFigures(`Soak: ${OPERATIONS} operations, faults on 10 % of requests (seed ${SEED})`, {
 		operations: `${expected.created.length} creates, ${expected.updated.size} updates, ${expected.deleted.length} deletes, ${expected.reads} reads`,
 		requests: log.length,
-		faultsInjected: `${Object.values(faults).reduce((sum, count) => sum + count, 0)} (${Object.entries(faults).map(([kind, count]) => `${kind} ${count}`).join(', ')})`,
+		faultsInjected: `${Object.values(faults).reduce((sum, count) => sum + count, 0)} (${Object.entries(faults)
+			.map(([kind, count]) => `${kind} ${count}`)
+			.join(', ')})`,
 		lostOperations: lostCreates.length + lostUpdates.length + lostDeletes.length,
 		duplicatePosts: duplicates.length,
 		errorItems: `${errors.length}${errors.length ? `: ${[...new Set(errors)].slice(0, 5).join(' | ')}` : ''}`,

@@ -24,10 +24,13 @@ it.each([100, 1_000, 10_000])('trigger poll with %i posts in the window', async 
 			status: 'scheduled',
 			accountIds: [account],
 			summary: `Post ${index}`,
-			scheduleDate: new Date(Date.now() + 3_600_000 + index * 60_000 * (20 * 24 * 60 / size)).toISOString(),
+			scheduleDate: new Date(Date.now() + 3_600_000 + index * 60_000 * ((20 * 24 * 60) / size)).toISOString(),
 		})),
 	}).posts as Array<IDataObject & { status: string }>;
-	const poller = await Poller.create({ parameters: { events: ['statusChanged'], toStatuses: ['failed'] }, credentials: tokenCredentials(sim) });
+	const poller = await Poller.create({
+		parameters: { events: ['statusChanged'], toStatuses: ['failed'] },
+		credentials: tokenCredentials(sim),
+	});
 
 	const measure = async (run: () => Promise<unknown>) => {
 		const before = sim.control.requests().length;

@@ -30,7 +30,8 @@ describe('the example workflows fit the package', () => {
 
 	it('there are examples, and they use the package’s nodes', () => {
 		expect(examples.length).toBeGreaterThanOrEqual(9);
-		for (const { workflow } of examples) expect(workflow.nodes.some((candidate) => candidate.type.startsWith(`${packageName}.`))).toBe(true);
+		for (const { workflow } of examples)
+			expect(workflow.nodes.some((candidate) => candidate.type.startsWith(`${packageName}.`))).toBe(true);
 	});
 
 	it.each(examples.map(({ file, workflow }) => [file, workflow] as const))('%s', (_file, workflow) => {
@@ -38,15 +39,21 @@ describe('the example workflows fit the package', () => {
 	});
 
 	it('the check finds an unknown parameter, a field at the wrong level, a value not offered, a hidden field and an unknown version', () => {
-		expect(problems([node({ operation: 'create', summary: 'x', content: 'x' })])).toEqual(['node "Post" (post:create): content: not a parameter of this resource/operation']);
+		expect(problems([node({ operation: 'create', summary: 'x', content: 'x' })])).toEqual([
+			'node "Post" (post:create): content: not a parameter of this resource/operation',
+		]);
 		expect(problems([node({ operation: 'create', media: { items: [{ url: 'https://cdn.example.com/a.jpg', altText: 'A' }] } })])).toEqual([
 			'node "Post" (post:create): media.items.altText: not a parameter of this resource/operation',
 		]);
 		expect(problems([node({ operation: 'create', status: 'live' })])).toEqual([
 			'node "Post" (post:create): status: "live" is not one of "draft", "in_review", "published", "scheduled"',
 		]);
-		expect(problems([node({ resource: 'post', operation: 'getAll', returnAll: true, limit: 5 })])).toEqual(['node "Post" (post:getAll): limit: not shown for the node\'s other settings']);
-		expect(problems([node({ resource: 'tag', operation: 'create' })])).toEqual(['node "Post": tag:create is not an operation of hoopAiSocialPlanner v1']);
+		expect(problems([node({ resource: 'post', operation: 'getAll', returnAll: true, limit: 5 })])).toEqual([
+			'node "Post" (post:getAll): limit: not shown for the node\'s other settings',
+		]);
+		expect(problems([node({ resource: 'tag', operation: 'create' })])).toEqual([
+			'node "Post": tag:create is not an operation of hoopAiSocialPlanner v1',
+		]);
 		expect(problems([node({}, 3)])).toEqual([`node "Post": ${packageName}.hoopAiSocialPlanner version 3 is not in the package`]);
 		expect(problems([node({ operation: 'create', summary: '={{ $json.text }}', status: '={{ $json.status }}' })])).toEqual([]);
 	});

@@ -21,7 +21,9 @@ const ROUTING_KEYS = ['resource', 'operation', '@version'];
 const HOW_TO_VERSION =
 	'Saved workflows set these parameters: keep them as they are in this node version. To change or drop one, add a node ' +
 	'version instead (n8n versioned nodes: `version: [1, 2]` with `displayOptions: { show: { "@version": [2] } }` on the new ' +
-	'parameters, or a VersionedNodeType), keep version 1 as the contract describes it, and run `' + UPDATE_COMMAND + '` to record the new version.';
+	'parameters, or a VersionedNodeType), keep version 1 as the contract describes it, and run `' +
+	UPDATE_COMMAND +
+	'` to record the new version.';
 
 /** The package's node and credential classes as n8n loads them (n8n-core's PackageDirectoryLoader over dist/). */
 async function loadPublicClasses(root = ROOT) {
@@ -38,7 +40,9 @@ async function loadPublicClasses(root = ROOT) {
 			: [type.description.version].flat().map((version) => [String(version), type.description]);
 		nodes[name] = Object.fromEntries(versions);
 	}
-	const credentials = Object.fromEntries(Object.keys(loader.known.credentials).map((name) => [name, loader.getCredential(name).type.properties]));
+	const credentials = Object.fromEntries(
+		Object.keys(loader.known.credentials).map((name) => [name, loader.getCredential(name).type.properties]),
+	);
 	return { nodes, credentials };
 }
 
@@ -47,7 +51,10 @@ function shownFor(property, values) {
 	const { checkConditions } = require('n8n-workflow');
 	const { show = {}, hide = {} } = property.displayOptions ?? {};
 	const applies = (conditions) => ROUTING_KEYS.filter((key) => key in conditions && values[key] !== undefined);
-	return applies(show).every((key) => checkConditions(show[key], [values[key]])) && !applies(hide).some((key) => checkConditions(hide[key], [values[key]]));
+	return (
+		applies(show).every((key) => checkConditions(show[key], [values[key]])) &&
+		!applies(hide).some((key) => checkConditions(hide[key], [values[key]]))
+	);
 }
 
 function staticValues(property) {
@@ -63,7 +70,8 @@ function staticValues(property) {
 function entriesOf(property, at, withDefault, into) {
 	if (VALUELESS.includes(property.type)) return;
 	const entry = { type: property.type };
-	if (withDefault && ['string', 'number', 'boolean', 'options', 'dateTime', 'color'].includes(property.type)) entry.default = property.default;
+	if (withDefault && ['string', 'number', 'boolean', 'options', 'dateTime', 'color'].includes(property.type))
+		entry.default = property.default;
 	const values = staticValues(property);
 	if (values) entry.values = values;
 	if (property.type === 'resourceLocator') entry.modes = (property.modes ?? []).map((mode) => mode.name).sort();
@@ -87,7 +95,8 @@ function merge(into, at, entry) {
 	}
 	if (known.type !== entry.type) known.type = [...new Set([...known.type.split(' | '), entry.type])].sort().join(' | ');
 	if (!('default' in entry) || JSON.stringify(known.default) !== JSON.stringify(entry.default)) delete known.default;
-	for (const key of ['values', 'modes']) if (known[key] || entry[key]) known[key] = [...new Set([...(known[key] ?? []), ...(entry[key] ?? [])])].sort();
+	for (const key of ['values', 'modes'])
+		if (known[key] || entry[key]) known[key] = [...new Set([...(known[key] ?? []), ...(entry[key] ?? [])])].sort();
 }
 
 /** The resource/operation pairs of a node version, as `resource:operation` with their values. */
@@ -97,7 +106,9 @@ function operationsOf(properties, version) {
 	if (resources.length === 0) return [{ key: '*', values: { '@version': version } }];
 	return resources.flatMap((resource) => {
 		const operations = byName('operation', { resource, '@version': version }).flatMap(staticValues);
-		return operations.length ? operations.map((operation) => ({ key: `${resource}:${operation}`, values: { resource, operation, '@version': version } })) : [{ key: resource, values: { resource, '@version': version } }];
+		return operations.length
+			? operations.map((operation) => ({ key: `${resource}:${operation}`, values: { resource, operation, '@version': version } }))
+			: [{ key: resource, values: { resource, '@version': version } }];
 	});
 }
 
@@ -147,12 +158,22 @@ function breakages(contract, current) {
 			for (const key of ['values', 'modes']) {
 				const dropped = (entry[key] ?? []).filter((value) => !(now[key] ?? []).includes(value));
 				const kind = key === 'values' ? 'option value' : 'mode';
-				if (dropped.length && now[key]) note(where, `parameter "${at}" lost ${kind}${dropped.length > 1 ? 's' : ''} ${dropped.map((value) => JSON.stringify(value)).join(', ')}`, operation);
+				if (dropped.length && now[key])
+					note(
+						where,
+						`parameter "${at}" lost ${kind}${dropped.length > 1 ? 's' : ''} ${dropped.map((value) => JSON.stringify(value)).join(', ')}`,
+						operation,
+					);
 			}
 			if ('default' in entry && JSON.stringify(now.default) !== JSON.stringify(entry.default)) {
-				note(where, `parameter "${at}" changed its default from ${JSON.stringify(entry.default)} to ${JSON.stringify(now.default)} (saved workflows leave defaults out)`, operation);
+				note(
+					where,
+					`parameter "${at}" changed its default from ${JSON.stringify(entry.default)} to ${JSON.stringify(now.default)} (saved workflows leave defaults out)`,
+					operation,
+				);
 			}
-			if ('multipleValues' in entry && now.multipleValues !== entry.multipleValues) note(where, `parameter "${at}" changed multipleValues (the saved shape) to ${now.multipleValues}`, operation);
+			if ('multipleValues' in entry && now.multipleValues !== entry.multipleValues)
+				note(where, `parameter "${at}" changed multipleValues (the saved shape) to ${now.multipleValues}`, operation);
 		}
 	};
 	for (const [name, versions] of Object.entries(contract.nodes)) {
@@ -189,15 +210,23 @@ function withAdditions(contract, current) {
 /** The contract as committed: one line per parameter, keys in order, so a change shows as a small diff. */
 function formatContract(surface) {
 	const sorted = (object) => Object.keys(object).sort();
-	const block = (parameters, indent) => sorted(parameters).map((at) => `${indent}${JSON.stringify(at)}: ${JSON.stringify(parameters[at])}`).join(',\n');
+	const block = (parameters, indent) =>
+		sorted(parameters)
+			.map((at) => `${indent}${JSON.stringify(at)}: ${JSON.stringify(parameters[at])}`)
+			.join(',\n');
 	const nodes = sorted(surface.nodes).map((name) => {
 		const versions = sorted(surface.nodes[name]).map((version) => {
-			const operations = sorted(surface.nodes[name][version]).map((operation) => `\t\t\t\t${JSON.stringify(operation)}: {\n${block(surface.nodes[name][version][operation], '\t\t\t\t\t')}\n\t\t\t\t}`);
+			const operations = sorted(surface.nodes[name][version]).map(
+				(operation) =>
+					`\t\t\t\t${JSON.stringify(operation)}: {\n${block(surface.nodes[name][version][operation], '\t\t\t\t\t')}\n\t\t\t\t}`,
+			);
 			return `\t\t\t${JSON.stringify(version)}: {\n${operations.join(',\n')}\n\t\t\t}`;
 		});
 		return `\t\t${JSON.stringify(name)}: {\n${versions.join(',\n')}\n\t\t}`;
 	});
-	const credentials = sorted(surface.credentials).map((name) => `\t\t${JSON.stringify(name)}: {\n${block(surface.credentials[name], '\t\t\t')}\n\t\t}`);
+	const credentials = sorted(surface.credentials).map(
+		(name) => `\t\t${JSON.stringify(name)}: {\n${block(surface.credentials[name], '\t\t\t')}\n\t\t}`,
+	);
 	const about = `What saved workflows depend on (test/contract/surface.js). Additions: ${UPDATE_COMMAND}. Removals, renames, type or default changes: add a node version.`;
 	return `{\n\t"about": ${JSON.stringify(about)},\n\t"nodes": {\n${nodes.join(',\n')}\n\t},\n\t"credentials": {\n${credentials.join(',\n')}\n\t}\n}\n`;
 }
@@ -223,4 +252,16 @@ function contractSize(contract) {
 	};
 }
 
-module.exports = { CONTRACT_FILE, UPDATE_COMMAND, HOW_TO_VERSION, loadPublicClasses, surfaceOf, breakages, withAdditions, formatContract, readContract, writeContract, contractSize };
+module.exports = {
+	CONTRACT_FILE,
+	UPDATE_COMMAND,
+	HOW_TO_VERSION,
+	loadPublicClasses,
+	surfaceOf,
+	breakages,
+	withAdditions,
+	formatContract,
+	readContract,
+	writeContract,
+	contractSize,
+};

@@ -4,7 +4,16 @@
 // away; `-- --allow-breaking` rewrites the contract from the package as it is (only before a
 // release has shipped the old surface). Reads dist/: the npm script builds first.
 const fs = require('node:fs');
-const { CONTRACT_FILE, breakages, contractSize, loadPublicClasses, readContract, surfaceOf, withAdditions, writeContract } = require('./surface');
+const {
+	CONTRACT_FILE,
+	breakages,
+	contractSize,
+	loadPublicClasses,
+	readContract,
+	surfaceOf,
+	withAdditions,
+	writeContract,
+} = require('./surface');
 
 async function main() {
 	const current = surfaceOf(await loadPublicClasses());
@@ -17,7 +26,9 @@ async function main() {
 	}
 	writeContract(current);
 	const size = contractSize(current);
-	console.log(`${CONTRACT_FILE}: ${size.operations} operations, ${size.parameters} parameter entries (${size.distinctPaths} distinct paths), ${size.optionValues} option values and modes`);
+	console.log(
+		`${CONTRACT_FILE}: ${size.operations} operations, ${size.parameters} parameter entries (${size.distinctPaths} distinct paths), ${size.optionValues} option values and modes`,
+	);
 }
 
 main().catch((error) => {

@@ -24,10 +24,16 @@ function valueProblems(at, entry, value) {
 	const is = (kind) => typeof value === kind;
 	switch (entry.type.split(' | ')[0]) {
 		case 'options':
-			return entry.values && !entry.values.includes(value) ? [`${at}: ${JSON.stringify(value)} is not one of ${entry.values.map((v) => JSON.stringify(v)).join(', ')}`] : [];
+			return entry.values && !entry.values.includes(value)
+				? [`${at}: ${JSON.stringify(value)} is not one of ${entry.values.map((v) => JSON.stringify(v)).join(', ')}`]
+				: [];
 		case 'multiOptions':
 			if (!Array.isArray(value)) return [`${at}: ${JSON.stringify(value)} is not a list`];
-			return entry.values ? value.filter((item) => !entry.values.includes(item)).map((item) => `${at}: ${JSON.stringify(item)} is not one of ${entry.values.join(', ')}`) : [];
+			return entry.values
+				? value
+						.filter((item) => !entry.values.includes(item))
+						.map((item) => `${at}: ${JSON.stringify(item)} is not one of ${entry.values.join(', ')}`)
+				: [];
 		case 'boolean':
 			return is('boolean') ? [] : [`${at}: ${JSON.stringify(value)} is not true or false`];
 		case 'number':
@@ -36,7 +42,9 @@ function valueProblems(at, entry, value) {
 		case 'dateTime':
 			return is('string') ? [] : [`${at}: ${JSON.stringify(value)} is not text`];
 		case 'resourceLocator':
-			return value?.__rl && entry.modes.includes(value.mode) ? [] : [`${at}: ${JSON.stringify(value)} is not a resource locator in mode ${entry.modes.join(' or ')}`];
+			return value?.__rl && entry.modes.includes(value.mode)
+				? []
+				: [`${at}: ${JSON.stringify(value)} is not a resource locator in mode ${entry.modes.join(' or ')}`];
 		default:
 			return [];
 	}
@@ -52,8 +60,11 @@ function walk(at, value, parameters, found) {
 	if (entry.type === 'fixedCollection') {
 		for (const [group, items] of Object.entries(value ?? {})) {
 			if (!parameters[`${at}.${group}`]) found.push(`${at}.${group}: not a group of ${at}`);
-			else if (entry.multipleValues !== Array.isArray(items)) found.push(`${at}.${group}: ${entry.multipleValues ? 'a list' : 'one set of fields'} expected`);
-			else for (const item of [items].flat()) for (const [name, child] of Object.entries(item ?? {})) walk(`${at}.${group}.${name}`, child, parameters, found);
+			else if (entry.multipleValues !== Array.isArray(items))
+				found.push(`${at}.${group}: ${entry.multipleValues ? 'a list' : 'one set of fields'} expected`);
+			else
+				for (const item of [items].flat())
+					for (const [name, child] of Object.entries(item ?? {})) walk(`${at}.${group}.${name}`, child, parameters, found);
 		}
 	} else if (entry.type === 'collection') {
 		for (const [name, child] of Object.entries(value ?? {})) walk(`${at}.${name}`, child, parameters, found);
@@ -84,7 +95,9 @@ function workflowProblems(workflow, surface, loaded, packageName) {
 		const parameters = node.parameters ?? {};
 		const anyOperation = Object.values(operations)[0];
 		const resource = parameters.resource ?? anyOperation.resource?.default;
-		const resourceOperations = Object.entries(operations).filter(([key]) => key === '*' || key === resource || key.startsWith(`${resource}:`));
+		const resourceOperations = Object.entries(operations).filter(
+			([key]) => key === '*' || key === resource || key.startsWith(`${resource}:`),
+		);
 		const operation = parameters.operation ?? resourceOperations[0]?.[1].operation?.default;
 		const key = [resource, operation].filter((part) => part !== undefined).join(':') || '*';
 		const shown = operations[key];
@@ -102,7 +115,8 @@ function workflowProblems(workflow, surface, loaded, packageName) {
 		}
 		const offered = (description.credentials ?? []).map((credential) => credential.name);
 		for (const credential of Object.keys(node.credentials ?? {})) {
-			if (!offered.includes(credential)) problems.push(`${where}: credential ${credential} is not one the node takes (${offered.join(', ')})`);
+			if (!offered.includes(credential))
+				problems.push(`${where}: credential ${credential} is not one the node takes (${offered.join(', ')})`);
 		}
 	}
 	return problems;

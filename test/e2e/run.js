@@ -18,18 +18,7 @@
 const fs = require('fs');
 const path = require('path');
 const { ensureN8n, cacheDir, N8N_VERSION } = require('./lib/install');
-const {
-	REPO_ROOT,
-	PACKAGE_NAME,
-	log,
-	seconds,
-	freePort,
-	makeN8n,
-	parseRawOutput,
-	credentialFile,
-	tmpDir,
-	tail,
-} = require('./lib/n8n');
+const { REPO_ROOT, PACKAGE_NAME, log, seconds, freePort, makeN8n, parseRawOutput, credentialFile, tmpDir, tail } = require('./lib/n8n');
 const { build, pack, installTarball } = require('./lib/package');
 const { EXAMPLES, EXAMPLES_DIR, loadExample } = require('./lib/examples');
 const { startSimulator } = require('../simulator');
@@ -109,28 +98,39 @@ async function actionTier(label, install, tarball, sim, work, extraEnv = {}) {
 	});
 	if (!installed) return;
 
-	await check(`[${label}] n8n export:nodes lists the node, its tool variant${triggerInPackage() ? ', the trigger' : ''} and icons`, async () => {
-		const out = path.join(work, `${label}-nodes.json`);
-		const r = await n8n.cli(['export:nodes', `--output=${out}`]);
-		const nodes = JSON.parse(fs.readFileSync(out, 'utf8'));
-		const names = [`${PACKAGE_NAME}.hoopAiSocialPlanner`, `${PACKAGE_NAME}.hoopAiSocialPlannerTool`];
-		if (triggerInPackage()) names.push(`${PACKAGE_NAME}.hoopAiSocialPlannerTrigger`);
-		const icons = [];
-		for (const name of names) {
-			const node = nodes.find((n) => n.name === name);
-			if (!node) throw new Error(`${name} not in export:nodes (ours: ${nodes.filter((n) => n.name.startsWith(PACKAGE_NAME)).map((n) => n.name).join(', ') || 'none'})`);
-			const urls = typeof node.iconUrl === 'string' ? [node.iconUrl] : Object.values(node.iconUrl || {});
-			if (!urls.length) throw new Error(`${name} has no iconUrl (icon: ${JSON.stringify(node.icon)})`);
-			for (const url of urls) {
-				const prefix = `icons/${PACKAGE_NAME}/`;
-				if (!url.startsWith(prefix)) throw new Error(`${name}: unexpected iconUrl ${url}`);
-				const file = path.join(installed.dir, url.slice(prefix.length));
-				if (!fs.existsSync(file)) throw new Error(`${name}: icon ${file} missing from the installed package`);
-				icons.push(path.relative(installed.dir, file));
+	await check(
+		`[${label}] n8n export:nodes lists the node, its tool variant${triggerInPackage() ? ', the trigger' : ''} and icons`,
+		async () => {
+			const out = path.join(work, `${label}-nodes.json`);
+			const r = await n8n.cli(['export:nodes', `--output=${out}`]);
+			const nodes = JSON.parse(fs.readFileSync(out, 'utf8'));
+			const names = [`${PACKAGE_NAME}.hoopAiSocialPlanner`, `${PACKAGE_NAME}.hoopAiSocialPlannerTool`];
+			if (triggerInPackage()) names.push(`${PACKAGE_NAME}.hoopAiSocialPlannerTrigger`);
+			const icons = [];
+			for (const name of names) {
+				const node = nodes.find((n) => n.name === name);
+				if (!node)
+					throw new Error(
+						`${name} not in export:nodes (ours: ${
+							nodes
+								.filter((n) => n.name.startsWith(PACKAGE_NAME))
+								.map((n) => n.name)
+								.join(', ') || 'none'
+						})`,
+					);
+				const urls = typeof node.iconUrl === 'string' ? [node.iconUrl] : Object.values(node.iconUrl || {});
+				if (!urls.length) throw new Error(`${name} has no iconUrl (icon: ${JSON.stringify(node.icon)})`);
+				for (const url of urls) {
+					const prefix = `icons/${PACKAGE_NAME}/`;
+					if (!url.startsWith(prefix)) throw new Error(`${name}: unexpected iconUrl ${url}`);
+					const file = path.join(installed.dir, url.slice(prefix.length));
+					if (!fs.existsSync(file)) throw new Error(`${name}: icon ${file} missing from the installed package`);
+					icons.push(path.relative(installed.dir, file));
+				}
 			}
-		}
-		return `${names.join(', ')}; icons ${[...new Set(icons)].join(', ')} [${seconds(r.ms)}]`;
-	});
+			return `${names.join(', ')}; icons ${[...new Set(icons)].join(', ')} [${seconds(r.ms)}]`;
+		},
+	);
 
 	const files = EXAMPLES.map((e) => e.file);
 	const imported = await check(`[${label}] n8n import:credentials + import:workflow (${files.length} examples)`, async () => {
@@ -164,10 +164,17 @@ async function main() {
 	const packed = await check('npm run build + npm pack', async () => {
 		const buildMs = await build();
 		const p = await pack(work);
-		for (const needed of ['package.json', 'dist/nodes/HoopAiSocialPlanner/HoopAiSocialPlanner.node.js', 'dist/credentials/HoopAiApi.credentials.js']) {
+		for (const needed of [
+			'package.json',
+			'dist/nodes/HoopAiSocialPlanner/HoopAiSocialPlanner.node.js',
+			'dist/credentials/HoopAiApi.credentials.js',
+		]) {
 			if (!p.files.includes(needed)) throw new Error(`${needed} missing from the tarball`);
 		}
-		return { tarball: p.tarball, summary: `${path.basename(p.tarball)}, ${p.files.length} files (build ${seconds(buildMs)}, pack ${seconds(p.ms)})` };
+		return {
+			tarball: p.tarball,
+			summary: `${path.basename(p.tarball)}, ${p.files.length} files (build ${seconds(buildMs)}, pack ${seconds(p.ms)})`,
+		};
 	});
 	if (!packed) return finish(t0, work);
 
@@ -230,7 +237,9 @@ async function main() {
 				const before = results.filter((r) => r.status === 'failed').length;
 				await actionTier(`n8n-${N8N1_VERSION}`, install1, packed.tarball, sim, work, { N8N_EXPRESSION_ENGINE: 'legacy' });
 				if (results.filter((r) => r.status === 'failed').length > before) {
-					log('note: n8n 1.x evaluates an operation option\'s routing (url, qs) without $credentials (n8n-core 1.123 routing-node.js, getRequestOptionsFromParameters for type "options"), so the location ID from the credential is empty there');
+					log(
+						'note: n8n 1.x evaluates an operation option\'s routing (url, qs) without $credentials (n8n-core 1.123 routing-node.js, getRequestOptionsFromParameters for type "options"), so the location ID from the credential is empty there',
+					);
 				}
 			}
 		}
@@ -242,7 +251,10 @@ async function main() {
 
 /** A promise that never rejects: { value } or { error } (awaited later, after other work). */
 function settled(promise) {
-	return promise.then((value) => ({ value }), (error) => ({ error }));
+	return promise.then(
+		(value) => ({ value }),
+		(error) => ({ error }),
+	);
 }
 
 function finish(t0, work) {
@@ -262,6 +274,8 @@ function finish(t0, work) {
 
 main().catch((error) => {
 	process.stderr.write(`${error.stack || error}\n`);
-	process.stdout.write(`${results.filter((r) => r.status === 'passed').length} passed, ${results.filter((r) => r.status === 'failed').length + 1} failed\n`);
+	process.stdout.write(
+		`${results.filter((r) => r.status === 'passed').length} passed, ${results.filter((r) => r.status === 'failed').length + 1} failed\n`,
+	);
 	process.exit(1);
 });

@@ -100,9 +100,17 @@ async function main() {
 	} else {
 		const { startSimulator } = require('../simulator');
 		sim = await startSimulator({ port: simPort, seed: 'sample', followRealTime: true, oauthStart: 'browser' }).catch((error) => {
-			throw new Error(`the simulator could not listen on port ${simPort} (${error.code || error.message}); set HOOPAI_SIM_PORT to a free port`);
+			throw new Error(
+				`the simulator could not listen on port ${simPort} (${error.code || error.message}); set HOOPAI_SIM_PORT to a free port`,
+			);
 		});
-		target = { baseUrl: sim.url, token: sim.token, locationId: sim.locationId, userId: sim.userId, name: 'HoopAI Social Planner (simulator)' };
+		target = {
+			baseUrl: sim.url,
+			token: sim.token,
+			locationId: sim.locationId,
+			userId: sim.userId,
+			name: 'HoopAI Social Planner (simulator)',
+		};
 		say(`    ${sim.url} — sample data, its clock follows real time`);
 	}
 
@@ -118,7 +126,10 @@ async function main() {
 		},
 	});
 	begin('Adding the credential and the example workflows');
-	await withHeartbeat('importing (the first import creates n8n’s database)', n8n.cli(['import:credentials', `--input=${credentialFile(work, target)}`]));
+	await withHeartbeat(
+		'importing (the first import creates n8n’s database)',
+		n8n.cli(['import:credentials', `--input=${credentialFile(work, target)}`]),
+	);
 	say(`    credential "${target.name}" → ${target.baseUrl}`);
 	const imported = path.join(userFolder, '.hoopai-examples-imported');
 	if (!fs.existsSync(imported) || process.env.HOOPAI_REIMPORT === '1') {
@@ -133,7 +144,9 @@ async function main() {
 	begin(`Starting n8n on port ${port}`);
 	const logFile = path.join(userFolder, 'n8n.log');
 	const running = await withHeartbeat('waiting for n8n to answer', startServer(n8n, { logFile, timeoutMs: 240000 })).catch((error) => {
-		throw new Error(`n8n did not start: ${error.message.split('\n')[0]} (log: ${logFile}; is port ${port} or ${brokerPort} in use? set N8N_PORT)`);
+		throw new Error(
+			`n8n did not start: ${error.message.split('\n')[0]} (log: ${logFile}; is port ${port} or ${brokerPort} in use? set N8N_PORT)`,
+		);
 	});
 	begin('Creating the owner account');
 	await ownerLogin(n8n.url);
@@ -176,7 +189,9 @@ async function main() {
 main().catch((error) => {
 	const message = String((error && error.message) || error);
 	const [cause, ...detail] = message.split('\n');
-	process.stderr.write(`\nnpm start failed while ${current.charAt(0).toLowerCase()}${current.slice(1)} (${elapsed(Date.now() - t0)}):\n  ${cause}\n`);
+	process.stderr.write(
+		`\nnpm start failed while ${current.charAt(0).toLowerCase()}${current.slice(1)} (${elapsed(Date.now() - t0)}):\n  ${cause}\n`,
+	);
 	const tail = detail.filter((line) => line.trim()).slice(-12);
 	if (tail.length) process.stderr.write(`${tail.map((line) => `    ${line}`).join('\n')}\n`);
 	if (process.env.HOOPAI_DEBUG) process.stderr.write(`${error.stack}\n`);

@@ -23,7 +23,11 @@ describe('HoopAI API credential test request (as n8n’s credential tester runs 
 				return { status: 502, statusText: 'Bad Gateway', body: 'upstream down' };
 			}
 			if (request.headers.version !== '2021-07-28') {
-				return { status: 400, statusText: 'Version header is not valid', body: { statusCode: 400, message: 'Version header is not valid' } };
+				return {
+					status: 400,
+					statusText: 'Version header is not valid',
+					body: { statusCode: 400, message: 'Version header is not valid' },
+				};
 			}
 			return { status: 200, body: { success: true, statusCode: 200, results: { accounts: [], groups: [] } } };
 		});
@@ -99,10 +103,14 @@ describe('HoopAI OAuth2 credential', () => {
 		]);
 	});
 
-	itWithSpec('asks by default for every Social Planner scope of Scopes.md plus media and users', () => {
-		const documented = new Set(readReferenceText('Scopes.md')!.match(/socialplanner\/[a-z]+\.[a-z]+/g));
-		expect(documented.size).toBeGreaterThanOrEqual(10);
-		const requested = String(defaults.scope).split(' ');
-		expect(requested.sort()).toEqual([...documented, 'medias.write', 'medias.readonly', 'users.readonly'].sort());
-	}, { needs: 'Scopes.md' });
+	itWithSpec(
+		'asks by default for every Social Planner scope of Scopes.md plus media and users',
+		() => {
+			const documented = new Set(readReferenceText('Scopes.md')!.match(/socialplanner\/[a-z]+\.[a-z]+/g));
+			expect(documented.size).toBeGreaterThanOrEqual(10);
+			const requested = String(defaults.scope).split(' ');
+			expect(requested.sort()).toEqual([...documented, 'medias.write', 'medias.readonly', 'users.readonly'].sort());
+		},
+		{ needs: 'Scopes.md' },
+	);
 });

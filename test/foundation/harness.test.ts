@@ -15,7 +15,16 @@ describe('the n8n-core harness runs the compiled node over real HTTP', () => {
 	beforeAll(async () => {
 		server = await startRecordingServer((request: RecordedRequest) =>
 			request.url === '/oauth/token'
-				? { status: 200, body: { access_token: 'oauth-fresh', refresh_token: 'refresh-2', token_type: 'Bearer', expires_in: 86399, locationId: 'oauthLoc' } }
+				? {
+						status: 200,
+						body: {
+							access_token: 'oauth-fresh',
+							refresh_token: 'refresh-2',
+							token_type: 'Bearer',
+							expires_in: 86399,
+							locationId: 'oauthLoc',
+						},
+					}
 				: ['Bearer expired', 'Bearer oauth-expired'].includes(String(request.headers.authorization))
 					? { status: 401, body: { statusCode: 401, message: 'Invalid token: access token is invalid', error: 'Unauthorized' } }
 					: { status: 200, body: { success: true, statusCode: 200, results: { accounts, groups: [] } } },
@@ -84,18 +93,27 @@ describe('the n8n-core harness runs the compiled node over real HTTP', () => {
 		const before = server.requests.length;
 		const { items, error, credentialsHelper } = await runNode({
 			parameters: { authentication: 'oAuth2', resource: 'account', operation: 'getAll', returnAll: true },
-			credentials: oauthCredentials({ access_token: 'oauth-expired', refresh_token: 'refresh-1', token_type: 'Bearer', locationId: 'oauthLoc' }),
+			credentials: oauthCredentials({
+				access_token: 'oauth-expired',
+				refresh_token: 'refresh-1',
+				token_type: 'Bearer',
+				locationId: 'oauthLoc',
+			}),
 		});
 
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(3);
-		const sent = server.requests.slice(before).map((request) => `${request.method} ${request.url} ${request.headers.authorization ?? ''}`.trim());
+		const sent = server.requests
+			.slice(before)
+			.map((request) => `${request.method} ${request.url} ${request.headers.authorization ?? ''}`.trim());
 		expect(sent).toEqual([
 			'GET /social-media-posting/oauthLoc/accounts Bearer oauth-expired',
 			'POST /oauth/token',
 			'GET /social-media-posting/oauthLoc/accounts Bearer oauth-fresh',
 		]);
-		expect(credentialsHelper.updatedOauthTokenData.hoopAiOAuth2Api?.oauthTokenData).toEqual(expect.objectContaining({ refresh_token: 'refresh-2' }));
+		expect(credentialsHelper.updatedOauthTokenData.hoopAiOAuth2Api?.oauthTokenData).toEqual(
+			expect.objectContaining({ refresh_token: 'refresh-2' }),
+		);
 	});
 
 	it('turns an API error into a node error, or an error item with continueOnFail', async () => {

@@ -97,12 +97,11 @@ describe('n8n loads the built package', () => {
 		expect(entry.HoopAiApi).toBe(loader.getCredential('hoopAiApi').type.constructor);
 		expect(entry.HoopAiSocialPlannerTrigger).toBe(loader.getNode('hoopAiSocialPlannerTrigger').type.constructor);
 		expect(entry.HoopAiOAuth2Api).toBe(loader.getCredential('hoopAiOAuth2Api').type.constructor);
-		expect(Object.keys(entry).filter((key) => key !== 'default').sort()).toEqual([
-			'HoopAiApi',
-			'HoopAiOAuth2Api',
-			'HoopAiSocialPlanner',
-			'HoopAiSocialPlannerTrigger',
-		]);
+		expect(
+			Object.keys(entry)
+				.filter((key) => key !== 'default')
+				.sort(),
+		).toEqual(['HoopAiApi', 'HoopAiOAuth2Api', 'HoopAiSocialPlanner', 'HoopAiSocialPlannerTrigger']);
 	});
 });
 

@@ -50,14 +50,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		if (!authenticate || authenticate.type !== 'generic') return options;
 		const resolve = (value: unknown) =>
 			typeof value === 'string' && value.startsWith('=') && workflow && node
-				? workflow.expression.getSimpleParameterValue(
-						node,
-						value,
-						'internal',
-						{ $credentials: credentials },
-						undefined,
-						'',
-					)
+				? workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '')
 				: value;
 		for (const [target, entries] of Object.entries(authenticate.properties)) {
 			const current = ((options as unknown as Record<string, Record<string, unknown>>)[target] ??= {});
@@ -93,11 +86,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return structuredClone(found);
 	}
 
-	async updateCredentials(
-		_nodeCredentials: INodeCredentialsDetails,
-		type: string,
-		data: ICredentialDataDecryptedObject,
-	): Promise<void> {
+	async updateCredentials(_nodeCredentials: INodeCredentialsDetails, type: string, data: ICredentialDataDecryptedObject): Promise<void> {
 		this.data[type] = data;
 	}
 

@@ -36,10 +36,7 @@ function nodeTypesOf(types: Record<string, INodeType>): INodeTypes {
 	};
 }
 
-function additionalDataFor(
-	credentialsHelper: TestCredentialsHelper,
-	hooks?: ExecutionLifecycleHooks,
-): IWorkflowExecuteAdditionalData {
+function additionalDataFor(credentialsHelper: TestCredentialsHelper, hooks?: ExecutionLifecycleHooks): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		hooks,
@@ -60,12 +57,7 @@ function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-function nodeUnderTest(
-	type: string,
-	parameters: INodeParameters,
-	credentials: TestCredentials,
-	extra: Partial<INode> = {},
-): INode {
+function nodeUnderTest(type: string, parameters: INodeParameters, credentials: TestCredentials, extra: Partial<INode> = {}): INode {
 	return {
 		id: 'node-under-test',
 		name: 'HoopAI',
@@ -103,19 +95,19 @@ export interface RunNodeResult {
 
 /** The messages of the error items a run with Continue On Fail put out (`{ error }` and nothing else). */
 export function errorItemMessages(items: INodeExecutionData[]): string[] {
-	return items.filter((item) => item.error !== undefined || Object.keys(item.json).join() === 'error').map((item) => String(item.json.error ?? item.error?.message));
+	return items
+		.filter((item) => item.error !== undefined || Object.keys(item.json).join() === 'error')
+		.map((item) => String(item.json.error ?? item.error?.message));
 }
 
 /** Runs one node of the package through n8n-core's WorkflowExecute, as a manual execution does. */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const { packageName, nodeTypes, credentialTypes } = await loadPackage();
 	const type = options.nodeType ?? `${packageName}.hoopAiSocialPlanner`;
-	const node = nodeUnderTest(
-		type,
-		options.parameters,
-		options.credentials,
-		{ ...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}), ...options.settings },
-	);
+	const node = nodeUnderTest(type, options.parameters, options.credentials, {
+		...(options.continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+		...options.settings,
+	});
 	const workflow = new Workflow({
 		id: 'test-workflow',
 		nodes: [node],
@@ -144,11 +136,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],
 		},
 	});
-	const execution = new WorkflowExecute(
-		additionalDataFor(credentialsHelper, hooks),
-		'manual',
-		runExecutionData,
-	);
+	const execution = new WorkflowExecute(additionalDataFor(credentialsHelper, hooks), 'manual', runExecutionData);
 	const run = await execution.processRunExecutionData(workflow);
 	const taskData = run.data.resultData.runData[node.name]?.[0];
 	return {
@@ -256,11 +244,7 @@ export class Poller {
 		private readonly options: PollerOptions,
 		{ packageName, nodeTypes, credentialTypes }: LoadedPackage,
 	) {
-		this.node = nodeUnderTest(
-			options.nodeType ?? `${packageName}.hoopAiSocialPlannerTrigger`,
-			options.parameters,
-			options.credentials,
-		);
+		this.node = nodeUnderTest(options.nodeType ?? `${packageName}.hoopAiSocialPlannerTrigger`, options.parameters, options.credentials);
 		this.workflow = new Workflow({
 			id: 'test-workflow',
 			nodes: [this.node],
@@ -287,10 +271,7 @@ export class Poller {
 	 * One poll as n8n runs it. In trigger mode n8n saves the static data when the poll emits
 	 * (and after the activation poll); a poll that returns null keeps its changes in memory only.
 	 */
-	async poll(
-		mode: WorkflowExecuteMode = 'trigger',
-		activation: WorkflowActivateMode = 'activate',
-	): Promise<INodeExecutionData[][] | null> {
+	async poll(mode: WorkflowExecuteMode = 'trigger', activation: WorkflowActivateMode = 'activate'): Promise<INodeExecutionData[][] | null> {
 		const nodeType = this.workflow.nodeTypes.getByNameAndVersion(this.node.type, 1);
 		if (!nodeType.poll) throw new Error(`${this.node.type} is not a polling node`);
 		const budget = this.options.pollBudgetMs;
@@ -343,14 +324,26 @@ export interface DropdownOptions {
 async function dropdownContext(options: DropdownOptions) {
 	const { packageName, nodeTypes, credentialTypes } = await loadPackage();
 	const type = options.nodeType ?? `${packageName}.hoopAiSocialPlanner`;
-	const node = nodeUnderTest(type, options.parameters, options.credentials, options.credentialChosen === false ? { credentials: undefined } : {});
+	const node = nodeUnderTest(
+		type,
+		options.parameters,
+		options.credentials,
+		options.credentialChosen === false ? { credentials: undefined } : {},
+	);
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesOf(nodeTypes) });
 	const additionalData = additionalDataFor(
 		new TestCredentialsHelper(credentialTypes, { [options.credentials.type]: options.credentials.data }),
 	);
 	// The editor sends the node's parameters with their defaults filled in.
 	additionalData.currentNodeParameters =
-		NodeHelpers.getNodeParameters(nodeTypes[type].description.properties, options.parameters, true, false, node, nodeTypes[type].description) ?? options.parameters;
+		NodeHelpers.getNodeParameters(
+			nodeTypes[type].description.properties,
+			options.parameters,
+			true,
+			false,
+			node,
+			nodeTypes[type].description,
+		) ?? options.parameters;
 	return { context: new LoadOptionsContext(workflow, node, additionalData, ''), nodeType: nodeTypes[type] };
 }
 

@@ -18,10 +18,7 @@ export async function loadPackage(): Promise<LoadedPackage> {
 		const loader = new PackageDirectoryLoader(REPO_ROOT);
 		await loader.loadAll();
 		const nodeTypes = Object.fromEntries(
-			Object.keys(loader.known.nodes).map((name) => [
-				`${loader.packageName}.${name}`,
-				loader.getNode(name).type as INodeType,
-			]),
+			Object.keys(loader.known.nodes).map((name) => [`${loader.packageName}.${name}`, loader.getNode(name).type as INodeType]),
 		);
 		const credentialTypes = Object.fromEntries(
 			Object.keys(loader.known.credentials).map((name) => [name, loader.getCredential(name).type]),

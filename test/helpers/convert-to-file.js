@@ -26,7 +26,11 @@ function flattenObject(data) {
 
 /** SheetJS's General number format, for the numbers a sheet row holds. */
 function general(number) {
-	if (Math.abs(number) >= 1e11) return number.toExponential(5).replace(/\.?0+e/, 'e').replace('e', 'E');
+	if (Math.abs(number) >= 1e11)
+		return number
+			.toExponential(5)
+			.replace(/\.?0+e/, 'e')
+			.replace('e', 'E');
 	// General fits a number in 11 characters (the sign aside), dropping digits as needed.
 	for (let digits = 11; digits > 1; digits--) {
 		const text = String(Number(number.toPrecision(digits)));
@@ -65,7 +69,11 @@ function convertToFileCsv(rows) {
 function realConvertToFileCsv(rows) {
 	const cache = process.env.HOOPAI_E2E_CACHE || path.join(os.homedir(), '.cache', 'hoopai-n8n-e2e');
 	const modules = path.join(cache, 'n8n-2.41.1', 'node_modules');
-	if (!fs.existsSync(path.join(modules, '@e965', 'xlsx')) || !fs.existsSync(path.join(modules, 'n8n-nodes-base', 'dist', 'utils', 'utilities.js'))) return undefined;
+	if (
+		!fs.existsSync(path.join(modules, '@e965', 'xlsx')) ||
+		!fs.existsSync(path.join(modules, 'n8n-nodes-base', 'dist', 'utils', 'utilities.js'))
+	)
+		return undefined;
 	const xlsx = require(path.join(modules, '@e965', 'xlsx'));
 	const { flattenObject: n8nFlatten } = require(path.join(modules, 'n8n-nodes-base', 'dist', 'utils', 'utilities.js'));
 	const sheet = xlsx.utils.json_to_sheet(rows.map(n8nFlatten));

@@ -91,7 +91,9 @@ function combine(children: Array<{ name: string; variants: Variant[] }>, label: 
  * `shownWith` and are merged in by `combine`.
  */
 function shownBy(field: INodeProperties, variant: Variant): Variant & { shownWith?: Record<string, unknown> } {
-	const show = Object.entries(field.displayOptions?.show ?? {}).filter(([name]) => !name.startsWith('/') && !['resource', 'operation'].includes(name));
+	const show = Object.entries(field.displayOptions?.show ?? {}).filter(
+		([name]) => !name.startsWith('/') && !['resource', 'operation'].includes(name),
+	);
 	if (!show.length) return variant;
 	const shownWith = Object.fromEntries(show.map(([name, values]) => [name, (values as unknown[])[0]]));
 	return { ...variant, shownWith, conditions: Object.keys(shownWith) };
@@ -100,7 +102,10 @@ function shownBy(field: INodeProperties, variant: Variant): Variant & { shownWit
 /** Every variant of a property: leaves give each of their values; collections combine their fields. */
 export function variantsOf(property: INodeProperties, samples: Samples, path: string = property.name): Variant[] {
 	if (property.type === 'collection') {
-		const children = (property.options as INodeProperties[]).map((child) => ({ name: child.name, variants: variantsOf(child, samples, `${path}.${child.name}`) }));
+		const children = (property.options as INodeProperties[]).map((child) => ({
+			name: child.name,
+			variants: variantsOf(child, samples, `${path}.${child.name}`),
+		}));
 		return combine(children, path);
 	}
 	if (property.type === 'fixedCollection') {
@@ -127,7 +132,9 @@ export function variantsOf(property: INodeProperties, samples: Samples, path: st
 		};
 		return groups.length > 1 ? [...perGroup, everyGroup] : perGroup;
 	}
-	return leafValues(property, samples, path).map((value): Variant => ({ label: leaf(path, value), value, leaves: [leaf(path, value)], kind: 'alone', groups: [] }));
+	return leafValues(property, samples, path).map(
+		(value): Variant => ({ label: leaf(path, value), value, leaves: [leaf(path, value)], kind: 'alone', groups: [] }),
+	);
 }
 
 /** The types of property a run varies at the top level; the others (IDs, text) come from its base. */

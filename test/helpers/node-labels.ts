@@ -11,7 +11,8 @@ type Child = INodeProperties | INodePropertyCollection;
 /** The labels of a node description's fields, collections and groups, nested as the editor shows them. */
 export function labelTree(children: Child[]): LabelNode[] {
 	return children.map((child) => {
-		const below: Child[] = 'values' in child ? child.values : ['collection', 'fixedCollection'].includes(child.type) ? ((child.options ?? []) as Child[]) : [];
+		const below: Child[] =
+			'values' in child ? child.values : ['collection', 'fixedCollection'].includes(child.type) ? ((child.options ?? []) as Child[]) : [];
 		return { label: child.displayName, children: labelTree(below) };
 	});
 }

@@ -40,7 +40,13 @@ function normalise(node: Json, fixes: SpecFix[], where: string): Json {
 		delete out.oneOf;
 		fixes.push({ where, what: 'ambiguous oneOf of loose schemas: validated as anyOf' });
 	}
-	if (out.type === 'object' && !out.properties && !out.additionalProperties && out.example !== undefined && typeof out.example !== 'object') {
+	if (
+		out.type === 'object' &&
+		!out.properties &&
+		!out.additionalProperties &&
+		out.example !== undefined &&
+		typeof out.example !== 'object'
+	) {
 		delete out.type;
 		fixes.push({ where, what: 'bare `type: object` with a scalar example: accepted any value' });
 	} else if (out.type === 'object' && !out.properties && !out.additionalProperties && /\/(status|type|platform)$/.test(where)) {
@@ -109,8 +115,12 @@ export class OpenApiValidator {
 	/** A multipart form's fields (as a route logs them) against the documented form: required and known fields. */
 	private formErrors(schema: Json, parts: Record<string, unknown>): string[] {
 		const known = Object.keys(schema.properties || {});
-		const missing = (schema.required || []).filter((name: string) => !(name in parts)).map((name: string) => ` must have required form field '${name}'`);
-		const unknown = Object.keys(parts).filter((name) => !known.includes(name)).map((name) => ` form field '${name}' is not documented`);
+		const missing = (schema.required || [])
+			.filter((name: string) => !(name in parts))
+			.map((name: string) => ` must have required form field '${name}'`);
+		const unknown = Object.keys(parts)
+			.filter((name) => !known.includes(name))
+			.map((name) => ` form field '${name}' is not documented`);
 		return [...missing, ...unknown];
 	}
 
@@ -131,7 +141,10 @@ export class OpenApiValidator {
 	resolve(file: string, ref: string): { file: string; schema: Json } {
 		const [target, pointer] = ref.split('#');
 		const doc = target ? target.replace(/^.*\//, '') : file;
-		const schema = pointer.split('/').filter(Boolean).reduce((node: Json, key: string) => node?.[key], this.docs[doc]);
+		const schema = pointer
+			.split('/')
+			.filter(Boolean)
+			.reduce((node: Json, key: string) => node?.[key], this.docs[doc]);
 		return { file: doc, schema };
 	}
 

@@ -36,7 +36,13 @@ function outsideActions(command, args) {
  * lifecycle scripts on or off (the project's .npmrc turns them off).
  */
 function handPublish(ignoreScripts) {
-	return outsideActions('npm', ['publish', `--registry=${NOWHERE}`, '--fetch-retries=0', '--//127.0.0.1:9/:_authToken=a-token-for-a-closed-port', `--ignore-scripts=${ignoreScripts}`]);
+	return outsideActions('npm', [
+		'publish',
+		`--registry=${NOWHERE}`,
+		'--fetch-retries=0',
+		'--//127.0.0.1:9/:_authToken=a-token-for-a-closed-port',
+		`--ignore-scripts=${ignoreScripts}`,
+	]);
 }
 
 /** `npm run release` outside GitHub Actions. */

@@ -52,4 +52,14 @@ function howToGetSpec() {
 	);
 }
 
-module.exports = { REFERENCE_DIR, SPEC_COMMIT, SPEC_REPOSITORY, UPSTREAM_PATHS, SKIPPED_FOR_SPEC, readReferenceText, referenceAvailable, loadSpecs, howToGetSpec };
+module.exports = {
+	REFERENCE_DIR,
+	SPEC_COMMIT,
+	SPEC_REPOSITORY,
+	UPSTREAM_PATHS,
+	SKIPPED_FOR_SPEC,
+	readReferenceText,
+	referenceAvailable,
+	loadSpecs,
+	howToGetSpec,
+};

@@ -26,23 +26,23 @@ function secretForms(secret) {
 		forms.push([`base64url+${offset}`, core.replace(/\+/g, '-').replace(/\//g, '_')]);
 	}
 	const seen = new Set();
-	return forms
-		.filter(([, text]) => text.length >= 8 && !seen.has(text) && seen.add(text))
-		.map(([form, text]) => ({ form, text }));
+	return forms.filter(([, text]) => text.length >= 8 && !seen.has(text) && seen.add(text)).map(([form, text]) => ({ form, text }));
 }
 
 /** JSON that survives cycles and BigInt; what a log line or a stored execution would hold. */
 function safeJson(value) {
 	const seen = new WeakSet();
 	try {
-		return JSON.stringify(value, (_key, item) => {
-			if (typeof item === 'bigint') return String(item);
-			if (item && typeof item === 'object') {
-				if (seen.has(item)) return '[Circular]';
-				seen.add(item);
-			}
-			return item;
-		}) ?? String(value);
+		return (
+			JSON.stringify(value, (_key, item) => {
+				if (typeof item === 'bigint') return String(item);
+				if (item && typeof item === 'object') {
+					if (seen.has(item)) return '[Circular]';
+					seen.add(item);
+				}
+				return item;
+			}) ?? String(value)
+		);
 	} catch (error) {
 		return `[not serialisable: ${error.message}]`;
 	}
@@ -75,7 +75,8 @@ function captureLogs() {
 	const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'];
 	const originals = Object.fromEntries(methods.map((name) => [name, console[name]]));
 	for (const name of methods) {
-		console[name] = (...args) => lines.push(`[console.${name}] ${args.map((arg) => (typeof arg === 'string' ? arg : safeJson(arg))).join(' ')}`);
+		console[name] = (...args) =>
+			lines.push(`[console.${name}] ${args.map((arg) => (typeof arg === 'string' ? arg : safeJson(arg))).join(' ')}`);
 	}
 	return {
 		lines,

@@ -28,7 +28,10 @@ export function tokenCredentials(sim: Simulator, data: Record<string, string> = 
 
 /** The API requests the simulator saw since `from` (an index into its request log). */
 export function requestsSince(sim: Simulator, from: number) {
-	return sim.control.requests().slice(from).map((request) => `${request.method} ${request.path}`);
+	return sim.control
+		.requests()
+		.slice(from)
+		.map((request) => `${request.method} ${request.path}`);
 }
 
 /** The simulator's store for its own location (accounts, posts, categories… as plain data). */
@@ -77,7 +80,10 @@ export function useSampleSimulator(afterReset: (sim: Simulator) => void = () => 
 	});
 	afterAll(async () => {
 		await current().stop();
-		if (!log.checkRegistered) throw new Error('useSampleSimulator: end the block with itSentOnlyDocumentedRequests(sim), or its requests are never checked against the spec');
+		if (!log.checkRegistered)
+			throw new Error(
+				'useSampleSimulator: end the block with itSentOnlyDocumentedRequests(sim), or its requests are never checked against the spec',
+			);
 	});
 	return current;
 }

@@ -20,16 +20,18 @@ function setUp(): OpenApiValidator | undefined {
 	const specs = loadSpecs();
 	if (!specs) return undefined;
 	validator = new OpenApiValidator(specs);
-	templates = [V3, V2].flatMap((file) => Object.entries(specs[file].paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) =>
-		Object.keys(operations).map((method) => ({
-			file,
-			method: method.toUpperCase(),
-			path,
-			pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
-			literal: path.replace(/\{[^}]+\}/g, '').length,
-			parameters: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]),
-		})),
-	));
+	templates = [V3, V2].flatMap((file) =>
+		Object.entries(specs[file].paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) =>
+			Object.keys(operations).map((method) => ({
+				file,
+				method: method.toUpperCase(),
+				path,
+				pattern: new RegExp(`^${path.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
+				literal: path.replace(/\{[^}]+\}/g, '').length,
+				parameters: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]),
+			})),
+		),
+	);
 	return validator;
 }
 
@@ -41,10 +43,12 @@ function templateOf(request: LoggedRequest) {
 			.sort((a, b) => b.literal - a.literal)[0];
 	const v3 = matching(V3);
 	// A v3 path whose {platform} enum leaves the value out (twitter) is the v2 per-platform path.
-	const v3Fits = v3 && v3.parameters.every((name, index) => {
-		const allowed = validator!.pathEnum(V3, request.method, v3.path, name);
-		return !allowed || allowed.includes(decodeURIComponent(v3.pattern.exec(request.path)![index + 1]));
-	});
+	const v3Fits =
+		v3 &&
+		v3.parameters.every((name, index) => {
+			const allowed = validator!.pathEnum(V3, request.method, v3.path, name);
+			return !allowed || allowed.includes(decodeURIComponent(v3.pattern.exec(request.path)![index + 1]));
+		});
 	return (v3Fits ? v3 : matching(V2)) ?? v3;
 }
 
@@ -58,7 +62,8 @@ export function specAvailable(): boolean {
  * `needs` names another reference file the test reads (e.g. Scopes.md).
  */
 export function itWithSpec(name: string, test: () => unknown, options: { timeout?: number; needs?: string } = {}): void {
-	if (specAvailable() && (!options.needs || readReferenceText(options.needs) !== undefined)) it(name, test as () => Promise<unknown>, options.timeout);
+	if (specAvailable() && (!options.needs || readReferenceText(options.needs) !== undefined))
+		it(name, test as () => Promise<unknown>, options.timeout);
 	else it.skip(`${name} (${SKIPPED_FOR_SPEC})`, () => {});
 }
 
@@ -83,7 +88,8 @@ export function specProblems(request: LoggedRequest): string[] {
 	template.parameters.forEach((name, index) => {
 		const allowed = spec.pathEnum(template.file, request.method, template.path, name);
 		const value = decodeURIComponent(values[index]);
-		if (allowed && !allowed.includes(value)) problems.push(`${request.method} ${template.path}: {${name}} "${value}" is not one of ${allowed.join(', ')}`);
+		if (allowed && !allowed.includes(value))
+			problems.push(`${request.method} ${template.path}: {${name}} "${value}" is not one of ${allowed.join(', ')}`);
 	});
 	for (const error of spec.requestErrors(template.file, request.method, template.path, request.body)) {
 		problems.push(`${request.method} ${template.path}: ${error}`);

@@ -48,9 +48,18 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 	};
 	/** The browser step, as the simulator's control surface plays it. */
 	const connect = (platform: string) =>
-		sim().control.completeConnect(`${sim().url}/social-media-posting/oauth/${platform}/start?locationId=${sim().locationId}&userId=${sim().userId}`).accountId;
+		sim().control.completeConnect(
+			`${sim().url}/social-media-posting/oauth/${platform}/start?locationId=${sim().locationId}&userId=${sim().userId}`,
+		).accountId;
 	const available = async (platform: string, oauthAccountId: string, extra: INodeParameters = {}) => {
-		const { items, error } = await run({ operation: 'getAvailableAccounts', loginFrom: 'fields', availablePlatform: platform, oauthAccountId, returnAll: true, ...extra });
+		const { items, error } = await run({
+			operation: 'getAvailableAccounts',
+			loginFrom: 'fields',
+			availablePlatform: platform,
+			oauthAccountId,
+			returnAll: true,
+			...extra,
+		});
 		expect(error).toBeUndefined();
 		return items.map((item) => item.json);
 	};
@@ -59,13 +68,26 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		it('builds the start URL (v2 per-platform path for the seven v2 networks, the generic path for the others) and sends nothing', async () => {
 			const log = logFrom();
 			for (const platform of [...V2_PLATFORMS, ...GENERIC_PLATFORMS]) {
-				const { items, error } = await run({ operation: 'getConnectUrl', connectPlatform: platform, connectOptions: { page: 'integration', reconnect: true } });
+				const { items, error } = await run({
+					operation: 'getConnectUrl',
+					connectPlatform: platform,
+					connectOptions: { page: 'integration', reconnect: true },
+				});
 				expect(error).toBeUndefined();
 				const [output] = items.map((item) => item.json);
 				const url = new URL(String(output.url));
 				expect(`${url.origin}${url.pathname}`).toBe(`${sim().url}/social-media-posting/oauth/${platform}/start`);
-				expect(Object.fromEntries(url.searchParams)).toEqual({ locationId: sim().locationId, userId: sim().userId, page: 'integration', reconnect: 'true' });
-				expect(output).toMatchObject({ platform, path: V2_PLATFORMS.includes(platform) ? 'v2 per-platform' : 'v3 generic', reconnect: true });
+				expect(Object.fromEntries(url.searchParams)).toEqual({
+					locationId: sim().locationId,
+					userId: sim().userId,
+					page: 'integration',
+					reconnect: 'true',
+				});
+				expect(output).toMatchObject({
+					platform,
+					path: V2_PLATFORMS.includes(platform) ? 'v2 per-platform' : 'v3 generic',
+					reconnect: true,
+				});
 				expect(output.whatComesBack).toMatch(/accountId/);
 				startUrls.push(url);
 				if (platform === 'twitter') expect(output.notice).toMatch(/2024-12-04/);
@@ -77,7 +99,10 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		it('uses the chosen user, leaves out page and reconnect when unset, and needs a user', async () => {
 			const other = location().users.find((user: IDataObject) => user.id !== sim().userId) ?? location().users[0];
 			const { items } = await run({ operation: 'getConnectUrl', connectPlatform: 'facebook', connectUserId: other.id });
-			expect(Object.fromEntries(new URL(String(items[0].json.url)).searchParams)).toEqual({ locationId: sim().locationId, userId: other.id });
+			expect(Object.fromEntries(new URL(String(items[0].json.url)).searchParams)).toEqual({
+				locationId: sim().locationId,
+				userId: other.id,
+			});
 			const noUser = await runNode({
 				parameters: { resource: 'accountConnection', operation: 'getConnectUrl', connectPlatform: 'facebook' },
 				credentials: tokenCredentials(sim(), { userId: '' }),
@@ -94,7 +119,13 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		const pages = await available('facebook', message.accountId);
 		expect(pages).toHaveLength(2);
 		for (const page of pages) {
-			expect(page).toMatchObject({ platform: 'facebook', type: 'page', isConnected: false, oauthAccountId: message.accountId, isOwned: true });
+			expect(page).toMatchObject({
+				platform: 'facebook',
+				type: 'page',
+				isConnected: false,
+				oauthAccountId: message.accountId,
+				isOwned: true,
+			});
 			expect(typeof page.avatar).toBe('string');
 		}
 
@@ -105,18 +136,31 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		expect(log().map((request) => `${request.method} ${request.path} ${request.status}`)).toEqual(
 			pages.map(() => `POST /social-media-posting/oauth/${sim().locationId}/facebook/accounts/${message.accountId} 201`),
 		);
-		expect(log().map((request) => request.body)).toEqual(pages.map((page) => ({ type: 'page', originId: page.id, name: page.name, avatar: page.avatar })));
+		expect(log().map((request) => request.body)).toEqual(
+			pages.map((page) => ({ type: 'page', originId: page.id, name: page.name, avatar: page.avatar })),
+		);
 
-		const listed = await runNode({ parameters: { resource: 'account', operation: 'getAll', returnAll: true }, credentials: tokenCredentials(sim()) });
+		const listed = await runNode({
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
+			credentials: tokenCredentials(sim()),
+		});
 		const newAccounts = listed.items.map((item) => item.json).filter((account) => account.oauthId === message.accountId);
 		expect(newAccounts.map((account) => account.name).sort()).toEqual(pages.map((page) => page.name).sort());
 
 		const post = await runNode({
-			parameters: { resource: 'post', operation: 'create', accountIds: [String(newAccounts[0].id)], summary: 'Hello from a freshly connected page', status: 'draft' },
+			parameters: {
+				resource: 'post',
+				operation: 'create',
+				accountIds: [String(newAccounts[0].id)],
+				summary: 'Hello from a freshly connected page',
+				status: 'draft',
+			},
 			credentials: tokenCredentials(sim()),
 		});
 		expect(post.error).toBeUndefined();
-		expect(location().posts.find((candidate: IDataObject) => candidate._id === post.items[0].json.id)?.accountIds).toEqual([newAccounts[0].id]);
+		expect(location().posts.find((candidate: IDataObject) => candidate._id === post.items[0].json.id)?.accountIds).toEqual([
+			newAccounts[0].id,
+		]);
 
 		// Listed again, the pages show as connected, and attaching them again sends nothing.
 		const again = await available('facebook', message.accountId);
@@ -147,12 +191,17 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(accounts.length);
 			const [attach] = attachLog();
-			expect(`${attach.method} ${attach.path} ${attach.status}`).toBe(`POST /social-media-posting/oauth/${sim().locationId}/${platform}/${segment}/${oauthAccountId} 201`);
+			expect(`${attach.method} ${attach.path} ${attach.status}`).toBe(
+				`POST /social-media-posting/oauth/${sim().locationId}/${platform}/${segment}/${oauthAccountId} 201`,
+			);
 			bodies[platform] = attach.body as IDataObject;
 		}
 		Object.assign(attachBodies, bodies);
 		expect(Object.keys(bodies).sort()).toEqual(Object.keys(ATTACH_DTO).sort());
-		expect(bodies.google).toEqual({ location: expect.objectContaining({ name: expect.any(String), title: expect.any(String) }), account: expect.objectContaining({ accountName: expect.any(String), vettedState: expect.any(String) }) });
+		expect(bodies.google).toEqual({
+			location: expect.objectContaining({ name: expect.any(String), title: expect.any(String) }),
+			account: expect.objectContaining({ accountName: expect.any(String), vettedState: expect.any(String) }),
+		});
 		expect(bodies.linkedin).toMatchObject({ type: 'page', urn: expect.stringMatching(/^urn:li:/) });
 		expect(bodies.instagram).toMatchObject({ pageId: expect.any(String) });
 		figures['networks listed'] = CONNECTABLE.length;
@@ -171,7 +220,14 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		expect(filtered.map((account) => account.name)).toEqual(['Facebook Main Page']);
 		expect(v2Log()[0].query).toEqual({});
 
-		const limited = await run({ operation: 'getAvailableAccounts', loginFrom: 'fields', availablePlatform: 'facebook', oauthAccountId: facebook, returnAll: false, limit: 1 });
+		const limited = await run({
+			operation: 'getAvailableAccounts',
+			loginFrom: 'fields',
+			availablePlatform: 'facebook',
+			oauthAccountId: facebook,
+			returnAll: false,
+			limit: 1,
+		});
 		expect(limited.items).toHaveLength(1);
 	});
 
@@ -179,14 +235,29 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		const oauthAccountId = connect('linkedin');
 		const [page, second] = await available('linkedin', oauthAccountId);
 		const log = logFrom();
-		const { items, error } = await run({ operation: 'attachAccounts', attachFrom: 'id', attachPlatform: 'linkedin', attachOauthAccountId: oauthAccountId, attachIds: page.id as string });
+		const { items, error } = await run({
+			operation: 'attachAccounts',
+			attachFrom: 'id',
+			attachPlatform: 'linkedin',
+			attachOauthAccountId: oauthAccountId,
+			attachIds: page.id as string,
+		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([expect.objectContaining({ originId: page.id, platform: 'linkedin', type: 'page' })]);
 		expect(log().map((request) => request.method)).toEqual(['GET', 'POST']);
 
 		const bad = logFrom();
-		const refused = await run({ operation: 'attachAccounts', attachFrom: 'id', attachPlatform: 'linkedin', attachOauthAccountId: oauthAccountId, attachIds: `${second.id as string}, 999` });
-		expect(refused.error).toMatchObject({ name: 'NodeOperationError', message: expect.stringMatching(/^Page, Profile or Location IDs: "999" is not one this LinkedIn login can attach/) });
+		const refused = await run({
+			operation: 'attachAccounts',
+			attachFrom: 'id',
+			attachPlatform: 'linkedin',
+			attachOauthAccountId: oauthAccountId,
+			attachIds: `${second.id as string}, 999`,
+		});
+		expect(refused.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: expect.stringMatching(/^Page, Profile or Location IDs: "999" is not one this LinkedIn login can attach/),
+		});
 		expect(bad().map((request) => request.method)).toEqual(['GET']);
 	});
 
@@ -194,9 +265,17 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		const oauthAccountId = connect('google');
 		const [location] = await available('google', oauthAccountId);
 		expect(location.id).toMatch(/^locations\//);
-		const { items, error } = await run({ operation: 'attachAccounts', attachFrom: 'id', attachPlatform: 'google', attachOauthAccountId: oauthAccountId, attachIds: String(location.id) });
+		const { items, error } = await run({
+			operation: 'attachAccounts',
+			attachFrom: 'id',
+			attachPlatform: 'google',
+			attachOauthAccountId: oauthAccountId,
+			attachIds: String(location.id),
+		});
 		expect(error).toBeUndefined();
-		expect(items.map((item) => item.json)).toEqual([expect.objectContaining({ platform: 'google', type: 'location', name: location.name })]);
+		expect(items.map((item) => item.json)).toEqual([
+			expect.objectContaining({ platform: 'google', type: 'location', name: location.name }),
+		]);
 	});
 
 	it('TikTok Business cannot be attached: the node says so and sends nothing', async () => {
@@ -204,8 +283,17 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		const accounts = await available('tiktok-business', oauthAccountId);
 		const log = logFrom();
 		const fromInput = await run({ operation: 'attachAccounts', attachFrom: 'input' }, { input: accounts });
-		expect(fromInput.error).toMatchObject({ name: 'NodeOperationError', message: 'Accounts to Attach: TikTok Business accounts cannot be attached through the API' });
-		const byId = await run({ operation: 'attachAccounts', attachFrom: 'id', attachPlatform: 'tiktok-business', attachOauthAccountId: oauthAccountId, attachIds: String(accounts[0].id) });
+		expect(fromInput.error).toMatchObject({
+			name: 'NodeOperationError',
+			message: 'Accounts to Attach: TikTok Business accounts cannot be attached through the API',
+		});
+		const byId = await run({
+			operation: 'attachAccounts',
+			attachFrom: 'id',
+			attachPlatform: 'tiktok-business',
+			attachOauthAccountId: oauthAccountId,
+			attachIds: String(accounts[0].id),
+		});
 		expect(byId.error?.message).toBe('Accounts to Attach: TikTok Business accounts cannot be attached through the API');
 		expect(log()).toEqual([]);
 	});
@@ -213,15 +301,28 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 	it('input items that are not available accounts stop with an error naming the field, nothing sent', async () => {
 		const log = logFrom();
 		const { error } = await run({ operation: 'attachAccounts', attachFrom: 'input' }, { input: [{ name: 'Just a name' }] });
-		expect(error).toMatchObject({ name: 'NodeOperationError', message: expect.stringMatching(/^Accounts to Attach: input item 1 is not an available account/) });
-		const noId = await run({ operation: 'getAvailableAccounts', loginFrom: 'fields', availablePlatform: 'facebook', oauthAccountId: '../accounts' });
+		expect(error).toMatchObject({
+			name: 'NodeOperationError',
+			message: expect.stringMatching(/^Accounts to Attach: input item 1 is not an available account/),
+		});
+		const noId = await run({
+			operation: 'getAvailableAccounts',
+			loginFrom: 'fields',
+			availablePlatform: 'facebook',
+			oauthAccountId: '../accounts',
+		});
 		expect(noId.error?.name).toBe('NodeOperationError');
 		expect(log()).toEqual([]);
 	});
 
 	it('the API’s errors are shown as they are (e.g. X (Twitter), an unknown login)', async () => {
 		const unknownLogin = '65f0c0de00000000000000ff';
-		const { error } = await run({ operation: 'getAvailableAccounts', loginFrom: 'fields', availablePlatform: 'twitter', oauthAccountId: unknownLogin });
+		const { error } = await run({
+			operation: 'getAvailableAccounts',
+			loginFrom: 'fields',
+			availablePlatform: 'twitter',
+			oauthAccountId: unknownLogin,
+		});
 		expect(error).toMatchObject({ name: 'NodeApiError', message: 'OAuth account not found', httpCode: '404' });
 	});
 
@@ -233,10 +334,9 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 			const log = logFrom();
 			const { items, error } = await run({ operation: 'attachAccounts', attachFrom: 'input' }, { input: [page] });
 			expect(error).toBeUndefined();
-			expect(log().map((request) => `${request.method} ${request.path.replace(/^.*\/oauth\/.*/, 'attach')} ${request.fault ?? request.status}`)).toEqual([
-				'POST attach lostAnswer',
-				`GET /social-media-posting/${sim().locationId}/accounts 200`,
-			]);
+			expect(
+				log().map((request) => `${request.method} ${request.path.replace(/^.*\/oauth\/.*/, 'attach')} ${request.fault ?? request.status}`),
+			).toEqual(['POST attach lostAnswer', `GET /social-media-posting/${sim().locationId}/accounts 200`]);
 			const stored = location().accounts.filter((account: IDataObject) => account.oauthId === oauthAccountId);
 			expect(stored).toHaveLength(1);
 			expect(items.map((item) => item.json.id)).toEqual([stored[0].id]);
@@ -260,7 +360,9 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		expect(Object.keys(attachBodies).sort()).toEqual(Object.keys(ATTACH_DTO).sort());
 		// v3's generic path, or v2's for the networks v3 has no start path for.
 		for (const url of startUrls) {
-			expect(specProblems({ method: 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) } as unknown as LoggedRequest)).toEqual([]);
+			expect(
+				specProblems({ method: 'GET', path: url.pathname, query: Object.fromEntries(url.searchParams) } as unknown as LoggedRequest),
+			).toEqual([]);
 		}
 		// Each body sends what its DTO requires and nothing it does not document.
 		for (const [platform, body] of Object.entries(attachBodies)) {

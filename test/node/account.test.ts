@@ -3,7 +3,6 @@ import { runNode } from '../harness/n8n';
 import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/simulator';
 
 describeWithSimulator('Account resource', (sim) => {
-
 	const location = () => locationOf(sim());
 
 	it('Get Many outputs one item per connected account', async () => {
@@ -13,7 +12,9 @@ describeWithSimulator('Account resource', (sim) => {
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.id)).toEqual(location().accounts.map((account: { id: string }) => account.id));
-		expect(items[0].json).toEqual(expect.objectContaining({ name: expect.any(String), platform: expect.any(String), isExpired: expect.any(Boolean) }));
+		expect(items[0].json).toEqual(
+			expect.objectContaining({ name: expect.any(String), platform: expect.any(String), isExpired: expect.any(Boolean) }),
+		);
 	});
 
 	it('Get Many filters by platform, leaves out expired accounts and honours the Limit', async () => {

@@ -9,7 +9,6 @@ import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/
 const specs = loadSpecs();
 
 describeWithSimulator('Category, Tag, Statistic and Comment resources', (sim) => {
-
 	const location = () => locationOf(sim());
 	const run = async (parameters: INodeParameters) => await runNode({ parameters, credentials: tokenCredentials(sim()) });
 	const accountOf = (platform: string) => location().accounts.find((account: IDataObject) => account.platform === platform);
@@ -21,7 +20,12 @@ describeWithSimulator('Category, Tag, Statistic and Comment resources', (sim) =>
 		const all = await run({ resource: 'category', operation: 'getAll', returnAll: true });
 		expect(all.error).toBeUndefined();
 		expect(all.items).toHaveLength(total);
-		expect(sim().control.requests().slice(before).map((request) => request.query)).toEqual([
+		expect(
+			sim()
+				.control.requests()
+				.slice(before)
+				.map((request) => request.query),
+		).toEqual([
 			{ skip: '0', limit: '100' },
 			{ skip: '100', limit: '100' },
 			{ skip: '200', limit: '100' },
@@ -51,12 +55,20 @@ describeWithSimulator('Category, Tag, Statistic and Comment resources', (sim) =>
 		expect(byIds.error).toBeUndefined();
 		expect(byIds.items.map((item) => item.json.tag).sort()).toEqual([first.tag, third.tag].sort());
 		const sent = sim().control.requests().slice(before);
-		expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual([`POST /social-media-posting/${sim().locationId}/tags/details`]);
+		expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual([
+			`POST /social-media-posting/${sim().locationId}/tags/details`,
+		]);
 		expect(sent[0].body).toEqual({ tagIds: [first._id, third._id] });
 
 		const limited = await run({ resource: 'tag', operation: 'getAll', limit: 1, tagFilters: { tagIds: `${first._id}, ${third._id}` } });
 		expect(limited.items).toHaveLength(1);
-		const searched = await run({ resource: 'tag', operation: 'getAll', returnAll: true, searchText: third.tag, tagFilters: { tagIds: [first._id, third._id] } });
+		const searched = await run({
+			resource: 'tag',
+			operation: 'getAll',
+			returnAll: true,
+			searchText: third.tag,
+			tagFilters: { tagIds: [first._id, third._id] },
+		});
 		expect(searched.items.map((item) => item.json._id)).toEqual([third._id]);
 	});
 
@@ -74,7 +86,9 @@ describeWithSimulator('Category, Tag, Statistic and Comment resources', (sim) =>
 		expect(items[0].json).toEqual(expect.objectContaining({ totals: expect.any(Object), dayRange: expect.any(Array) }));
 		const sent = sim().control.requests().slice(before).at(-1)!;
 		expect(sent.query).toEqual({ locationId: sim().locationId });
-		const live = location().accounts.filter((account: IDataObject) => !account.isExpired).map((account: IDataObject) => account.profileId);
+		const live = location()
+			.accounts.filter((account: IDataObject) => !account.isExpired)
+			.map((account: IDataObject) => account.profileId);
 		expect(sent.body).toEqual({
 			profileIds: live,
 			currentRange: { startDate: '2026-11-01T00:00:00.000Z', endDate: '2026-11-08T00:00:00.000Z' },
@@ -83,12 +97,15 @@ describeWithSimulator('Category, Tag, Statistic and Comment resources', (sim) =>
 	});
 
 	itWithSpec('Statistic → Get offers exactly the platforms the v3 spec accepts, and the API takes each', async () => {
-		const documented = specs!['social-planner-v3.json'].paths['/social-media-posting/statistics'].post.requestBody.content['application/json']
-			.schema.properties.platforms.items.enum as string[];
+		const documented = specs!['social-planner-v3.json'].paths['/social-media-posting/statistics'].post.requestBody.content[
+			'application/json'
+		].schema.properties.platforms.items.enum as string[];
 		const offered = optionValues(await propertyOf('platforms', 'statistics')) as string[];
 		expect([...offered].sort()).toEqual([...documented].sort());
 
-		const profileIds = location().accounts.filter((account: IDataObject) => !account.isExpired).map((account: IDataObject) => account.profileId);
+		const profileIds = location()
+			.accounts.filter((account: IDataObject) => !account.isExpired)
+			.map((account: IDataObject) => account.profileId);
 		for (const platform of offered) {
 			const before = sim().control.requests().length;
 			const { error } = await run({ resource: 'statistics', operation: 'get', platforms: [platform], profileIds });
@@ -98,7 +115,13 @@ describeWithSimulator('Category, Tag, Statistic and Comment resources', (sim) =>
 	});
 
 	it('Statistic → Get rejects a period that ends before it starts', async () => {
-		const { error } = await run({ resource: 'statistics', operation: 'get', range: 'custom', startDate: '2026-11-08T00:00:00Z', endDate: '2026-11-01T00:00:00Z' });
+		const { error } = await run({
+			resource: 'statistics',
+			operation: 'get',
+			range: 'custom',
+			startDate: '2026-11-08T00:00:00Z',
+			endDate: '2026-11-01T00:00:00Z',
+		});
 		expect(error?.message).toBe('Start Date: must be before End Date');
 	});
 
@@ -106,7 +129,13 @@ describeWithSimulator('Category, Tag, Statistic and Comment resources', (sim) =>
 		const facebook = accountOf('facebook');
 		const expected = location().comments.filter((comment: IDataObject) => comment.originId === facebook.originId);
 		const before = sim().control.requests().length;
-		const { items, error } = await run({ resource: 'comment', operation: 'getAll', platform: 'facebook', originIds: [facebook.originId], returnAll: true });
+		const { items, error } = await run({
+			resource: 'comment',
+			operation: 'getAll',
+			platform: 'facebook',
+			originIds: [facebook.originId],
+			returnAll: true,
+		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json._id).sort()).toEqual(expected.map((comment: IDataObject) => comment._id).sort());
 		expect(sim().control.requests().slice(before)[0].body).toEqual({ originIds: [facebook.originId], skip: 0, limit: 100 });
@@ -114,7 +143,14 @@ describeWithSimulator('Category, Tag, Statistic and Comment resources', (sim) =>
 
 	it('Comment → Create replies to a comment; Like and Unlike answer with the new state', async () => {
 		const [comment] = location().comments;
-		const reply = await run({ resource: 'comment', operation: 'create', platform: 'facebook', parentId: comment._id, isParentThread: false, content: 'Thanks for asking!' });
+		const reply = await run({
+			resource: 'comment',
+			operation: 'create',
+			platform: 'facebook',
+			parentId: comment._id,
+			isParentThread: false,
+			content: 'Thanks for asking!',
+		});
 		expect(reply.error).toBeUndefined();
 		expect(reply.items[0].json).toEqual(expect.objectContaining({ content: 'Thanks for asking!' }));
 		expect(location().comments.some((candidate: IDataObject) => candidate.content === 'Thanks for asking!')).toBe(true);
@@ -123,7 +159,10 @@ describeWithSimulator('Category, Tag, Statistic and Comment resources', (sim) =>
 		expect(liked.items.map((item) => item.json)).toEqual([{ liked: true, id: comment._id }]);
 		const unliked = await run({ resource: 'comment', operation: 'unlike', platform: 'facebook', commentId: comment._id });
 		expect(unliked.items.map((item) => item.json)).toEqual([{ liked: false, id: comment._id }]);
-		const methods = sim().control.requests().slice(-2).map((request) => `${request.method} ${request.path}`);
+		const methods = sim()
+			.control.requests()
+			.slice(-2)
+			.map((request) => `${request.method} ${request.path}`);
 		expect(methods).toEqual([
 			`POST /social-media-posting/comments/facebook/${comment._id}/like`,
 			`DELETE /social-media-posting/comments/facebook/${comment._id}/like`,

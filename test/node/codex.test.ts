@@ -19,7 +19,16 @@ const PANEL_KEYS = [
 ];
 
 /** A few of n8n's own nodes a marketer meets in the same searches, by their display names. */
-const BUILT_IN = ['HighLevel', 'Facebook Graph API', 'LinkedIn', 'Schedule Trigger', 'Google Business Profile', 'X (Formerly Twitter)', 'Google Sheets', 'AI Agent'];
+const BUILT_IN = [
+	'HighLevel',
+	'Facebook Graph API',
+	'LinkedIn',
+	'Schedule Trigger',
+	'Google Business Profile',
+	'X (Formerly Twitter)',
+	'Google Sheets',
+	'AI Agent',
+];
 
 async function panelItems(): Promise<PanelItem[]> {
 	const loader = new PackageDirectoryLoader(REPO_ROOT);
@@ -27,7 +36,10 @@ async function panelItems(): Promise<PanelItem[]> {
 	const ours = (loader.types.nodes as Array<INodeTypeDescription & { codex?: Codex }>).map((node) => {
 		const isTrigger = node.group.includes('trigger');
 		const alias = [...(node.codex?.alias ?? []), ...(isTrigger ? [node.displayName] : [])];
-		return { key: node.name, properties: { displayName: isTrigger ? node.displayName.replace(' Trigger', '') : node.displayName, codex: { ...node.codex, alias } } };
+		return {
+			key: node.name,
+			properties: { displayName: isTrigger ? node.displayName.replace(' Trigger', '') : node.displayName, codex: { ...node.codex, alias } },
+		};
 	});
 	return [...ours, ...BUILT_IN.map((displayName) => ({ key: displayName, properties: { displayName, codex: {} } }))];
 }
@@ -39,16 +51,37 @@ function search(query: string, items: PanelItem[]): string[] {
 
 describe('The nodes panel finds the HoopAI nodes by the words marketers type', () => {
 	const QUERIES = [
-		'instagram', 'facebook', 'linkedin', 'tiktok', 'youtube', 'pinterest', 'threads', 'google business',
-		'schedule a post', 'schedule post', 'social media', 'social planner', 'queue', 'csv import', 'comments', 'statistics',
-		'HighLevel', 'GoHighLevel', 'GHL', 'LeadConnector', 'HoopAI',
+		'instagram',
+		'facebook',
+		'linkedin',
+		'tiktok',
+		'youtube',
+		'pinterest',
+		'threads',
+		'google business',
+		'schedule a post',
+		'schedule post',
+		'social media',
+		'social planner',
+		'queue',
+		'csv import',
+		'comments',
+		'statistics',
+		'HighLevel',
+		'GoHighLevel',
+		'GHL',
+		'LeadConnector',
+		'HoopAI',
 	];
 
 	it('every query lists the action node', async () => {
 		const items = await panelItems();
 		const ranks = QUERIES.map((query) => [query, search(query, items).indexOf('hoopAiSocialPlanner') + 1] as const);
 		expect(ranks.filter(([, rank]) => rank === 0)).toEqual([]);
-		printFigures('Nodes panel search: rank of the action node among ours and 8 built-in nodes', Object.fromEntries(ranks.map(([query, rank]) => [query, String(rank)])));
+		printFigures(
+			'Nodes panel search: rank of the action node among ours and 8 built-in nodes',
+			Object.fromEntries(ranks.map(([query, rank]) => [query, String(rank)])),
+		);
 	});
 
 	it('status words list the trigger, and "HighLevel trigger" finds it by its name', async () => {
@@ -61,7 +94,10 @@ describe('The nodes panel finds the HoopAI nodes by the words marketers type', (
 	it('both nodes are filed under Marketing and Communication', async () => {
 		const items = await panelItems();
 		for (const item of items.filter((candidate) => candidate.key.startsWith('hoopAi'))) {
-			expect({ node: item.key, categories: item.properties.codex.categories }).toEqual({ node: item.key, categories: ['Marketing', 'Communication'] });
+			expect({ node: item.key, categories: item.properties.codex.categories }).toEqual({
+				node: item.key,
+				categories: ['Marketing', 'Communication'],
+			});
 		}
 	});
 });

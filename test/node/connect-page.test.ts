@@ -55,19 +55,27 @@ describe('Build Connect Page and its callback', () => {
 	const location = () => locationOf(sim());
 	const requestsFrom = () => {
 		const from = sim().control.requests().length;
-		return () => sim().control.requests().slice(from).map((request) => `${request.method} ${request.path}`);
+		return () =>
+			sim()
+				.control.requests()
+				.slice(from)
+				.map((request) => `${request.method} ${request.path}`);
 	};
 	const run = async (parameters: INodeParameters, options: Partial<RunNodeOptions> = {}) =>
 		await runNode({ parameters: { resource: 'accountConnection', ...parameters }, credentials: tokenCredentials(sim()), ...options });
 	/** The page workflow's node: Build Connect Page, as the example sets it. */
 	const buildPage = async (parameters: INodeParameters = {}, credentials?: TestCredentials) => {
-		const { items, error } = await run({ operation: 'buildConnectPage', callbackUrl: CALLBACK_URL, agencyName: 'Hoop Marketing', ...parameters }, credentials ? { credentials } : {});
+		const { items, error } = await run(
+			{ operation: 'buildConnectPage', callbackUrl: CALLBACK_URL, agencyName: 'Hoop Marketing', ...parameters },
+			credentials ? { credentials } : {},
+		);
 		expect(error).toBeUndefined();
 		const [page] = items;
 		return { page, html: String(page.json.html), config: pageConfig(String(page.json.html)) };
 	};
 	/** The client clicks a network's button and logs in: what HighLevel's window posts back. */
-	const logIn = (config: PageConfig, platform: string) => sim().control.completeConnect(config.networks.find((network) => network.platform === platform)!.url);
+	const logIn = (config: PageConfig, platform: string) =>
+		sim().control.completeConnect(config.networks.find((network) => network.platform === platform)!.url);
 	/** What the page posts to the callback for that message. */
 	const posted = (config: PageConfig, message: { platform: string; accountId: string; reconnectAccounts: string[] }) => ({
 		platform: message.platform,
@@ -77,7 +85,8 @@ describe('Build Connect Page and its callback', () => {
 	});
 	const listFromCallback = async (body: unknown, options: Partial<RunNodeOptions> = {}) =>
 		await run({ operation: 'getAvailableAccounts', returnAll: true }, { input: [webhookItem(body)], ...options });
-	const attach = async (input: IDataObject[], options: Partial<RunNodeOptions> = {}) => await run({ operation: 'attachAccounts' }, { input, ...options });
+	const attach = async (input: IDataObject[], options: Partial<RunNodeOptions> = {}) =>
+		await run({ operation: 'attachAccounts' }, { input, ...options });
 
 	it('writes the page as text and as an HTML file: one button per network, in the order chosen, each opening that network’s connect link; nothing is sent', async () => {
 		const sent = requestsFrom();
@@ -96,7 +105,13 @@ describe('Build Connect Page and its callback', () => {
 			expect(network.url).toBe(link.items[0].json.url);
 		}
 		expect(config).toMatchObject({ callbackUrl: CALLBACK_URL, agency: 'Hoop Marketing', origins: [sim().url] });
-		expect(page.json).toMatchObject({ networks, callbackUrl: CALLBACK_URL, locationId: sim().locationId, userId: sim().userId, links: Object.fromEntries(config.networks.map((network) => [network.platform, network.url])) });
+		expect(page.json).toMatchObject({
+			networks,
+			callbackUrl: CALLBACK_URL,
+			locationId: sim().locationId,
+			userId: sim().userId,
+			links: Object.fromEntries(config.networks.map((network) => [network.platform, network.url])),
+		});
 		const hoursLeft = (Date.parse(String(page.json.expiresAt)) - Date.now()) / 3_600_000;
 		expect(hoursLeft).toBeGreaterThan(23.9);
 		expect(hoursLeft).toBeLessThanOrEqual(24);
@@ -129,7 +144,13 @@ describe('Build Connect Page and its callback', () => {
 				authentication: 'body',
 				apiVersion: '2021-07-28',
 				baseUrl: sim().url,
-				oauthTokenData: { access_token: secrets.access, refresh_token: secrets.refresh, token_type: 'Bearer', locationId: sim().locationId, userId: sim().userId },
+				oauthTokenData: {
+					access_token: secrets.access,
+					refresh_token: secrets.refresh,
+					token_type: 'Bearer',
+					locationId: sim().locationId,
+					userId: sim().userId,
+				},
 			},
 		};
 		const viaOAuth = await buildPage({ authentication: 'oAuth2' }, oauth);
@@ -179,17 +200,35 @@ describe('Build Connect Page and its callback', () => {
 		expect(listed.error).toBeUndefined();
 		const pages = listed.items.map((item) => item.json);
 		expect(pages).toHaveLength(2);
-		for (const page of pages) expect(page).toMatchObject({ platform: 'facebook', type: 'page', oauthAccountId: message.accountId, isConnected: false, nonce: config.nonce });
+		for (const page of pages)
+			expect(page).toMatchObject({
+				platform: 'facebook',
+				type: 'page',
+				oauthAccountId: message.accountId,
+				isConnected: false,
+				nonce: config.nonce,
+			});
 
 		const attached = await attach(pages);
 		expect(attached.error).toBeUndefined();
-		expect(attached.items.map((item) => [item.json.name, item.json.platform, item.json.type])).toEqual(pages.map((page) => [page.name, 'facebook', 'page']));
+		expect(attached.items.map((item) => [item.json.name, item.json.platform, item.json.type])).toEqual(
+			pages.map((page) => [page.name, 'facebook', 'page']),
+		);
 		expect(sent()).toEqual([
 			`GET /social-media-posting/oauth/${sim().locationId}/facebook/accounts/${message.accountId}`,
 			...pages.map(() => `POST /social-media-posting/oauth/${sim().locationId}/facebook/accounts/${message.accountId}`),
 		]);
-		const all = await runNode({ parameters: { resource: 'account', operation: 'getAll', returnAll: true }, credentials: tokenCredentials(sim()) });
-		expect(all.items.map((item) => item.json).filter((account) => account.oauthId === message.accountId).map((account) => account.name).sort()).toEqual(pages.map((page) => page.name).sort());
+		const all = await runNode({
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
+			credentials: tokenCredentials(sim()),
+		});
+		expect(
+			all.items
+				.map((item) => item.json)
+				.filter((account) => account.oauthId === message.accountId)
+				.map((account) => account.name)
+				.sort(),
+		).toEqual(pages.map((page) => page.name).sort());
 		figures['callback → attached (requests)'] = sent().length;
 	});
 
@@ -209,7 +248,13 @@ describe('Build Connect Page and its callback', () => {
 	it('the Platform and ID Below choice still lists a login given by hand', async () => {
 		const { config } = await buildPage();
 		const message = logIn(config, 'youtube');
-		const { items, error } = await run({ operation: 'getAvailableAccounts', loginFrom: 'fields', availablePlatform: 'youtube', oauthAccountId: message.accountId, returnAll: true });
+		const { items, error } = await run({
+			operation: 'getAvailableAccounts',
+			loginFrom: 'fields',
+			availablePlatform: 'youtube',
+			oauthAccountId: message.accountId,
+			returnAll: true,
+		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.platform)).toEqual(['youtube', 'youtube']);
 		expect(items.every((item) => item.json.nonce === undefined)).toBe(true);
@@ -223,19 +268,70 @@ describe('Build Connect Page and its callback', () => {
 			return `${nonce.slice(0, at)}${nonce[at] === 'A' ? 'B' : 'A'}${nonce.slice(at + 1)}`;
 		};
 		const CASES: Case[] = [
-			['a body of another shape (HighLevel’s whole message)', (config, message) => ({ ...message, nonce: config.nonce }), /is not what the connect page posts \(it has actionType, page, placement, which the page never sends\)/],
-			['a body without platform', (config, message) => ({ accountId: message.accountId, nonce: config.nonce }), /is not what the connect page posts \(platform is missing\)/],
-			['a body that is text, not JSON', () => 'platform=facebook&accountId=65f0c0de0000000000000001', /is not what the connect page posts \(its body is platform=facebook/],
+			[
+				'a body of another shape (HighLevel’s whole message)',
+				(config, message) => ({ ...message, nonce: config.nonce }),
+				/is not what the connect page posts \(it has actionType, page, placement, which the page never sends\)/,
+			],
+			[
+				'a body without platform',
+				(config, message) => ({ accountId: message.accountId, nonce: config.nonce }),
+				/is not what the connect page posts \(platform is missing\)/,
+			],
+			[
+				'a body that is text, not JSON',
+				() => 'platform=facebook&accountId=65f0c0de0000000000000001',
+				/is not what the connect page posts \(its body is platform=facebook/,
+			],
 			['a body that is a list', (config, message) => [posted(config, message)], /is not what the connect page posts \(its body is a list/],
-			['reconnectAccounts that is not a list of IDs', (config, message) => ({ ...posted(config, message), reconnectAccounts: ['../x'] }), /reconnectAccounts is \["\.\.\/x"\], not a list of IDs/],
-			['an accountId with a slash', (config, message) => ({ ...posted(config, message), accountId: `${message.accountId}/../other` }), /the accountId "[0-9a-f]{24}\/\.\.\/other" is not one ID/],
-			['an accountId that is a number', (config, message) => ({ ...posted(config, message), accountId: 42 }), /the accountId 42 is not one ID/],
-			['no nonce', (config, message) => ({ platform: message.platform, accountId: message.accountId, reconnectAccounts: [] }), /the nonce is missing or not one a connect page gives/],
-			['a nonce with a changed signature', (config, message) => ({ ...posted(config, message), nonce: tamper(config.nonce) }), /the nonce is not one this location's connect page gave/],
-			['a nonce with a later expiry', (config, message) => ({ ...posted(config, message), nonce: config.nonce.replace(/^\d+/, (expiry) => String(Number(expiry) + 86400)) }), /the nonce is not one this location's connect page gave/],
-			['the network Bluesky, which the API cannot connect', (config, message) => ({ ...posted(config, message), platform: 'bluesky' }), /the network "bluesky" cannot be connected through the API/],
-			['the network X (Twitter), which HighLevel stopped', (config, message) => ({ ...posted(config, message), platform: 'twitter' }), /the network "twitter" cannot be connected through the API/],
-			['the network TikTok Business, which cannot be attached', (config, message) => ({ ...posted(config, message), platform: 'tiktok-business' }), /the network "tiktok-business" cannot be connected through the API/],
+			[
+				'reconnectAccounts that is not a list of IDs',
+				(config, message) => ({ ...posted(config, message), reconnectAccounts: ['../x'] }),
+				/reconnectAccounts is \["\.\.\/x"\], not a list of IDs/,
+			],
+			[
+				'an accountId with a slash',
+				(config, message) => ({ ...posted(config, message), accountId: `${message.accountId}/../other` }),
+				/the accountId "[0-9a-f]{24}\/\.\.\/other" is not one ID/,
+			],
+			[
+				'an accountId that is a number',
+				(config, message) => ({ ...posted(config, message), accountId: 42 }),
+				/the accountId 42 is not one ID/,
+			],
+			[
+				'no nonce',
+				(config, message) => ({ platform: message.platform, accountId: message.accountId, reconnectAccounts: [] }),
+				/the nonce is missing or not one a connect page gives/,
+			],
+			[
+				'a nonce with a changed signature',
+				(config, message) => ({ ...posted(config, message), nonce: tamper(config.nonce) }),
+				/the nonce is not one this location's connect page gave/,
+			],
+			[
+				'a nonce with a later expiry',
+				(config, message) => ({
+					...posted(config, message),
+					nonce: config.nonce.replace(/^\d+/, (expiry) => String(Number(expiry) + 86400)),
+				}),
+				/the nonce is not one this location's connect page gave/,
+			],
+			[
+				'the network Bluesky, which the API cannot connect',
+				(config, message) => ({ ...posted(config, message), platform: 'bluesky' }),
+				/the network "bluesky" cannot be connected through the API/,
+			],
+			[
+				'the network X (Twitter), which HighLevel stopped',
+				(config, message) => ({ ...posted(config, message), platform: 'twitter' }),
+				/the network "twitter" cannot be connected through the API/,
+			],
+			[
+				'the network TikTok Business, which cannot be attached',
+				(config, message) => ({ ...posted(config, message), platform: 'tiktok-business' }),
+				/the network "tiktok-business" cannot be connected through the API/,
+			],
 		];
 
 		figures['bad callbacks refused (cases)'] = CASES.length + 3;
@@ -247,7 +343,10 @@ describe('Build Connect Page and its callback', () => {
 			const sent = requestsFrom();
 			const listed = await listFromCallback(body(config, login));
 			const attached = await attach([webhookItem(body(config, login))]);
-			for (const [result, label] of [[listed, 'Login From'], [attached, 'Accounts to Attach']] as const) {
+			for (const [result, label] of [
+				[listed, 'Login From'],
+				[attached, 'Accounts to Attach'],
+			] as const) {
 				expect(result.error).toMatchObject({ name: 'NodeOperationError', message: expect.stringMatching(message) });
 				expect(result.error!.message.startsWith(`${label}: `)).toBe(true);
 			}
@@ -275,7 +374,20 @@ describe('Build Connect Page and its callback', () => {
 		it('a page past its time (Valid For, 24 hours by default)', async () => {
 			const { config } = await buildPage({ pageOptions: { validHours: 2 } });
 			const login = logIn(config, 'facebook');
-			jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
+			jest.useFakeTimers({
+				doNotFake: [
+					'nextTick',
+					'setImmediate',
+					'setTimeout',
+					'setInterval',
+					'clearTimeout',
+					'clearInterval',
+					'clearImmediate',
+					'queueMicrotask',
+					'hrtime',
+					'performance',
+				],
+			});
 			jest.setSystemTime(Date.now() + 2 * 3_600_000 + 60_000);
 			const sent = requestsFrom();
 			const listed = await listFromCallback(posted(config, login));
@@ -298,7 +410,10 @@ describe('Build Connect Page and its callback', () => {
 			const login = logIn(config, 'facebook');
 			const listed = await listFromCallback({ ...posted(config, login), accountId: 'a/b' }, { continueOnFail: true });
 			expect(listed.items.map((item) => item.json)).toEqual([{ error: 'Login From: the accountId "a/b" is not one ID' }]);
-			const passed = await attach(listed.items.map((item: INodeExecutionData) => item.json), { continueOnFail: true });
+			const passed = await attach(
+				listed.items.map((item: INodeExecutionData) => item.json),
+				{ continueOnFail: true },
+			);
 			expect(passed.items.map((item) => item.json)).toEqual([{ error: 'Login From: the accountId "a/b" is not one ID' }]);
 		});
 	});

@@ -22,9 +22,12 @@ const TRICKY = [
 ];
 
 const location = () => locationOf(sim());
-const account = (platform: string) => String(location().accounts.find((candidate: IDataObject) => candidate.platform === platform && !candidate.isExpired).id);
-const run = async (parameters: INodeParameters, more: { inputItems?: INodeExecutionData[]; input?: IDataObject[]; continueOnFail?: boolean; timezone?: string } = {}) =>
-	await runNode({ parameters: { resource: 'csvImport', ...parameters }, credentials: credentials(), ...more });
+const account = (platform: string) =>
+	String(location().accounts.find((candidate: IDataObject) => candidate.platform === platform && !candidate.isExpired).id);
+const run = async (
+	parameters: INodeParameters,
+	more: { inputItems?: INodeExecutionData[]; input?: IDataObject[]; continueOnFail?: boolean; timezone?: string } = {},
+) => await runNode({ parameters: { resource: 'csvImport', ...parameters }, credentials: credentials(), ...more });
 
 /** An input item holding a file in its `data` binary field. */
 function fileItem(content: string | Buffer, fileName = 'posts.csv', mimeType = 'text/csv'): INodeExecutionData {
@@ -37,7 +40,14 @@ const csv = (...rows: string[]) => `${HEADER}\n${rows.join('\n')}\n`;
 /** Build CSV from Items over these rows (text, date…), its one output item. */
 async function build(rows: IDataObject[], parameters: INodeParameters = {}, timezone?: string) {
 	const result = await run(
-		{ operation: 'buildCsv', dateTime: '={{ $json.when }}', csvText: '={{ $json.text }}', mediaUrls: '={{ $json.media }}', link: '={{ $json.link }}', ...parameters },
+		{
+			operation: 'buildCsv',
+			dateTime: '={{ $json.when }}',
+			csvText: '={{ $json.text }}',
+			mediaUrls: '={{ $json.media }}',
+			link: '={{ $json.link }}',
+			...parameters,
+		},
 		{ input: rows, timezone },
 	);
 	return result;
@@ -49,7 +59,12 @@ describe('Build CSV from Items', () => {
 	it('writes the template, quoting text so the API’s parser reads it back unchanged', async () => {
 		const before = sim().control.requests().length;
 		const { items, error } = await build(
-			TRICKY.map((text, index) => ({ text, when: `2030-06-0${index + 1} 09:30`, media: index === 0 ? 'https://cdn.example.com/a.jpg, https://cdn.example.com/b.gif, https://cdn.example.com/c.mp4' : '', link: index === 1 ? 'https://example.com/menu' : '' })),
+			TRICKY.map((text, index) => ({
+				text,
+				when: `2030-06-0${index + 1} 09:30`,
+				media: index === 0 ? 'https://cdn.example.com/a.jpg, https://cdn.example.com/b.gif, https://cdn.example.com/c.mp4' : '',
+				link: index === 1 ? 'https://example.com/menu' : '',
+			})),
 			{ csvTimezone: 'UTC' },
 		);
 		expect(error).toBeUndefined();
@@ -60,7 +75,12 @@ describe('Build CSV from Items', () => {
 		expect(text.split('\r\n')[0]).toBe(HEADER);
 		const records = parse(text, { columns: true }) as Array<Record<string, string>>;
 		expect(records.map((record) => record.content)).toEqual(TRICKY);
-		expect(records[0]).toMatchObject({ 'postAtSpecificTime (YYYY-MM-DD HH:mm:ss)': '2030-06-01 09:30:00', imageUrls: 'https://cdn.example.com/a.jpg', gifUrl: 'https://cdn.example.com/b.gif', videoUrls: 'https://cdn.example.com/c.mp4' });
+		expect(records[0]).toMatchObject({
+			'postAtSpecificTime (YYYY-MM-DD HH:mm:ss)': '2030-06-01 09:30:00',
+			imageUrls: 'https://cdn.example.com/a.jpg',
+			gifUrl: 'https://cdn.example.com/b.gif',
+			videoUrls: 'https://cdn.example.com/c.mp4',
+		});
 		expect(records[1]['link (OGmetaUrl)']).toBe('https://example.com/menu');
 		expect(requestsSince(sim(), before)).toEqual([]);
 	});
@@ -83,8 +103,14 @@ describe('Build CSV from Items', () => {
 			'2030-07-15 04:00:00',
 			'2030-07-15 14:45:10',
 		]);
-		const inBerlin = await build([{ text: 'x', when: '2030-01-15T09:30:00Z' }], { buildOptions: { fileTimezone: 'Europe/Berlin', fileName: 'december.csv' } });
-		expect((parse(fileText(inBerlin.items[0]), { columns: true }) as Array<Record<string, string>>)[0]['postAtSpecificTime (YYYY-MM-DD HH:mm:ss)']).toBe('2030-01-15 10:30:00');
+		const inBerlin = await build([{ text: 'x', when: '2030-01-15T09:30:00Z' }], {
+			buildOptions: { fileTimezone: 'Europe/Berlin', fileName: 'december.csv' },
+		});
+		expect(
+			(parse(fileText(inBerlin.items[0]), { columns: true }) as Array<Record<string, string>>)[0][
+				'postAtSpecificTime (YYYY-MM-DD HH:mm:ss)'
+			],
+		).toBe('2030-01-15 10:30:00');
 		expect(inBerlin.items[0].binary!.data.fileName).toBe('december.csv');
 	});
 
@@ -94,7 +120,13 @@ describe('Build CSV from Items', () => {
 		['no date', '', 'Date and Time: row 2: no date given'],
 	])('%s fails with the row number and field, nothing sent', async (_label, when, message) => {
 		const before = sim().control.requests().length;
-		const { error } = await build([{ text: 'fine', when: '2030-06-01 10:00' }, { text: 'bad', when }], { csvTimezone: 'UTC' });
+		const { error } = await build(
+			[
+				{ text: 'fine', when: '2030-06-01 10:00' },
+				{ text: 'bad', when },
+			],
+			{ csvTimezone: 'UTC' },
+		);
 		expect(error?.message).toBe(message);
 		expect(requestsSince(sim(), before)).toEqual([]);
 	});
@@ -102,7 +134,14 @@ describe('Build CSV from Items', () => {
 	it('with Continue On Fail, a bad row is an error item and the file holds the others', async () => {
 		const { items } = await run(
 			{ operation: 'buildCsv', dateTime: '={{ $json.when }}', csvText: '={{ $json.text }}', csvTimezone: 'UTC' },
-			{ input: [{ text: 'one', when: '2030-06-01 10:00' }, { text: 'two', when: 'soon' }, { text: '', when: '2030-06-03 10:00' }], continueOnFail: true },
+			{
+				input: [
+					{ text: 'one', when: '2030-06-01 10:00' },
+					{ text: 'two', when: 'soon' },
+					{ text: '', when: '2030-06-03 10:00' },
+				],
+				continueOnFail: true,
+			},
 		);
 		expect(items.map((item) => item.json)).toEqual([
 			{ fileName: 'posts.csv', rowsCount: 1 },
@@ -124,13 +163,33 @@ describe('Upload', () => {
 	// What a marketer reads for each code of the upload's 400 (CSVErrorResponseDTO).
 	const TEMPLATE = '"postAtSpecificTime (YYYY-MM-DD HH:mm:ss)", "content", "link (OGmetaUrl)", "imageUrls", "gifUrl", "videoUrls"';
 	it.each([
-		['CSV_MISSING_HEADERS', fileItem('content,imageUrls\nhello,\n'), `The file has no columns "postAtSpecificTime (YYYY-MM-DD HH:mm:ss)", "link (OGmetaUrl)"; the template’s columns are ${TEMPLATE}`],
-		['CSV_HEADERS_NOT_MATCHING', fileItem(`${HEADER},colour\n2030-06-01 10:00:00,x,,,,,red\n`), `The file has a column the template does not know: "colour"; the template’s columns are ${TEMPLATE}`],
+		[
+			'CSV_MISSING_HEADERS',
+			fileItem('content,imageUrls\nhello,\n'),
+			`The file has no columns "postAtSpecificTime (YYYY-MM-DD HH:mm:ss)", "link (OGmetaUrl)"; the template’s columns are ${TEMPLATE}`,
+		],
+		[
+			'CSV_HEADERS_NOT_MATCHING',
+			fileItem(`${HEADER},colour\n2030-06-01 10:00:00,x,,,,,red\n`),
+			`The file has a column the template does not know: "colour"; the template’s columns are ${TEMPLATE}`,
+		],
 		['CSV_EMPTY_FILE', fileItem(' \n'), 'The file "posts.csv" is empty'],
 		['CSV_MISSING_REQUIRED_ROWS', fileItem(`${HEADER}\n`), 'The file "posts.csv" has its header row but no posts'],
-		['CSV_NO_VALID_POST', fileItem(csv('tomorrow,row,,,,')), 'No row of the file is a post HoopAI can schedule: No valid post found in the file: postAtSpecificTime must be in the format YYYY-MM-DD HH:mm:ss'],
-		['CSV_INVALID_FORMAT', fileItem(`${HEADER}\n"unterminated,x,,,,\n`), /^The file "posts.csv" is not a valid CSV file: The file is not a valid CSV/],
-		['CSV_UNSUPPORTED_EXTENSION', fileItem('PK…', 'posts.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'), 'HoopAI does not accept the file "posts.xlsx": Only .csv files are supported'],
+		[
+			'CSV_NO_VALID_POST',
+			fileItem(csv('tomorrow,row,,,,')),
+			'No row of the file is a post HoopAI can schedule: No valid post found in the file: postAtSpecificTime must be in the format YYYY-MM-DD HH:mm:ss',
+		],
+		[
+			'CSV_INVALID_FORMAT',
+			fileItem(`${HEADER}\n"unterminated,x,,,,\n`),
+			/^The file "posts.csv" is not a valid CSV file: The file is not a valid CSV/,
+		],
+		[
+			'CSV_UNSUPPORTED_EXTENSION',
+			fileItem('PK…', 'posts.xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'),
+			'HoopAI does not accept the file "posts.xlsx": Only .csv files are supported',
+		],
 	])('%s is explained', async (code, item, message) => {
 		const { error } = await run({ operation: 'upload', uploadOptions: { dropColumns: false } }, { inputItems: [item] });
 		expect(error?.message).toEqual(typeof message === 'string' ? message : expect.stringMatching(message));
@@ -140,10 +199,20 @@ describe('Upload', () => {
 	});
 
 	it.each([
-		['no binary field of that name', { binaryPropertyName: 'sheet' }, fileItem(csv('2030-06-01 10:00:00,x,,,,')), 'Input Binary Field: the input item has no binary field "sheet"'],
+		[
+			'no binary field of that name',
+			{ binaryPropertyName: 'sheet' },
+			fileItem(csv('2030-06-01 10:00:00,x,,,,')),
+			'Input Binary Field: the input item has no binary field "sheet"',
+		],
 		['an item without a file', {}, { json: { text: 'x' } }, 'Input Binary Field: the input item has no binary field "data"'],
 		['an empty file', {}, fileItem(''), 'Input Binary Field: the file "posts.csv" is empty'],
-		['an image', {}, fileItem(Buffer.from([0x89, 0x50]), 'photo.png', 'image/png'), 'Input Binary Field: "photo.png" (image/png) is not a CSV file'],
+		[
+			'an image',
+			{},
+			fileItem(Buffer.from([0x89, 0x50]), 'photo.png', 'image/png'),
+			'Input Binary Field: "photo.png" (image/png) is not a CSV file',
+		],
 	])('%s fails naming the field, nothing sent', async (_label, parameters, item, message) => {
 		const before = sim().control.requests().length;
 		const { error } = await run({ operation: 'upload', ...parameters }, { inputItems: [item as INodeExecutionData] });
@@ -163,9 +232,19 @@ describe('Set Accounts, Get Many, Get, Delete Row, Finalize, Delete', () => {
 	}
 
 	it('each step on its own, chained through the items', async () => {
-		const csvId = await uploadAndSet(csv('2030-06-01 10:00:00,First,,,,', '2030-06-02 10:00:00,Second,,,,', '2030-06-03 10:00:00,Third,,,,'));
-		const [setRequest] = sim().control.requests().filter((request) => request.path.endsWith('/set-accounts'));
-		expect(setRequest.body).toEqual({ accountIds: [account('facebook')], filePath: expect.any(String), rowsCount: 3, fileName: 'posts.csv', userId: sim().userId });
+		const csvId = await uploadAndSet(
+			csv('2030-06-01 10:00:00,First,,,,', '2030-06-02 10:00:00,Second,,,,', '2030-06-03 10:00:00,Third,,,,'),
+		);
+		const [setRequest] = sim()
+			.control.requests()
+			.filter((request) => request.path.endsWith('/set-accounts'));
+		expect(setRequest.body).toEqual({
+			accountIds: [account('facebook')],
+			filePath: expect.any(String),
+			rowsCount: 3,
+			fileName: 'posts.csv',
+			userId: sim().userId,
+		});
 
 		const many = await run({ operation: 'getAll', returnAll: true });
 		expect(many.items.map((item) => item.json.id)).toContain(csvId);
@@ -209,7 +288,10 @@ describe('Set Accounts, Get Many, Get, Delete Row, Finalize, Delete', () => {
 
 	it('the user comes from the credential; without one anywhere, nothing is sent', async () => {
 		const before = sim().control.requests().length;
-		const { error } = await runNode({ parameters: { resource: 'csvImport', operation: 'finalize', csvId: '65f92e55cc884f0d0845e447' }, credentials: tokenCredentials(sim(), { userId: '' }) });
+		const { error } = await runNode({
+			parameters: { resource: 'csvImport', operation: 'finalize', csvId: '65f92e55cc884f0d0845e447' },
+			credentials: tokenCredentials(sim(), { userId: '' }),
+		});
 		expect(error?.message).toBe('Options → User Name or ID: no user given');
 		expect(requestsSince(sim(), before)).toEqual([]);
 	});
@@ -220,16 +302,34 @@ describe('Import Posts', () => {
 		await run({ operation: 'importPosts', csvAccountIds: [account('facebook')], ...parameters }, { inputItems: [item] });
 
 	it('Build CSV → Import Posts: the text arrives unchanged in the scheduled posts, which Post → Get Many lists', async () => {
-		const built = await build(TRICKY.map((text, index) => ({ text, when: `2030-06-1${index} 08:00` })), { csvTimezone: 'Europe/Berlin' });
+		const built = await build(
+			TRICKY.map((text, index) => ({ text, when: `2030-06-1${index} 08:00` })),
+			{ csvTimezone: 'Europe/Berlin' },
+		);
 		const before = location().posts.length;
 		const { items, error } = await importFile(built.items[0]);
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ finalized: true, status: 'completed', rowsCount: 4, accepted: 4, rejected: 0, fileName: 'posts.csv' });
+		expect(items[0].json).toMatchObject({
+			finalized: true,
+			status: 'completed',
+			rowsCount: 4,
+			accepted: 4,
+			rejected: 0,
+			fileName: 'posts.csv',
+		});
 		const created = (location().posts as IDataObject[]).slice(before);
 		expect(created.map((post) => post.summary)).toEqual(TRICKY.map((text) => text.trim()));
-		expect(created.map((post) => [post.status, post.scheduleDate])).toEqual(TRICKY.map((_text, index) => ['scheduled', `2030-06-1${index}T06:00:00.000Z`]));
+		expect(created.map((post) => [post.status, post.scheduleDate])).toEqual(
+			TRICKY.map((_text, index) => ['scheduled', `2030-06-1${index}T06:00:00.000Z`]),
+		);
 		const listed = await runNode({
-			parameters: { resource: 'post', operation: 'getAll', returnAll: true, simple: false, filters: { fromDate: '2030-06-09T00:00:00Z', toDate: '2030-06-20T00:00:00Z' } },
+			parameters: {
+				resource: 'post',
+				operation: 'getAll',
+				returnAll: true,
+				simple: false,
+				filters: { fromDate: '2030-06-09T00:00:00Z', toDate: '2030-06-20T00:00:00Z' },
+			},
 			credentials: credentials(),
 		});
 		expect(listed.items.map((item) => item.json.summary).sort()).toEqual([...TRICKY].sort());
@@ -239,7 +339,10 @@ describe('Import Posts', () => {
 		const poller = await Poller.create({ parameters: { events: ['newPost'], options: { simplify: false } }, credentials: credentials() });
 		await expect(poller.activate()).resolves.toBeNull();
 		const inTwoDays = new Date(Date.now() + 2 * 24 * 3600 * 1000).toISOString().slice(0, 16);
-		const built = await build([{ text: 'From the sheet', when: `${inTwoDays}Z` }, { text: 'Also from the sheet', when: `${inTwoDays}Z` }]);
+		const built = await build([
+			{ text: 'From the sheet', when: `${inTwoDays}Z` },
+			{ text: 'Also from the sheet', when: `${inTwoDays}Z` },
+		]);
 		const posts = location().posts.length;
 		await importFile(built.items[0]);
 		const created = (location().posts as IDataObject[]).slice(posts).map((post) => post._id);
@@ -248,7 +351,13 @@ describe('Import Posts', () => {
 	});
 
 	it('per-network errors reject their rows only; review mode outputs them and sends no finalize', async () => {
-		const file = fileItem(csv('2030-06-01 10:00:00,Text only,,,,', '2030-06-02 10:00:00,With a photo,,https://cdn.example.com/a.jpg,,', '2030-06-03 10:00:00,With a GIF,,,https://cdn.example.com/b.gif,'));
+		const file = fileItem(
+			csv(
+				'2030-06-01 10:00:00,Text only,,,,',
+				'2030-06-02 10:00:00,With a photo,,https://cdn.example.com/a.jpg,,',
+				'2030-06-03 10:00:00,With a GIF,,,https://cdn.example.com/b.gif,',
+			),
+		);
 		const before = sim().control.requests().length;
 		const reviewed = await importFile(file, { csvAccountIds: [account('facebook'), account('instagram')], review: true });
 		expect(reviewed.error).toBeUndefined();
@@ -257,7 +366,11 @@ describe('Import Posts', () => {
 		expect((out.rows as IDataObject[]).map((row) => [row.row, row.status, row.errors])).toEqual([
 			[1, 'rejected', { row: 'Instagram: media is required' }],
 			[2, 'pending', {}],
-			[3, 'rejected', { row: 'Instagram: Instagram does not accept GIFs', instagram: 'Instagram does not accept GIFs (https://cdn.example.com/b.gif)' }],
+			[
+				3,
+				'rejected',
+				{ row: 'Instagram: Instagram does not accept GIFs', instagram: 'Instagram does not accept GIFs (https://cdn.example.com/b.gif)' },
+			],
 		]);
 		const sent = requestsSince(sim(), before);
 		expect(sent.filter((request) => request.startsWith('PATCH'))).toEqual([]);
@@ -273,7 +386,11 @@ describe('Import Posts', () => {
 		const { error } = await importFile(fileItem(csv('2030-06-01 10:00:00,Text only,,,,')), { csvAccountIds: [account('instagram')] });
 		expect(error?.message).toBe('Account Names or IDs: none of the file’s 1 rows can be scheduled on these accounts');
 		expect((error as { description?: string }).description).toContain('- row 1: row: Instagram: media is required');
-		expect(sim().control.requests().filter((request) => request.method === 'PATCH')).toEqual([]);
+		expect(
+			sim()
+				.control.requests()
+				.filter((request) => request.method === 'PATCH'),
+		).toEqual([]);
 	});
 
 	it('200 rows: one upload, one import, every post scheduled', async () => {
@@ -287,7 +404,9 @@ describe('Import Posts', () => {
 		expect(items[0].json).toMatchObject({ finalized: true, rowsCount: 200, accepted: 200, rejected: 0 });
 		const created = (location().posts as IDataObject[]).slice(posts);
 		expect(created.map((post) => post.summary)).toEqual(rows.map((row) => row.text));
-		const sent = requestsSince(sim(), before).map((request) => request.replace(sim().locationId, '{locationId}').replace(/csv\/\w+/, 'csv/{id}'));
+		const sent = requestsSince(sim(), before).map((request) =>
+			request.replace(sim().locationId, '{locationId}').replace(/csv\/\w+/, 'csv/{id}'),
+		);
 		expect(sent).toEqual([
 			'POST /social-media-posting/{locationId}/csv',
 			'POST /social-media-posting/{locationId}/set-accounts',
@@ -296,21 +415,59 @@ describe('Import Posts', () => {
 			'PATCH /social-media-posting/{locationId}/csv/{id}',
 			'GET /social-media-posting/{locationId}/csv/{id}',
 		]);
-		printFigures('Import Posts, 200 rows', { 'requests sent': sent.length, 'posts created': created.length, 'file bytes': built.items[0].binary!.data.bytes ?? 0 });
+		printFigures('Import Posts, 200 rows', {
+			'requests sent': sent.length,
+			'posts created': created.length,
+			'file bytes': built.items[0].binary!.data.bytes ?? 0,
+		});
 	});
 
 	it('Google Sheets rows through Convert to File (CSV) import cleanly: BOM, row_number column, LF', async () => {
 		const sheetRows = [
-			{ row_number: 2, 'postAtSpecificTime (YYYY-MM-DD HH:mm:ss)': '2030-08-01 09:00:00', content: TRICKY[0], 'link (OGmetaUrl)': 'https://example.com', imageUrls: 'https://cdn.example.com/a.jpg', gifUrl: '', videoUrls: '' },
-			{ row_number: 3, 'postAtSpecificTime (YYYY-MM-DD HH:mm:ss)': '2030-08-02 09:00:00', content: TRICKY[1], 'link (OGmetaUrl)': '', imageUrls: '', gifUrl: '', videoUrls: '' },
-			{ row_number: 4, 'postAtSpecificTime (YYYY-MM-DD HH:mm:ss)': '', content: '', 'link (OGmetaUrl)': '', imageUrls: '', gifUrl: '', videoUrls: '' },
-			{ row_number: 5, 'postAtSpecificTime (YYYY-MM-DD HH:mm:ss)': '2030-08-03 09:00:00', content: 42, 'link (OGmetaUrl)': '', imageUrls: '', gifUrl: '', videoUrls: '' },
+			{
+				row_number: 2,
+				'postAtSpecificTime (YYYY-MM-DD HH:mm:ss)': '2030-08-01 09:00:00',
+				content: TRICKY[0],
+				'link (OGmetaUrl)': 'https://example.com',
+				imageUrls: 'https://cdn.example.com/a.jpg',
+				gifUrl: '',
+				videoUrls: '',
+			},
+			{
+				row_number: 3,
+				'postAtSpecificTime (YYYY-MM-DD HH:mm:ss)': '2030-08-02 09:00:00',
+				content: TRICKY[1],
+				'link (OGmetaUrl)': '',
+				imageUrls: '',
+				gifUrl: '',
+				videoUrls: '',
+			},
+			{
+				row_number: 4,
+				'postAtSpecificTime (YYYY-MM-DD HH:mm:ss)': '',
+				content: '',
+				'link (OGmetaUrl)': '',
+				imageUrls: '',
+				gifUrl: '',
+				videoUrls: '',
+			},
+			{
+				row_number: 5,
+				'postAtSpecificTime (YYYY-MM-DD HH:mm:ss)': '2030-08-03 09:00:00',
+				content: 42,
+				'link (OGmetaUrl)': '',
+				imageUrls: '',
+				gifUrl: '',
+				videoUrls: '',
+			},
 		];
 		const file = convertToFileCsv(sheetRows);
 		expect(file.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
 		// Byte for byte what n8n's own Convert to File code makes, when the real-n8n tier's cache has it.
 		const real = realConvertToFileCsv(sheetRows);
-		printFigures('Convert to File reproduction', { 'compared with n8n 2.41.1’s own code': real ? 'yes, identical' : 'no (e2e cache absent)' });
+		printFigures('Convert to File reproduction', {
+			'compared with n8n 2.41.1’s own code': real ? 'yes, identical' : 'no (e2e cache absent)',
+		});
 		if (real) expect(file.equals(real)).toBe(true);
 		const posts = location().posts.length;
 		const { items, error } = await importFile(fileItem(file, 'Sheet.csv', 'text/csv'));

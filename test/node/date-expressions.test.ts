@@ -16,7 +16,15 @@ const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 
 /** The wall clock of an instant in `zone`, as "YYYY-MM-DD HH:mm". */
 function wallClockIn(zone: string, iso: string): string {
-	const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).formatToParts(new Date(iso));
+	const parts = new Intl.DateTimeFormat('en-CA', {
+		timeZone: zone,
+		hourCycle: 'h23',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit',
+	}).formatToParts(new Date(iso));
 	const get = (type: string) => parts.find((part) => part.type === type)?.value;
 	return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }
@@ -31,12 +39,22 @@ describeWithSimulator('Date fields take Luxon DateTimes, JS Dates and ISO text f
 	};
 	/** The body of the last request the node sent to a path ending in `suffix`. */
 	const lastBody = (suffix: string) => {
-		const requests = sim().control.requests().filter((request) => request.path.split('?')[0].endsWith(suffix));
+		const requests = sim()
+			.control.requests()
+			.filter((request) => request.path.split('?')[0].endsWith(suffix));
 		return requests[requests.length - 1]?.body as IDataObject;
 	};
 	const stored = (id: unknown) => location().posts.find((post: IDataObject) => post._id === id)?.displayDate;
 	const createPost = (scheduleDate: string, extra: IDataObject = {}) =>
-		run({ resource: 'post', operation: 'create', simple: false, accountIds: [account('facebook')], summary: 'Fresh roast', scheduleDate, ...extra });
+		run({
+			resource: 'post',
+			operation: 'create',
+			simple: false,
+			accountIds: [account('facebook')],
+			summary: 'Fresh roast',
+			scheduleDate,
+			...extra,
+		});
 
 	it('Post → Create schedules $now.plus(…) at 09:00 in the workflow’s timezone, two days ahead', async () => {
 		const [post] = await createPost(IN_TWO_DAYS_AT_NINE);
@@ -62,7 +80,14 @@ describeWithSimulator('Date fields take Luxon DateTimes, JS Dates and ISO text f
 
 	it('Post → Create takes a DateTime an earlier node put in the item', async () => {
 		const [post] = await run(
-			{ resource: 'post', operation: 'create', simple: false, accountIds: [account('facebook')], summary: 'Fresh roast', scheduleDate: "={{ DateTime.fromISO($json.when, { setZone: true }) }}" },
+			{
+				resource: 'post',
+				operation: 'create',
+				simple: false,
+				accountIds: [account('facebook')],
+				summary: 'Fresh roast',
+				scheduleDate: '={{ DateTime.fromISO($json.when, { setZone: true }) }}',
+			},
 			[{ when: '2030-06-01T09:30:00-04:00' }],
 		);
 		expect(stored(post._id)).toBe('2030-06-01T13:30:00.000Z');
@@ -75,14 +100,25 @@ describeWithSimulator('Date fields take Luxon DateTimes, JS Dates and ISO text f
 	});
 
 	it('Post → Get Many takes a window from $now.minus(…) to $now.plus(…)', async () => {
-		await run({ resource: 'post', operation: 'getAll', returnAll: true, filters: { fromDate: '={{ $now.minus({ days: 3 }) }}', toDate: '={{ $now.plus({ days: 30 }) }}' } });
+		await run({
+			resource: 'post',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { fromDate: '={{ $now.minus({ days: 3 }) }}', toDate: '={{ $now.plus({ days: 30 }) }}' },
+		});
 		const body = lastBody('/posts/list');
 		const days = (iso: unknown) => Math.round((Date.parse(String(iso)) - Date.now()) / 86_400_000);
 		expect({ from: days(body.fromDate), to: days(body.toDate) }).toEqual({ from: -3, to: 30 });
 	});
 
 	it('Statistic → Get takes a custom period from DateTimes', async () => {
-		await run({ resource: 'statistics', operation: 'get', range: 'custom', startDate: "={{ DateTime.fromISO('2026-03-01T00:00:00Z') }}", endDate: '={{ $today }}' });
+		await run({
+			resource: 'statistics',
+			operation: 'get',
+			range: 'custom',
+			startDate: "={{ DateTime.fromISO('2026-03-01T00:00:00Z') }}",
+			endDate: '={{ $today }}',
+		});
 		const body = lastBody('/statistics');
 		const range = body.currentRange as IDataObject;
 		expect(range.startDate).toBe('2026-03-01T00:00:00.000Z');
@@ -105,7 +141,13 @@ describeWithSimulator('Date fields take Luxon DateTimes, JS Dates and ISO text f
 
 	it('Category Queue → Update skips the slot a DateTime names, and Get Calendar takes a DateTime window', async () => {
 		const queue = location().queues[0] as IDataObject;
-		const [calendar] = await run({ resource: 'categoryQueue', operation: 'getCalendar', calendarStartDate: '={{ $now }}', calendarEndDate: '={{ $now.plus({ weeks: 2 }) }}', limit: 1 });
+		const [calendar] = await run({
+			resource: 'categoryQueue',
+			operation: 'getCalendar',
+			calendarStartDate: '={{ $now }}',
+			calendarEndDate: '={{ $now.plus({ weeks: 2 }) }}',
+			limit: 1,
+		});
 		const calendarBody = lastBody('/calendar');
 		expect(Math.round((Date.parse(String(calendarBody.endDate)) - Date.parse(String(calendarBody.startDate))) / 86_400_000)).toBe(14);
 		const slot = String(calendar.scheduledDateTime);
@@ -121,8 +163,13 @@ describeWithSimulator('Date fields take Luxon DateTimes, JS Dates and ISO text f
 
 	it('CSV Import → Build CSV reads each row’s DateTime and Date in the offset it carries', async () => {
 		const result = await runNode({
-			parameters: 
-{ resource: 'csvImport', operation: 'buildCsv', dateTime: '={{ $json.kind === "luxon" ? DateTime.fromISO($json.when, { setZone: true }) : new Date($json.when) }}', csvText: '={{ $json.text }}', csvTimezone: 'UTC' },
+			parameters: {
+				resource: 'csvImport',
+				operation: 'buildCsv',
+				dateTime: '={{ $json.kind === "luxon" ? DateTime.fromISO($json.when, { setZone: true }) : new Date($json.when) }}',
+				csvText: '={{ $json.text }}',
+				csvTimezone: 'UTC',
+			},
 			credentials: tokenCredentials(sim()),
 			timezone: ZONE,
 			input: [
@@ -145,7 +192,12 @@ describeWithSimulator('Date fields take Luxon DateTimes, JS Dates and ISO text f
 			summary: 'Tasting evening',
 			scheduleDate: '2030-05-01T10:00:00Z',
 			platformOptions: {
-				google: { gmbEventType: 'EVENT', title: 'Tasting', startDate: TOKYO_MORNING, endDate: "={{ DateTime.fromISO('2030-06-01T18:00:00', { zone: 'Asia/Tokyo' }) }}" },
+				google: {
+					gmbEventType: 'EVENT',
+					title: 'Tasting',
+					startDate: TOKYO_MORNING,
+					endDate: "={{ DateTime.fromISO('2030-06-01T18:00:00', { zone: 'Asia/Tokyo' }) }}",
+				},
 			},
 		});
 		const details = location().posts.find((candidate: IDataObject) => candidate._id === post._id)?.gmbPostDetails as IDataObject;
@@ -169,6 +221,11 @@ describeWithSimulator('Date fields take Luxon DateTimes, JS Dates and ISO text f
 			expect(error?.message).toMatch(reason);
 			expect(error?.message).toMatch(/\$now\.plus/);
 		}
-		expect(sim().control.requests().slice(before).filter((request) => request.method !== 'GET')).toEqual([]);
+		expect(
+			sim()
+				.control.requests()
+				.slice(before)
+				.filter((request) => request.method !== 'GET'),
+		).toEqual([]);
 	});
 });

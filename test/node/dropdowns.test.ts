@@ -5,7 +5,10 @@ import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/
 
 describeWithSimulator('searchable lists and dropdowns', (sim) => {
 	const location = () => locationOf(sim());
-	const options = (parameters: IDataObject = {}) => ({ parameters: { resource: 'post', ...parameters } as never, credentials: tokenCredentials(sim()) });
+	const options = (parameters: IDataObject = {}) => ({
+		parameters: { resource: 'post', ...parameters } as never,
+		credentials: tokenCredentials(sim()),
+	});
 
 	it('accounts show name and network, marked when expired, and search by either', async () => {
 		const all = await loadOptions('getAccounts', options());
@@ -15,7 +18,9 @@ describeWithSimulator('searchable lists and dropdowns', (sim) => {
 
 		const found = await listSearch('searchAccounts', { ...options(), filter: 'instagram' });
 		expect(found.results.map((result) => result.value)).toEqual(
-			location().accounts.filter((account: IDataObject) => account.platform === 'instagram').map((account: IDataObject) => account.id),
+			location()
+				.accounts.filter((account: IDataObject) => account.platform === 'instagram')
+				.map((account: IDataObject) => account.id),
 		);
 	});
 
@@ -45,18 +50,30 @@ describeWithSimulator('searchable lists and dropdowns', (sim) => {
 		expect(coffee.results.map((result) => result.name)).toEqual(['Coffee tips']);
 
 		const tags = await loadOptions('getTags', options());
-		expect(tags.map((tag) => tag.name).sort()).toEqual(location().tags.map((tag: IDataObject) => tag.tag).sort());
+		expect(tags.map((tag) => tag.name).sort()).toEqual(
+			location()
+				.tags.map((tag: IDataObject) => tag.tag)
+				.sort(),
+		);
 		const categories = await loadOptions('getCategories', options());
 		expect(categories).toHaveLength(location().categories.length);
 
 		const users = await loadOptions('getUsers', options());
-		expect(users.map((user) => user.value).sort()).toEqual(location().users.map((user: IDataObject) => user.id).sort());
+		expect(users.map((user) => user.value).sort()).toEqual(
+			location()
+				.users.map((user: IDataObject) => user.id)
+				.sort(),
+		);
 		expect(users[0].name).toMatch(/ \(.+@.+\)$/);
 	});
 
 	it('statistics offer profile IDs, comments the accounts of the chosen network by origin ID', async () => {
 		const profiles = await loadOptions('getProfiles', options({ resource: 'statistics' }));
-		expect(profiles.map((profile) => profile.value).sort()).toEqual(location().accounts.map((account: IDataObject) => account.profileId).sort());
+		expect(profiles.map((profile) => profile.value).sort()).toEqual(
+			location()
+				.accounts.map((account: IDataObject) => account.profileId)
+				.sort(),
+		);
 
 		const facebook = await loadOptions('getCommentAccounts', options({ resource: 'comment', platform: 'facebook' }));
 		const account = location().accounts.find((candidate: IDataObject) => candidate.platform === 'facebook');

@@ -52,7 +52,17 @@ describe('the Post editor, as a marketer meets it', () => {
 			const show = property.displayOptions?.show;
 			return show?.resource?.includes('post') && show.operation?.includes('create');
 		});
-		const expected = ['accountIds', 'summary', 'media', 'status', 'scheduleDate', 'timezone', 'postType', 'platformOptions', 'additionalFields'];
+		const expected = [
+			'accountIds',
+			'summary',
+			'media',
+			'status',
+			'scheduleDate',
+			'timezone',
+			'postType',
+			'platformOptions',
+			'additionalFields',
+		];
 		expect(orderOf(createFields, expected)).toEqual(expected);
 	});
 
@@ -79,7 +89,11 @@ describe('the Post editor, as a marketer meets it', () => {
 		const media = await propertyOf('media', 'post', 'create');
 		const [items] = media.options as INodePropertyCollection[];
 		expect(names(items.values)).toEqual(['url', 'binaryPropertyName', 'type', 'options']);
-		expect(names(items.values.find((field) => field.name === 'options')!.options as INodeProperties[])).toEqual(['altText', 'caption', 'thumbnail']);
+		expect(names(items.values.find((field) => field.name === 'options')!.options as INodeProperties[])).toEqual([
+			'altText',
+			'caption',
+			'thumbnail',
+		]);
 		// The Type dropdown names kinds of file, not MIME types.
 		const type = items.values.find((field) => field.name === 'type')!;
 		expect((type.options as INodePropertyOptions[]).map((option) => option.name)).toEqual([
@@ -102,7 +116,18 @@ describe('the Post editor, as a marketer meets it', () => {
 		expect(Object.fromEntries(groups.map((group) => [group.name, names(group.values)]))).toEqual({
 			facebook: ['type', 'textFormatPresetId'],
 			// Ten fields, so alphabetical by label: Post Kind decides which of them show.
-			google: ['actionType', 'url', 'couponCode', 'endDate', 'title', 'offerTitle', 'gmbEventType', 'redeemOnlineUrl', 'startDate', 'termsConditions'],
+			google: [
+				'actionType',
+				'url',
+				'couponCode',
+				'endDate',
+				'title',
+				'offerTitle',
+				'gmbEventType',
+				'redeemOnlineUrl',
+				'startDate',
+				'termsConditions',
+			],
 			instagram: ['type', 'collaborators', 'showOnFeed', 'publishViaPushNotification', 'publisherNote'],
 			linkedin: ['postAsPdf', 'pdfTitle', 'pollQuestion', 'pollOptions', 'pollDuration'],
 			pinterest: ['boards', 'title', 'link'],
@@ -117,7 +142,14 @@ describe('the Post editor, as a marketer meets it', () => {
 		expect(shownFields(google, { gmbEventType: '' })).toEqual(['actionType', 'gmbEventType']);
 		expect(shownFields(google, { gmbEventType: 'STANDARD', actionType: 'book' })).toEqual(['actionType', 'url', 'gmbEventType']);
 		expect(shownFields(google, { gmbEventType: 'STANDARD', actionType: 'call' })).toEqual(['actionType', 'gmbEventType']);
-		expect(shownFields(google, { gmbEventType: 'EVENT', actionType: 'learn_more' })).toEqual(['actionType', 'url', 'endDate', 'title', 'gmbEventType', 'startDate']);
+		expect(shownFields(google, { gmbEventType: 'EVENT', actionType: 'learn_more' })).toEqual([
+			'actionType',
+			'url',
+			'endDate',
+			'title',
+			'gmbEventType',
+			'startDate',
+		]);
 		expect(shownFields(google, { gmbEventType: 'OFFER', actionType: 'book' })).toEqual(offer);
 	});
 
@@ -157,7 +189,13 @@ describe('the Post editor, as a marketer meets it', () => {
 			for (const { item, path } of walk(nodeTypes[`${packageName}.${type}`].description.properties)) {
 				const property = item as INodeProperties;
 				const options = ['options', 'multiOptions'].includes(property.type) ? ((property.options ?? []) as INodePropertyOptions[]) : [];
-				const texts = [item.displayName, property.description, property.hint, property.placeholder, ...options.flatMap((option) => [option.name, option.description])];
+				const texts = [
+					item.displayName,
+					property.description,
+					property.hint,
+					property.placeholder,
+					...options.flatMap((option) => [option.name, option.description]),
+				];
 				for (const text of texts.filter((candidate): candidate is string => typeof candidate === 'string')) {
 					if (JARGON.test(text)) found.push(`${path.join(' → ')}: ${text}`);
 				}

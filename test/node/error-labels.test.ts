@@ -15,7 +15,8 @@ import { errorMessages, messagesOfSource } from './error-messages';
 const LABELLED_AT_RUN_TIME: Record<string, string> = {
 	// pathSegment(node, label, …): each routed operation passes the label of its ID field; idList and
 	// optionalId are given theirs by their callers.
-	'nodes/HoopAiSocialPlanner/shared/ids.ts': 'test/node/path-ids.test.ts and test/node/bad-inputs.test.ts check the labels against the description',
+	'nodes/HoopAiSocialPlanner/shared/ids.ts':
+		'test/node/path-ids.test.ts and test/node/bad-inputs.test.ts check the labels against the description',
 	// asNodeError wraps an error that is not ours (it keeps its own message).
 	'nodes/HoopAiSocialPlanner/shared/execute.ts': 'not a message of ours',
 };
@@ -43,7 +44,8 @@ describe('error messages name the field by its label in the editor', () => {
 			checked += 1;
 			if (!label) {
 				// A message about the credential (e.g. "No Location ID") names its field.
-				if (!credentialLabels.some((credentialLabel) => message.includes(credentialLabel))) wrong.push(`${file}:${line}: "${message}" names no field`);
+				if (!credentialLabels.some((credentialLabel) => message.includes(credentialLabel)))
+					wrong.push(`${file}:${line}: "${message}" names no field`);
 			} else if (!isLabelPath(label.split(' → '), tree)) {
 				wrong.push(`${file}:${line}: "${label}" is not a field’s label in "${message}"`);
 			}
@@ -67,13 +69,24 @@ describe('error messages name the field by its label in the editor', () => {
 			function orphan(node, label) { throw new NodeOperationError(node, \`\${label}: never called\`); }
 		`;
 		expect(messagesOfSource(source).sort()).toEqual(
-			['Input Binary Field: no file', 'Platforms: "${value}" is not allowed', 'Status: "${value}" is not allowed', '${label}: never called'].sort(),
+			[
+				'Input Binary Field: no file',
+				'Platforms: "${value}" is not allowed',
+				'Status: "${value}" is not allowed',
+				'${label}: never called',
+			].sort(),
 		);
 	});
 
 	it('the check catches a label the editor does not show', () => {
 		const tree = labelTree([
-			{ displayName: 'Media', name: 'media', type: 'fixedCollection', default: {}, options: [{ displayName: 'Media', name: 'items', values: [{ displayName: 'URL', name: 'url', type: 'string', default: '' }] }] },
+			{
+				displayName: 'Media',
+				name: 'media',
+				type: 'fixedCollection',
+				default: {},
+				options: [{ displayName: 'Media', name: 'items', values: [{ displayName: 'URL', name: 'url', type: 'string', default: '' }] }],
+			},
 			{ displayName: 'Account Names or IDs', name: 'accountIds', type: 'multiOptions', default: [], options: [] },
 		]);
 		expect(isLabelPath(['Media', 'URL'], tree)).toBe(true);

@@ -17,7 +17,8 @@ function sourceFiles(dir) {
 	});
 }
 
-const isFunction = (node) => ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+const isFunction = (node) =>
+	ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
 
 /** A function's name: its own, or that of the variable or property it is assigned to. */
 function nameOf(fn) {
@@ -44,7 +45,8 @@ function parameterOwner(identifier) {
 function calledFunction(call) {
 	const callee = call.expression;
 	if (ts.isIdentifier(callee)) return callee.text;
-	if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'call' && ts.isIdentifier(callee.expression)) return callee.expression.text;
+	if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'call' && ts.isIdentifier(callee.expression))
+		return callee.expression.text;
 	return undefined;
 }
 
@@ -57,7 +59,8 @@ function calledFunction(call) {
 function texts(expression, context, seen = new Set()) {
 	if (ts.isStringLiteral(expression) || ts.isNoSubstitutionTemplateLiteral(expression)) return [expression.text];
 	if (ts.isParenthesizedExpression(expression)) return texts(expression.expression, context, seen);
-	if (ts.isConditionalExpression(expression)) return [...texts(expression.whenTrue, context, seen), ...texts(expression.whenFalse, context, seen)];
+	if (ts.isConditionalExpression(expression))
+		return [...texts(expression.whenTrue, context, seen), ...texts(expression.whenFalse, context, seen)];
 	if (ts.isTemplateExpression(expression)) {
 		// Only the label (before the first ": ") is followed to its callers; the rest stays `${…}`,
 		// so the variants are the labels a message can start with, not every mix of its values.
@@ -65,7 +68,9 @@ function texts(expression, context, seen = new Set()) {
 		for (const span of expression.templateSpans) {
 			const parts = texts(span.expression, context, seen);
 			const unresolved = `\${${span.expression.getText()}}`;
-			variants = variants.flatMap((before) => (before.includes(': ') ? [unresolved] : parts).map((part) => before + part + span.literal.text));
+			variants = variants.flatMap((before) =>
+				(before.includes(': ') ? [unresolved] : parts).map((part) => before + part + span.literal.text),
+			);
 		}
 		return [...new Set(variants)];
 	}
@@ -75,7 +80,8 @@ function texts(expression, context, seen = new Set()) {
 		if (owner?.name && !seen.has(key)) {
 			const calls = context.callsOf(owner.name);
 			const inner = new Set(seen).add(key);
-			if (calls.length) return calls.flatMap((call) => (call.arguments[owner.index] ? texts(call.arguments[owner.index], context, inner) : []));
+			if (calls.length)
+				return calls.flatMap((call) => (call.arguments[owner.index] ? texts(call.arguments[owner.index], context, inner) : []));
 		}
 	}
 	return [`\${${expression.getText()}}`];
@@ -88,7 +94,12 @@ function messagesOf(files) {
 	const visit = (node) => {
 		const called = ts.isCallExpression(node) ? calledFunction(node) : undefined;
 		if (called) calls.set(called, [...(calls.get(called) ?? []), node]);
-		if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'NodeOperationError' && node.arguments?.length >= 2) {
+		if (
+			ts.isNewExpression(node) &&
+			ts.isIdentifier(node.expression) &&
+			node.expression.text === 'NodeOperationError' &&
+			node.arguments?.length >= 2
+		) {
 			throws.push(node);
 		}
 		ts.forEachChild(node, visit);
@@ -105,12 +116,16 @@ function messagesOf(files) {
 
 /** Every message of the action node's source. */
 function errorMessages() {
-	return messagesOf(sourceFiles(NODE_DIR).map((file) => ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true)));
+	return messagesOf(
+		sourceFiles(NODE_DIR).map((file) => ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true)),
+	);
 }
 
 /** The messages of one source text (for the check's own test). */
 function messagesOfSource(text) {
-	return messagesOf([ts.createSourceFile(path.join(NODE_DIR, 'example.ts'), text, ts.ScriptTarget.ES2022, true)]).map(({ message }) => message);
+	return messagesOf([ts.createSourceFile(path.join(NODE_DIR, 'example.ts'), text, ts.ScriptTarget.ES2022, true)]).map(
+		({ message }) => message,
+	);
 }
 
 module.exports = { errorMessages, messagesOfSource };

@@ -57,7 +57,8 @@ describeWithSpec('generated from the node description: every option makes reques
 	});
 
 	const location = () => locationOf(sim());
-	const account = (platform: string) => location().accounts.find((candidate: IDataObject) => candidate.platform === platform) as IDataObject;
+	const account = (platform: string) =>
+		location().accounts.find((candidate: IDataObject) => candidate.platform === platform) as IDataObject;
 	const samples = (): Samples => ({
 		loadOptions: {
 			getAccounts: [account('facebook').id],
@@ -136,9 +137,14 @@ describeWithSpec('generated from the node description: every option makes reques
 		const runs: Run[] = [];
 		for (const property of await propertiesOf(resource, operation)) {
 			for (const variant of variantsOf(property, samples())) {
-				const parameters = merge(merge(base(variant), displayConditions(property) as IDataObject), { [property.name]: variant.value } as IDataObject);
+				const parameters = merge(merge(base(variant), displayConditions(property) as IDataObject), {
+					[property.name]: variant.value,
+				} as IDataObject);
 				const before = sim().control.requests().length;
-				const { error } = await runNode({ parameters: { resource, operation, ...parameters } as INodeParameters, credentials: tokenCredentials(sim()) });
+				const { error } = await runNode({
+					parameters: { resource, operation, ...parameters } as INodeParameters,
+					credentials: tokenCredentials(sim()),
+				});
 				runs.push({ label: `${resource} → ${operation}: ${variant.label}`, variant, sent: sim().control.requests().slice(before), error });
 			}
 		}
@@ -174,7 +180,8 @@ describeWithSpec('generated from the node description: every option makes reques
 				refused += 1;
 				// Refused by the node itself: nothing written, and no API answer behind the error.
 				const answered = run.sent.some((request) => Number(request.status) >= 300);
-				if (run.error.name !== 'NodeOperationError' || writes.length || answered) problems.push(`${run.label}: ${run.error.name} ${run.error.message}`);
+				if (run.error.name !== 'NodeOperationError' || writes.length || answered)
+					problems.push(`${run.label}: ${run.error.name} ${run.error.message}`);
 				continue;
 			}
 			const body = writes[0]?.body as IDataObject;
@@ -185,7 +192,9 @@ describeWithSpec('generated from the node description: every option makes reques
 			if (run.variant.groups.length !== 1 || run.variant.kind === 'together' || !run.variant.label.includes('platformOptions')) continue;
 			const detailsKey = Object.keys(body).find((key) => key.endsWith('PostDetails'))!;
 			const required = requiredDetails(detailsKey);
-			const extra = Object.keys(body[detailsKey] as IDataObject).filter((key) => !required.includes(key) && !(run.variant.conditions ?? []).includes(key));
+			const extra = Object.keys(body[detailsKey] as IDataObject).filter(
+				(key) => !required.includes(key) && !(run.variant.conditions ?? []).includes(key),
+			);
 			if (run.variant.kind === 'untouched' ? extra.length > 0 : extra.length > 1) {
 				problems.push(`${run.label}: ${detailsKey} sends ${extra.join(', ')}, which the user did not set`);
 			}
@@ -196,7 +205,8 @@ describeWithSpec('generated from the node description: every option makes reques
 	}
 
 	/** The accounts a variant posts to: those of the networks it sets options for, else Facebook. */
-	const networksOf = (variant: Variant) => (variant.groups.length && variant.label.includes('platformOptions') ? variant.groups : ['facebook']);
+	const networksOf = (variant: Variant) =>
+		variant.groups.length && variant.label.includes('platformOptions') ? variant.groups : ['facebook'];
 	const videoFor = (networks: string[]) => networks.some((network) => NEEDS_VIDEO.includes(network));
 
 	it('Post → Create: every option of every network and field, alone and together', async () => {
@@ -252,7 +262,11 @@ describeWithSpec('generated from the node description: every option makes reques
 		const itemChange = (variant: Variant): INodeParameters => {
 			const item = makeItem(sim(), location(), queue(), { variations: [{ content: 'Spare tip' }] });
 			location().queueItems.push(item);
-			placeItem(location().queueItems.filter((candidate: IDataObject) => candidate.queueId === queue()._id && !candidate.deleted), item, 'bottom');
+			placeItem(
+				location().queueItems.filter((candidate: IDataObject) => candidate.queueId === queue()._id && !candidate.deleted),
+				item,
+				'bottom',
+			);
 			location().sessions.clear();
 			if (variant.leaves.includes('sessionMode="existing"')) openSession();
 			return { queueId: queueRef(), itemId: String(item._id), editSessionId: SESSION };
@@ -269,7 +283,9 @@ describeWithSpec('generated from the node description: every option makes reques
 			'tag.getAll': () => ({}),
 			'tag.getByIds': () => ({}),
 			'statistics.get': () => ({
-				profileIds: location().accounts.filter((candidate: IDataObject) => !candidate.isExpired).map((candidate: IDataObject) => candidate.profileId),
+				profileIds: location()
+					.accounts.filter((candidate: IDataObject) => !candidate.isExpired)
+					.map((candidate: IDataObject) => candidate.profileId),
 				startDate: '2030-01-01T00:00:00Z',
 				endDate: '2030-01-08T00:00:00Z',
 			}),
@@ -277,7 +293,10 @@ describeWithSpec('generated from the node description: every option makes reques
 			'comment.getAll': () => ({ originIds: [String(account('facebook').originId)] }),
 			'comment.like': () => ({ commentId: String(comment._id) }),
 			'comment.unlike': () => ({ commentId: String(comment._id) }),
-			'categoryQueue.create': () => ({ queueCategory: { __rl: true, mode: 'id', value: newCategory() }, timeSlots: { slots: [{ dayOfWeek: 1, time: '09:00' }] } }),
+			'categoryQueue.create': () => ({
+				queueCategory: { __rl: true, mode: 'id', value: newCategory() },
+				timeSlots: { slots: [{ dayOfWeek: 1, time: '09:00' }] },
+			}),
 			'categoryQueue.getCalendar': () => ({ ...calendar }),
 			'categoryQueue.update': () => ({ queue: queueRef() }),
 			'queueItem.clone': (variant) => ({ ...itemChange(variant), cloneOrder: 1 }),
@@ -302,12 +321,21 @@ describeWithSpec('generated from the node description: every option makes reques
 		// Connect Page only build a URL or a page, Attach Accounts takes the previous node's items,
 		// Media → Upload a binary field (test/node/account-connection.test.ts,
 		// test/node/connect-page.test.ts, test/node/media.test.ts).
-		const ownTests = ['accountConnection.getConnectUrl', 'accountConnection.buildConnectPage', 'accountConnection.attachAccounts', 'media.upload'];
+		const ownTests = [
+			'accountConnection.getConnectUrl',
+			'accountConnection.buildConnectPage',
+			'accountConnection.attachAccounts',
+			'media.upload',
+		];
 		// Values that read the login from the input item (a connect page's callback): test/node/connect-page.test.ts.
 		const fromInputItem = ['loginFrom="connectPage"'];
 		const operations = (await actionNodeProperties())
 			.filter((property) => property.name === 'operation')
-			.flatMap((property) => (property.options as Array<{ value: string }>).map((option) => `${String(property.displayOptions!.show!.resource![0])}.${option.value}`))
+			.flatMap((property) =>
+				(property.options as Array<{ value: string }>).map(
+					(option) => `${String(property.displayOptions!.show!.resource![0])}.${option.value}`,
+				),
+			)
 			.filter((operation) => !['post.create', 'post.update', ...ownTests].includes(operation))
 			// CSV Import reads files and makes imports first: its own case below.
 			.filter((operation) => !operation.startsWith('csvImport.'));
@@ -324,22 +352,33 @@ describeWithSpec('generated from the node description: every option makes reques
 		}
 		problems.push(...specProblemsOf(runs, 'Other operations'));
 		// The sample IDs are Facebook's, so other networks may answer 404; a 400 or 422 means a bad request.
-		const refused = runs.flatMap((run) => run.sent.filter((request) => [400, 422].includes(Number(request.status))).map((request) => `${run.label}: answered ${request.status}`));
+		const refused = runs.flatMap((run) =>
+			run.sent
+				.filter((request) => [400, 422].includes(Number(request.status)))
+				.map((request) => `${run.label}: answered ${request.status}`),
+		);
 		problems.push(...refused);
-		problems.push(...uncovered(runs, (run) => run.sent.length > 0).filter((value) => !fromInputItem.includes(value)).map((value) => `no request was sent with ${value}`));
+		problems.push(
+			...uncovered(runs, (run) => run.sent.length > 0)
+				.filter((value) => !fromInputItem.includes(value))
+				.map((value) => `no request was sent with ${value}`),
+		);
 		expect(problems).toEqual([]);
 	}, 180_000);
 
 	it('CSV Import: each value of each dropdown, toggle and option, with a file where one is read', async () => {
 		const csvFile = (): INodeExecutionData => {
-			const text = 'postAtSpecificTime (YYYY-MM-DD HH:mm:ss),content,link (OGmetaUrl),imageUrls,gifUrl,videoUrls\n2030-06-01 10:00:00,Fresh roast,,https://cdn.example.com/a.jpg,,\n';
+			const text =
+				'postAtSpecificTime (YYYY-MM-DD HH:mm:ss),content,link (OGmetaUrl),imageUrls,gifUrl,videoUrls\n2030-06-01 10:00:00,Fresh roast,,https://cdn.example.com/a.jpg,,\n';
 			return { json: {}, binary: { data: { data: Buffer.from(text).toString('base64'), mimeType: 'text/csv', fileName: 'posts.csv' } } };
 		};
 		const node = async (parameters: INodeParameters, inputItems?: INodeExecutionData[]) =>
 			await runNode({ parameters: { resource: 'csvImport', ...parameters }, credentials: tokenCredentials(sim()), inputItems });
 		/** An import waiting for review (Import Posts with Review Before Scheduling). */
 		const pendingImport = async () => {
-			const { items } = await node({ operation: 'importPosts', csvAccountIds: [account('facebook').id as string], review: true }, [csvFile()]);
+			const { items } = await node({ operation: 'importPosts', csvAccountIds: [account('facebook').id as string], review: true }, [
+				csvFile(),
+			]);
 			return String(items[0].json.csvId);
 		};
 		const facebook = () => [account('facebook').id as string];
@@ -370,7 +409,9 @@ describeWithSpec('generated from the node description: every option makes reques
 			for (const property of properties) {
 				for (const variant of variantsOf(property, samples())) {
 					const base = await bases[operation]();
-					const parameters = merge(merge(base.parameters as IDataObject, displayConditions(property) as IDataObject), { [property.name]: variant.value } as IDataObject);
+					const parameters = merge(merge(base.parameters as IDataObject, displayConditions(property) as IDataObject), {
+						[property.name]: variant.value,
+					} as IDataObject);
 					const before = sim().control.requests().length;
 					const { error } = await node({ operation, ...parameters } as INodeParameters, base.inputItems);
 					const sent = sim().control.requests().slice(before);
@@ -380,7 +421,11 @@ describeWithSpec('generated from the node description: every option makes reques
 			}
 		}
 		problems.push(...specProblemsOf(runs, 'CSV Import'));
-		problems.push(...runs.flatMap((run) => run.sent.filter((request) => Number(request.status) >= 400).map((request) => `${run.label}: answered ${request.status}`)));
+		problems.push(
+			...runs.flatMap((run) =>
+				run.sent.filter((request) => Number(request.status) >= 400).map((request) => `${run.label}: answered ${request.status}`),
+			),
+		);
 		problems.push(...uncovered(runs, (run) => !run.error).map((value) => `no run went through with ${value}`));
 		expect(problems).toEqual([]);
 	}, 180_000);

@@ -30,7 +30,8 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 		return () => sim().control.requests().slice(from);
 	};
 	const uploads = (log: LoggedRequest[]) => log.filter((request) => request.path === '/medias/upload-file');
-	const account = (platform: string) => location().accounts.find((candidate: IDataObject) => candidate.platform === platform && !candidate.isExpired);
+	const account = (platform: string) =>
+		location().accounts.find((candidate: IDataObject) => candidate.platform === platform && !candidate.isExpired);
 	/** The bytes the simulator serves at an uploaded file's link (what a network would fetch). */
 	const fetchBytes = async (url: string) => Buffer.from(await (await fetch(url)).arrayBuffer());
 
@@ -40,7 +41,8 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 	/** The form of an upload: multipart, with `file` or `hosted` + `fileUrl` (its fields are checked against the spec last). */
 	function formProblems(request: LoggedRequest): string[] {
 		const problems: string[] = [];
-		if (!String(request.headers['content-type']).startsWith('multipart/form-data; boundary=')) problems.push(`content-type ${String(request.headers['content-type'])}`);
+		if (!String(request.headers['content-type']).startsWith('multipart/form-data; boundary='))
+			problems.push(`content-type ${String(request.headers['content-type'])}`);
 		const form = request.body as IDataObject;
 		uploadForms.push(form);
 		if (!form.file && !(form.hosted === 'true' && form.fileUrl)) problems.push('neither file nor hosted + fileUrl');
@@ -55,7 +57,9 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 				{ inputItems: [itemWith({ photo: binary(PNG, 'image/png', 'IMG_0001.png') })] },
 			);
 			expect(error).toBeUndefined();
-			expect(items.map((item) => item.json)).toEqual([{ fileId: expect.any(String), url: expect.stringContaining('/latte.png'), type: 'image/png' }]);
+			expect(items.map((item) => item.json)).toEqual([
+				{ fileId: expect.any(String), url: expect.stringContaining('/latte.png'), type: 'image/png' },
+			]);
 			const [request] = uploads(log());
 			expect(request.body).toEqual({ name: 'latte.png', file: { filename: 'IMG_0001.png', mimetype: 'image/png', size: PNG.length } });
 			expect(formProblems(request)).toEqual([]);
@@ -65,7 +69,12 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 
 		it('has the media library fetch a URL (hosted: true, fileUrl)', async () => {
 			const log = logFrom();
-			const { items, error } = await run({ resource: 'media', operation: 'upload', uploadSource: 'url', fileUrl: 'https://cdn.example.com/media/beans.jpg' });
+			const { items, error } = await run({
+				resource: 'media',
+				operation: 'upload',
+				uploadSource: 'url',
+				fileUrl: 'https://cdn.example.com/media/beans.jpg',
+			});
 			expect(error).toBeUndefined();
 			expect(items[0].json).toEqual({ fileId: expect.any(String), url: 'https://cdn.example.com/media/beans.jpg', type: 'image/jpeg' });
 			const [request] = uploads(log());
@@ -76,9 +85,17 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 		it('bad input stops with an error naming the field, nothing sent', async () => {
 			const log = logFrom();
 			const cases: Array<[INodeParameters, INodeExecutionData[] | undefined, RegExp]> = [
-				[{ mediaBinaryField: 'photo' }, [itemWith({ data: binary(PNG, 'image/png', 'a.png') })], /^Input Binary Field: input item 1 has no binary field "photo"/],
+				[
+					{ mediaBinaryField: 'photo' },
+					[itemWith({ data: binary(PNG, 'image/png', 'a.png') })],
+					/^Input Binary Field: input item 1 has no binary field "photo"/,
+				],
 				[{ mediaBinaryField: 'data' }, undefined, /^Input Binary Field: input item 1 has no binary field "data"/],
-				[{ mediaBinaryField: 'data' }, [itemWith({ data: binary(Buffer.alloc(0), 'image/png', 'empty.png') })], /^Input Binary Field: the file "empty.png" is empty/],
+				[
+					{ mediaBinaryField: 'data' },
+					[itemWith({ data: binary(Buffer.alloc(0), 'image/png', 'empty.png') })],
+					/^Input Binary Field: the file "empty.png" is empty/,
+				],
 				[{ uploadSource: 'url', fileUrl: 'cdn.example.com/a.jpg' }, undefined, /^File URL: "cdn.example.com\/a.jpg" is not a link/],
 			];
 			for (const [parameters, inputItems, message] of cases) {
@@ -91,7 +108,10 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 
 		it('the API’s error is shown as it is (no medias.write scope)', async () => {
 			sim().control.setScopes(sim().token, ['socialplanner/post.readonly']);
-			const { error } = await run({ resource: 'media', operation: 'upload' }, { inputItems: [itemWith({ data: binary(PNG, 'image/png', 'a.png') })] });
+			const { error } = await run(
+				{ resource: 'media', operation: 'upload' },
+				{ inputItems: [itemWith({ data: binary(PNG, 'image/png', 'a.png') })] },
+			);
 			expect(error).toMatchObject({ name: 'NodeApiError', httpCode: '403' });
 		});
 	});
@@ -119,7 +139,9 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 			const posts = items.map((item) => location().posts.find((post: IDataObject) => post._id === item.json._id));
 			expect(posts.map((post) => post.summary)).toEqual(['Latte art Monday', 'Latte art Tuesday']);
 			const [url] = posts.map((post) => post.media[0].url);
-			expect(posts.map((post) => post.media[0])).toEqual([0, 1].map(() => expect.objectContaining({ url, type: 'image/png', altText: 'A latte' })));
+			expect(posts.map((post) => post.media[0])).toEqual(
+				[0, 1].map(() => expect.objectContaining({ url, type: 'image/png', altText: 'A latte' })),
+			);
 			expect(await fetchBytes(url)).toEqual(PNG);
 			// The upload comes before the post, and nothing else was sent twice.
 			expect(log().map((request) => `${request.method} ${request.path.replace(/^\/social-media-posting\/[^/]+/, '')}`)).toEqual([
@@ -135,11 +157,23 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 		it('Update replaces the media with an uploaded video (MIME type from the binary, e.g. video/quicktime as video/mov)', async () => {
 			const youtube = account('youtube');
 			const [post] = sim().control.seed({
-				posts: [{ status: 'draft', accountIds: [youtube.id], summary: 'Pour-over', media: [{ url: 'https://cdn.example.com/media/pour-over.mp4', type: 'video/mp4' }] }],
+				posts: [
+					{
+						status: 'draft',
+						accountIds: [youtube.id],
+						summary: 'Pour-over',
+						media: [{ url: 'https://cdn.example.com/media/pour-over.mp4', type: 'video/mp4' }],
+					},
+				],
 			}).posts as IDataObject[];
 			const log = logFrom();
 			const { error } = await run(
-				{ resource: 'post', operation: 'update', postId: { __rl: true, mode: 'id', value: String(post._id) }, updateFields: { media: { items: [{ binaryPropertyName: 'clip' }] } } },
+				{
+					resource: 'post',
+					operation: 'update',
+					postId: { __rl: true, mode: 'id', value: String(post._id) },
+					updateFields: { media: { items: [{ binaryPropertyName: 'clip' }] } },
+				},
 				{ inputItems: [itemWith({ clip: binary(MP4, 'video/quicktime', 'pour-over.mov') })] },
 			);
 			expect(error).toBeUndefined();
@@ -151,18 +185,46 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 
 		it('bad binary media stop with an error naming the field, nothing sent', async () => {
 			const facebook = account('facebook');
-			const create = (media: INodeParameters[]): INodeParameters => ({ resource: 'post', operation: 'create', accountIds: [facebook.id], summary: 'Hi', status: 'draft', media: { items: media } });
+			const create = (media: INodeParameters[]): INodeParameters => ({
+				resource: 'post',
+				operation: 'create',
+				accountIds: [facebook.id],
+				summary: 'Hi',
+				status: 'draft',
+				media: { items: media },
+			});
 			const pdf = itemWith({ data: binary(Buffer.from('%PDF-1.4'), 'application/pdf', 'menu.pdf') });
 			const png = itemWith({ data: binary(PNG, 'image/png', 'a.png') });
 			const cases: Array<[INodeParameters, INodeExecutionData, RegExp]> = [
 				[create([{ binaryPropertyName: 'photo' }]), png, /^Media → Input Binary Field: input item 1 has no binary field "photo"/],
-				[create([{ binaryPropertyName: 'data' }]), pdf, /^Media → Input Binary Field: the file "menu.pdf" is application\/pdf, which social posts cannot take/],
-				[create([{ binaryPropertyName: 'data' }]), itemWith({ data: binary(Buffer.alloc(0), 'image/png', 'empty.png') }), /^Media → Input Binary Field: the file "empty.png" is empty/],
-				[create([{ binaryPropertyName: 'data', url: 'https://cdn.example.com/a.jpg' }]), png, /^Media → Input Binary Field: the media item has both a URL and an Input Binary Field/],
-				// The post itself is wrong (a date in the past): refused before the file is uploaded.
-				[{ ...create([{ binaryPropertyName: 'data' }]), status: 'scheduled', scheduleDate: '2001-01-01T10:00:00', timezone: 'UTC' }, png, /^Schedule Date: .* is in the past/],
 				[
-					{ resource: 'post', operation: 'update', postId: { __rl: true, mode: 'id', value: String(location().posts[0]._id) }, updateFields: { media: { items: [{ binaryPropertyName: 'data' }] } } },
+					create([{ binaryPropertyName: 'data' }]),
+					pdf,
+					/^Media → Input Binary Field: the file "menu.pdf" is application\/pdf, which social posts cannot take/,
+				],
+				[
+					create([{ binaryPropertyName: 'data' }]),
+					itemWith({ data: binary(Buffer.alloc(0), 'image/png', 'empty.png') }),
+					/^Media → Input Binary Field: the file "empty.png" is empty/,
+				],
+				[
+					create([{ binaryPropertyName: 'data', url: 'https://cdn.example.com/a.jpg' }]),
+					png,
+					/^Media → Input Binary Field: the media item has both a URL and an Input Binary Field/,
+				],
+				// The post itself is wrong (a date in the past): refused before the file is uploaded.
+				[
+					{ ...create([{ binaryPropertyName: 'data' }]), status: 'scheduled', scheduleDate: '2001-01-01T10:00:00', timezone: 'UTC' },
+					png,
+					/^Schedule Date: .* is in the past/,
+				],
+				[
+					{
+						resource: 'post',
+						operation: 'update',
+						postId: { __rl: true, mode: 'id', value: String(location().posts[0]._id) },
+						updateFields: { media: { items: [{ binaryPropertyName: 'data' }] } },
+					},
 					pdf,
 					/^Media → Input Binary Field: the file "menu.pdf" is application\/pdf/,
 				],

@@ -26,7 +26,8 @@ function unanswered(network: Loose): string[] {
 	};
 	check(typeof network.platform === 'string' && network.platform !== '', 'platform: the API’s platform value');
 	check(typeof network.name === 'string' && network.name !== '', 'name: its name in the editor');
-	for (const concern of CONCERNS) check(concern in network && network[concern] !== undefined, `${concern}: answered (null when the network does not have it)`);
+	for (const concern of CONCERNS)
+		check(concern in network && network[concern] !== undefined, `${concern}: answered (null when the network does not have it)`);
 	const { post, comments, statistics, connect, csvMediaError } = network;
 	if (post) {
 		check(['nothing', 'image or video', 'video'].includes(post.needsMedia), 'post.needsMedia');
@@ -62,7 +63,9 @@ const fileOf = (platform: string) => `${platform.replace(/-(\w)/g, (_dash, lette
 const optionsOf = (property: INodeProperties | undefined) => (property?.options ?? []) as INodePropertyOptions[];
 
 async function propertyNamed(name: string, resource: string): Promise<INodeProperties> {
-	const found = (await actionNodeProperties()).find((property) => property.name === name && property.displayOptions?.show?.resource?.includes(resource));
+	const found = (await actionNodeProperties()).find(
+		(property) => property.name === name && property.displayOptions?.show?.resource?.includes(resource),
+	);
 	if (!found) throw new Error(`no ${name} on ${resource}`);
 	return found;
 }
@@ -94,7 +97,9 @@ describe('one module per social network', () => {
 		const exported = modules.map(({ exports }) => Object.values(exports)[0]);
 		expect(networks.filter((network) => !exported.includes(network)).map((network) => network.platform)).toEqual([]);
 		expect(modules.filter(({ exports }) => !networks.includes(Object.values(exports)[0] as Loose)).map(({ file }) => file)).toEqual([]);
-		expect(networks.map((network) => fileOf(network.platform))).toEqual(networks.map((network) => modules.find(({ exports }) => Object.values(exports)[0] === network)?.file));
+		expect(networks.map((network) => fileOf(network.platform))).toEqual(
+			networks.map((network) => modules.find(({ exports }) => Object.values(exports)[0] === network)?.file),
+		);
 		const names = networks.map((network) => network.name);
 		expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 	});
@@ -105,29 +110,41 @@ describe('one module per social network', () => {
 		const withoutComments = Object.fromEntries(Object.entries(complete).filter(([key]) => key !== 'comments'));
 		expect(unanswered(withoutComments)).toEqual(['comments: answered (null when the network does not have it)']);
 		expect(unanswered({ ...complete, post: { ...complete.post, maxCaption: undefined } })).toEqual(['post.maxCaption']);
-		expect(unanswered({ ...complete, connect: { ...complete.connect, attachBody: undefined } })).toEqual(['connect.attachBody (null: not attachable)']);
+		expect(unanswered({ ...complete, connect: { ...complete.connect, attachBody: undefined } })).toEqual([
+			'connect.attachBody (null: not attachable)',
+		]);
 	});
 
 	it('the editor’s lists of networks are the modules’ answers', async () => {
 		const values = (options: INodePropertyOptions[]) => options.map((option) => option.value);
 		const platforms = (filter: (network: Loose) => unknown) => networks.filter(filter).map((network) => network.platform);
 
-		const groups = ((await propertyNamed('updateFields', 'post')).options as INodeProperties[]).find((option) => option.name === 'platformOptions');
-		expect(((groups?.options ?? []) as INodePropertyCollection[]).map((group) => group.name)).toEqual(platforms((network) => network.post?.options));
+		const groups = ((await propertyNamed('updateFields', 'post')).options as INodeProperties[]).find(
+			(option) => option.name === 'platformOptions',
+		);
+		expect(((groups?.options ?? []) as INodePropertyCollection[]).map((group) => group.name)).toEqual(
+			platforms((network) => network.post?.options),
+		);
 
 		const accountFilters = (await propertyNamed('accountFilters', 'account')).options as INodeProperties[];
 		expect(values(optionsOf(accountFilters.find((option) => option.name === 'platforms')))).toEqual(platforms((network) => network.post));
 
 		const commentPlatforms = optionsOf(await propertyNamed('platform', 'comment'));
 		expect(values(commentPlatforms)).toEqual(platforms((network) => network.comments));
-		expect(commentPlatforms.filter((option) => option.description).map((option) => option.value)).toEqual(platforms((network) => network.comments && !network.comments.likes));
+		expect(commentPlatforms.filter((option) => option.description).map((option) => option.value)).toEqual(
+			platforms((network) => network.comments && !network.comments.likes),
+		);
 		const images = await propertyNamed('attachments', 'comment');
 		expect(images.displayOptions?.show?.platform).toEqual(platforms((network) => network.comments?.maxImages));
 
 		const statistics = optionsOf(await propertyNamed('platforms', 'statistics'));
-		expect(statistics.map((option) => [option.value, option.name])).toEqual(networks.filter((network) => network.statistics).map((network) => [network.platform, network.statistics.name]));
+		expect(statistics.map((option) => [option.value, option.name])).toEqual(
+			networks.filter((network) => network.statistics).map((network) => [network.platform, network.statistics.name]),
+		);
 
 		const connect = optionsOf(await propertyNamed('connectPlatform', 'accountConnection'));
-		expect(connect.map((option) => [option.value, option.description])).toEqual(networks.filter((network) => network.connect).map((network) => [network.platform, network.connect.note]));
+		expect(connect.map((option) => [option.value, option.description])).toEqual(
+			networks.filter((network) => network.connect).map((network) => [network.platform, network.connect.note]),
+		);
 	});
 });

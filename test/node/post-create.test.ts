@@ -7,17 +7,26 @@ type Account = { id: string; platform: string; isExpired?: boolean };
 type StoredPost = IDataObject & { _id: string };
 
 describeWithSimulator('Post → Create', (sim) => {
-
 	const location = () => locationOf(sim());
-	const account = (platform: string) => location().accounts.find((candidate: Account) => candidate.platform === platform && !candidate.isExpired).id as string;
+	const account = (platform: string) =>
+		location().accounts.find((candidate: Account) => candidate.platform === platform && !candidate.isExpired).id as string;
 	const storedPost = (id: unknown) => location().posts.find((post: StoredPost) => post._id === id) as StoredPost;
-	const create = async (parameters: INodeParameters, options: { timezone?: string; continueOnFail?: boolean; input?: IDataObject[] } = {}) =>
-		await runNode({ parameters: { resource: 'post', operation: 'create', simple: false, ...parameters }, credentials: tokenCredentials(sim()), ...options });
+	const create = async (
+		parameters: INodeParameters,
+		options: { timezone?: string; continueOnFail?: boolean; input?: IDataObject[] } = {},
+	) =>
+		await runNode({
+			parameters: { resource: 'post', operation: 'create', simple: false, ...parameters },
+			credentials: tokenCredentials(sim()),
+			...options,
+		});
 	const inAYear = '2030-06-01T09:30:00';
 
 	it('schedules a post to several accounts with media, first comment, category and tags', async () => {
 		const category = location().categories[0]._id;
-		const tags = location().tags.slice(0, 2).map((tag: { _id: string }) => tag._id);
+		const tags = location()
+			.tags.slice(0, 2)
+			.map((tag: { _id: string }) => tag._id);
 		const { items, error } = await create({
 			accountIds: [account('facebook'), account('linkedin')],
 			status: 'scheduled',
@@ -34,8 +43,12 @@ describeWithSimulator('Post → Create', (sim) => {
 		expect(post.status).toBe('scheduled');
 		expect(post.displayDate).toBe('2030-06-01T13:30:00.000Z');
 		expect(post.accountIds).toEqual([account('facebook'), account('linkedin')]);
-		expect(post.media).toEqual([expect.objectContaining({ url: 'https://cdn.example.com/roast.JPG?v=2', type: 'image/jpeg', caption: 'Roast' })]);
-		expect(post).toEqual(expect.objectContaining({ followUpComment: '#coffee #roastery', categoryId: category, tags, createdBy: sim().userId }));
+		expect(post.media).toEqual([
+			expect.objectContaining({ url: 'https://cdn.example.com/roast.JPG?v=2', type: 'image/jpeg', caption: 'Roast' }),
+		]);
+		expect(post).toEqual(
+			expect.objectContaining({ followUpComment: '#coffee #roastery', categoryId: category, tags, createdBy: sim().userId }),
+		);
 		expect(items[0].json).toEqual(expect.objectContaining({ _id: post._id, summary: 'Fresh roast on Monday ☕', status: 'scheduled' }));
 	});
 
@@ -43,7 +56,12 @@ describeWithSimulator('Post → Create', (sim) => {
 		const berlin = await create({ accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x' }, { timezone: 'Europe/Berlin' });
 		expect(storedPost(berlin.items[0].json._id).displayDate).toBe('2030-06-01T07:30:00.000Z');
 
-		const explicit = await create({ accountIds: [account('facebook')], scheduleDate: '2030-01-15T08:00:00+05:30', timezone: 'Europe/Berlin', summary: 'x' });
+		const explicit = await create({
+			accountIds: [account('facebook')],
+			scheduleDate: '2030-01-15T08:00:00+05:30',
+			timezone: 'Europe/Berlin',
+			summary: 'x',
+		});
 		expect(storedPost(explicit.items[0].json._id).displayDate).toBe('2030-01-15T02:30:00.000Z');
 	});
 
@@ -88,7 +106,10 @@ describeWithSimulator('Post → Create', (sim) => {
 			additionalFields: { jsonBody: '{"selectedBestTime": "2030-06-01T09:00:00.000Z"}' },
 		});
 		expect(error).toBeUndefined();
-		const sent = sim().control.requests().slice(before).find((request) => request.method === 'POST')!.body as IDataObject;
+		const sent = sim()
+			.control.requests()
+			.slice(before)
+			.find((request) => request.method === 'POST')!.body as IDataObject;
 		expect(sent.instagramPostDetails).toEqual(
 			expect.objectContaining({ type: 'post', collaborators: { [account('instagram')]: ['partner_one', 'partner_two'] } }),
 		);
@@ -107,22 +128,132 @@ describeWithSimulator('Post → Create', (sim) => {
 	describe('rejects bad input with a NodeOperationError naming the field, before sending the post', () => {
 		const cases: Array<[string, () => INodeParameters, RegExp, boolean]> = [
 			// [what, parameters, message, needs the accounts lookup]
-			['no accounts', () => ({ accountIds: [], scheduleDate: inAYear, summary: 'x' }), /^Account Names or IDs: choose at least one account/, false],
-			['scheduled without a date', () => ({ accountIds: [account('facebook')], scheduleDate: '', summary: 'x' }), /^Schedule Date: required/, false],
-			['a date in the past', () => ({ accountIds: [account('facebook')], scheduleDate: '2020-01-01T10:00:00', summary: 'x' }), /^Schedule Date: .* is in the past/, false],
-			['a date that is no date', () => ({ accountIds: [account('facebook')], scheduleDate: 'next tuesday', summary: 'x' }), /^Schedule Date: "next tuesday" is not a date/, false],
-			['an unknown timezone', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, timezone: 'Mars/Olympus', summary: 'x' }), /^Timezone Name or ID: "Mars\/Olympus" is not a timezone/, false],
-			['media without URL', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, media: { items: [{ url: '' }] } }), /^Media → URL: required, missing in the media item/, false],
-			['media of unknown type', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, media: { items: [{ url: 'https://x.example/file.bmp' }] } }), /^Media → Type: cannot tell the kind of file of the media item \(https:\/\/x.example\/file.bmp\)/, false],
-			['a Google offer without coupon', () => ({ accountIds: [account('google')], scheduleDate: inAYear, summary: 'x', platformOptions: { google: { gmbEventType: 'OFFER', offerTitle: 'BOGO latte', startDate: inAYear, endDate: '2030-06-02T10:00:00', redeemOnlineUrl: 'https://e.x/r', termsConditions: 'https://e.x/t' } } }), /^Google Business Profile → Coupon Code: required for an offer/, false],
-			['four Instagram collaborators', () => ({ accountIds: [account('instagram')], scheduleDate: inAYear, media: { items: [{ url: 'https://e.x/a.jpg' }] }, platformOptions: { instagram: { type: 'post', collaborators: 'a,b,c,d' } } }), /^Instagram → Collaborators: 4 names, at most 3/, false],
-			['invalid Extra Fields', () => ({ accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x', additionalFields: { jsonBody: '{"a":' } }), /^Extra Fields: not a JSON object/, false],
-			['submit for review without approver', () => ({ accountIds: [account('facebook')], status: 'in_review', scheduleDate: inAYear, summary: 'x' }), /^Review → Approver Name or ID: required to submit a post for review/, false],
-			['Instagram without media', () => ({ accountIds: [account('instagram')], scheduleDate: inAYear, summary: 'x' }), /^Media: Instagram posts need at least one image or video/, true],
-			['YouTube without video', () => ({ accountIds: [account('youtube')], scheduleDate: inAYear, media: { items: [{ url: 'https://e.x/a.jpg' }] } }), /^Media: YouTube posts need a video/, true],
-			['Pinterest text over 800 characters', () => ({ accountIds: [account('pinterest')], scheduleDate: inAYear, summary: 'p'.repeat(801), media: { items: [{ url: 'https://e.x/a.jpg' }] } }), /^Content: 801 characters is over the Pinterest limit of 800/, true],
-			['an account of another location', () => ({ accountIds: ['not-an-account'], scheduleDate: inAYear, summary: 'x' }), /^Account Names or IDs: "not-an-account" is not a social account/, true],
-			['a first comment with Google and Pinterest accounts', () => ({ accountIds: [account('facebook'), account('google'), account('pinterest')], scheduleDate: inAYear, summary: 'x', media: { items: [{ url: 'https://e.x/a.jpg' }] }, additionalFields: { followUpComment: 'More below' } }), /^First Comment: Google Business Profile, Pinterest accounts cannot post a first comment/, true],
+			[
+				'no accounts',
+				() => ({ accountIds: [], scheduleDate: inAYear, summary: 'x' }),
+				/^Account Names or IDs: choose at least one account/,
+				false,
+			],
+			[
+				'scheduled without a date',
+				() => ({ accountIds: [account('facebook')], scheduleDate: '', summary: 'x' }),
+				/^Schedule Date: required/,
+				false,
+			],
+			[
+				'a date in the past',
+				() => ({ accountIds: [account('facebook')], scheduleDate: '2020-01-01T10:00:00', summary: 'x' }),
+				/^Schedule Date: .* is in the past/,
+				false,
+			],
+			[
+				'a date that is no date',
+				() => ({ accountIds: [account('facebook')], scheduleDate: 'next tuesday', summary: 'x' }),
+				/^Schedule Date: "next tuesday" is not a date/,
+				false,
+			],
+			[
+				'an unknown timezone',
+				() => ({ accountIds: [account('facebook')], scheduleDate: inAYear, timezone: 'Mars/Olympus', summary: 'x' }),
+				/^Timezone Name or ID: "Mars\/Olympus" is not a timezone/,
+				false,
+			],
+			[
+				'media without URL',
+				() => ({ accountIds: [account('facebook')], scheduleDate: inAYear, media: { items: [{ url: '' }] } }),
+				/^Media → URL: required, missing in the media item/,
+				false,
+			],
+			[
+				'media of unknown type',
+				() => ({ accountIds: [account('facebook')], scheduleDate: inAYear, media: { items: [{ url: 'https://x.example/file.bmp' }] } }),
+				/^Media → Type: cannot tell the kind of file of the media item \(https:\/\/x.example\/file.bmp\)/,
+				false,
+			],
+			[
+				'a Google offer without coupon',
+				() => ({
+					accountIds: [account('google')],
+					scheduleDate: inAYear,
+					summary: 'x',
+					platformOptions: {
+						google: {
+							gmbEventType: 'OFFER',
+							offerTitle: 'BOGO latte',
+							startDate: inAYear,
+							endDate: '2030-06-02T10:00:00',
+							redeemOnlineUrl: 'https://e.x/r',
+							termsConditions: 'https://e.x/t',
+						},
+					},
+				}),
+				/^Google Business Profile → Coupon Code: required for an offer/,
+				false,
+			],
+			[
+				'four Instagram collaborators',
+				() => ({
+					accountIds: [account('instagram')],
+					scheduleDate: inAYear,
+					media: { items: [{ url: 'https://e.x/a.jpg' }] },
+					platformOptions: { instagram: { type: 'post', collaborators: 'a,b,c,d' } },
+				}),
+				/^Instagram → Collaborators: 4 names, at most 3/,
+				false,
+			],
+			[
+				'invalid Extra Fields',
+				() => ({ accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x', additionalFields: { jsonBody: '{"a":' } }),
+				/^Extra Fields: not a JSON object/,
+				false,
+			],
+			[
+				'submit for review without approver',
+				() => ({ accountIds: [account('facebook')], status: 'in_review', scheduleDate: inAYear, summary: 'x' }),
+				/^Review → Approver Name or ID: required to submit a post for review/,
+				false,
+			],
+			[
+				'Instagram without media',
+				() => ({ accountIds: [account('instagram')], scheduleDate: inAYear, summary: 'x' }),
+				/^Media: Instagram posts need at least one image or video/,
+				true,
+			],
+			[
+				'YouTube without video',
+				() => ({ accountIds: [account('youtube')], scheduleDate: inAYear, media: { items: [{ url: 'https://e.x/a.jpg' }] } }),
+				/^Media: YouTube posts need a video/,
+				true,
+			],
+			[
+				'Pinterest text over 800 characters',
+				() => ({
+					accountIds: [account('pinterest')],
+					scheduleDate: inAYear,
+					summary: 'p'.repeat(801),
+					media: { items: [{ url: 'https://e.x/a.jpg' }] },
+				}),
+				/^Content: 801 characters is over the Pinterest limit of 800/,
+				true,
+			],
+			[
+				'an account of another location',
+				() => ({ accountIds: ['not-an-account'], scheduleDate: inAYear, summary: 'x' }),
+				/^Account Names or IDs: "not-an-account" is not a social account/,
+				true,
+			],
+			[
+				'a first comment with Google and Pinterest accounts',
+				() => ({
+					accountIds: [account('facebook'), account('google'), account('pinterest')],
+					scheduleDate: inAYear,
+					summary: 'x',
+					media: { items: [{ url: 'https://e.x/a.jpg' }] },
+					additionalFields: { followUpComment: 'More below' },
+				}),
+				/^First Comment: Google Business Profile, Pinterest accounts cannot post a first comment/,
+				true,
+			],
 		];
 
 		it.each(cases)('%s', async (_what, parameters, message, needsAccounts) => {
@@ -139,7 +270,13 @@ describeWithSimulator('Post → Create', (sim) => {
 	it('with Continue On Fail, a bad item becomes an error item and the others are created', async () => {
 		const { items, error } = await create(
 			{ accountIds: [account('facebook')], scheduleDate: '={{ $json.when }}', summary: '={{ $json.text }}' },
-			{ continueOnFail: true, input: [{ when: inAYear, text: 'good' }, { when: 'soon', text: 'bad' }] },
+			{
+				continueOnFail: true,
+				input: [
+					{ when: inAYear, text: 'good' },
+					{ when: 'soon', text: 'bad' },
+				],
+			},
 		);
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(2);
@@ -148,7 +285,12 @@ describeWithSimulator('Post → Create', (sim) => {
 	});
 
 	it('maps API errors: the API’s messages, HTTP code and traceId; the token never shows', async () => {
-		const bad = await create({ accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x', additionalFields: { jsonBody: '{"mood": "happy"}' } });
+		const bad = await create({
+			accountIds: [account('facebook')],
+			scheduleDate: inAYear,
+			summary: 'x',
+			additionalFields: { jsonBody: '{"mood": "happy"}' },
+		});
 		expect(bad.error?.name).toBe('NodeApiError');
 		expect(bad.error?.message).toContain('property mood should not exist');
 		expect((bad.error as { httpCode?: string }).httpCode).toBe('422');
@@ -176,7 +318,14 @@ describeWithSimulator('Post → Create', (sim) => {
 		expect(noUser.error?.message).toMatch(/^User Name or ID: no user to create the post as/);
 
 		const picked = await runNode({
-			parameters: { resource: 'post', operation: 'create', accountIds: [account('facebook')], scheduleDate: inAYear, summary: 'x', additionalFields: { userId: sim().userId } },
+			parameters: {
+				resource: 'post',
+				operation: 'create',
+				accountIds: [account('facebook')],
+				scheduleDate: inAYear,
+				summary: 'x',
+				additionalFields: { userId: sim().userId },
+			},
 			credentials: tokenCredentials(sim(), { userId: '' }),
 		});
 		expect(picked.error).toBeUndefined();

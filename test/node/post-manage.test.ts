@@ -7,7 +7,6 @@ type StoredPost = IDataObject & { _id: string; status: string };
 const DAY = 24 * 60 * 60 * 1000;
 
 describeWithSimulator('Post → Get, Get Many, Update, Delete, Bulk Delete', (sim) => {
-
 	const location = () => locationOf(sim());
 	const posts = () => location().posts as StoredPost[];
 	const byStatus = (status: string) => posts().find((post) => post.status === status)!;
@@ -96,12 +95,31 @@ describeWithSimulator('Post → Get, Get Many, Update, Delete, Bulk Delete', (si
 	it('Get Many stops at the Limit and filters by accounts; Simplify shortens each post', async () => {
 		seedPosts(30);
 		const before = sim().control.requests().length;
-		const { items } = await run({ operation: 'getAll', returnAll: false, limit: 25, simple: true, filters: { accounts: [account('facebook')] } });
+		const { items } = await run({
+			operation: 'getAll',
+			returnAll: false,
+			limit: 25,
+			simple: true,
+			filters: { accounts: [account('facebook')] },
+		});
 		expect(items).toHaveLength(25);
 		expect(items.every((item) => (item.json.accountIds as string[]).includes(account('facebook')))).toBe(true);
-		expect(Object.keys(items[0].json).sort()).toEqual(
-			['accountIds', 'accounts', 'content', 'error', 'id', 'link', 'networks', 'postType', 'publishedAtLocal', 'publishedAtUtc', 'scheduledAtLocal', 'scheduledAtUtc', 'status', 'timezone'],
-		);
+		expect(Object.keys(items[0].json).sort()).toEqual([
+			'accountIds',
+			'accounts',
+			'content',
+			'error',
+			'id',
+			'link',
+			'networks',
+			'postType',
+			'publishedAtLocal',
+			'publishedAtUtc',
+			'scheduledAtLocal',
+			'scheduledAtUtc',
+			'status',
+			'timezone',
+		]);
 		expect(requestsSince(sim(), before)).toEqual([
 			`POST /social-media-posting/${sim().locationId}/posts/list`,
 			`GET /social-media-posting/${sim().locationId}/accounts`,
@@ -111,7 +129,11 @@ describeWithSimulator('Post → Get, Get Many, Update, Delete, Bulk Delete', (si
 
 	it('Get Many rejects a bad date window before sending', async () => {
 		const before = sim().control.requests().length;
-		const { error } = await run({ operation: 'getAll', returnAll: true, filters: { fromDate: '2030-02-01T00:00:00Z', toDate: '2030-01-01T00:00:00Z' } });
+		const { error } = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { fromDate: '2030-02-01T00:00:00Z', toDate: '2030-01-01T00:00:00Z' },
+		});
 		expect(error?.message).toBe('Filters → From Date: "2030-02-01T00:00:00Z" is after To Date "2030-01-01T00:00:00Z"');
 		expect(requestsSince(sim(), before)).toEqual([]);
 	});
@@ -119,7 +141,12 @@ describeWithSimulator('Post → Get, Get Many, Update, Delete, Bulk Delete', (si
 	it('Update changes only the fields set, normalises media types (keeping the rest of each item), and outputs the post after the update', async () => {
 		const post = byStatus('scheduled');
 		const stored = posts().find((candidate) => candidate._id === post._id)!;
-		const item = { url: 'https://cdn.example.com/media/menu.png', type: 'image', thumbnail: 'https://cdn.example.com/t.png', optimizedUrl: 'https://cdn.example.com/o.png' };
+		const item = {
+			url: 'https://cdn.example.com/media/menu.png',
+			type: 'image',
+			thumbnail: 'https://cdn.example.com/t.png',
+			optimizedUrl: 'https://cdn.example.com/o.png',
+		};
 		stored.media = [item];
 		const { items, error } = await run({
 			operation: 'update',
@@ -127,12 +154,16 @@ describeWithSimulator('Post → Get, Get Many, Update, Delete, Bulk Delete', (si
 			updateFields: { summary: 'Brunch menu, now with waffles', scheduleDate: '2030-03-01T10:00:00', timezone: 'Europe/London' },
 		});
 		expect(error).toBeUndefined();
-		const put = sim().control.requests().find((request) => request.method === 'PUT')!;
+		const put = sim()
+			.control.requests()
+			.find((request) => request.method === 'PUT')!;
 		// The type becomes a MIME type; everything else the edit body accepts is sent back as it was.
 		expect((put.body as IDataObject).media).toEqual([{ ...item, type: 'image/png' }]);
 		expect(put.body).toEqual(expect.objectContaining({ accountIds: post.accountIds, tags: post.tags, type: 'post', status: 'scheduled' }));
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toEqual(expect.objectContaining({ _id: post._id, summary: 'Brunch menu, now with waffles', displayDate: '2030-03-01T10:00:00.000Z' }));
+		expect(items[0].json).toEqual(
+			expect.objectContaining({ _id: post._id, summary: 'Brunch menu, now with waffles', displayDate: '2030-03-01T10:00:00.000Z' }),
+		);
 	});
 
 	it('Update rejects an invalid change without sending the PUT', async () => {
@@ -159,7 +190,10 @@ describeWithSimulator('Post → Get, Get Many, Update, Delete, Bulk Delete', (si
 		const { items, error } = await run({ operation: 'bulkDelete', postIds: '={{ $json.id }}' }, { input });
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([{ deletedCount: 120, requested: 120, notFound: 0, requests: 3 }]);
-		const sent = sim().control.requests().slice(before).map((request) => ((request.body as IDataObject).postIds as string[]).length);
+		const sent = sim()
+			.control.requests()
+			.slice(before)
+			.map((request) => ((request.body as IDataObject).postIds as string[]).length);
 		expect(sent).toEqual([50, 50, 20]);
 		for (const id of ids) expect(posts().find((post) => post._id === id && post.status !== 'deleted')).toBeUndefined();
 	});

@@ -6,7 +6,6 @@ import { describeWithSimulator, locationOf, requestsSince, tokenCredentials } fr
 type StoredPost = IDataObject & { _id: string };
 
 describeWithSimulator('Post → Create and Update: Platform Options send what the user set, as the spec wants it', (sim) => {
-
 	const location = () => locationOf(sim());
 	const account = (platform: string) => location().accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;
 	const video = { items: [{ url: 'https://cdn.example.com/clip.mp4' }] };
@@ -16,7 +15,11 @@ describeWithSimulator('Post → Create and Update: Platform Options send what th
 	const create = async (parameters: INodeParameters) =>
 		await run({ operation: 'create', scheduleDate: inAYear, summary: 'Fresh roast', ...parameters });
 	/** The body of the last POST or PUT the simulator received. */
-	const lastWrite = () => sim().control.requests().filter((request) => ['POST', 'PUT'].includes(request.method)).at(-1)!.body as IDataObject;
+	const lastWrite = () =>
+		sim()
+			.control.requests()
+			.filter((request) => ['POST', 'PUT'].includes(request.method))
+			.at(-1)!.body as IDataObject;
 
 	it('a LinkedIn poll carries the PDF fields the spec requires with it, and is created', async () => {
 		const { items, error } = await create({
@@ -34,11 +37,19 @@ describeWithSimulator('Post → Create and Update: Platform Options send what th
 	});
 
 	it('TikTok: only the options the user set are sent, Yes and No as true and false', async () => {
-		const onlyPrivacy = await create({ accountIds: [account('tiktok')], media: video, platformOptions: { tiktok: { privacyLevel: 'SELF_ONLY' } } });
+		const onlyPrivacy = await create({
+			accountIds: [account('tiktok')],
+			media: video,
+			platformOptions: { tiktok: { privacyLevel: 'SELF_ONLY' } },
+		});
 		expect(onlyPrivacy.error).toBeUndefined();
 		expect(lastWrite().tiktokPostDetails).toEqual({ privacyLevel: 'SELF_ONLY' });
 
-		const someToggles = await create({ accountIds: [account('tiktok')], media: video, platformOptions: { tiktok: { enableComment: false, enableDuet: true } } });
+		const someToggles = await create({
+			accountIds: [account('tiktok')],
+			media: video,
+			platformOptions: { tiktok: { enableComment: false, enableDuet: true } },
+		});
 		expect(someToggles.error).toBeUndefined();
 		expect(lastWrite().tiktokPostDetails).toEqual({ privacyLevel: 'PUBLIC_TO_EVERYONE', enableComment: false, enableDuet: true });
 	});
@@ -60,20 +71,60 @@ describeWithSimulator('Post → Create and Update: Platform Options send what th
 		);
 
 		// Formats left to follow the Post Type follow it.
-		const reel = await create({ accountIds: [account('facebook')], postType: 'reel', media: video, platformOptions: { instagram: {}, facebook: {}, youtube: {} } });
+		const reel = await create({
+			accountIds: [account('facebook')],
+			postType: 'reel',
+			media: video,
+			platformOptions: { instagram: {}, facebook: {}, youtube: {} },
+		});
 		expect(reel.error).toBeUndefined();
 		expect(lastWrite()).toEqual(
-			expect.objectContaining({ instagramPostDetails: { type: 'reel' }, facebookPostDetails: { type: 'reel' }, youtubePostDetails: { type: 'short' } }),
+			expect.objectContaining({
+				instagramPostDetails: { type: 'reel' },
+				facebookPostDetails: { type: 'reel' },
+				youtubePostDetails: { type: 'short' },
+			}),
 		);
 	});
 
 	describe('stops before sending when the options break a rule of the spec', () => {
 		const cases: Array<[string, () => INodeParameters, RegExp]> = [
-			['a PDF without PDF Title', () => ({ accountIds: [account('linkedin')], platformOptions: { linkedin: { postAsPdf: true } } }), /^LinkedIn → PDF Title: required to post the images as a PDF/],
-			['a LinkedIn poll with media', () => ({ accountIds: [account('linkedin')], media: video, platformOptions: { linkedin: { pollQuestion: 'Q?', pollOptions: 'a, b' } } }), /^LinkedIn: a poll post cannot have media/],
-			['TikTok disclosure on a private video', () => ({ accountIds: [account('tiktok')], media: video, platformOptions: { tiktok: { privacyLevel: 'SELF_ONLY', videoDisclosure: true, promoteYourBrand: true } } }), /^TikTok → Promotional Content: not possible with Who Can View "Only Me"/],
-			['TikTok disclosure without a brand', () => ({ accountIds: [account('tiktok')], media: video, platformOptions: { tiktok: { videoDisclosure: true } } }), /^TikTok → Promotional Content: set Your Brand or Branded Content to Yes/],
-			['a Google event without title', () => ({ accountIds: [account('google')], platformOptions: { google: { gmbEventType: 'EVENT', startDate: inAYear, endDate: '2030-06-02T09:30:00' } } }), /^Google Business Profile → Event Title: required for an event/],
+			[
+				'a PDF without PDF Title',
+				() => ({ accountIds: [account('linkedin')], platformOptions: { linkedin: { postAsPdf: true } } }),
+				/^LinkedIn → PDF Title: required to post the images as a PDF/,
+			],
+			[
+				'a LinkedIn poll with media',
+				() => ({
+					accountIds: [account('linkedin')],
+					media: video,
+					platformOptions: { linkedin: { pollQuestion: 'Q?', pollOptions: 'a, b' } },
+				}),
+				/^LinkedIn: a poll post cannot have media/,
+			],
+			[
+				'TikTok disclosure on a private video',
+				() => ({
+					accountIds: [account('tiktok')],
+					media: video,
+					platformOptions: { tiktok: { privacyLevel: 'SELF_ONLY', videoDisclosure: true, promoteYourBrand: true } },
+				}),
+				/^TikTok → Promotional Content: not possible with Who Can View "Only Me"/,
+			],
+			[
+				'TikTok disclosure without a brand',
+				() => ({ accountIds: [account('tiktok')], media: video, platformOptions: { tiktok: { videoDisclosure: true } } }),
+				/^TikTok → Promotional Content: set Your Brand or Branded Content to Yes/,
+			],
+			[
+				'a Google event without title',
+				() => ({
+					accountIds: [account('google')],
+					platformOptions: { google: { gmbEventType: 'EVENT', startDate: inAYear, endDate: '2030-06-02T09:30:00' } },
+				}),
+				/^Google Business Profile → Event Title: required for an event/,
+			],
 		];
 
 		it.each(cases)('%s', async (_what, parameters, message) => {
@@ -103,6 +154,11 @@ describeWithSimulator('Post → Create and Update: Platform Options send what th
 			updateFields: { platformOptions: { tiktok: { enableStitch: true } } },
 		});
 		expect(error).toBeUndefined();
-		expect(lastWrite().tiktokPostDetails).toEqual({ privacyLevel: 'SELF_ONLY', enableComment: true, enableDuet: false, enableStitch: true });
+		expect(lastWrite().tiktokPostDetails).toEqual({
+			privacyLevel: 'SELF_ONLY',
+			enableComment: true,
+			enableDuet: false,
+			enableStitch: true,
+		});
 	});
 });

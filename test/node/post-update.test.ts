@@ -17,7 +17,7 @@ const component = (name: string) => specs![V3].components.schemas[name] as Schem
 /** The component a property points at ($ref, allOf or array items), if any. */
 function componentOf(property: IDataObject): string | undefined {
 	const target = (property.items ?? property) as IDataObject;
-	const ref = (target.$ref ?? ((target.allOf as IDataObject[] | undefined)?.[0]?.$ref)) as string | undefined;
+	const ref = (target.$ref ?? (target.allOf as IDataObject[] | undefined)?.[0]?.$ref) as string | undefined;
 	return ref?.replace('#/components/schemas/', '');
 }
 
@@ -38,13 +38,16 @@ function carriedOver(): Record<string, true | string[]> {
 }
 
 describeWithSimulator('Post → Update keeps what the API returns and the edit body accepts', (sim) => {
-
 	const location = () => locationOf(sim());
 	const account = (platform: string) => location().accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;
 	const run = async (parameters: INodeParameters) =>
 		await runNode({ parameters: { resource: 'post', simple: false, ...parameters }, credentials: tokenCredentials(sim()) });
 	const postRef = (id: string) => ({ __rl: true, mode: 'id', value: id });
-	const lastPut = () => sim().control.requests().filter((request) => request.method === 'PUT').at(-1)!.body as IDataObject;
+	const lastPut = () =>
+		sim()
+			.control.requests()
+			.filter((request) => request.method === 'PUT')
+			.at(-1)!.body as IDataObject;
 	const seedPost = (post: IDataObject) => (sim().control.seed({ posts: [post] }).posts as IDataObject[])[0];
 	const later = '2030-06-01T09:30:00.000Z';
 
@@ -65,7 +68,10 @@ describeWithSimulator('Post → Update keeps what the API returns and the edit b
 			instagramPostDetails: { ...example.instagramPostDetails, collaborators: { [instagram]: ['partner_one'] } },
 			pinterestPostDetails: { ...example.pinterestPostDetails, pinterestBoards: [{ accountId: pinterest, boards: ['123'] }] },
 			// The example stops at its depth limit inside the poll.
-			linkedinPostDetails: { ...example.linkedinPostDetails, poll: { question: 'More roasts?', options: [{ text: 'Yes' }, { text: 'No' }], settings: { duration: 'ONE_DAY' } } },
+			linkedinPostDetails: {
+				...example.linkedinPostDetails,
+				poll: { question: 'More roasts?', options: [{ text: 'Yes' }, { text: 'No' }], settings: { duration: 'ONE_DAY' } },
+			},
 		});
 		const returned = (await run({ operation: 'get', postId: postRef(String(post._id)) })).items[0].json;
 
@@ -74,7 +80,12 @@ describeWithSimulator('Post → Update keeps what the API returns and the edit b
 		const sent = lastPut();
 		for (const [key, keep] of Object.entries(carried)) {
 			const value = returned[key] as IDataObject;
-			const expected = key === 'summary' ? 'Changed' : keep === true ? value : Object.fromEntries(keep.filter((name) => name in value).map((name) => [name, value[name]]));
+			const expected =
+				key === 'summary'
+					? 'Changed'
+					: keep === true
+						? value
+						: Object.fromEntries(keep.filter((name) => name in value).map((name) => [name, value[name]]));
 			expect({ key, sent: sent[key] }).toEqual({ key, sent: expected });
 		}
 		// Two fields GET names differently: the date and the author.
@@ -82,7 +93,10 @@ describeWithSimulator('Post → Update keeps what the API returns and the edit b
 		printFigures('Update carries over (from the v3 spec)', {
 			'fields GET returns': Object.keys(component('GetPostFormattedSchema').properties!).length,
 			'of them carried over': Object.keys(carried).length,
-			'carried with a narrower schema': Object.entries(carried).filter(([, keep]) => keep !== true).map(([key]) => key).join(', '),
+			'carried with a narrower schema': Object.entries(carried)
+				.filter(([, keep]) => keep !== true)
+				.map(([key]) => key)
+				.join(', '),
 		});
 	});
 
@@ -110,8 +124,12 @@ describeWithSimulator('Post → Update keeps what the API returns and the edit b
 		const id = String(created.items[0].json._id);
 		const { error } = await run({ operation: 'update', postId: postRef(id), updateFields: { summary: 'Latte art, slower' } });
 		expect(error).toBeUndefined();
-		expect(lastPut().media).toEqual([{ url: 'https://cdn.example.com/latte.mp4', type: 'video/mp4', thumbnail: 'https://cdn.example.com/latte-cover.jpg' }]);
-		expect(location().posts.find((candidate: IDataObject) => candidate._id === id).thumbnail).toBe('https://cdn.example.com/latte-cover.jpg');
+		expect(lastPut().media).toEqual([
+			{ url: 'https://cdn.example.com/latte.mp4', type: 'video/mp4', thumbnail: 'https://cdn.example.com/latte-cover.jpg' },
+		]);
+		expect(location().posts.find((candidate: IDataObject) => candidate._id === id).thumbnail).toBe(
+			'https://cdn.example.com/latte-cover.jpg',
+		);
 	});
 
 	it('puts a cover image GET returns only on the post back on its first video', async () => {
@@ -119,10 +137,17 @@ describeWithSimulator('Post → Update keeps what the API returns and the edit b
 			status: 'scheduled',
 			accountIds: [account('facebook')],
 			scheduleDate: later,
-			media: [{ url: 'https://cdn.example.com/menu.png', type: 'image/png' }, { url: 'https://cdn.example.com/tour.mp4', type: 'video/mp4' }],
+			media: [
+				{ url: 'https://cdn.example.com/menu.png', type: 'image/png' },
+				{ url: 'https://cdn.example.com/tour.mp4', type: 'video/mp4' },
+			],
 			thumbnail: 'https://cdn.example.com/tour-cover.jpg',
 		});
-		const { error } = await run({ operation: 'update', postId: postRef(String(post._id)), updateFields: { summary: 'A tour of the roastery' } });
+		const { error } = await run({
+			operation: 'update',
+			postId: postRef(String(post._id)),
+			updateFields: { summary: 'A tour of the roastery' },
+		});
 		expect(error).toBeUndefined();
 		expect(lastPut().media).toEqual([
 			{ url: 'https://cdn.example.com/menu.png', type: 'image/png' },

@@ -22,8 +22,12 @@ describeWithSimulator('Category queues', (sim) => {
 	const category = (name: string) => location().categories.find((candidate: IDataObject) => candidate.name === name) as IDataObject;
 	/** A seeded category nobody has made a queue for. */
 	const newCategory = (name: string) => String((sim().control.seed({ categories: [{ name }] }).categories as IDataObject[])[0]._id);
-	const window = () => ({ calendarStartDate: sim().control.now(), calendarEndDate: new Date(Date.parse(sim().control.now()) + 14 * DAY).toISOString() });
-	const slotsOf = async (queueId: string) => await ok({ resource: 'queueSlot', operation: 'getAll', queueId: byId(queueId), returnAll: true });
+	const window = () => ({
+		calendarStartDate: sim().control.now(),
+		calendarEndDate: new Date(Date.parse(sim().control.now()) + 14 * DAY).toISOString(),
+	});
+	const slotsOf = async (queueId: string) =>
+		await ok({ resource: 'queueSlot', operation: 'getAll', queueId: byId(queueId), returnAll: true });
 
 	it('the scenario: draft queue → 3 items → session → reorder → save activates → slots, calendar → pause → delete the active post', async () => {
 		const categoryId = newCategory('Evergreen blog');
@@ -31,9 +35,19 @@ describeWithSimulator('Category queues', (sim) => {
 			resource: 'categoryQueue',
 			operation: 'create',
 			queueCategory: { __rl: true, mode: 'list', value: categoryId },
-			timeSlots: { slots: [{ dayOfWeek: 1, time: '09:00' }, { dayOfWeek: 4, time: '17:30' }] },
+			timeSlots: {
+				slots: [
+					{ dayOfWeek: 1, time: '09:00' },
+					{ dayOfWeek: 4, time: '17:30' },
+				],
+			},
 		});
-		expect(queue).toMatchObject({ status: 'draft', categoryId, totalPosts: 0, timeSlots: [expect.objectContaining({ dayOfWeek: 1, time: '09:00' }), expect.objectContaining({ dayOfWeek: 4, time: '17:30' })] });
+		expect(queue).toMatchObject({
+			status: 'draft',
+			categoryId,
+			totalPosts: 0,
+			timeSlots: [expect.objectContaining({ dayOfWeek: 1, time: '09:00' }), expect.objectContaining({ dayOfWeek: 4, time: '17:30' })],
+		});
 		const queueId = String(queue._id);
 
 		// Three items in one run, each in a session the node starts and saves; the queue stays a draft.
@@ -52,19 +66,40 @@ describeWithSimulator('Category queues', (sim) => {
 		const items = await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), returnAll: true });
 		expect(items.map((item) => item._id)).toEqual([a, b, c]);
 		expect(((items[0].variations as IDataObject[])[0].ogTags as IDataObject).metaLink).toBe('https://blog.example.com/A');
-		expect(await ok({ resource: 'categoryQueue', operation: 'get', queue: byId(queueId) })).toEqual([expect.objectContaining({ status: 'draft', totalPosts: 3 })]);
+		expect(await ok({ resource: 'categoryQueue', operation: 'get', queue: byId(queueId) })).toEqual([
+			expect.objectContaining({ status: 'draft', totalPosts: 3 }),
+		]);
 
 		const [session] = await ok({ resource: 'queueEditSession', operation: 'start', queueId: byId(queueId) });
 		const sessionId = String(session.sessionId);
-		await ok({ resource: 'queueItem', operation: 'update', queueId: byId(queueId), itemId: c, newOrder: 'top', sessionMode: 'existing', editSessionId: sessionId });
+		await ok({
+			resource: 'queueItem',
+			operation: 'update',
+			queueId: byId(queueId),
+			itemId: c,
+			newOrder: 'top',
+			sessionMode: 'existing',
+			editSessionId: sessionId,
+		});
 		// The session's calendar shows the new order before it is saved; the live queue does not.
-		const preview = await ok({ resource: 'queueEditSession', operation: 'getCalendar', queueId: byId(queueId), sessionId, ...window(), returnAll: true });
+		const preview = await ok({
+			resource: 'queueEditSession',
+			operation: 'getCalendar',
+			queueId: byId(queueId),
+			sessionId,
+			...window(),
+			returnAll: true,
+		});
 		expect(preview.slice(0, 3).map((post) => post.queueItemId)).toEqual([c, a, b]);
-		expect((await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), returnAll: true })).map((item) => item._id)).toEqual([a, b, c]);
+		expect(
+			(await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), returnAll: true })).map((item) => item._id),
+		).toEqual([a, b, c]);
 
 		const [saved] = await ok({ resource: 'queueEditSession', operation: 'save', queueId: byId(queueId), sessionId });
 		expect(saved.message).toEqual(expect.any(String));
-		expect(await ok({ resource: 'categoryQueue', operation: 'get', queue: byId(queueId) })).toEqual([expect.objectContaining({ status: 'active' })]);
+		expect(await ok({ resource: 'categoryQueue', operation: 'get', queue: byId(queueId) })).toEqual([
+			expect.objectContaining({ status: 'active' }),
+		]);
 
 		const slots = await slotsOf(queueId);
 		expect(slots.map((slot) => slot.itemId)).toEqual([c, a, b]);
@@ -72,31 +107,60 @@ describeWithSimulator('Category queues', (sim) => {
 		expect(times).toEqual([...times].sort((x, y) => x - y));
 		expect(new Date(times[0]).getUTCDay()).toBe(new Date(times[0]).getUTCHours() === 9 ? 1 : 4);
 
-		const calendar = await ok({ resource: 'categoryQueue', operation: 'getCalendar', ...window(), calendarFilters: { categoryIds: [categoryId] }, returnAll: true });
+		const calendar = await ok({
+			resource: 'categoryQueue',
+			operation: 'getCalendar',
+			...window(),
+			calendarFilters: { categoryIds: [categoryId] },
+			returnAll: true,
+		});
 		expect(calendar.length).toBeGreaterThanOrEqual(4); // two slots a week, two weeks
 		expect(calendar.slice(0, 3).map((post) => post.queueItemId)).toEqual([c, a, b]);
 		expect((calendar[0].post as IDataObject).summary).toBe('Post C');
 		const limited = await ok({ resource: 'categoryQueue', operation: 'getCalendar', ...window(), limit: 2 });
 		expect(limited).toHaveLength(2);
 
-		const [paused] = await ok({ resource: 'categoryQueue', operation: 'update', queue: byId(queueId), queueUpdateFields: { status: 'paused' } });
+		const [paused] = await ok({
+			resource: 'categoryQueue',
+			operation: 'update',
+			queue: byId(queueId),
+			queueUpdateFields: { status: 'paused' },
+		});
 		expect(paused.status).toBe('paused');
-		expect(await ok({ resource: 'categoryQueue', operation: 'getCalendar', ...window(), calendarFilters: { categoryIds: [categoryId] }, returnAll: true })).toEqual([]);
+		expect(
+			await ok({
+				resource: 'categoryQueue',
+				operation: 'getCalendar',
+				...window(),
+				calendarFilters: { categoryIds: [categoryId] },
+				returnAll: true,
+			}),
+		).toEqual([]);
 		await ok({ resource: 'categoryQueue', operation: 'update', queue: byId(queueId), queueUpdateFields: { status: 'active' } });
 
 		const [before] = await ok({ resource: 'categoryQueue', operation: 'get', queue: byId(queueId) });
 		const activePost = String(before.currentPostId);
 		expect(activePost).toBe(c);
-		expect(await ok({ resource: 'categoryQueue', operation: 'deleteActivePost', activePostId: activePost })).toEqual([{ deleted: true, id: activePost }]);
+		expect(await ok({ resource: 'categoryQueue', operation: 'deleteActivePost', activePostId: activePost })).toEqual([
+			{ deleted: true, id: activePost },
+		]);
 		const [after] = await ok({ resource: 'categoryQueue', operation: 'get', queue: byId(queueId) });
 		expect(after.currentPostId).toBe(a);
 		expect(after.lastScheduledTime).toBe(before.lastScheduledTime); // the next item takes the freed slot
-		printFigures('Queue scenario', { items: 3, 'slot order after reorder': 'C, A, B', 'next after deleting C': 'A', 'calendar posts (2 weeks)': calendar.length });
+		printFigures('Queue scenario', {
+			items: 3,
+			'slot order after reorder': 'C, A, B',
+			'next after deleting C': 'A',
+			'calendar posts (2 weeks)': calendar.length,
+		});
 	});
 
 	it('when a slot’s time passes, the item becomes a real post: Post → Get Many and the trigger see it published', async () => {
 		const queue = seededQueue();
-		const poller = await Poller.create({ parameters: { events: ['newPost', 'statusChanged'], toStatuses: ['published'] }, credentials: tokenCredentials(sim()) });
+		const poller = await Poller.create({
+			parameters: { events: ['newPost', 'statusChanged'], toStatuses: ['published'] },
+			credentials: tokenCredentials(sim()),
+		});
 		await poller.activate();
 		const [live] = await ok({ resource: 'categoryQueue', operation: 'get', queue: byId(String(queue._id)) });
 		const slotAt = Date.parse(String(live.lastScheduledTime));
@@ -104,7 +168,14 @@ describeWithSimulator('Category queues', (sim) => {
 		sim().control.setClock(new Date(slotAt + 31_000).toISOString());
 
 		const made = (location().posts as IDataObject[]).slice(postsBefore);
-		expect(made).toEqual([expect.objectContaining({ source: 'recurring', status: 'published', categoryId: queue.categoryId, scheduleDate: new Date(slotAt).toISOString() })]);
+		expect(made).toEqual([
+			expect.objectContaining({
+				source: 'recurring',
+				status: 'published',
+				categoryId: queue.categoryId,
+				scheduleDate: new Date(slotAt).toISOString(),
+			}),
+		]);
 		const listed = await ok({ resource: 'post', operation: 'getAll', returnAll: true, simple: false, filters: { status: 'published' } });
 		expect(listed.map((post) => post._id)).toContain(made[0]._id);
 		const events = ((await poller.poll())?.[0] ?? []).map((item) => item.json);
@@ -116,24 +187,41 @@ describeWithSimulator('Category queues', (sim) => {
 
 	it('Get Available Categories, Get Many and Get: categories with their queue status, queues with their category', async () => {
 		const categories = await ok({ resource: 'categoryQueue', operation: 'getAvailableCategories', returnAll: true });
-		expect(categories.find((entry) => entry.name === 'Coffee tips')).toMatchObject({ status: 'in_queue', queueDetails: expect.objectContaining({ queueId: seededQueue()._id }) });
+		expect(categories.find((entry) => entry.name === 'Coffee tips')).toMatchObject({
+			status: 'in_queue',
+			queueDetails: expect.objectContaining({ queueId: seededQueue()._id }),
+		});
 		expect(categories.find((entry) => entry.name === 'Promotions')).toMatchObject({ status: 'available' });
-		expect((await ok({ resource: 'categoryQueue', operation: 'getAvailableCategories', categorySearch: 'promo', returnAll: true })).map((entry) => entry.name)).toEqual(['Promotions']);
+		expect(
+			(await ok({ resource: 'categoryQueue', operation: 'getAvailableCategories', categorySearch: 'promo', returnAll: true })).map(
+				(entry) => entry.name,
+			),
+		).toEqual(['Promotions']);
 		expect(await ok({ resource: 'categoryQueue', operation: 'getAvailableCategories', limit: 1 })).toHaveLength(1);
 
 		const queues = await ok({ resource: 'categoryQueue', operation: 'getAll', returnAll: true });
-		expect(queues).toEqual([expect.objectContaining({ _id: seededQueue()._id, category: expect.objectContaining({ name: 'Coffee tips' }) })]);
-		const [one] = await ok({ resource: 'categoryQueue', operation: 'get', queue: { __rl: true, mode: 'list', value: String(seededQueue()._id) } });
+		expect(queues).toEqual([
+			expect.objectContaining({ _id: seededQueue()._id, category: expect.objectContaining({ name: 'Coffee tips' }) }),
+		]);
+		const [one] = await ok({
+			resource: 'categoryQueue',
+			operation: 'get',
+			queue: { __rl: true, mode: 'list', value: String(seededQueue()._id) },
+		});
 		expect(one).toMatchObject({ _id: seededQueue()._id, status: 'active' });
 	});
 
 	it('dropdowns: queues searched by category name, categories that can still get a queue', async () => {
 		const options = { parameters: { resource: 'queueItem', operation: 'create' }, credentials: tokenCredentials(sim()) };
-		expect((await listSearch('searchQueues', { ...options, filter: 'coffee' })).results).toEqual([{ name: 'Coffee tips (active)', value: seededQueue()._id }]);
+		expect((await listSearch('searchQueues', { ...options, filter: 'coffee' })).results).toEqual([
+			{ name: 'Coffee tips (active)', value: seededQueue()._id },
+		]);
 		expect((await listSearch('searchQueues', { ...options, filter: 'promo' })).results).toEqual([]);
 		const available = await listSearch('searchQueueCategories', options);
 		expect(available.results.map((result) => result.name).sort()).toEqual(['Behind the scenes', 'Promotions']);
-		expect((await listSearch('searchQueueCategories', { ...options, filter: 'behind' })).results).toEqual([{ name: 'Behind the scenes', value: category('Behind the scenes')._id }]);
+		expect((await listSearch('searchQueueCategories', { ...options, filter: 'behind' })).results).toEqual([
+			{ name: 'Behind the scenes', value: category('Behind the scenes')._id },
+		]);
 	});
 
 	it('Create of a second queue for a category fails with the API’s message', async () => {
@@ -157,9 +245,12 @@ describeWithSimulator('Category queues', (sim) => {
 		});
 		expect(updated).toMatchObject({ timeSlots: [expect.objectContaining({ dayOfWeek: 0, time: '08:15' })], prioritizeNewContent: true });
 		const first = (await slotsOf(queueId))[0];
-		const [skipped] = await ok(
-			{ resource: 'categoryQueue', operation: 'update', queue: byId(queueId), queueUpdateFields: { skipDateTime: String(first.scheduledDateTime).replace('.000Z', '+00:00') } },
-		);
+		const [skipped] = await ok({
+			resource: 'categoryQueue',
+			operation: 'update',
+			queue: byId(queueId),
+			queueUpdateFields: { skipDateTime: String(first.scheduledDateTime).replace('.000Z', '+00:00') },
+		});
 		expect(skipped.skipDateTime).toEqual([first.scheduledDateTime]);
 		// The item keeps its turn for the next slot, a week later.
 		const next = (await slotsOf(queueId)).find((slot) => slot.itemId === first.itemId);
@@ -171,20 +262,48 @@ describeWithSimulator('Category queues', (sim) => {
 		const all = await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), returnAll: true });
 		expect(all.length).toBeGreaterThanOrEqual(2);
 		expect(await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), limit: 1 })).toHaveLength(1);
-		expect(await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), errorFilter: true, returnAll: true })).toEqual([]);
+		expect(await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), errorFilter: true, returnAll: true })).toEqual(
+			[],
+		);
 
 		const last = String(all[all.length - 1]._id);
-		const [moved] = await ok({ resource: 'queueItem', operation: 'update', queueId: byId(queueId), itemId: last, sessionMode: 'none', newOrder: 'top', variations: { variation: [{ content: 'Brew guide, again' }] } });
+		const [moved] = await ok({
+			resource: 'queueItem',
+			operation: 'update',
+			queueId: byId(queueId),
+			itemId: last,
+			sessionMode: 'none',
+			newOrder: 'top',
+			variations: { variation: [{ content: 'Brew guide, again' }] },
+		});
 		expect(moved.queueItem).toMatchObject({ _id: last, order: 0 });
 		const [reset] = await ok({ resource: 'queueItem', operation: 'reset', queueId: byId(queueId), itemId: last, sessionMode: 'none' });
 		expect(((reset.queueItem as IDataObject).variations as IDataObject[])[0].content).not.toBe('Brew guide, again');
 
-		const [direct] = await ok({ resource: 'queueItem', operation: 'create', queueId: byId(queueId), directToQueue: true, variations: { variation: [{ content: 'New roast is in' }] }, primaryImage: 'https://cdn.example.com/roast.jpg' });
-		expect(direct.queueItem).toMatchObject({ primaryImage: 'https://cdn.example.com/roast.jpg', variations: [expect.objectContaining({ content: 'New roast is in' })] });
+		const [direct] = await ok({
+			resource: 'queueItem',
+			operation: 'create',
+			queueId: byId(queueId),
+			directToQueue: true,
+			variations: { variation: [{ content: 'New roast is in' }] },
+			primaryImage: 'https://cdn.example.com/roast.jpg',
+		});
+		expect(direct.queueItem).toMatchObject({
+			primaryImage: 'https://cdn.example.com/roast.jpg',
+			variations: [expect.objectContaining({ content: 'New roast is in' })],
+		});
 		const directId = String((direct.queueItem as IDataObject)._id);
-		const [deleted] = await ok({ resource: 'queueItem', operation: 'delete', queueId: byId(queueId), itemId: directId, sessionMode: 'none' });
+		const [deleted] = await ok({
+			resource: 'queueItem',
+			operation: 'delete',
+			queueId: byId(queueId),
+			itemId: directId,
+			sessionMode: 'none',
+		});
 		expect(deleted.message).toEqual(expect.any(String));
-		expect((await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), returnAll: true })).map((item) => item._id)).not.toContain(directId);
+		expect(
+			(await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), returnAll: true })).map((item) => item._id),
+		).not.toContain(directId);
 	});
 
 	it('Queue Item → Create takes the Create Post fields as the item’s post (modifiedPostPayload)', async () => {
@@ -202,7 +321,10 @@ describeWithSimulator('Category queues', (sim) => {
 				linkPreview: { preview: { metaLink: 'https://blog.example.com/espresso', ogTitle: 'Espresso guide' } },
 			},
 		});
-		const sent = sim().control.requests().slice(from).find((request) => request.path.endsWith('/create/item'));
+		const sent = sim()
+			.control.requests()
+			.slice(from)
+			.find((request) => request.path.endsWith('/create/item'));
 		expect((sent?.body as IDataObject).modifiedPostPayload).toEqual({
 			accountIds: [account('facebook'), account('linkedin')],
 			summary: 'Our espresso guide',
@@ -217,13 +339,28 @@ describeWithSimulator('Category queues', (sim) => {
 	it('Clone needs an edit session: Start and Save One makes the copy, None is refused before sending', async () => {
 		const queueId = String(seededQueue()._id);
 		const [first] = await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), limit: 1 });
-		const [cloned] = await ok({ resource: 'queueItem', operation: 'clone', queueId: byId(queueId), itemId: String(first._id), cloneOrder: 1 });
-		expect(cloned.queueItem).toMatchObject({ variations: [expect.objectContaining({ content: (first.variations as IDataObject[])[0].content })] });
+		const [cloned] = await ok({
+			resource: 'queueItem',
+			operation: 'clone',
+			queueId: byId(queueId),
+			itemId: String(first._id),
+			cloneOrder: 1,
+		});
+		expect(cloned.queueItem).toMatchObject({
+			variations: [expect.objectContaining({ content: (first.variations as IDataObject[])[0].content })],
+		});
 		expect(cloned.editSession).toMatchObject({ saved: true });
 		expect(location().sessions.size).toBe(0);
 
 		const from = sim().control.requests().length;
-		const { error } = await run({ resource: 'queueItem', operation: 'clone', queueId: byId(queueId), itemId: String(first._id), sessionMode: 'none', cloneOrder: 1 });
+		const { error } = await run({
+			resource: 'queueItem',
+			operation: 'clone',
+			queueId: byId(queueId),
+			itemId: String(first._id),
+			sessionMode: 'none',
+			cloneOrder: 1,
+		});
 		expect(error?.message).toBe('Edit Session: this change needs an edit session; use start or existing');
 		expect(requestsSince(sim(), from)).toEqual([]);
 	});
@@ -233,13 +370,29 @@ describeWithSimulator('Category queues', (sim) => {
 		const [session] = await ok({ resource: 'queueEditSession', operation: 'start', queueId: byId(queueId) });
 		const sessionId = String(session.sessionId);
 		const [first] = await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), limit: 1 });
-		const [cloned] = await ok({ resource: 'queueItem', operation: 'clone', queueId: byId(queueId), itemId: String(first._id), sessionMode: 'existing', editSessionId: sessionId, cloneOrder: 0 });
+		const [cloned] = await ok({
+			resource: 'queueItem',
+			operation: 'clone',
+			queueId: byId(queueId),
+			itemId: String(first._id),
+			sessionMode: 'existing',
+			editSessionId: sessionId,
+			cloneOrder: 0,
+		});
 		expect(cloned.sessionId).toBe(sessionId);
-		const inSession = await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), listOptions: { sessionId }, returnAll: true });
+		const inSession = await ok({
+			resource: 'queueItem',
+			operation: 'getAll',
+			queueId: byId(queueId),
+			listOptions: { sessionId },
+			returnAll: true,
+		});
 		const live = await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), returnAll: true });
 		expect(inSession).toHaveLength(live.length + 1);
 		expect(await slotsOf(queueId)).toHaveLength(live.length);
-		expect(await ok({ resource: 'queueSlot', operation: 'getAll', queueId: byId(queueId), listOptions: { sessionId }, returnAll: true })).toHaveLength(live.length + 1);
+		expect(
+			await ok({ resource: 'queueSlot', operation: 'getAll', queueId: byId(queueId), listOptions: { sessionId }, returnAll: true }),
+		).toHaveLength(live.length + 1);
 
 		await ok({ resource: 'queueEditSession', operation: 'discard', queueId: byId(queueId), sessionId });
 		expect(await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), returnAll: true })).toHaveLength(live.length);
@@ -249,16 +402,32 @@ describeWithSimulator('Category queues', (sim) => {
 	it('Start and Save One discards its session when the change fails, and never takes over someone’s open session', async () => {
 		const queueId = String(seededQueue()._id);
 		let from = sim().control.requests().length;
-		const failed = await run({ resource: 'queueItem', operation: 'update', queueId: byId(queueId), itemId: '65f0c0de00000000000fffff', newOrder: 'top' });
+		const failed = await run({
+			resource: 'queueItem',
+			operation: 'update',
+			queueId: byId(queueId),
+			itemId: '65f0c0de00000000000fffff',
+			newOrder: 'top',
+		});
 		expect(failed.error?.name).toBe('NodeApiError');
 		expect((failed.error as { httpCode?: string }).httpCode).toBe('404');
-		expect(requestsSince(sim(), from)).toEqual([`POST ${Q}/${queueId}/edit/start`, `PUT ${Q}/${queueId}/items/65f0c0de00000000000fffff`, `POST ${Q}/${queueId}/edit/discard`]);
+		expect(requestsSince(sim(), from)).toEqual([
+			`POST ${Q}/${queueId}/edit/start`,
+			`PUT ${Q}/${queueId}/items/65f0c0de00000000000fffff`,
+			`POST ${Q}/${queueId}/edit/discard`,
+		]);
 		expect(location().sessions.size).toBe(0);
 
 		await ok({ resource: 'queueEditSession', operation: 'start', queueId: byId(queueId) });
 		const [first] = await ok({ resource: 'queueItem', operation: 'getAll', queueId: byId(queueId), limit: 1 });
 		from = sim().control.requests().length;
-		const refused = await run({ resource: 'queueItem', operation: 'update', queueId: byId(queueId), itemId: String(first._id), newOrder: 'bottom' });
+		const refused = await run({
+			resource: 'queueItem',
+			operation: 'update',
+			queueId: byId(queueId),
+			itemId: String(first._id),
+			newOrder: 'bottom',
+		});
 		expect(refused.error?.message).toBe('Edit Session: the queue already has an open edit session');
 		expect(requestsSince(sim(), from)).toEqual([`POST ${Q}/${queueId}/edit/start`]);
 		expect(location().sessions.size).toBe(1);
@@ -267,33 +436,120 @@ describeWithSimulator('Category queues', (sim) => {
 	it('bad input is refused before any request, naming the field', async () => {
 		const queueId = String(seededQueue()._id);
 		const cases: Array<[INodeParameters, string]> = [
-			[{ resource: 'categoryQueue', operation: 'create', queueCategory: byId(newCategory('Recipes')), timeSlots: { slots: [{ dayOfWeek: 1, time: '9:00' }] } }, 'Time Slots → Time: "9:00" is not allowed; use HH:mm from 00:00 to 23:59'],
-			[{ resource: 'categoryQueue', operation: 'create', queueCategory: byId(newCategory('Events')), timeSlots: { slots: [{ dayOfWeek: 1, time: '09:00' }, { dayOfWeek: 2, time: '24:00' }] } }, 'Time Slots → Time: "24:00" (time slot 2) is not allowed; use HH:mm from 00:00 to 23:59'],
-			[{ resource: 'categoryQueue', operation: 'create', queueCategory: byId(newCategory('News')), timeSlots: { slots: [{ dayOfWeek: 'Funday', time: '09:00' }] } }, 'Time Slots → Day: "Funday" is not allowed; use 1, 2, 3, 4, 5, 6 or 0'],
-			[{ resource: 'categoryQueue', operation: 'create', queueCategory: byId(newCategory('Team')), timeSlots: { slots: [] } }, 'Time Slots: add at least one time slot'],
-			[{ resource: 'categoryQueue', operation: 'update', queue: byId(queueId), queueUpdateFields: {} }, 'Update Fields: add at least one field to change'],
-			[{ resource: 'categoryQueue', operation: 'update', queue: byId(queueId), queueUpdateFields: { skipDateTime: 'next monday' } }, 'Update Fields → Skip Date: "next monday" is not a date and time'],
+			[
+				{
+					resource: 'categoryQueue',
+					operation: 'create',
+					queueCategory: byId(newCategory('Recipes')),
+					timeSlots: { slots: [{ dayOfWeek: 1, time: '9:00' }] },
+				},
+				'Time Slots → Time: "9:00" is not allowed; use HH:mm from 00:00 to 23:59',
+			],
+			[
+				{
+					resource: 'categoryQueue',
+					operation: 'create',
+					queueCategory: byId(newCategory('Events')),
+					timeSlots: {
+						slots: [
+							{ dayOfWeek: 1, time: '09:00' },
+							{ dayOfWeek: 2, time: '24:00' },
+						],
+					},
+				},
+				'Time Slots → Time: "24:00" (time slot 2) is not allowed; use HH:mm from 00:00 to 23:59',
+			],
+			[
+				{
+					resource: 'categoryQueue',
+					operation: 'create',
+					queueCategory: byId(newCategory('News')),
+					timeSlots: { slots: [{ dayOfWeek: 'Funday', time: '09:00' }] },
+				},
+				'Time Slots → Day: "Funday" is not allowed; use 1, 2, 3, 4, 5, 6 or 0',
+			],
+			[
+				{ resource: 'categoryQueue', operation: 'create', queueCategory: byId(newCategory('Team')), timeSlots: { slots: [] } },
+				'Time Slots: add at least one time slot',
+			],
+			[
+				{ resource: 'categoryQueue', operation: 'update', queue: byId(queueId), queueUpdateFields: {} },
+				'Update Fields: add at least one field to change',
+			],
+			[
+				{ resource: 'categoryQueue', operation: 'update', queue: byId(queueId), queueUpdateFields: { skipDateTime: 'next monday' } },
+				'Update Fields → Skip Date: "next monday" is not a date and time',
+			],
 			[{ resource: 'categoryQueue', operation: 'get', queue: byId('a/b') }, 'Queue: "a/b" is not an ID'],
-			[{ resource: 'categoryQueue', operation: 'getCalendar', calendarStartDate: '2030-02-01', calendarEndDate: '2030-01-01' }, 'Start Date: "2030-02-01" is after End Date "2030-01-01"'],
+			[
+				{ resource: 'categoryQueue', operation: 'getCalendar', calendarStartDate: '2030-02-01', calendarEndDate: '2030-01-01' },
+				'Start Date: "2030-02-01" is after End Date "2030-01-01"',
+			],
 			[{ resource: 'queueEditSession', operation: 'save', queueId: byId(queueId), sessionId: ' ' }, 'Session ID: no ID given'],
-			[{ resource: 'queueItem', operation: 'create', queueId: byId(queueId) }, 'Variations: add at least one variation, or the Post Fields of the item'],
-			[{ resource: 'queueItem', operation: 'create', queueId: byId(queueId), variations: { variation: [{ content: 'x', metaLink: 'blog/post' }] } }, 'Variations → Link Preview URL: "blog/post" is not a link (http:// or https://)'],
-			[{ resource: 'queueItem', operation: 'create', queueId: byId(queueId), variations: { variation: [{ content: 'x' }] }, primaryImage: 'photo.jpg' }, 'Primary Image URL: "photo.jpg" is not a link (http:// or https://)'],
-			[{ resource: 'queueItem', operation: 'create', queueId: byId(queueId), variations: { variation: [{ content: 'x' }] }, order: 'value', orderValue: -1 }, 'Order Value: "-1" is not allowed; use a number of 0 or more'],
-			[{ resource: 'queueItem', operation: 'create', queueId: byId(queueId), queuePost: { media: { items: [{ url: 'menu.pdf' }] } } }, 'Media → URL: "menu.pdf" in the media item is not a link (http:// or https://)'],
-			[{ resource: 'queueItem', operation: 'update', queueId: byId(queueId), itemId: 'x1' }, 'Order: nothing to change; choose an Order, or set Variations, Primary Image URL or Post Fields'],
+			[
+				{ resource: 'queueItem', operation: 'create', queueId: byId(queueId) },
+				'Variations: add at least one variation, or the Post Fields of the item',
+			],
+			[
+				{
+					resource: 'queueItem',
+					operation: 'create',
+					queueId: byId(queueId),
+					variations: { variation: [{ content: 'x', metaLink: 'blog/post' }] },
+				},
+				'Variations → Link Preview URL: "blog/post" is not a link (http:// or https://)',
+			],
+			[
+				{
+					resource: 'queueItem',
+					operation: 'create',
+					queueId: byId(queueId),
+					variations: { variation: [{ content: 'x' }] },
+					primaryImage: 'photo.jpg',
+				},
+				'Primary Image URL: "photo.jpg" is not a link (http:// or https://)',
+			],
+			[
+				{
+					resource: 'queueItem',
+					operation: 'create',
+					queueId: byId(queueId),
+					variations: { variation: [{ content: 'x' }] },
+					order: 'value',
+					orderValue: -1,
+				},
+				'Order Value: "-1" is not allowed; use a number of 0 or more',
+			],
+			[
+				{ resource: 'queueItem', operation: 'create', queueId: byId(queueId), queuePost: { media: { items: [{ url: 'menu.pdf' }] } } },
+				'Media → URL: "menu.pdf" in the media item is not a link (http:// or https://)',
+			],
+			[
+				{ resource: 'queueItem', operation: 'update', queueId: byId(queueId), itemId: 'x1' },
+				'Order: nothing to change; choose an Order, or set Variations, Primary Image URL or Post Fields',
+			],
 			[{ resource: 'queueItem', operation: 'delete', queueId: byId(queueId), itemId: '../x' }, 'Item ID: "../x" is not an ID'],
-			[{ resource: 'queueItem', operation: 'reset', queueId: byId(queueId), itemId: 'x1', sessionMode: 'existing', editSessionId: ' ' }, 'Session ID: no ID given'],
-			[{ resource: 'queueSlot', operation: 'getAll', queueId: byId(queueId), limit: 0 }, 'Limit: 0 is not allowed; use a whole number of 1 or more'],
+			[
+				{ resource: 'queueItem', operation: 'reset', queueId: byId(queueId), itemId: 'x1', sessionMode: 'existing', editSessionId: ' ' },
+				'Session ID: no ID given',
+			],
+			[
+				{ resource: 'queueSlot', operation: 'getAll', queueId: byId(queueId), limit: 0 },
+				'Limit: 0 is not allowed; use a whole number of 1 or more',
+			],
 		];
 		const wrong: string[] = [];
 		for (const [parameters, message] of cases) {
 			const from = sim().control.requests().length;
 			const first = await run(parameters);
 			// A routed operation's error reaches the user wrapped; Continue On Fail passes the node's own on.
-			const own = first.error?.name === 'NodeApiError' ? (await runNode({ parameters, credentials: tokenCredentials(sim()), continueOnFail: true })).items[0]?.error : first.error;
+			const own =
+				first.error?.name === 'NodeApiError'
+					? (await runNode({ parameters, credentials: tokenCredentials(sim()), continueOnFail: true })).items[0]?.error
+					: first.error;
 			const sent = requestsSince(sim(), from);
-			if (own?.name !== 'NodeOperationError' || own.message !== message || sent.length) wrong.push(`${message} ← ${own?.name} ${own?.message} (${sent.join(', ')})`);
+			if (own?.name !== 'NodeOperationError' || own.message !== message || sent.length)
+				wrong.push(`${message} ← ${own?.name} ${own?.message} (${sent.join(', ')})`);
 		}
 		printFigures('Queue bad inputs refused before sending', { cases: cases.length });
 		expect(wrong).toEqual([]);

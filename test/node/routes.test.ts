@@ -60,9 +60,7 @@ describe('route coverage of the HoopAI Social Planner node', () => {
 	const plannerGroups = /^\/social-media-posting\/(\{locationId\}\/)?(posts|accounts|categories|tags|statistics|comments)(\/|$)/;
 	const queueEndpoints = SEED_ENDPOINTS.filter((endpoint) => endpoint.path.startsWith('/social-media-posting/category/queues'));
 	const documented = new Set([...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS, ...MEDIA_ENDPOINTS].map(key));
-	const expected = [...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS].filter(
-		(endpoint) => plannerGroups.test(endpoint.path),
-	);
+	const expected = [...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS].filter((endpoint) => plannerGroups.test(endpoint.path));
 
 	it('sends only documented endpoints (none invented)', async () => {
 		const { nodeTypes } = await loadPackage();
@@ -109,6 +107,8 @@ describe('route coverage of the HoopAI Social Planner node', () => {
 		const byOperation = (operation: string) => routes.filter((route) => route.operation === operation).map(key);
 		expect(byOperation('accountConnection.getConnectUrl').filter((route) => route.endsWith('/start'))).toHaveLength(8);
 		expect(byOperation('accountConnection.getAvailableAccounts')).toHaveLength(8);
-		expect(byOperation('accountConnection.attachAccounts').filter((route) => route.startsWith('POST /social-media-posting/oauth/'))).toHaveLength(7);
+		expect(
+			byOperation('accountConnection.attachAccounts').filter((route) => route.startsWith('POST /social-media-posting/oauth/')),
+		).toHaveLength(7);
 	});
 });

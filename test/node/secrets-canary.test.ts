@@ -93,7 +93,11 @@ const thrown: ErrorLike[] = [];
 type Reporter = { reportNodeExecutionError: (this: unknown, error: ErrorLike, ...rest: unknown[]) => unknown };
 const reporter = WorkflowExecute.prototype as unknown as Reporter;
 const reportNodeExecutionError = reporter.reportNodeExecutionError;
-const reportSpy = jest.spyOn(reporter, 'reportNodeExecutionError').mockImplementation(function (this: unknown, error: ErrorLike, ...rest: unknown[]) {
+const reportSpy = jest.spyOn(reporter, 'reportNodeExecutionError').mockImplementation(function (
+	this: unknown,
+	error: ErrorLike,
+	...rest: unknown[]
+) {
 	thrown.push(error);
 	return reportNodeExecutionError.call(this, error, ...rest);
 });
@@ -142,18 +146,34 @@ describe('secrets canary: no token, OAuth token or client secret in outputs, err
 			authentication: 'body',
 			apiVersion: '2021-07-28',
 			baseUrl: sim().url,
-			oauthTokenData: { access_token: accessToken, refresh_token: CANARY.refreshToken, token_type: 'Bearer', locationId: sim().locationId, userId: sim().userId },
+			oauthTokenData: {
+				access_token: accessToken,
+				refresh_token: CANARY.refreshToken,
+				token_type: 'Bearer',
+				locationId: sim().locationId,
+				userId: sim().userId,
+			},
 		},
 	});
 
 	const refreshOk = (): Reply => ({
 		status: 200,
-		body: { access_token: CANARY.refreshedAccessToken, refresh_token: CANARY.refreshToken, token_type: 'Bearer', expires_in: 86399, locationId: sim().locationId },
+		body: {
+			access_token: CANARY.refreshedAccessToken,
+			refresh_token: CANARY.refreshToken,
+			token_type: 'Bearer',
+			expires_in: 86399,
+			locationId: sim().locationId,
+		},
 	});
 	/** A token endpoint that echoes the refresh request: client ID, secret and refresh token. */
 	const refreshEcho = (request: RecordedRequest): Reply => ({
 		status: 400,
-		body: { error: 'invalid_request', error_description: `echo: ${safeJson(request.headers)} ${String(request.body)}`, request: { headers: request.headers, body: request.body } },
+		body: {
+			error: 'invalid_request',
+			error_description: `echo: ${safeJson(request.headers)} ${String(request.body)}`,
+			request: { headers: request.headers, body: request.body },
+		},
 	});
 
 	interface Scenario {
@@ -204,7 +224,8 @@ describe('secrets canary: no token, OAuth token or client secret in outputs, err
 				tokenEndpoint = scenario.token ?? refreshOk;
 				if (!appliesFaults) scenario.apply?.(sim());
 				const prefix = `${label} / ${name} / ${scenario.name}`;
-				const record: RecordText = (what, kind, text) => places.push({ where: `${prefix} / ${what}${kind}`, credential: name, scenario: scenario.name, kind, text });
+				const record: RecordText = (what, kind, text) =>
+					places.push({ where: `${prefix} / ${what}${kind}`, credential: name, scenario: scenario.name, kind, text });
 				const recordError: RecordError = (what, error) => {
 					for (const [kind, text] of errorTexts(error)) record(`${what} `, kind, text);
 				};
@@ -218,39 +239,61 @@ describe('secrets canary: no token, OAuth token or client secret in outputs, err
 
 	/** One operation of the action node in every scenario, with and without Continue On Fail. */
 	async function runOperation(parameters: INodeParameters) {
-		await eachScenario(`${String(parameters.resource)}.${String(parameters.operation)}`, async (credentials, record, recordError, scenario) => {
-			for (const continueOnFail of scenario.name === 'success' ? [false] : [false, true]) {
-				const how = continueOnFail ? 'continue on fail / ' : '';
-				const result = await runNode({ parameters: { ...authenticationOf(credentials), ...parameters }, credentials, continueOnFail });
-				record(how, 'output items', safeJson(result.items));
-				if (result.error) record(how, 'stored execution error', safeJson(result.error));
-				for (const [index, item] of result.items.entries()) {
-					if (item.error) recordError(`${how}item ${index} error`, item.error as unknown as ErrorLike);
+		await eachScenario(
+			`${String(parameters.resource)}.${String(parameters.operation)}`,
+			async (credentials, record, recordError, scenario) => {
+				for (const continueOnFail of scenario.name === 'success' ? [false] : [false, true]) {
+					const how = continueOnFail ? 'continue on fail / ' : '';
+					const result = await runNode({ parameters: { ...authenticationOf(credentials), ...parameters }, credentials, continueOnFail });
+					record(how, 'output items', safeJson(result.items));
+					if (result.error) record(how, 'stored execution error', safeJson(result.error));
+					for (const [index, item] of result.items.entries()) {
+						if (item.error) recordError(`${how}item ${index} error`, item.error as unknown as ErrorLike);
+					}
 				}
-			}
-		});
+			},
+		);
 	}
 
 	const location = () => locationOf(sim());
-	const account = (platform: string) => location().accounts.find((candidate: IDataObject) => candidate.platform === platform && !candidate.isExpired) as IDataObject;
+	const account = (platform: string) =>
+		location().accounts.find((candidate: IDataObject) => candidate.platform === platform && !candidate.isExpired) as IDataObject;
 	const ref = (value: unknown) => ({ __rl: true, mode: 'id', value: String(value) });
 
 	it('an echoed request still says what went wrong, with the credentials as ***', async () => {
-		sim().control.injectFaults({ next: [{ kind: 'echo', status: 400 }, { kind: 'echo', status: 422 }] });
+		sim().control.injectFaults({
+			next: [
+				{ kind: 'echo', status: 400 },
+				{ kind: 'echo', status: 422 },
+			],
+		});
 		const parameters = { resource: 'account', operation: 'getAll', returnAll: true };
-		const [text, lines] = [await runNode({ parameters, credentials: tokenCredential() }), await runNode({ parameters, credentials: tokenCredential() })];
+		const [text, lines] = [
+			await runNode({ parameters, credentials: tokenCredential() }),
+			await runNode({ parameters, credentials: tokenCredential() }),
+		];
 		expect(text.error?.message).toContain(`GET /social-media-posting/${sim().locationId}/accounts`);
 		expect(text.error?.message).toContain('authorization: ***');
 		expect(text.error?.description).toMatch(/^traceId: \S+$/);
 		expect((text.error as unknown as IDataObject).httpCode).toBe('400');
 		expect(lines.error?.description).toContain('- authorization: ***');
 		expect(lines.error?.description).toMatch(/traceId: \S+$/);
-		expect(hitsIn([{ where: 'echo', credential: 'token', scenario: 'echo', kind: 'stored execution error', text: safeJson([text.error, lines.error]) }])).toEqual([]);
+		expect(
+			hitsIn([
+				{ where: 'echo', credential: 'token', scenario: 'echo', kind: 'stored execution error', text: safeJson([text.error, lines.error]) },
+			]),
+		).toEqual([]);
 	});
 
 	it('Post: every operation', async () => {
 		const post = () => location().posts.find((candidate: IDataObject) => candidate.status === 'scheduled') as IDataObject;
-		await runOperation({ resource: 'post', operation: 'create', accountIds: [String(account('facebook').id)], status: 'draft', summary: 'Canary' });
+		await runOperation({
+			resource: 'post',
+			operation: 'create',
+			accountIds: [String(account('facebook').id)],
+			status: 'draft',
+			summary: 'Canary',
+		});
 		await runOperation({ resource: 'post', operation: 'get', postId: ref(post()._id) });
 		await runOperation({ resource: 'post', operation: 'getAll', returnAll: true });
 		await runOperation({ resource: 'post', operation: 'update', postId: ref(post()._id), updateFields: { summary: 'Canary' } });
@@ -264,8 +307,21 @@ describe('secrets canary: no token, OAuth token or client secret in outputs, err
 		await runOperation({ resource: 'account', operation: 'delete', accountId: ref(account('linkedin').id) });
 		await runOperation({ resource: 'category', operation: 'getAll', returnAll: true });
 		await runOperation({ resource: 'category', operation: 'get', categoryId: ref(location().categories[0]._id) });
-		await runOperation({ resource: 'comment', operation: 'getAll', platform: 'facebook', originIds: [String(account('facebook').originId)], returnAll: true });
-		await runOperation({ resource: 'comment', operation: 'create', platform: 'facebook', parentId: String(comment()._id), isParentThread: false, content: 'Canary' });
+		await runOperation({
+			resource: 'comment',
+			operation: 'getAll',
+			platform: 'facebook',
+			originIds: [String(account('facebook').originId)],
+			returnAll: true,
+		});
+		await runOperation({
+			resource: 'comment',
+			operation: 'create',
+			platform: 'facebook',
+			parentId: String(comment()._id),
+			isParentThread: false,
+			content: 'Canary',
+		});
 		await runOperation({ resource: 'comment', operation: 'like', platform: 'facebook', commentId: String(comment()._id) });
 		await runOperation({ resource: 'comment', operation: 'unlike', platform: 'facebook', commentId: String(comment()._id) });
 		await runOperation({ resource: 'statistics', operation: 'get' });
@@ -273,7 +329,11 @@ describe('secrets canary: no token, OAuth token or client secret in outputs, err
 	});
 
 	it('Account Connection: the connect page (it holds a nonce made from the credential, never the credential)', async () => {
-		await runOperation({ resource: 'accountConnection', operation: 'buildConnectPage', callbackUrl: 'https://n8n.example.com/webhook/hoopai-connect-callback' });
+		await runOperation({
+			resource: 'accountConnection',
+			operation: 'buildConnectPage',
+			callbackUrl: 'https://n8n.example.com/webhook/hoopai-connect-callback',
+		});
 	});
 
 	it('every dropdown and list search, and the credential test', async () => {
@@ -296,9 +356,13 @@ describe('secrets canary: no token, OAuth token or client secret in outputs, err
 				}
 			};
 			const parameters = (extra: INodeParameters) => ({ ...authenticationOf(credentials), ...extra });
-			for (const [method, extra] of dropdowns) await attempt(method, async () => await loadOptions(method, { parameters: parameters(extra), credentials }));
+			for (const [method, extra] of dropdowns)
+				await attempt(method, async () => await loadOptions(method, { parameters: parameters(extra), credentials }));
 			for (const method of searches) {
-				await attempt(method, async () => await listSearch(method, { parameters: parameters({ resource: 'post', operation: 'get' }), credentials }));
+				await attempt(
+					method,
+					async () => await listSearch(method, { parameters: parameters({ resource: 'post', operation: 'get' }), credentials }),
+				);
 			}
 			// n8n tests an OAuth2 credential by its token, without a request.
 			if (credentials.type === 'hoopAiApi') await attempt('credential test', async () => await testCredential(credentials));
@@ -306,23 +370,31 @@ describe('secrets canary: no token, OAuth token or client secret in outputs, err
 	});
 
 	it('the trigger: activation, a poll and Fetch Test Event', async () => {
-		await eachScenario('trigger', async (credentials, record, recordError, scenario) => {
-			const poller = await Poller.create({ parameters: { ...authenticationOf(credentials), events: ['newPost', 'statusChanged', 'postDeleted'] }, credentials, pollBudgetMs: 1000 });
-			const poll = async (what: string, run: () => Promise<unknown>) => {
-				try {
-					record(`${what} / `, 'output', safeJson(await run()));
-				} catch (error) {
-					recordError(`${what} / thrown error`, error as ErrorLike);
-				}
-			};
-			// Activated while the API works (but for a stale OAuth2 token), so the next poll has posts to report.
-			await poll('activation', async () => await poller.activate());
-			sim().control.advanceClock(2 * 60 * 60 * 1000);
-			scenario.apply?.(sim());
-			await poll('poll', async () => await poller.poll('trigger'));
-			await poll('Fetch Test Event', async () => await poller.poll('manual'));
-			record('', 'static data', safeJson(poller.staticData()));
-		}, true);
+		await eachScenario(
+			'trigger',
+			async (credentials, record, recordError, scenario) => {
+				const poller = await Poller.create({
+					parameters: { ...authenticationOf(credentials), events: ['newPost', 'statusChanged', 'postDeleted'] },
+					credentials,
+					pollBudgetMs: 1000,
+				});
+				const poll = async (what: string, run: () => Promise<unknown>) => {
+					try {
+						record(`${what} / `, 'output', safeJson(await run()));
+					} catch (error) {
+						recordError(`${what} / thrown error`, error as ErrorLike);
+					}
+				};
+				// Activated while the API works (but for a stale OAuth2 token), so the next poll has posts to report.
+				await poll('activation', async () => await poller.activate());
+				sim().control.advanceClock(2 * 60 * 60 * 1000);
+				scenario.apply?.(sim());
+				await poll('poll', async () => await poller.poll('trigger'));
+				await poll('Fetch Test Event', async () => await poller.poll('manual'));
+				record('', 'static data', safeJson(poller.staticData()));
+			},
+			true,
+		);
 	});
 
 	let figuresPrinted = false;
@@ -340,10 +412,16 @@ describe('secrets canary: no token, OAuth token or client secret in outputs, err
 				'scenario runs': new Set(places.map((place) => place.where.split(' / ').slice(0, 3).join(' / '))).size,
 				hits: hits.length,
 				'hits in errors the send path makes again': left.length,
-				...Object.fromEntries(Object.entries(SEND_PATH_PLACES).map(([name, matches]) => [`  ${name}`, hitsIn(places.filter(matches)).length])),
+				...Object.fromEntries(
+					Object.entries(SEND_PATH_PLACES).map(([name, matches]) => [`  ${name}`, hitsIn(places.filter(matches)).length]),
+				),
 			});
 			const shown = [...hits, ...left].slice(0, 40);
-			if (shown.length) printFigures('Secrets canary: first hits', Object.fromEntries(shown.map((hit, index) => [`${index + 1}`, `${hit.secret} (${hit.form}) in ${hit.where}`])));
+			if (shown.length)
+				printFigures(
+					'Secrets canary: first hits',
+					Object.fromEntries(shown.map((hit, index) => [`${index + 1}`, `${hit.secret} (${hit.form}) in ${hit.where}`])),
+				);
 		}
 		return places;
 	}
@@ -354,7 +432,11 @@ describe('secrets canary: no token, OAuth token or client secret in outputs, err
 		expect(all.filter(cleanedBySendPath).length).toBeGreaterThan(0);
 		// The secrets were in play: n8n sent the refresh token and client secret to the token endpoint.
 		const refreshes = tokenServer.requests.map((request) => String(request.body));
-		expect(refreshes.some((body) => body.includes(encodeURIComponent(CANARY.refreshToken)) && body.includes(encodeURIComponent(CANARY.clientSecret)))).toBe(true);
+		expect(
+			refreshes.some(
+				(body) => body.includes(encodeURIComponent(CANARY.refreshToken)) && body.includes(encodeURIComponent(CANARY.clientSecret)),
+			),
+		).toBe(true);
 		expect(hitsIn(all.filter((place) => !cleanedBySendPath(place)))).toEqual([]);
 	});
 

@@ -53,7 +53,9 @@ describeWithSimulator('one send path for every request', (sim) => {
 
 		it('lets an item’s output hooks send their own requests while items wait for places (Post → Get, Simplify reads the accounts)', async () => {
 			sim().control.setRateLimit({ max: 3, intervalMs: 1_000 });
-			const ids = location().posts.slice(0, 8).map((post: IDataObject) => ({ postId: post._id }));
+			const ids = location()
+				.posts.slice(0, 8)
+				.map((post: IDataObject) => ({ postId: post._id }));
 			const log = logFrom();
 			const { items, error } = await run({ resource: 'post', operation: 'get', postId: '={{ $json.postId }}' }, { input: ids });
 			expect(error).toBeUndefined();
@@ -100,7 +102,10 @@ describeWithSimulator('one send path for every request', (sim) => {
 
 	describe('retries', () => {
 		it('sends a read again after a 5xx, a reset connection and an answer that came too late', async () => {
-			sim().control.injectFaults({ next: [{ kind: 'error', status: 503 }, { kind: 'reset' }, { kind: 'slowAnswer' }], slowAnswerMs: 3_000 });
+			sim().control.injectFaults({
+				next: [{ kind: 'error', status: 503 }, { kind: 'reset' }, { kind: 'slowAnswer' }],
+				slowAnswerMs: 3_000,
+			});
 			const log = logFrom();
 			const { items, error } = await run(getCategory, { input: [{ categoryId: location().categories[0]._id }] });
 			expect(error).toBeUndefined();
@@ -143,11 +148,9 @@ describeWithSimulator('one send path for every request', (sim) => {
 			const [post] = postsNamed('Lost answer');
 			expect(postsNamed('Lost answer')).toHaveLength(1);
 			expect(items.map((item) => item.json._id)).toEqual([post._id]);
-			expect(log().map((request) => `${request.method} ${request.path.replace(/^.*\/posts/, 'posts')} ${request.fault ?? request.status}`)).toEqual([
-				`GET /social-media-posting/${sim().locationId}/accounts 200`,
-				'POST posts lostAnswer',
-				'POST posts/list 201',
-			]);
+			expect(
+				log().map((request) => `${request.method} ${request.path.replace(/^.*\/posts/, 'posts')} ${request.fault ?? request.status}`),
+			).toEqual([`GET /social-media-posting/${sim().locationId}/accounts 200`, 'POST posts lostAnswer', 'POST posts/list 201']);
 		});
 
 		it('a create answered after the timeout is found, not sent again', async () => {
@@ -165,7 +168,11 @@ describeWithSimulator('one send path for every request', (sim) => {
 				const { error } = await run(createPost(`Never arrived (${fault.kind})`));
 				expect(error).toBeUndefined();
 				expect(postsNamed(`Never arrived (${fault.kind})`)).toHaveLength(1);
-				expect(log().map((request) => request.path.replace(/^.*\/posts/, 'posts')).slice(1)).toEqual(['posts', 'posts/list', 'posts']);
+				expect(
+					log()
+						.map((request) => request.path.replace(/^.*\/posts/, 'posts'))
+						.slice(1),
+				).toEqual(['posts', 'posts/list', 'posts']);
 			}
 		});
 
@@ -184,7 +191,10 @@ describeWithSimulator('one send path for every request', (sim) => {
 			sim().control.injectFaults({ skip: 12, next: { kind: 'error', status: 400 } });
 			const log = logFrom();
 			const input = Array.from({ length: 20 }, (_, index) => ({ text: `Retry On Fail #${index}` }));
-			const { items, error } = await run({ ...createPost(''), summary: '={{ $json.text }}' }, { input, settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } });
+			const { items, error } = await run(
+				{ ...createPost(''), summary: '={{ $json.text }}' },
+				{ input, settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } },
+			);
 			expect(error).toBeUndefined();
 			const created = location().posts.filter((post: IDataObject) => String(post.summary).startsWith('Retry On Fail #'));
 			const creates = log().filter((request) => request.method === 'POST' && request.path.endsWith('/posts'));
@@ -205,7 +215,14 @@ describeWithSimulator('one send path for every request', (sim) => {
 			sim().control.injectFaults({ next: { kind: 'lostAnswer' } });
 			const log = logFrom();
 			const { error } = await run(
-				{ resource: 'comment', operation: 'create', platform: 'facebook', parentId: comment._id, isParentThread: false, content: 'Only once' },
+				{
+					resource: 'comment',
+					operation: 'create',
+					platform: 'facebook',
+					parentId: comment._id,
+					isParentThread: false,
+					content: 'Only once',
+				},
 				{ settings: { retryOnFail: true, maxTries: 3, waitBetweenTries: 0 } },
 			);
 			expect(error?.message).toBe('No answer from HoopAI after sending a create: it may have been carried out');
@@ -215,7 +232,10 @@ describeWithSimulator('one send path for every request', (sim) => {
 
 		it('a post create that may have arrived and cannot be looked up fails as unsure, and Retry On Fail does not send it again', async () => {
 			// The create's answer is lost, then the lookup's list fails beyond its own retries.
-			sim().control.injectFaults({ skip: 1, next: [{ kind: 'lostAnswer' }, { kind: 'error', status: 503, count: 1 + sendSettings().maxTransientRetries }] });
+			sim().control.injectFaults({
+				skip: 1,
+				next: [{ kind: 'lostAnswer' }, { kind: 'error', status: 503, count: 1 + sendSettings().maxTransientRetries }],
+			});
 			const log = logFrom();
 			const { error } = await run(createPost('Unsure'), { settings: { retryOnFail: true, maxTries: 2, waitBetweenTries: 0 } });
 			expect(error?.message).toBe('No answer from HoopAI after sending a create: it may have been carried out');

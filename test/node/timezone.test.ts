@@ -27,7 +27,10 @@ describeWithSimulator('Timezone: a searchable dropdown of zones, the workflow’
 		});
 
 	it('the dropdown starts with the workflow’s timezone, then UTC and every zone, by readable name', async () => {
-		const zones = await loadOptions('getTimezones', { parameters: { resource: 'post', operation: 'create' }, credentials: tokenCredentials(sim()) });
+		const zones = await loadOptions('getTimezones', {
+			parameters: { resource: 'post', operation: 'create' },
+			credentials: tokenCredentials(sim()),
+		});
 		expect(zones[0]).toEqual({ name: 'Workflow Timezone', value: '', description: 'The timezone in this workflow’s settings' });
 		expect(zones[1]).toEqual({ name: 'UTC', value: 'UTC' });
 		const newYork = zones.find((zone) => zone.value === 'America/New_York');
@@ -39,13 +42,26 @@ describeWithSimulator('Timezone: a searchable dropdown of zones, the workflow’
 		const values = zones.slice(1).map((zone) => String(zone.value));
 		expect(new Set(values).size).toBe(values.length);
 		expect(values.filter((zone) => !readsDatesIn(zone))).toEqual([]);
-		printFigures('Timezone dropdown', { options: zones.length, 'Europe/Berlin': String(zones.find((zone) => zone.value === 'Europe/Berlin')?.name) });
+		printFigures('Timezone dropdown', {
+			options: zones.length,
+			'Europe/Berlin': String(zones.find((zone) => zone.value === 'Europe/Berlin')?.name),
+		});
 	});
 
 	it('the field is that dropdown, defaults to the workflow’s timezone and takes any zone name', async () => {
-		for (const [operation, property] of [['create', await propertyOf('timezone', 'post', 'create')], ['update', await propertyOf('updateFields', 'post', 'update')]] as const) {
-			const timezone = operation === 'create' ? property : (property.options as typeof property[]).find((field) => field.name === 'timezone')!;
-			expect({ operation, type: timezone.type, method: timezone.typeOptions?.loadOptionsMethod, default: timezone.default, any: timezone.allowArbitraryValues }).toEqual({
+		for (const [operation, property] of [
+			['create', await propertyOf('timezone', 'post', 'create')],
+			['update', await propertyOf('updateFields', 'post', 'update')],
+		] as const) {
+			const timezone =
+				operation === 'create' ? property : (property.options as (typeof property)[]).find((field) => field.name === 'timezone')!;
+			expect({
+				operation,
+				type: timezone.type,
+				method: timezone.typeOptions?.loadOptionsMethod,
+				default: timezone.default,
+				any: timezone.allowArbitraryValues,
+			}).toEqual({
 				operation,
 				type: 'options',
 				method: 'getTimezones',
@@ -88,18 +104,36 @@ describeWithSimulator('date errors show the time the user gave, in their timezon
 		});
 
 	it.each([
-		['in the Timezone chosen', { scheduleDate: '2020-03-01T09:30:00', timezone: 'America/New_York' }, undefined, '2020-03-01 09:30 in America/New_York (14:30 UTC)'],
+		[
+			'in the Timezone chosen',
+			{ scheduleDate: '2020-03-01T09:30:00', timezone: 'America/New_York' },
+			undefined,
+			'2020-03-01 09:30 in America/New_York (14:30 UTC)',
+		],
 		['in the workflow’s timezone', { scheduleDate: '2020-07-01 09:30' }, 'Europe/Berlin', '2020-07-01 09:30 in Europe/Berlin (07:30 UTC)'],
-		['on another day in UTC', { scheduleDate: '2020-03-01T22:30:00', timezone: 'America/New_York' }, undefined, '2020-03-01 22:30 in America/New_York (2020-03-02 03:30 UTC)'],
-		['with its own difference from UTC', { scheduleDate: '2020-03-01T09:30:00+05:30', timezone: 'America/New_York' }, undefined, '2020-03-01 09:30 at UTC+05:30 (04:00 UTC)'],
+		[
+			'on another day in UTC',
+			{ scheduleDate: '2020-03-01T22:30:00', timezone: 'America/New_York' },
+			undefined,
+			'2020-03-01 22:30 in America/New_York (2020-03-02 03:30 UTC)',
+		],
+		[
+			'with its own difference from UTC',
+			{ scheduleDate: '2020-03-01T09:30:00+05:30', timezone: 'America/New_York' },
+			undefined,
+			'2020-03-01 09:30 at UTC+05:30 (04:00 UTC)',
+		],
 		['in UTC', { scheduleDate: '2020-03-01T09:30:15Z' }, 'Europe/Berlin', '2020-03-01 09:30:15 UTC'],
-	] as Array<[string, INodeParameters, string | undefined, string]>)('a past Schedule Date %s', async (_how, parameters, workflowTimezone, shown) => {
-		const before = sim().control.requests().length;
-		const { error } = await create({ status: 'scheduled', ...parameters }, workflowTimezone);
-		expect(error?.name).toBe('NodeOperationError');
-		expect(error?.message).toBe(`Schedule Date: ${shown} is in the past`);
-		expect(sim().control.requests().length).toBe(before);
-	});
+	] as Array<[string, INodeParameters, string | undefined, string]>)(
+		'a past Schedule Date %s',
+		async (_how, parameters, workflowTimezone, shown) => {
+			const before = sim().control.requests().length;
+			const { error } = await create({ status: 'scheduled', ...parameters }, workflowTimezone);
+			expect(error?.name).toBe('NodeOperationError');
+			expect(error?.message).toBe(`Schedule Date: ${shown} is in the past`);
+			expect(sim().control.requests().length).toBe(before);
+		},
+	);
 
 	it('Update says the same of a past date it is given', async () => {
 		const post = locationOf(sim()).posts.find((candidate: IDataObject) => candidate.status === 'scheduled');

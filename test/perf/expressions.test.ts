@@ -52,7 +52,10 @@ const CASES: CostCase[] = [
 		operation: 'post.delete',
 		parameters: { resource: 'post', operation: 'delete', postId: byId('={{ $json.postId }}') },
 		user: 1,
-		input: (sim, count) => pick(sim, 'posts').slice(0, count).map((post) => ({ postId: post._id })),
+		input: (sim, count) =>
+			pick(sim, 'posts')
+				.slice(0, count)
+				.map((post) => ({ postId: post._id })),
 		budget: 5,
 	},
 	{
@@ -93,17 +96,28 @@ const CASES: CostCase[] = [
 	},
 	{
 		operation: 'post.update',
-		parameters: { resource: 'post', operation: 'update', postId: byId('={{ $json.postId }}'), updateFields: { summary: '={{ $json.text }}' } },
+		parameters: {
+			resource: 'post',
+			operation: 'update',
+			postId: byId('={{ $json.postId }}'),
+			updateFields: { summary: '={{ $json.text }}' },
+		},
 		user: 2,
 		input: (sim, count) =>
-			cycle(pick(sim, 'posts', (post) => post.status === 'draft'), count).map((post, index) => ({ postId: post._id, text: `Edit ${index}` })),
+			cycle(
+				pick(sim, 'posts', (post) => post.status === 'draft'),
+				count,
+			).map((post, index) => ({ postId: post._id, text: `Edit ${index}` })),
 		budget: 8,
 	},
 	{
 		operation: 'post.bulkDelete',
 		parameters: { resource: 'post', operation: 'bulkDelete', postIds: '={{ $json.postId }}' },
 		user: 1,
-		input: (sim, count) => pick(sim, 'posts').slice(0, count).map((post) => ({ postId: post._id })),
+		input: (sim, count) =>
+			pick(sim, 'posts')
+				.slice(0, count)
+				.map((post) => ({ postId: post._id })),
 		budget: 1,
 	},
 	{ operation: 'account.getAll', parameters: { resource: 'account', operation: 'getAll' }, user: 0, input: blank, budget: 2 },
@@ -111,7 +125,10 @@ const CASES: CostCase[] = [
 		operation: 'account.delete',
 		parameters: { resource: 'account', operation: 'delete', accountId: byId('={{ $json.accountId }}') },
 		user: 1,
-		input: (sim, count) => pick(sim, 'accounts').slice(0, count).map((account) => ({ accountId: account.id })),
+		input: (sim, count) =>
+			pick(sim, 'accounts')
+				.slice(0, count)
+				.map((account) => ({ accountId: account.id })),
 		budget: 5,
 	},
 	{
@@ -143,17 +160,31 @@ const CASES: CostCase[] = [
 	},
 	{
 		operation: 'comment.create',
-		parameters: { resource: 'comment', operation: 'create', platform: 'facebook', parentId: '={{ $json.commentId }}', isParentThread: false, content: '={{ $json.text }}' },
+		parameters: {
+			resource: 'comment',
+			operation: 'create',
+			platform: 'facebook',
+			parentId: '={{ $json.commentId }}',
+			isParentThread: false,
+			content: '={{ $json.text }}',
+		},
 		user: 2,
 		input: (sim, count) =>
-			cycle(pick(sim, 'comments', (comment) => comment.platform === 'facebook'), count).map((comment, index) => ({ commentId: comment._id, text: `Reply ${index}` })),
+			cycle(
+				pick(sim, 'comments', (comment) => comment.platform === 'facebook'),
+				count,
+			).map((comment, index) => ({ commentId: comment._id, text: `Reply ${index}` })),
 		budget: 8,
 	},
 	{
 		operation: 'comment.like',
 		parameters: { resource: 'comment', operation: 'like', platform: 'facebook', commentId: '={{ $json.commentId }}' },
 		user: 1,
-		input: (sim, count) => cycle(pick(sim, 'comments', (comment) => comment.platform === 'facebook'), count).map((comment) => ({ commentId: comment._id })),
+		input: (sim, count) =>
+			cycle(
+				pick(sim, 'comments', (comment) => comment.platform === 'facebook'),
+				count,
+			).map((comment) => ({ commentId: comment._id })),
 		budget: 5,
 	},
 ];

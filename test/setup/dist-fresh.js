@@ -37,8 +37,13 @@ function staleDist(root = REPO_ROOT) {
 module.exports = async function checkDistIsFresh() {
 	const problems = staleDist();
 	if (problems.length === 0) return;
-	const shown = problems.slice(0, 5).map((problem) => `  - ${problem}`).join('\n');
+	const shown = problems
+		.slice(0, 5)
+		.map((problem) => `  - ${problem}`)
+		.join('\n');
 	const more = problems.length > 5 ? `\n  … and ${problems.length - 5} more` : '';
-	throw new Error(`dist/ is not the build of the sources, so the tests would run old code:\n${shown}${more}\nRun \`npm run build\` first (\`npm test\` builds, then runs jest).`);
+	throw new Error(
+		`dist/ is not the build of the sources, so the tests would run old code:\n${shown}${more}\nRun \`npm run build\` first (\`npm test\` builds, then runs jest).`,
+	);
 };
 module.exports.staleDist = staleDist;

@@ -7,9 +7,13 @@ const { REFERENCE_DIR, SKIPPED_FOR_SPEC, howToGetSpec } = require('../helpers/re
 
 class SpecSkipsReporter {
 	onRunComplete(_contexts, results) {
-		const skipped = results.testResults.flatMap((file) => file.testResults).filter((test) => test.status === 'pending' && test.fullName.includes(SKIPPED_FOR_SPEC)).length;
+		const skipped = results.testResults
+			.flatMap((file) => file.testResults)
+			.filter((test) => test.status === 'pending' && test.fullName.includes(SKIPPED_FOR_SPEC)).length;
 		const tests = `${skipped} test${skipped === 1 ? '' : 's'} skipped for want of the official API spec`;
-		const line = skipped ? `${tests} (not at ${REFERENCE_DIR}): to run them, ${howToGetSpec()}\n` : `${tests} (read from ${REFERENCE_DIR})\n`;
+		const line = skipped
+			? `${tests} (not at ${REFERENCE_DIR}): to run them, ${howToGetSpec()}\n`
+			: `${tests} (read from ${REFERENCE_DIR})\n`;
 		process.once('exit', () => fs.writeSync(1, line));
 	}
 }

@@ -11,10 +11,7 @@ const auth = require('./auth');
 const { advanceLifecycle } = require('./posts-model');
 const { advanceQueues } = require('./queue-model');
 
-const ROUTE_FAMILIES = [
-	'posts', 'accounts', 'oauth', 'csv', 'categories-tags', 'statistics', 'queues', 'comments',
-	'medias', 'users',
-];
+const ROUTE_FAMILIES = ['posts', 'accounts', 'oauth', 'csv', 'categories-tags', 'statistics', 'queues', 'comments', 'medias', 'users'];
 
 function redactHeaders(headers) {
 	const out = { ...headers };
@@ -96,9 +93,7 @@ function onRequest(sim) {
 		const limit = sim.rateLimiter.consume(rateKey);
 		reply.headers(limit.headers);
 		if (!limit.allowed) {
-			throw tooManyRequests(
-				limit.daily ? 'Daily API request limit exceeded.' : 'Too many requests, please try again later.',
-			);
+			throw tooManyRequests(limit.daily ? 'Daily API request limit exceeded.' : 'Too many requests, please try again later.');
 		}
 		auth.requireVersion(request);
 		auth.requireScope(token, config.scope);
@@ -170,7 +165,11 @@ function errorHandler(error, request, reply) {
 	const traceId = request.traceId || randomUUID();
 	if (error instanceof ApiError) return sendError(reply, error, traceId);
 	if (error.validation) {
-		return sendError(reply, new ApiError(422, validationMessages(error.validation, error.validationContext), { error: 'Unprocessable Entity' }), traceId);
+		return sendError(
+			reply,
+			new ApiError(422, validationMessages(error.validation, error.validationContext), { error: 'Unprocessable Entity' }),
+			traceId,
+		);
 	}
 	const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
 	const label = status === 500 ? 'Internal Server Error' : status === 413 ? 'Payload Too Large' : 'Bad Request';

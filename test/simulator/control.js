@@ -108,41 +108,71 @@ function register(app, sim) {
 			return { statusCode: 400, message: error.message };
 		}
 	};
-	app.post('/__sim/reset', wrap(async (req) => {
-		c.reset(req.body && req.body.seed);
-		return { ok: true, now: c.now() };
-	}));
-	app.post('/__sim/seed', wrap(async (req) => ({ ok: true, created: c.seed(req.body) })));
-	app.post('/__sim/clock/advance', wrap(async (req) => ({ now: c.advanceClock(Number(req.body && req.body.ms)) })));
-	app.post('/__sim/clock', wrap(async (req) => ({ now: c.setClock(req.body && req.body.now) })));
+	app.post(
+		'/__sim/reset',
+		wrap(async (req) => {
+			c.reset(req.body && req.body.seed);
+			return { ok: true, now: c.now() };
+		}),
+	);
+	app.post(
+		'/__sim/seed',
+		wrap(async (req) => ({ ok: true, created: c.seed(req.body) })),
+	);
+	app.post(
+		'/__sim/clock/advance',
+		wrap(async (req) => ({ now: c.advanceClock(Number(req.body && req.body.ms)) })),
+	);
+	app.post(
+		'/__sim/clock',
+		wrap(async (req) => ({ now: c.setClock(req.body && req.body.now) })),
+	);
 	app.get('/__sim/clock', async () => ({ now: c.now() }));
-	app.post('/__sim/tokens', wrap(async (req) => ({ ok: true, token: c.addToken(req.body || {}) })));
-	app.put('/__sim/tokens/:token/scopes', wrap(async (req) => {
-		c.setScopes(req.params.token, (req.body && req.body.scopes) || []);
-		return { ok: true };
-	}));
-	app.post('/__sim/faults', wrap(async (req) => {
-		c.injectFaults(req.body || {});
-		return { ok: true, faults: sim.faults.current() };
-	}));
+	app.post(
+		'/__sim/tokens',
+		wrap(async (req) => ({ ok: true, token: c.addToken(req.body || {}) })),
+	);
+	app.put(
+		'/__sim/tokens/:token/scopes',
+		wrap(async (req) => {
+			c.setScopes(req.params.token, (req.body && req.body.scopes) || []);
+			return { ok: true };
+		}),
+	);
+	app.post(
+		'/__sim/faults',
+		wrap(async (req) => {
+			c.injectFaults(req.body || {});
+			return { ok: true, faults: sim.faults.current() };
+		}),
+	);
 	app.delete('/__sim/faults', async () => {
 		c.clearFaults();
 		return { ok: true };
 	});
-	app.post('/__sim/rate-limit', wrap(async (req) => {
-		const { advanceWindowMs, ...config } = req.body || {};
-		if (Object.keys(config).length) c.setRateLimit(config);
-		if (advanceWindowMs) c.advanceRateLimitWindow(advanceWindowMs);
-		return { ok: true, config: sim.rateLimiter.config };
-	}));
+	app.post(
+		'/__sim/rate-limit',
+		wrap(async (req) => {
+			const { advanceWindowMs, ...config } = req.body || {};
+			if (Object.keys(config).length) c.setRateLimit(config);
+			if (advanceWindowMs) c.advanceRateLimitWindow(advanceWindowMs);
+			return { ok: true, config: sim.rateLimiter.config };
+		}),
+	);
 	app.get('/__sim/requests', async () => ({ requests: c.requests() }));
 	app.delete('/__sim/requests', async () => {
 		c.clearRequests();
 		return { ok: true };
 	});
 	app.get('/__sim/state', async () => c.snapshot());
-	app.post('/__sim/oauth/complete', wrap(async (req) => c.completeConnect(req.body && req.body.url, { accountId: req.body && req.body.accountId })));
-	app.post('/__sim/oauth/start-mode', wrap(async (req) => ({ oauthStart: c.setOAuthStart(req.body && req.body.mode) })));
+	app.post(
+		'/__sim/oauth/complete',
+		wrap(async (req) => c.completeConnect(req.body && req.body.url, { accountId: req.body && req.body.accountId })),
+	);
+	app.post(
+		'/__sim/oauth/start-mode',
+		wrap(async (req) => ({ oauthStart: c.setOAuthStart(req.body && req.body.mode) })),
+	);
 	// Files uploaded through POST /medias/upload-file are served from here.
 	app.get('/__sim/media/:id/:name', async (req, reply) => {
 		const file = sim.state.media.get(req.params.id);

@@ -11,8 +11,7 @@ class ApiError extends Error {
 }
 
 const badRequest = (message, extra) => new ApiError(400, message, { error: 'Bad Request', ...extra });
-const unauthorized = () =>
-	new ApiError(401, 'Invalid token: access token is invalid', { error: 'Unauthorized' });
+const unauthorized = () => new ApiError(401, 'Invalid token: access token is invalid', { error: 'Unauthorized' });
 const forbidden = (message) => new ApiError(403, message, { error: 'Forbidden' });
 const notFound = (message) => new ApiError(404, message, { error: 'Not Found' });
 /** 422 carries an array of class-validator style messages. */

@@ -87,9 +87,11 @@ function itemsOf(location, queueId) {
 }
 
 function renumber(items) {
-	items.sort((a, b) => a.order - b.order).forEach((item, index) => {
-		item.order = index;
-	});
+	items
+		.sort((a, b) => a.order - b.order)
+		.forEach((item, index) => {
+			item.order = index;
+		});
 }
 
 /** Moves `item` to `target` (number | 'top' | 'bottom') within `items`. */
@@ -220,7 +222,8 @@ function slotsFor(sim, queue, items) {
 function refreshQueue(sim, location, queue) {
 	const items = itemsOf(location, queue._id);
 	queue.totalPosts = items.length;
-	const next = queue.status === 'active' ? schedule(sim, queue, items, 1 + (queue.skipDateTime || []).length).find((s) => !s.isSkipped) : undefined;
+	const next =
+		queue.status === 'active' ? schedule(sim, queue, items, 1 + (queue.skipDateTime || []).length).find((s) => !s.isSkipped) : undefined;
 	const item = next && items.find((i) => i._id === next.itemId);
 	queue.currentPostId = item ? item.postId || item._id : null;
 	queue.lastScheduledTime = next ? next.scheduledDateTime : null;

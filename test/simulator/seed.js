@@ -201,16 +201,68 @@ function seedSample(sim, location) {
 	const img = (n) => ({ url: `https://cdn.example.com/media/coffee-${n}.jpg`, type: 'image/jpeg' });
 	const video = { url: 'https://cdn.example.com/media/pour-over.mp4', type: 'video/mp4' };
 	const specs = [
-		{ status: 'published', accountIds: [fb.id], summary: 'Three tips for a better pour-over at home.', categoryId: tips._id, publishedAt: iso(now - 3 * DAY), postId: `${fb.originId}_1001`, scheduleDate: iso(now - 3 * DAY), tags: [tags[0]._id] },
-		{ status: 'published', accountIds: [ig.id], summary: 'Latte art Friday.', media: [img(1)], categoryId: tips._id, publishedAt: iso(now - 2 * DAY), postId: '17900000000001', scheduleDate: iso(now - 2 * DAY), tags: [tags[3]._id] },
-		{ status: 'published', accountIds: [li.id], summary: 'We are hiring baristas.', publishedAt: iso(now - DAY), postId: 'urn:li:share:7001', scheduleDate: iso(now - DAY) },
-		{ status: 'scheduled', accountIds: [fb.id, li.id], summary: 'Weekend brunch menu drops Saturday.', categoryId: promos._id, scheduleDate: iso(now + DAY), tags: [tags[1]._id, tags[2]._id] },
+		{
+			status: 'published',
+			accountIds: [fb.id],
+			summary: 'Three tips for a better pour-over at home.',
+			categoryId: tips._id,
+			publishedAt: iso(now - 3 * DAY),
+			postId: `${fb.originId}_1001`,
+			scheduleDate: iso(now - 3 * DAY),
+			tags: [tags[0]._id],
+		},
+		{
+			status: 'published',
+			accountIds: [ig.id],
+			summary: 'Latte art Friday.',
+			media: [img(1)],
+			categoryId: tips._id,
+			publishedAt: iso(now - 2 * DAY),
+			postId: '17900000000001',
+			scheduleDate: iso(now - 2 * DAY),
+			tags: [tags[3]._id],
+		},
+		{
+			status: 'published',
+			accountIds: [li.id],
+			summary: 'We are hiring baristas.',
+			publishedAt: iso(now - DAY),
+			postId: 'urn:li:share:7001',
+			scheduleDate: iso(now - DAY),
+		},
+		{
+			status: 'scheduled',
+			accountIds: [fb.id, li.id],
+			summary: 'Weekend brunch menu drops Saturday.',
+			categoryId: promos._id,
+			scheduleDate: iso(now + DAY),
+			tags: [tags[1]._id, tags[2]._id],
+		},
 		{ status: 'scheduled', accountIds: [ig.id], summary: 'New single-origin beans.', media: [img(2)], scheduleDate: iso(now + 2 * HOUR) },
 		{ status: 'scheduled', accountIds: [tt.id], summary: 'Behind the counter.', media: [video], scheduleDate: iso(now + 3 * HOUR) },
 		{ status: 'draft', accountIds: [gmb.id], summary: 'Holiday hours (draft).' },
-		{ status: 'in_review', accountIds: [fb.id], summary: 'Holiday gift cards.', scheduleDate: iso(now + 3 * DAY), postApprovalDetails: { approver: IDS.userId, requesterNote: 'Please check the price.', approvalStatus: 'pending' } },
-		{ status: 'failed', accountIds: [yt.id], summary: 'Our roastery tour.', scheduleDate: iso(now - 5 * HOUR), error: 'A video is required to publish on youtube' },
-		{ status: 'pending', accountIds: [ig.id], summary: 'Instagram is processing this reel.', type: 'reel', media: [video], scheduleDate: iso(now - 40 * 1000) },
+		{
+			status: 'in_review',
+			accountIds: [fb.id],
+			summary: 'Holiday gift cards.',
+			scheduleDate: iso(now + 3 * DAY),
+			postApprovalDetails: { approver: IDS.userId, requesterNote: 'Please check the price.', approvalStatus: 'pending' },
+		},
+		{
+			status: 'failed',
+			accountIds: [yt.id],
+			summary: 'Our roastery tour.',
+			scheduleDate: iso(now - 5 * HOUR),
+			error: 'A video is required to publish on youtube',
+		},
+		{
+			status: 'pending',
+			accountIds: [ig.id],
+			summary: 'Instagram is processing this reel.',
+			type: 'reel',
+			media: [video],
+			scheduleDate: iso(now - 40 * 1000),
+		},
 		{ status: 'notification_sent', accountIds: [ig.id], summary: '', type: 'story', media: [img(3)], scheduleDate: iso(now - 6 * HOUR) },
 		{ status: 'deleted', accountIds: [pin.id], summary: 'Old pin.', media: [img(4)], scheduleDate: iso(now - 9 * DAY) },
 		{ status: 'in_progress', accountIds: [fb.id], summary: 'Publishing right now.', scheduleDate: iso(now - 10 * 1000) },
@@ -222,10 +274,48 @@ function seedSample(sim, location) {
 		return post;
 	});
 	const [fbPost, igPost] = posts;
-	const c1 = makeComment(sim, location, { platform: 'facebook', postId: fbPost._id, originId: fb.originId, platformPostId: fbPost.postId, isPost: true, content: 'Great tips, thanks!', publishedAt: iso(now - 2 * DAY), replyCount: 1, likeCount: 2 });
-	const c2 = makeComment(sim, location, { platform: 'facebook', postId: fbPost._id, originId: fb.originId, platformPostId: fbPost.postId, content: 'Glad it helps!', isParentThread: false, level: 1, platformParentId: c1.platformCommentId, parentCommentId: c1._id, publishedAt: iso(now - 2 * DAY + HOUR), isRead: true, author: { id: fb.originId, name: fb.name, profilePic: fb.avatar } });
-	const c3 = makeComment(sim, location, { platform: 'facebook', postId: fbPost._id, originId: fb.originId, platformPostId: fbPost.postId, content: 'What grinder do you use?', publishedAt: iso(now - DAY) });
-	const c4 = makeComment(sim, location, { platform: 'instagram', postId: igPost._id, originId: ig.originId, platformPostId: igPost.postId, content: 'Beautiful art!', publishedAt: iso(now - DAY), likeCount: 5 });
+	const c1 = makeComment(sim, location, {
+		platform: 'facebook',
+		postId: fbPost._id,
+		originId: fb.originId,
+		platformPostId: fbPost.postId,
+		isPost: true,
+		content: 'Great tips, thanks!',
+		publishedAt: iso(now - 2 * DAY),
+		replyCount: 1,
+		likeCount: 2,
+	});
+	const c2 = makeComment(sim, location, {
+		platform: 'facebook',
+		postId: fbPost._id,
+		originId: fb.originId,
+		platformPostId: fbPost.postId,
+		content: 'Glad it helps!',
+		isParentThread: false,
+		level: 1,
+		platformParentId: c1.platformCommentId,
+		parentCommentId: c1._id,
+		publishedAt: iso(now - 2 * DAY + HOUR),
+		isRead: true,
+		author: { id: fb.originId, name: fb.name, profilePic: fb.avatar },
+	});
+	const c3 = makeComment(sim, location, {
+		platform: 'facebook',
+		postId: fbPost._id,
+		originId: fb.originId,
+		platformPostId: fbPost.postId,
+		content: 'What grinder do you use?',
+		publishedAt: iso(now - DAY),
+	});
+	const c4 = makeComment(sim, location, {
+		platform: 'instagram',
+		postId: igPost._id,
+		originId: ig.originId,
+		platformPostId: igPost.postId,
+		content: 'Beautiful art!',
+		publishedAt: iso(now - DAY),
+		likeCount: 5,
+	});
 	location.comments.push(c1, c2, c3, c4);
 
 	// A completed CSV import.
@@ -249,7 +339,20 @@ function seedSample(sim, location) {
 		channel: 'social_planner',
 		updatedAt: iso(now - 7 * DAY),
 		posts: [
-			{ _id: newId(sim.state), accountIds: [fb.id], summary: 'Imported post', scheduleDate: iso(now - 6 * DAY), type: 'post', medias: [], status: 'accepted', csvFileType: 'basic', mediaOptimization: false, applyWatermark: false, updatedAt: iso(now - 7 * DAY), errorMessage: '' },
+			{
+				_id: newId(sim.state),
+				accountIds: [fb.id],
+				summary: 'Imported post',
+				scheduleDate: iso(now - 6 * DAY),
+				type: 'post',
+				medias: [],
+				status: 'accepted',
+				csvFileType: 'basic',
+				mediaOptimization: false,
+				applyWatermark: false,
+				updatedAt: iso(now - 7 * DAY),
+				errorMessage: '',
+			},
 		],
 	});
 	sim.seedRefs = { accounts: { fb, ig, li, gmb, tt, yt, pin }, categories: { tips, promos }, tags, posts };

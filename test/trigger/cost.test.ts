@@ -32,7 +32,12 @@ it('reads each parameter and the credential once per poll, and sends one request
 		})),
 	});
 	const poller = await Poller.create({
-		parameters: { events: ['statusChanged', 'newPost'], toStatuses: ['failed'], filters: { accounts: [account] }, options: { daysAhead: 30, simplify: true } },
+		parameters: {
+			events: ['statusChanged', 'newPost'],
+			toStatuses: ['failed'],
+			filters: { accounts: [account] },
+			options: { daysAhead: 30, simplify: true },
+		},
 		credentials: tokenCredentials(sim),
 	});
 	const parameterReads = jest.spyOn(PollContext.prototype, 'getNodeParameter');

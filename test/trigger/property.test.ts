@@ -97,7 +97,9 @@ it('emits every wanted event exactly once across reschedules out of and back int
 	const dateIn = (place: Place) => {
 		const [from, to] = PLACES[place];
 		const at = Date.now() + (from + rand() * (to - from)) * DAY;
-		return at > Date.now() ? { displayDate: new Date(at).toISOString(), scheduleDate: new Date(at).toISOString() } : { displayDate: new Date(at).toISOString() };
+		return at > Date.now()
+			? { displayDate: new Date(at).toISOString(), scheduleDate: new Date(at).toISOString() }
+			: { displayDate: new Date(at).toISOString() };
 	};
 	const randomPlace = (): Place => {
 		const roll = rand();
@@ -173,7 +175,15 @@ it('emits every wanted event exactly once across reschedules out of and back int
 		}
 		for (let creation = 0; creation < CREATIONS_PER_INTERVAL; creation++) {
 			const [post] = sim.control.seed({
-				posts: [{ status: pick(STATUSES), accountIds: [account], summary: `New post ${figures.postsCreated}`, createdAt: new Date().toISOString(), ...dateIn(randomPlace()) }],
+				posts: [
+					{
+						status: pick(STATUSES),
+						accountIds: [account],
+						summary: `New post ${figures.postsCreated}`,
+						createdAt: new Date().toISOString(),
+						...dateIn(randomPlace()),
+					},
+				],
 			}).posts as SimPost[];
 			posts.push(post);
 			created.add(post._id);
@@ -200,7 +210,8 @@ it('emits every wanted event exactly once across reschedules out of and back int
 			const was = known[post.id];
 			const deleted = post.status === 'deleted';
 			const statusChange = () => {
-				if (was && was.status !== post.status && WANTED.includes(post.status)) expected.push(`statusChanged:${post.id}:${was.status}->${post.status}`);
+				if (was && was.status !== post.status && WANTED.includes(post.status))
+					expected.push(`statusChanged:${post.id}:${was.status}->${post.status}`);
 			};
 			if (!deleted && post.place === 'inside') {
 				if (was && was.place !== 'inside') comebacks++;
@@ -232,7 +243,9 @@ it('emits every wanted event exactly once across reschedules out of and back int
 			if (faulty) sim.control.clearFaults();
 		}
 		const emitted = (result?.[0] ?? [])
-			.map((item) => `${String(item.json.event)}:${String(item.json.postId)}:${String(item.json.previousStatus)}->${String(item.json.status)}`)
+			.map(
+				(item) => `${String(item.json.event)}:${String(item.json.postId)}:${String(item.json.previousStatus)}->${String(item.json.status)}`,
+			)
 			.sort();
 		figures.polls++;
 		figures.knownPostsBackInWindow += comebacks;

@@ -14,14 +14,16 @@ describe('HoopAI Social Planner Trigger', () => {
 	// The sample's posts that are mid-publication would finish as soon as the clock moves;
 	// settle them so each test sees only the changes it makes.
 	const sim = useSampleSimulator((simulator) => {
-		for (const post of locationOf(simulator).posts as Post[]) if (['in_progress', 'pending'].includes(post.status)) post.status = 'published';
+		for (const post of locationOf(simulator).posts as Post[])
+			if (['in_progress', 'pending'].includes(post.status)) post.status = 'published';
 	});
 	afterEach(() => {
 		jest.useRealTimers();
 	});
 
 	const posts = () => locationOf(sim()).posts as Post[];
-	const account = (platform: string) => locationOf(sim()).accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;
+	const account = (platform: string) =>
+		locationOf(sim()).accounts.find((candidate: IDataObject) => candidate.platform === platform).id as string;
 	const trigger = async (parameters: INodeParameters = {}, pollBudgetMs?: number) =>
 		await Poller.create({
 			// The raw post in events unless a test asks for Simplify (on by default for users).
@@ -41,7 +43,10 @@ describe('HoopAI Social Planner Trigger', () => {
 		const state = poller.staticData()['node:HoopAI'] as IDataObject;
 		const inWindow = (post: Post) => Math.abs(Date.parse(post.displayDate) - Date.now() - 11.5 * DAY) <= 18.5 * DAY;
 		expect(Object.keys(state.posts as IDataObject).sort()).toEqual(
-			posts().filter((post) => post.status !== 'deleted' && inWindow(post)).map((post) => post._id).sort(),
+			posts()
+				.filter((post) => post.status !== 'deleted' && inWindow(post))
+				.map((post) => post._id)
+				.sort(),
 		);
 
 		await expect(poller.poll()).resolves.toBeNull();
@@ -50,7 +55,13 @@ describe('HoopAI Social Planner Trigger', () => {
 		publishDue(post);
 		const events = json(await poller.poll());
 		expect(events).toEqual([
-			expect.objectContaining({ event: 'statusChanged', postId: post._id, previousStatus: 'scheduled', status: 'published', detectedAt: expect.any(String) }),
+			expect.objectContaining({
+				event: 'statusChanged',
+				postId: post._id,
+				previousStatus: 'scheduled',
+				status: 'published',
+				detectedAt: expect.any(String),
+			}),
 		]);
 		expect((events[0].post as IDataObject).publishedAt).toEqual(expect.any(String));
 		await expect(poller.poll()).resolves.toBeNull();
@@ -86,7 +97,9 @@ describe('HoopAI Social Planner Trigger', () => {
 		await expect(poller.poll()).resolves.toBeNull();
 		const restarted = await poller.restart(); // the in_progress observation is gone
 		publishDue(post);
-		expect(json(await restarted.poll())).toEqual([expect.objectContaining({ postId: post._id, previousStatus: 'scheduled', status: 'published' })]);
+		expect(json(await restarted.poll())).toEqual([
+			expect.objectContaining({ postId: post._id, previousStatus: 'scheduled', status: 'published' }),
+		]);
 	});
 
 	it('shows the chosen events on the canvas by their names in the Events list', async () => {
@@ -117,7 +130,14 @@ describe('HoopAI Social Planner Trigger', () => {
 			const [sample, ...more] = await manual(await trigger({ toStatuses: ['failed'] }));
 			expect(more).toEqual([]);
 			expect(sample).toEqual(
-				expect.objectContaining({ event: 'statusChanged', postId: failed._id, status: 'failed', previousStatus: expect.any(String), error: failed.error, sample: true }),
+				expect.objectContaining({
+					event: 'statusChanged',
+					postId: failed._id,
+					status: 'failed',
+					previousStatus: expect.any(String),
+					error: failed.error,
+					sample: true,
+				}),
 			);
 			expect(sample.error).toMatch(/\w/);
 			expect(sample.note).toMatch(/sample/i);
@@ -157,9 +177,17 @@ describe('HoopAI Social Planner Trigger', () => {
 		});
 
 		it('makes up a labelled sample that fits the settings when no post does', async () => {
-			const [sample] = await manual(await trigger({ toStatuses: ['failed'], fromStatuses: ['in_progress'], filters: { platforms: ['threads'], postType: 'story' } }));
+			const [sample] = await manual(
+				await trigger({ toStatuses: ['failed'], fromStatuses: ['in_progress'], filters: { platforms: ['threads'], postType: 'story' } }),
+			);
 			expect(sample).toEqual(
-				expect.objectContaining({ event: 'statusChanged', status: 'failed', previousStatus: 'in_progress', sample: true, error: expect.stringMatching(/\w/) }),
+				expect.objectContaining({
+					event: 'statusChanged',
+					status: 'failed',
+					previousStatus: 'in_progress',
+					sample: true,
+					error: expect.stringMatching(/\w/),
+				}),
 			);
 			expect(sample.note).toMatch(/no post/i);
 			expect(sample.post).toEqual(expect.objectContaining({ platform: 'threads', type: 'story', status: 'failed', error: sample.error }));
@@ -176,7 +204,9 @@ describe('HoopAI Social Planner Trigger', () => {
 			const alert = poller.workflow.expression.getParameterValue(text, null, 0, 0, poller.node.name, [{ json: sample }], 'manual', {});
 			const failed = posts().find((post) => post._id === sample.postId)!;
 			const accounts = failed.accountIds.map((id) => locationOf(sim()).accounts.find((candidate: IDataObject) => candidate.id === id));
-			const named = accounts.map((found: IDataObject) => `${String(found.name)} (${String(found.platform) === 'youtube' ? 'YouTube' : String(found.platform)})`).join(', ');
+			const named = accounts
+				.map((found: IDataObject) => `${String(found.name)} (${String(found.platform) === 'youtube' ? 'YouTube' : String(found.platform)})`)
+				.join(', ');
 			const local = (sample.post as IDataObject).scheduledAtLocal as string;
 			expect(Date.parse(local)).toBe(Date.parse(failed.displayDate));
 			expect(alert).toBe(`[test event] :warning: A post failed on ${named}: "${failed.summary}" (due ${local}). Reason: ${failed.error}`);
@@ -240,14 +270,28 @@ describe('HoopAI Social Planner Trigger', () => {
 	/** Moves the trigger's clock (not the simulator's) forward, as days passing would. */
 	const daysPass = (days: number) => {
 		const later = Date.now() + days * DAY; // before installing fake timers again resets the clock
-		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'setInterval', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'hrtime', 'performance'] });
+		jest.useFakeTimers({
+			doNotFake: [
+				'nextTick',
+				'setImmediate',
+				'setTimeout',
+				'setInterval',
+				'clearTimeout',
+				'clearInterval',
+				'clearImmediate',
+				'queueMicrotask',
+				'hrtime',
+				'performance',
+			],
+		});
 		jest.setSystemTime(later);
 	};
 	const reschedule = (post: Post, at: number) => {
 		post.displayDate = new Date(at).toISOString();
 		post.scheduleDate = post.displayDate;
 	};
-	const events = (result: Awaited<ReturnType<Poller['poll']>>) => json(result).map((event) => [event.event, event.postId, event.previousStatus, event.status]);
+	const events = (result: Awaited<ReturnType<Poller['poll']>>) =>
+		json(result).map((event) => [event.event, event.postId, event.previousStatus, event.status]);
 
 	it('a post rescheduled beyond Days Ahead is not new again when it comes back, by reschedule or by time', async () => {
 		const poller = await trigger({ events: ['newPost', 'statusChanged', 'postDeleted'], toStatuses: [] });
@@ -317,7 +361,15 @@ describe('HoopAI Social Planner Trigger', () => {
 		const poller = await trigger({ events: ['newPost'] });
 		await poller.activate();
 		const [post] = sim().control.seed({
-			posts: [{ status: 'scheduled', accountIds: [account('facebook')], summary: 'Soon', createdAt: sim().control.now(), scheduleDate: new Date(Date.now() + HOUR).toISOString() }],
+			posts: [
+				{
+					status: 'scheduled',
+					accountIds: [account('facebook')],
+					summary: 'Soon',
+					createdAt: sim().control.now(),
+					scheduleDate: new Date(Date.now() + HOUR).toISOString(),
+				},
+			],
 		}).posts as Post[];
 		expect(events(await poller.poll())).toEqual([['newPost', post._id, null, 'scheduled']]);
 		post.status = 'failed';
@@ -351,7 +403,8 @@ describe('HoopAI Social Planner Trigger', () => {
 		};
 		const lookup = `GET /social-media-posting/${sim().locationId}/posts/${post._id}`;
 		expect(await requests()).toEqual({ events: [], requests: [expect.stringMatching(/posts\/list$/), lookup] });
-		for (let poll = 0; poll < 3; poll++) expect(await requests()).toEqual({ events: [], requests: [expect.stringMatching(/posts\/list$/)] });
+		for (let poll = 0; poll < 3; poll++)
+			expect(await requests()).toEqual({ events: [], requests: [expect.stringMatching(/posts\/list$/)] });
 
 		// Back on the Facebook account, failed meanwhile: a known post's change, not a new post.
 		moveTo('facebook');
@@ -381,7 +434,12 @@ describe('HoopAI Social Planner Trigger', () => {
 		publishDue(scheduled('instagram'));
 		let before = sim().control.requests().length;
 		expect(json(await poller.poll())).toHaveLength(1);
-		expect(sim().control.requests().slice(before).map((request) => request.status)).toEqual([201]);
+		expect(
+			sim()
+				.control.requests()
+				.slice(before)
+				.map((request) => request.status),
+		).toEqual([201]);
 
 		// A 429 the pacing could not foresee (another app using the location's budget): waited out.
 		sim().control.setRateLimit({ max: 100, intervalMs: 1500 });
@@ -390,7 +448,12 @@ describe('HoopAI Social Planner Trigger', () => {
 		publishDue(linkedinPost);
 		before = sim().control.requests().length;
 		expect(json(await poller.poll()).map((event) => event.postId)).toContain(linkedinPost._id);
-		expect(sim().control.requests().slice(before).map((request) => request.status)).toEqual([429, 201]);
+		expect(
+			sim()
+				.control.requests()
+				.slice(before)
+				.map((request) => request.status),
+		).toEqual([429, 201]);
 
 		sim().control.setRateLimit({ max: 100, intervalMs: 10_000, daily: 0 });
 		const state = poller.staticData();

@@ -8,12 +8,9 @@ interface AccountsResponse {
 }
 
 /** Connected social accounts as "Name (Platform)", filtered by name or platform. */
-export async function searchAccounts(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-): Promise<INodeListSearchResult> {
+export async function searchAccounts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
 	if (!credentialChosen.call(this)) return { results: [] };
-	const response = await apiRequest.call(this, 'GET', '/social-media-posting/{locationId}/accounts') as AccountsResponse;
+	const response = (await apiRequest.call(this, 'GET', '/social-media-posting/{locationId}/accounts')) as AccountsResponse;
 	const needle = (filter ?? '').toLowerCase();
 	const results = (response.results?.accounts ?? [])
 		.map((account) => ({

@@ -7,11 +7,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const PAGE_SIZE = 50;
 
 /** Posts of the last 30 and next 90 days, newest first, as "Summary… (Platform, status, date)". */
-export async function searchPosts(
-	this: ILoadOptionsFunctions,
-	filter?: string,
-	paginationToken?: string,
-): Promise<INodeListSearchResult> {
+export async function searchPosts(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 	if (!credentialChosen.call(this)) return { results: [] };
 	const skip = Number(paginationToken ?? 0);
 	const now = Date.now();
@@ -30,8 +26,13 @@ export async function searchPosts(
 	const needle = (filter ?? '').toLowerCase();
 	const options = (results.posts ?? [])
 		.map((post) => {
-			const summary = String(post.summary ?? '').replace(/\s+/g, ' ').trim() || '(no text)';
-			const when = String(post.displayDate ?? post.createdAt ?? '').slice(0, 16).replace('T', ' ');
+			const summary =
+				String(post.summary ?? '')
+					.replace(/\s+/g, ' ')
+					.trim() || '(no text)';
+			const when = String(post.displayDate ?? post.createdAt ?? '')
+				.slice(0, 16)
+				.replace('T', ' ');
 			return {
 				name: `${summary.length > 60 ? `${summary.slice(0, 57)}…` : summary} (${platformName(String(post.platform ?? ''))}, ${String(post.status)}, ${when})`,
 				value: String(post._id),

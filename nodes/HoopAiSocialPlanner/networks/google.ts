@@ -72,7 +72,14 @@ const options: PlatformOptions = {
 				displayOptions: { show: { gmbEventType: WITH_BUTTON, actionType: BUTTONS_WITH_URL } },
 				description: 'Required: the page the button opens',
 			},
-			{ displayName: 'Coupon Code', name: 'couponCode', type: 'string', default: '', displayOptions: forKinds(['OFFER']), description: 'Required' },
+			{
+				displayName: 'Coupon Code',
+				name: 'couponCode',
+				type: 'string',
+				default: '',
+				displayOptions: forKinds(['OFFER']),
+				description: 'Required',
+			},
 			{
 				displayName: 'End',
 				name: 'endDate',
@@ -89,13 +96,24 @@ const options: PlatformOptions = {
 				displayOptions: forKinds(['EVENT']),
 				description: 'Required, up to 58 characters',
 			},
-			{ displayName: 'Offer Title', name: 'offerTitle', type: 'string', default: '', displayOptions: forKinds(['OFFER']), description: 'Required' },
+			{
+				displayName: 'Offer Title',
+				name: 'offerTitle',
+				type: 'string',
+				default: '',
+				displayOptions: forKinds(['OFFER']),
+				description: 'Required',
+			},
 			{
 				displayName: 'Post Kind',
 				name: 'gmbEventType',
 				type: 'options',
 				options: [
-					{ name: 'Network Default (Update)', value: '', description: 'Not sent: a new post is a standard update, an existing one keeps its kind' },
+					{
+						name: 'Network Default (Update)',
+						value: '',
+						description: 'Not sent: a new post is a standard update, an existing one keeps its kind',
+					},
 					{ name: 'Update', value: 'STANDARD', description: 'News about the business (What’s New)' },
 					{ name: 'Event', value: 'EVENT', description: 'An event with a title, a start and an end' },
 					{ name: 'Offer', value: 'OFFER', description: 'A promotion with a coupon code, a start and an end' },
@@ -140,7 +158,11 @@ const options: PlatformOptions = {
 		return compact({
 			gmbEventType: values.gmbEventType,
 			actionType: buttonApplies ? values.actionType : undefined,
-			url: buttonApplies && BUTTONS_WITH_URL.includes(String(values.actionType || (current?.gmbPostDetails as IDataObject | undefined)?.actionType || '')) ? values.url : undefined,
+			url:
+				buttonApplies &&
+				BUTTONS_WITH_URL.includes(String(values.actionType || (current?.gmbPostDetails as IDataObject | undefined)?.actionType || ''))
+					? values.url
+					: undefined,
 			title: kind === 'EVENT' ? values.title : undefined,
 			offerTitle: isOffer ? values.offerTitle : undefined,
 			startDate: datesApply ? dateField(node, values, 'startDate', 'Start') : undefined,
@@ -188,7 +210,11 @@ export const google: Network = {
 		available: (results) =>
 			listOf(results.locations).map((entry) => {
 				const location = (entry.location ?? {}) as IDataObject;
-				return { entry, type: 'location', fields: { id: location.name, name: location.title ?? location.name, avatar: '', isConnected: location.isConnected } };
+				return {
+					entry,
+					type: 'location',
+					fields: { id: location.name, name: location.title ?? location.name, avatar: '', isConnected: location.isConnected },
+				};
 			}),
 		attachBody: (account) => ({ location: pick(account.location, LOCATION_KEYS), account: pick(account.account, ACCOUNT_KEYS) }),
 	},

@@ -18,7 +18,20 @@ import { youtube } from './youtube';
  * network is its own module (networks/<network>.ts) and one line here; every resource reads
  * what it needs from these.
  */
-export const NETWORKS: Network[] = [bluesky, community, facebook, google, instagram, linkedin, pinterest, threads, tiktok, tiktokBusiness, twitter, youtube];
+export const NETWORKS: Network[] = [
+	bluesky,
+	community,
+	facebook,
+	google,
+	instagram,
+	linkedin,
+	pinterest,
+	threads,
+	tiktok,
+	tiktokBusiness,
+	twitter,
+	youtube,
+];
 
 export type PostingNetwork = Network & { post: PostRules };
 export type CommentNetwork = Network & { comments: CommentRules };

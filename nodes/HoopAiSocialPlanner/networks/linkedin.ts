@@ -28,8 +28,20 @@ const options: PlatformOptions = {
 				displayOptions: { show: { postAsPdf: [true] } },
 				description: 'Required, up to 100 characters',
 			},
-			{ displayName: 'Poll Question', name: 'pollQuestion', type: 'string', default: '', description: 'Up to 140 characters; a poll post has no media and no link preview' },
-			{ displayName: 'Poll Options', name: 'pollOptions', type: 'string', default: '', description: '2 to 4 comma-separated answers, each up to 30 characters' },
+			{
+				displayName: 'Poll Question',
+				name: 'pollQuestion',
+				type: 'string',
+				default: '',
+				description: 'Up to 140 characters; a poll post has no media and no link preview',
+			},
+			{
+				displayName: 'Poll Options',
+				name: 'pollOptions',
+				type: 'string',
+				default: '',
+				description: '2 to 4 comma-separated answers, each up to 30 characters',
+			},
 			{
 				displayName: 'Poll Duration',
 				name: 'pollDuration',
@@ -76,7 +88,8 @@ const options: PlatformOptions = {
 			fail(node, `LinkedIn → Poll Question: ${String(poll?.question).length} characters, at most ${MAX_POLL_QUESTION} are allowed`);
 		}
 		const longAnswer = pollOptions.map((option) => String(option.text)).find((answer) => answer.length > MAX_POLL_OPTION);
-		if (longAnswer) fail(node, `LinkedIn → Poll Options: "${longAnswer}" has ${longAnswer.length} characters, at most ${MAX_POLL_OPTION} are allowed`);
+		if (longAnswer)
+			fail(node, `LinkedIn → Poll Options: "${longAnswer}" has ${longAnswer.length} characters, at most ${MAX_POLL_OPTION} are allowed`);
 	},
 };
 
@@ -90,8 +103,15 @@ export const linkedin: Network = {
 		maxCaption: null,
 		firstComment: true,
 		check(node, body) {
-			if (detailsOf(body, options.detailsKey)?.poll && (mediaOf(body).length > 0 || (body.ogTagsDetails as IDataObject | undefined)?.metaLink)) {
-				fail(node, 'LinkedIn: a poll post cannot have media or a link preview', 'Remove the media and the Link Preview, or the Poll Question.');
+			if (
+				detailsOf(body, options.detailsKey)?.poll &&
+				(mediaOf(body).length > 0 || (body.ogTagsDetails as IDataObject | undefined)?.metaLink)
+			) {
+				fail(
+					node,
+					'LinkedIn: a poll post cannot have media or a link preview',
+					'Remove the media and the Link Preview, or the Poll Question.',
+				);
 			}
 		},
 	},

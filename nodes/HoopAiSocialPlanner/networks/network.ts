@@ -148,7 +148,13 @@ export const POST_FORMAT_OPTIONS: INodePropertyOptions[] = [
 
 /** A network's own post format (Facebook, Instagram), the post's Post Type unless chosen. */
 export function formatField(options: INodePropertyOptions[]): INodeProperties {
-	return { displayName: 'Format', name: 'type', type: 'options', options: [{ name: 'Same as Post Type', value: '' }, ...options], default: '' };
+	return {
+		displayName: 'Format',
+		name: 'type',
+		type: 'options',
+		options: [{ name: 'Same as Post Type', value: '' }, ...options],
+		default: '',
+	};
 }
 
 /** A post's media items. */

@@ -35,11 +35,14 @@ const options: PlatformOptions = {
 	check(node, details) {
 		const pins = (details.pinterestBoards as IDataObject[] | undefined) ?? [];
 		const boards = Math.max(0, ...pins.map((entry) => ((entry.boards as string[] | undefined) ?? []).length));
-		if (boards > MAX_BOARDS) throw new NodeOperationError(node, `Pinterest → Board IDs: ${boards} boards, at most ${MAX_BOARDS} are allowed`);
+		if (boards > MAX_BOARDS)
+			throw new NodeOperationError(node, `Pinterest → Board IDs: ${boards} boards, at most ${MAX_BOARDS} are allowed`);
 	},
 	scopeToAccounts(details, platformsByAccount) {
 		if (!details.pinterestBoards) return;
-		details.pinterestBoards = (details.pinterestBoards as IDataObject[]).filter((entry) => platformsByAccount[String(entry.accountId)] === 'pinterest');
+		details.pinterestBoards = (details.pinterestBoards as IDataObject[]).filter(
+			(entry) => platformsByAccount[String(entry.accountId)] === 'pinterest',
+		);
 	},
 };
 

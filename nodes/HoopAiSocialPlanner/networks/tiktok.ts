@@ -35,16 +35,19 @@ const options: PlatformOptions = {
 				'Whether the video promotes a brand, product or service; TikTok then labels it. Not with Who Can View: Only Me.',
 			),
 			yesNoDefault('Your Brand', 'promoteYourBrand', 'Whether the video promotes your own business', DISCLOSED),
-			yesNoDefault('Branded Content', 'promoteOtherBrand', 'Whether the video promotes another brand, e.g. in a paid partnership', DISCLOSED),
+			yesNoDefault(
+				'Branded Content',
+				'promoteOtherBrand',
+				'Whether the video promotes another brand, e.g. in a paid partnership',
+				DISCLOSED,
+			),
 		],
 	},
 	details(values) {
 		const disclosed = yesNo(values.videoDisclosure) === true;
 		return compact({
 			privacyLevel: values.privacyLevel,
-			...Object.fromEntries(
-				TOGGLES.filter((name) => disclosed || !PROMOTIONS.includes(name)).map((name) => [name, yesNo(values[name])]),
-			),
+			...Object.fromEntries(TOGGLES.filter((name) => disclosed || !PROMOTIONS.includes(name)).map((name) => [name, yesNo(values[name])])),
 		});
 	},
 	// The spec: "PUBLIC_TO_EVERYONE - Anyone can view (default)".
@@ -71,7 +74,12 @@ export const tiktok: Network = {
 		loginSegment: 'accounts',
 		available: profilesOf,
 		attachBody: (account) =>
-			defined({ type: str(account.type || 'profile'), ...profileOf(account), verified: optionalBool(account.verified), username: optionalStr(account.username) }),
+			defined({
+				type: str(account.type || 'profile'),
+				...profileOf(account),
+				verified: optionalBool(account.verified),
+				username: optionalStr(account.username),
+			}),
 	},
 	csvMediaError: 'tiktokError',
 };

@@ -15,7 +15,12 @@ export const twitter: Network = {
 			'HighLevel stopped supporting X (Twitter) on 2024-12-04. Its connect steps stay here because the API still lists them; expect the API to answer with an error, which the node shows as it is.',
 		available: profilesOf,
 		attachBody: (account) =>
-			defined({ ...profileOf(account), username: optionalStr(account.username), protected: optionalBool(account.protected), verified: optionalBool(account.verified) }),
+			defined({
+				...profileOf(account),
+				username: optionalStr(account.username),
+				protected: optionalBool(account.protected),
+				verified: optionalBool(account.verified),
+			}),
 	},
 	csvMediaError: 'twitterError',
 };

@@ -49,7 +49,12 @@ export const youtube: Network = {
 		loginSegment: 'accounts',
 		available: profilesOf,
 		attachBody: (account) =>
-			defined({ type: 'profile', ...profileOf(account), verified: optionalBool(account.verified), username: optionalStr(account.username) }),
+			defined({
+				type: 'profile',
+				...profileOf(account),
+				verified: optionalBool(account.verified),
+				username: optionalStr(account.username),
+			}),
 	},
 	csvMediaError: null,
 };

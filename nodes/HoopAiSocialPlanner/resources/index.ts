@@ -18,9 +18,26 @@ import { tag } from './tag';
  * resource's fields in that order). The node spreads their Operation dropdowns, fields and
  * custom operations; a new resource is its folder and one line here (and in the Resource list).
  */
-export const RESOURCES: ResourceModule[] = [post, account, accountConnection, category, comment, csvImport, categoryQueue, queueItem, queueSlot, queueEditSession, media, statistics, tag];
+export const RESOURCES: ResourceModule[] = [
+	post,
+	account,
+	accountConnection,
+	category,
+	comment,
+	csvImport,
+	categoryQueue,
+	queueItem,
+	queueSlot,
+	queueEditSession,
+	media,
+	statistics,
+	tag,
+];
 
 /** The operations that run in code, as n8n wants them: by resource, then by operation. */
 export const CUSTOM_OPERATIONS: Record<string, Record<string, CustomOperation>> = Object.fromEntries(
-	RESOURCES.filter((resource) => Object.keys(resource.customOperations).length).map((resource) => [resource.resource, resource.customOperations]),
+	RESOURCES.filter((resource) => Object.keys(resource.customOperations).length).map((resource) => [
+		resource.resource,
+		resource.customOperations,
+	]),
 );

@@ -24,7 +24,11 @@ export interface ResourceModule {
 }
 
 /** A resource from its operations (in the order the dropdown lists them) and its fields. */
-export function resourceModule(resource: string, operations: Operation[], { fields, default: defaultOperation }: { fields: INodeProperties[]; default: string }): ResourceModule {
+export function resourceModule(
+	resource: string,
+	operations: Operation[],
+	{ fields, default: defaultOperation }: { fields: INodeProperties[]; default: string },
+): ResourceModule {
 	return {
 		resource,
 		operation: {
@@ -37,6 +41,8 @@ export function resourceModule(resource: string, operations: Operation[], { fiel
 			default: defaultOperation,
 		},
 		fields,
-		customOperations: Object.fromEntries(operations.flatMap((operation) => (operation.run ? [[String(operation.option.value), operation.run]] : []))),
+		customOperations: Object.fromEntries(
+			operations.flatMap((operation) => (operation.run ? [[String(operation.option.value), operation.run]] : [])),
+		),
 	};
 }

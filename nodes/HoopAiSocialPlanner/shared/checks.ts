@@ -32,9 +32,13 @@ export function choices(node: INode, label: string, value: unknown, options: Opt
 	if (value === undefined || value === null || value === '') return [];
 	const list = typeof value === 'string' ? value.split(',').map((item) => item.trim()) : value;
 	if (!Array.isArray(list)) {
-		throw new NodeOperationError(node, `${label}: ${kindOf(value)} is not a list; use some of ${oneOf(options.map((option) => option.value))}`, {
-			description: `Choose from the list, or give an array (got ${shown(value)}).`,
-		});
+		throw new NodeOperationError(
+			node,
+			`${label}: ${kindOf(value)} is not a list; use some of ${oneOf(options.map((option) => option.value))}`,
+			{
+				description: `Choose from the list, or give an array (got ${shown(value)}).`,
+			},
+		);
 	}
 	return list.map((item) => choice<string>(node, label, item, options));
 }
@@ -98,7 +102,10 @@ export function dateText(node: INode, label: string, value: unknown): string {
 	if (isLuxonDateTime(value)) {
 		const iso = value.toISO();
 		if (iso) return iso;
-		throw new NodeOperationError(node, `${label}: the expression gives an invalid date (${value.invalidExplanation ?? 'Luxon cannot read it'}); ${DATE_FORMS}`);
+		throw new NodeOperationError(
+			node,
+			`${label}: the expression gives an invalid date (${value.invalidExplanation ?? 'Luxon cannot read it'}); ${DATE_FORMS}`,
+		);
 	}
 	if (isJsDate(value)) {
 		if (!Number.isNaN(value.getTime())) return value.toISOString();

@@ -121,8 +121,15 @@ function wallClockOf(match: RegExpExecArray): { date: string; time: string } {
 }
 
 /** The calendar parts of a local date-time, as Google Business event and offer dates want them. */
-export function localDateParts(value: string): { year: number; month: number; day: number; hours: number; minutes: number; seconds: number } | undefined {
-	const match = LOCAL_DATE_TIME.exec(value.trim().replace(EXPLICIT_ZONE, '').replace(/\.\d+$/, ''));
+export function localDateParts(
+	value: string,
+): { year: number; month: number; day: number; hours: number; minutes: number; seconds: number } | undefined {
+	const match = LOCAL_DATE_TIME.exec(
+		value
+			.trim()
+			.replace(EXPLICIT_ZONE, '')
+			.replace(/\.\d+$/, ''),
+	);
 	if (!match || !isRealDateTime(match[0])) return undefined;
 	const [, year, month, day, hour = '0', minute = '0', second = '0'] = match;
 	return { year: +year, month: +month, day: +day, hours: +hour, minutes: +minute, seconds: +second };

@@ -1,9 +1,4 @@
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeCredentialDescription,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 import { text, wholeNumber } from './checks';
 
 /** A social account picked from a searchable list or given by ID. */

@@ -67,7 +67,11 @@ export function answerOf(error: unknown): ApiAnswer | undefined {
 /** Codes of a transport error and its causes (n8n wraps the HTTP client's error). */
 export function errorCodes(error: unknown): string[] {
 	const codes: string[] = [];
-	for (let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0; current && depth < 5; depth++) {
+	for (
+		let current = error as { code?: unknown; cause?: unknown; message?: unknown } | undefined, depth = 0;
+		current && depth < 5;
+		depth++
+	) {
 		if (typeof current.code === 'string') codes.push(current.code);
 		if (typeof current.message === 'string' && /socket hang up|timeout/i.test(current.message)) codes.push(current.message);
 		current = current.cause as typeof current;

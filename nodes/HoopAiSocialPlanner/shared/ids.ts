@@ -62,7 +62,11 @@ export function optionalId(node: INode, label: string, value: unknown): string {
 
 /** IDs given as a list or as comma-separated text (expressions often give either), each checked. */
 export function idList(node: INode, label: string, value: unknown): string[] {
-	if (typeof value === 'string') return value.split(',').map((id) => oneId(node, label, id)).filter(Boolean);
+	if (typeof value === 'string')
+		return value
+			.split(',')
+			.map((id) => oneId(node, label, id))
+			.filter(Boolean);
 	if (Array.isArray(value)) return value.map((id) => oneId(node, label, id)).filter(Boolean);
 	if (value === undefined || value === null || typeof value === 'number') return [oneId(node, label, value)].filter(Boolean);
 	throw new NodeOperationError(node, `${label}: ${kindOf(value)} is not a list of IDs`, {

@@ -26,7 +26,9 @@ export function multipartBody(parts: FormPart[]): { body: Buffer; contentType: s
 	for (const part of parts) {
 		const fileName = part.file ? `; filename=${quoted(part.file.fileName)}` : '';
 		const type = part.file ? `\r\nContent-Type: ${part.file.mimeType}` : '';
-		chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name=${quoted(part.field)}${fileName}${type}\r\n\r\n`, 'utf8'));
+		chunks.push(
+			Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name=${quoted(part.field)}${fileName}${type}\r\n\r\n`, 'utf8'),
+		);
 		chunks.push(part.file ? part.file.data : Buffer.from(part.value ?? '', 'utf8'));
 		chunks.push(Buffer.from('\r\n', 'utf8'));
 	}

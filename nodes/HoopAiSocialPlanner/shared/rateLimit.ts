@@ -10,7 +10,10 @@ const DOCUMENTED_BURST = { max: 100, intervalMs: 10_000 };
 const DAILY_RECHECK_MS = 60_000;
 
 export class DailyLimitSpent extends Error {
-	constructor(readonly limit: number | undefined, readonly resetsAt: number) {
+	constructor(
+		readonly limit: number | undefined,
+		readonly resetsAt: number,
+	) {
 		super('The HoopAI daily request limit is used up');
 	}
 }

@@ -24,10 +24,7 @@ import { valueAt } from './values';
  * First preSend hook of every routed operation: the host and API version of the item's location
  * scope, and its location wherever a path, query or body asks for `{locationId}`.
  */
-export async function applyConnection(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
+export async function applyConnection(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const scope = await scopeOfItem(this);
 	if (!scope.locationId) {
 		throw new NodeOperationError(this.getNode(), 'No Location ID', {
@@ -80,7 +77,11 @@ export interface ApiOperation {
 }
 
 /** An output hook: n8n's postReceive function (apiRouting declares no declarative routing actions). */
-export type OutputHook = (this: IExecuteSingleFunctions, items: INodeExecutionData[], response: ApiResponse) => Promise<INodeExecutionData[]>;
+export type OutputHook = (
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+	response: ApiResponse,
+) => Promise<INodeExecutionData[]>;
 
 type Pagination = (
 	this: IExecutePaginationFunctions,
@@ -119,7 +120,10 @@ export async function sendRouted(
 	const scope = await scopeOfItem(this);
 	const request = async () => {
 		// The routing's URL is always set (routing.request.url).
-		const answer = await send(this, scope, resultOptions.options as IHttpRequestOptions, { effect, whenGone: deletes ? goneAnswer : undefined });
+		const answer = await send(this, scope, resultOptions.options as IHttpRequestOptions, {
+			effect,
+			whenGone: deletes ? goneAnswer : undefined,
+		});
 		if (answer.statusCode >= 400) throw apiError(this.getNode(), answer, this.getItemIndex());
 		return await outputOf.call(this, answer, resultOptions.postReceive);
 	};
@@ -133,7 +137,15 @@ export async function sendRouted(
  * applied first and every request goes through `sendRouted`. RoutingNode hands a request to code
  * only as "pagination", so operations with one request use a one-page pagination.
  */
-export function apiRouting({ request, path, effect, deletes, preSend = [], postReceive = [], pagination }: ApiOperation): INodePropertyRouting {
+export function apiRouting({
+	request,
+	path,
+	effect,
+	deletes,
+	preSend = [],
+	postReceive = [],
+	pagination,
+}: ApiOperation): INodePropertyRouting {
 	const sendOnce: Pagination = async function (resultOptions) {
 		return await sendRouted.call(this, resultOptions, effect ?? effectOfMethod(request.method), deletes);
 	};

@@ -129,8 +129,17 @@ export class RunState {
 	}
 
 	/** One scope per location in the run: its limiter (shared by the n8n process) and its token. */
-	private async locationScope(connection: ApiConnection, locationId: string, credentialsDecrypted?: ICredentialsDecrypted): Promise<LocationScope> {
-		return await this.once(`location ${locationId}`, async () => ({ connection, locationId, limiter: limiterFor(connection.baseUrl, locationId), credentialsDecrypted }));
+	private async locationScope(
+		connection: ApiConnection,
+		locationId: string,
+		credentialsDecrypted?: ICredentialsDecrypted,
+	): Promise<LocationScope> {
+		return await this.once(`location ${locationId}`, async () => ({
+			connection,
+			locationId,
+			limiter: limiterFor(connection.baseUrl, locationId),
+			credentialsDecrypted,
+		}));
 	}
 }
 

@@ -56,7 +56,15 @@ export interface ApiResponse {
 /** The request never left (nothing listening, no such host): always safe to send again. */
 const NOT_SENT = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
 /** The request may have arrived and been carried out: the answer was lost or late. */
-const MAYBE_ARRIVED = ['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'UND_ERR_SOCKET'];
+const MAYBE_ARRIVED = [
+	'ECONNRESET',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'EPIPE',
+	'ESOCKETTIMEDOUT',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	'UND_ERR_SOCKET',
+];
 
 type Failure = 'rateLimited' | 'notSent' | 'mayHaveArrived' | 'final';
 
@@ -125,7 +133,8 @@ async function sendWithRetries<T>(policy: SendPolicy, attempt: () => Promise<T>)
 			policy.limiter.pauseFor(waitMs);
 			continue;
 		}
-		if (failure === 'final' && mayHaveArrived && answerOf(error)?.statusCode === 404 && policy.whenGone) return (await policy.whenGone()) as T;
+		if (failure === 'final' && mayHaveArrived && answerOf(error)?.statusCode === 404 && policy.whenGone)
+			return (await policy.whenGone()) as T;
 		mayHaveArrived ||= failure === 'mayHaveArrived';
 		const backoffMs = sendSettings.backoffMs * 2 ** transient * (1 + Math.random() / 4);
 		if (failure === 'mayHaveArrived' && policy.effect === 'create') {
@@ -168,7 +177,8 @@ function cancelSignalOf(context: object): AbortSignal | undefined {
 export function fillLocation(http: IHttpRequestOptions, locationId: string): void {
 	http.url = http.url.replace(LOCATION_PLACEHOLDER, encodeURIComponent(locationId));
 	for (const fields of [http.qs, http.body] as Array<IDataObject | undefined>) {
-		if (fields && typeof fields === 'object' && !Buffer.isBuffer(fields) && fields.locationId === LOCATION_PLACEHOLDER) fields.locationId = locationId;
+		if (fields && typeof fields === 'object' && !Buffer.isBuffer(fields) && fields.locationId === LOCATION_PLACEHOLDER)
+			fields.locationId = locationId;
 	}
 }
 
@@ -180,7 +190,12 @@ export type SendOptions = Omit<SendPolicy, 'node' | 'limiter' | 'signal'>;
  * credential's host and authentication, paced and retried (`sendWithRetries`). The API's answer
  * comes back, error answers included: each caller explains its endpoint's errors.
  */
-export async function send(context: ApiContext, scope: LocationScope, http: IHttpRequestOptions, options: SendOptions): Promise<ApiResponse> {
+export async function send(
+	context: ApiContext,
+	scope: LocationScope,
+	http: IHttpRequestOptions,
+	options: SendOptions,
+): Promise<ApiResponse> {
 	const { connection, limiter, credentialsDecrypted } = scope;
 	const request: IHttpRequestOptions = {
 		...http,
@@ -195,7 +210,8 @@ export async function send(context: ApiContext, scope: LocationScope, http: IHtt
 			request,
 			credentialsDecrypted ? { credentialsDecrypted } : undefined,
 		);
-		const body = typeof response.body === 'object' && response.body !== null && !Buffer.isBuffer(response.body) ? (response.body as IDataObject) : {};
+		const body =
+			typeof response.body === 'object' && response.body !== null && !Buffer.isBuffer(response.body) ? (response.body as IDataObject) : {};
 		const answer = { statusCode: response.statusCode, body, headers: (response.headers ?? {}) as IDataObject };
 		limiter.observe(answer.headers);
 		// Thrown for the retry loop to look at (a 429, a 5xx, a delete's 404 after a lost answer);
@@ -256,7 +272,11 @@ export async function apiResponse(
 		},
 	};
 	fillLocation(http, scope.locationId);
-	return await send(this, scope, http, { effect: options.effect ?? effectOfMethod(method), deadline: options.deadline, findCreated: options.findCreated });
+	return await send(this, scope, http, {
+		effect: options.effect ?? effectOfMethod(method),
+		deadline: options.deadline,
+		findCreated: options.findCreated,
+	});
 }
 
 /** apiResponse for callers that want the body, or a NodeApiError for an error answer. */

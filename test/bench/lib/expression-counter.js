@@ -42,7 +42,12 @@ if (dir) {
 		return String(stack)
 			.split('\n')
 			.slice(4, 22)
-			.map((line) => line.trim().replace(/^at /, '').replace(/\/.*\/node_modules\//, ''))
+			.map((line) =>
+				line
+					.trim()
+					.replace(/^at /, '')
+					.replace(/\/.*\/node_modules\//, ''),
+			)
 			.join(' < ');
 	}
 

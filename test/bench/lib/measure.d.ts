@@ -14,4 +14,7 @@ export interface ProfileShare {
 }
 
 /** Runs `run` under the V8 CPU profiler: self time by origin (package) and the top functions. */
-export function profileRun(run: () => Promise<unknown>, top?: number): Promise<{ totalMs: number; byOrigin: ProfileShare[]; topFunctions: ProfileShare[] }>;
+export function profileRun(
+	run: () => Promise<unknown>,
+	top?: number,
+): Promise<{ totalMs: number; byOrigin: ProfileShare[]; topFunctions: ProfileShare[] }>;

@@ -89,7 +89,8 @@ function summarise(profile, top) {
 		const name = `${functionName || '(anonymous)'} ${url ? `${originOf(url)}:${path.basename(url)}:${lineNumber + 1}` : '(native)'}`;
 		byFunction.set(name, (byFunction.get(name) || 0) + micros);
 	}
-	const sorted = (map) => [...map].sort((a, b) => b[1] - a[1]).map(([name, micros]) => ({ name, ms: micros / 1000, share: micros / total }));
+	const sorted = (map) =>
+		[...map].sort((a, b) => b[1] - a[1]).map(([name, micros]) => ({ name, ms: micros / 1000, share: micros / total }));
 	return { totalMs: total / 1000, byOrigin: sorted(byOrigin), topFunctions: sorted(byFunction).slice(0, top) };
 }
 

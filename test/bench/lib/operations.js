@@ -51,8 +51,19 @@ function operations(ctx) {
 	const api = `${baseUrl}/social-media-posting/${locationId}`;
 	const cycle = (list, index) => list[index % list.length];
 	const credentialHttp = { authentication: 'predefinedCredentialType', nodeCredentialType: 'hoopAiApi' };
-	const http = (name, parameters) => ({ name, type: HTTP_TYPE, typeVersion: HTTP_VERSION, credentials: true, parameters: { ...credentialHttp, ...parameters, options: parameters.options ?? {} } });
-	const splitOut = (name, field) => ({ name, type: 'n8n-nodes-base.splitOut', typeVersion: 1, parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} } });
+	const http = (name, parameters) => ({
+		name,
+		type: HTTP_TYPE,
+		typeVersion: HTTP_VERSION,
+		credentials: true,
+		parameters: { ...credentialHttp, ...parameters, options: parameters.options ?? {} },
+	});
+	const splitOut = (name, field) => ({
+		name,
+		type: 'n8n-nodes-base.splitOut',
+		typeVersion: 1,
+		parameters: { fieldToSplitOut: field, include: 'noOtherFields', options: {} },
+	});
 	const byId = (expression) => ({ __rl: true, mode: 'id', value: expression });
 	const fromDate = new Date(refs.now - 30 * DAY).toISOString();
 	const toDate = new Date(refs.now + 90 * DAY).toISOString();
@@ -62,7 +73,8 @@ function operations(ctx) {
 			key: 'post.get',
 			label: 'Post → Get',
 			singleRequest: true,
-			comparison: 'one GET /posts/{id} per item. Ours: Post ID = {{ $json.postId }}, outputs results.post. HTTP Request: URL with one expression ({{ $json.postId }}), outputs the whole body.',
+			comparison:
+				'one GET /posts/{id} per item. Ours: Post ID = {{ $json.postId }}, outputs results.post. HTTP Request: URL with one expression ({{ $json.postId }}), outputs the whole body.',
 			input: Array.from({ length: items }, (_v, i) => ({ postId: cycle(refs.postIds, i) })),
 			// Simplify off on our side: the HTTP Request side outputs the API's post as it is.
 			ours: { resource: 'post', operation: 'get', simple: false, postId: byId('={{ $json.postId }}') },
@@ -101,7 +113,8 @@ function operations(ctx) {
 			key: 'account.getAll',
 			label: 'Account → Get Many',
 			singleRequest: true,
-			comparison: 'one GET /accounts per item (defaults: accounts, Limit 50). HTTP Request: the same GET, then Split Out results.accounts: the same items.',
+			comparison:
+				'one GET /accounts per item (defaults: accounts, Limit 50). HTTP Request: the same GET, then Split Out results.accounts: the same items.',
 			input: Array.from({ length: items }, (_v, i) => ({ run: i + 1 })),
 			ours: { resource: 'account', operation: 'getAll' },
 			http: [http('HTTP Request', { method: 'GET', url: `${api}/accounts` }), splitOut('Split Out accounts', 'results.accounts')],
@@ -110,7 +123,8 @@ function operations(ctx) {
 			key: 'category.get',
 			label: 'Category → Get',
 			singleRequest: true,
-			comparison: 'one GET /categories/{id} per item. Ours: Category = {{ $json.categoryId }}, outputs results.category. HTTP Request: URL with one expression, outputs the whole body.',
+			comparison:
+				'one GET /categories/{id} per item. Ours: Category = {{ $json.categoryId }}, outputs results.category. HTTP Request: URL with one expression, outputs the whole body.',
 			input: Array.from({ length: items }, (_v, i) => ({ categoryId: cycle(refs.categoryIds, i) })),
 			ours: { resource: 'category', operation: 'get', categoryId: byId('={{ $json.categoryId }}') },
 			http: [http('HTTP Request', { method: 'GET', url: `=${api}/categories/{{ $json.categoryId }}` })],
@@ -119,7 +133,8 @@ function operations(ctx) {
 			key: 'tag.getAll',
 			label: 'Tag → Get Many',
 			singleRequest: true,
-			comparison: 'one GET /tags?skip=0&limit=50 per item (defaults: Limit 50). HTTP Request: the same GET and query, then Split Out results.tags: the same items.',
+			comparison:
+				'one GET /tags?skip=0&limit=50 per item (defaults: Limit 50). HTTP Request: the same GET and query, then Split Out results.tags: the same items.',
 			input: Array.from({ length: items }, (_v, i) => ({ run: i + 1 })),
 			ours: { resource: 'tag', operation: 'getAll' },
 			http: [
@@ -128,7 +143,12 @@ function operations(ctx) {
 					url: `${api}/tags`,
 					sendQuery: true,
 					specifyQuery: 'keypair',
-					queryParameters: { parameters: [{ name: 'skip', value: '0' }, { name: 'limit', value: '50' }] },
+					queryParameters: {
+						parameters: [
+							{ name: 'skip', value: '0' },
+							{ name: 'limit', value: '50' },
+						],
+					},
 				}),
 				splitOut('Split Out tags', 'results.tags'),
 			],
@@ -137,7 +157,8 @@ function operations(ctx) {
 			key: 'post.create',
 			label: 'Post → Create',
 			singleRequest: false,
-			comparison: 'one POST /posts per item (scheduled Facebook text post). Ours: Accounts, Content and Schedule Date from $json, and one GET /accounts per run to check the post before sending it. HTTP Request: the same POST, the body one expression building the same JSON. Ours sends the items one after another (a custom operation); HTTP Request (like our routed operations) sends them all at once.',
+			comparison:
+				'one POST /posts per item (scheduled Facebook text post). Ours: Accounts, Content and Schedule Date from $json, and one GET /accounts per run to check the post before sending it. HTTP Request: the same POST, the body one expression building the same JSON. Ours sends the items one after another (a custom operation); HTTP Request (like our routed operations) sends them all at once.',
 			input: Array.from({ length: items }, (_v, i) => ({
 				accountIds: [refs.facebookAccountId],
 				summary: `Created by the benchmark, item ${i + 1}`,
@@ -167,9 +188,19 @@ function operations(ctx) {
 			key: 'post.update',
 			label: 'Post → Update',
 			singleRequest: false,
-			comparison: 'per item GET /posts/{id}, PUT /posts/{id} (whole post, new Content), GET /posts/{id}. Ours: Post ID and Content from $json, plus one GET /accounts per run. HTTP Request: three nodes (GET; PUT whose URL and body are one expression each, the body built from the GET answer and the item\'s new Content; GET), their times added. Ours runs the items one after another; each HTTP node sends its requests all at once.',
-			input: Array.from({ length: items }, (_v, i) => ({ postId: cycle(refs.postIds, i), summary: `Updated by the benchmark, item ${i + 1}` })),
-			ours: { resource: 'post', operation: 'update', simple: false, postId: byId('={{ $json.postId }}'), updateFields: { summary: '={{ $json.summary }}' } },
+			comparison:
+				"per item GET /posts/{id}, PUT /posts/{id} (whole post, new Content), GET /posts/{id}. Ours: Post ID and Content from $json, plus one GET /accounts per run. HTTP Request: three nodes (GET; PUT whose URL and body are one expression each, the body built from the GET answer and the item's new Content; GET), their times added. Ours runs the items one after another; each HTTP node sends its requests all at once.",
+			input: Array.from({ length: items }, (_v, i) => ({
+				postId: cycle(refs.postIds, i),
+				summary: `Updated by the benchmark, item ${i + 1}`,
+			})),
+			ours: {
+				resource: 'post',
+				operation: 'update',
+				simple: false,
+				postId: byId('={{ $json.postId }}'),
+				updateFields: { summary: '={{ $json.summary }}' },
+			},
 			http: [
 				http('HTTP GET', { method: 'GET', url: `=${api}/posts/{{ $json.postId }}` }),
 				http('HTTP PUT', {
@@ -198,7 +229,14 @@ function counterCheck({ baseUrl, items }) {
 		label: 'expression counter check',
 		input: Array.from({ length: items }, (_v, i) => ({ item: i + 1 })),
 		ours: null,
-		http: [{ name: 'HTTP Request (no credential)', type: HTTP_TYPE, typeVersion: HTTP_VERSION, parameters: { method: 'GET', url: `=${baseUrl}/__sim/clock?item={{ $json.item }}`, options: {} } }],
+		http: [
+			{
+				name: 'HTTP Request (no credential)',
+				type: HTTP_TYPE,
+				typeVersion: HTTP_VERSION,
+				parameters: { method: 'GET', url: `=${baseUrl}/__sim/clock?item={{ $json.item }}`, options: {} },
+			},
+		],
 	};
 }
 
@@ -286,4 +324,15 @@ function buildWorkflow({ id, name, sections, order, before = [], credential }) {
 	return { id, name, nodes, connections, active: false, pinData: {}, settings: { executionOrder: 'v1' }, tags: [] };
 }
 
-module.exports = { operations, counterCheck, sectionNames, buildWorkflow, seedBenchData, OUR_TYPE, HTTP_TYPE, HTTP_VERSION, BENCH_POSTS, LIST_PAGE };
+module.exports = {
+	operations,
+	counterCheck,
+	sectionNames,
+	buildWorkflow,
+	seedBenchData,
+	OUR_TYPE,
+	HTTP_TYPE,
+	HTTP_VERSION,
+	BENCH_POSTS,
+	LIST_PAGE,
+};

@@ -46,7 +46,10 @@ const methods = {
 			})),
 		}).posts;
 		// Changes spread over the window: every k-th post in a shuffled but fixed order.
-		seeded = seeded.map((post, index) => ({ post, key: (index * 7919) % count })).sort((a, b) => a.key - b.key).map((entry) => entry.post);
+		seeded = seeded
+			.map((post, index) => ({ post, key: (index * 7919) % count }))
+			.sort((a, b) => a.key - b.key)
+			.map((entry) => entry.post);
 		changed = 0;
 		return { posts: location.posts.length };
 	},

@@ -96,7 +96,10 @@ const EXAMPLES = [
 				assert.deepStrictEqual(Object.keys(row).sort(), ['Accounts', 'Post ID', 'Scheduled (UTC)', 'Status', 'Text', 'When'].sort());
 				assert.strictEqual(row.Status, 'scheduled');
 				// Simplify names each account with its network, e.g. "Hoop Coffee (Facebook), Hoop Coffee (LinkedIn)".
-				assert.match(row.Accounts, /^[^,]+ \((Facebook|Instagram|LinkedIn|Google Business Profile|TikTok|YouTube|Pinterest|Threads|Bluesky|X \(Twitter\))\)/);
+				assert.match(
+					row.Accounts,
+					/^[^,]+ \((Facebook|Instagram|LinkedIn|Google Business Profile|TikTok|YouTube|Pinterest|Threads|Bluesky|X \(Twitter\))\)/,
+				);
 				assert.strictEqual(Date.parse(row['Scheduled (UTC)']) > 0, true);
 				assert.ok(row.When.length > 0, 'when filled');
 			}
@@ -143,9 +146,14 @@ const EXAMPLES = [
 			}
 			assert.strictEqual(report.impressionsChangePercent, stats[0].breakdowns.impressions.totalChange);
 			assert.match(report.summary, /^Last week: \d+ posts, \d+ impressions/);
-			const request = sim.control.requests().filter((r) => r.path.startsWith('/social-media-posting/statistics')).at(-1);
+			const request = sim.control
+				.requests()
+				.filter((r) => r.path.startsWith('/social-media-posting/statistics'))
+				.at(-1);
 			assert.ok(request, 'the simulator got a statistics request');
-			const profiles = location(sim).accounts.filter((a) => !a.isExpired).map((a) => a.profileId);
+			const profiles = location(sim)
+				.accounts.filter((a) => !a.isExpired)
+				.map((a) => a.profileId);
 			assert.deepStrictEqual([...request.body.profileIds].sort(), profiles.sort(), 'every connected (not expired) account');
 			return report.summary;
 		},
@@ -180,9 +188,17 @@ const EXAMPLES = [
 				assert.strictEqual(page.oauthAccountId, ctx.login);
 			}
 			const attached = nodeOutput(run, 'Attach the pages');
-			assert.deepStrictEqual(attached.map((account) => account.originId).sort(), pages.map((page) => page.id).sort(), 'every page attached');
+			assert.deepStrictEqual(
+				attached.map((account) => account.originId).sort(),
+				pages.map((page) => page.id).sort(),
+				'every page attached',
+			);
 			const stored = location(sim).accounts.filter((account) => account.oauthId === ctx.login);
-			assert.deepStrictEqual(stored.map((account) => account.name).sort(), pages.map((page) => page.name).sort(), 'they are social accounts of the location now');
+			assert.deepStrictEqual(
+				stored.map((account) => account.name).sort(),
+				pages.map((page) => page.name).sort(),
+				'they are social accounts of the location now',
+			);
 			return `link ${url.pathname}; ${pages.length} pages listed, ${attached.length} attached (${stored.map((account) => account.name).join(', ')})`;
 		},
 	},
@@ -203,7 +219,10 @@ const EXAMPLES = [
 			assert.strictEqual(post.media.length, 1);
 			assert.strictEqual(post.media[0].type, 'image/png', 'MIME type from the binary');
 			assert.strictEqual(post.media[0].altText, 'A cup of today’s roast');
-			const uploads = sim.control.requests().slice(ctx.requestsBefore).filter((request) => request.path === '/medias/upload-file');
+			const uploads = sim.control
+				.requests()
+				.slice(ctx.requestsBefore)
+				.filter((request) => request.path === '/medias/upload-file');
 			assert.strictEqual(uploads.length, 1, 'the binary uploaded once');
 			assert.strictEqual(uploads[0].body.file.mimetype, 'image/png');
 			const file = [...sim.control.state.media.values()].find((stored) => stored.url === post.media[0].url);
@@ -216,7 +235,10 @@ const EXAMPLES = [
 		file: '08-schedule-a-month-of-posts-from-a-sheet.json',
 		check(run, sim, ctx) {
 			const NY = 'America/New_York';
-			const text = (i) => (i % 7 === 6 ? `Weekend special, day ${i + 1}:\nTwo "oat nog" lattes for one price ☕️🎄` : `Day ${i + 1} of our winter menu: cinnamon buns, "oat nog" & more ☕️`);
+			const text = (i) =>
+				i % 7 === 6
+					? `Weekend special, day ${i + 1}:\nTwo "oat nog" lattes for one price ☕️🎄`
+					: `Day ${i + 1} of our winter menu: cinnamon buns, "oat nog" & more ☕️`;
 			const built = nodeOutput(run, 'Build CSV');
 			assert.strictEqual(built.length, 1, 'Build CSV outputs one file');
 			assert.deepStrictEqual(built[0], { fileName: 'winter-menu.csv', rowsCount: 30 });
@@ -228,7 +250,10 @@ const EXAMPLES = [
 			assert.ok(csv, `import ${out.csvId} exists in the simulator`);
 			assert.strictEqual(csv.status, 'completed');
 			assert.strictEqual(csv.fileName, 'winter-menu.csv');
-			const wanted = location(sim).accounts.filter((a) => ['facebook', 'linkedin'].includes(a.platform) && !a.isExpired).map((a) => a.id).sort();
+			const wanted = location(sim)
+				.accounts.filter((a) => ['facebook', 'linkedin'].includes(a.platform) && !a.isExpired)
+				.map((a) => a.id)
+				.sort();
 			assert.deepStrictEqual([...csv.accountIds].sort(), wanted, 'set to every Facebook and LinkedIn account');
 			const rows = csv.posts.filter((row) => row.status === 'accepted');
 			assert.strictEqual(rows.length, 30, '30 rows scheduled');
@@ -238,7 +263,10 @@ const EXAMPLES = [
 				assert.strictEqual(post.summary, text(i), `row ${i + 1}: text unchanged (quotes, comma, line break, emoji)`);
 				assert.strictEqual(post.status, 'scheduled');
 				assert.strictEqual(post.source, 'csv');
-				assert.deepStrictEqual(post.media.map((m) => m.url), i % 3 === 0 ? [`https://images.example.com/hoop/winter-${i + 1}.jpg`] : []);
+				assert.deepStrictEqual(
+					post.media.map((m) => m.url),
+					i % 3 === 0 ? [`https://images.example.com/hoop/winter-${i + 1}.jpg`] : [],
+				);
 				// 9:30 New York on day i + 1 after the run's day there (either side of midnight during the run).
 				const expected = [ctx.startedAt, ctx.endedAt].map((t) => wallClockToUtc(NY, addDays(localDate(NY, t), i + 1), 9, 30));
 				assert.ok(expected.includes(post.scheduleDate), `row ${i + 1} scheduled for ${post.scheduleDate}, expected ${expected[0]}`);
@@ -251,16 +279,31 @@ const EXAMPLES = [
 		before(sim, ctx) {
 			const queue = location(sim).queues.find((q) => location(sim).categories.find((c) => c._id === q.categoryId)?.name === 'Coffee tips');
 			ctx.queueId = queue._id;
-			ctx.itemsBefore = location(sim).queueItems.filter((i) => i.queueId === queue._id && !i.deleted).map((i) => i._id);
+			ctx.itemsBefore = location(sim)
+				.queueItems.filter((i) => i.queueId === queue._id && !i.deleted)
+				.map((i) => i._id);
 		},
 		check(run, sim, ctx) {
 			const added = nodeOutput(run, 'Add to the queue');
 			assert.strictEqual(added.length, 3, 'one queue item per blog article');
-			const items = location(sim).queueItems.filter((i) => i.queueId === ctx.queueId && !i.deleted).sort((a, b) => a.order - b.order);
+			const items = location(sim)
+				.queueItems.filter((i) => i.queueId === ctx.queueId && !i.deleted)
+				.sort((a, b) => a.order - b.order);
 			const newItems = items.filter((i) => !ctx.itemsBefore.includes(i._id));
-			assert.deepStrictEqual(newItems.map((i) => i._id), added.map((a) => a.queueItem._id), 'the three items are in the live queue, in order');
-			assert.deepStrictEqual(items.slice(-3).map((i) => i._id), newItems.map((i) => i._id), 'at the bottom (the queue does not put new content first)');
-			const accounts = location(sim).accounts.filter((a) => ['facebook', 'linkedin'].includes(a.platform) && !a.isExpired).map((a) => a.id).sort();
+			assert.deepStrictEqual(
+				newItems.map((i) => i._id),
+				added.map((a) => a.queueItem._id),
+				'the three items are in the live queue, in order',
+			);
+			assert.deepStrictEqual(
+				items.slice(-3).map((i) => i._id),
+				newItems.map((i) => i._id),
+				'at the bottom (the queue does not put new content first)',
+			);
+			const accounts = location(sim)
+				.accounts.filter((a) => ['facebook', 'linkedin'].includes(a.platform) && !a.isExpired)
+				.map((a) => a.id)
+				.sort();
 			for (const item of newItems) {
 				assert.strictEqual(item.variations.length, 2, 'two variations');
 				assert.match(item.variations[0].content, /^New on the blog: .+ https:\/\/blog\.hoopcoffee\.example\//);
@@ -271,7 +314,10 @@ const EXAMPLES = [
 			assert.strictEqual(location(sim).sessions.size, 0, 'no edit session left open');
 			const slots = nodeOutput(run, 'Next publication dates');
 			assert.strictEqual(slots.length, Math.min(10, items.length), 'the next slots of the queue');
-			assert.ok(slots.every((s) => Date.parse(s.scheduledDateTime) > Date.parse(sim.control.now())), 'future publication dates');
+			assert.ok(
+				slots.every((s) => Date.parse(s.scheduledDateTime) > Date.parse(sim.control.now())),
+				'future publication dates',
+			);
 			return `${added.length} articles added to queue ${ctx.queueId} (now ${items.length} items); next slot ${slots[0].scheduledDateTime}`;
 		},
 	},

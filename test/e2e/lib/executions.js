@@ -39,7 +39,10 @@ async function runDataOf(server, cookie, install, executionId) {
 
 /** The simulator's post-list requests (the trigger's polls) since a request-log index. */
 function listRequestsSince(sim, index) {
-	return sim.control.requests().slice(index).filter((r) => r.path.endsWith('/posts/list'));
+	return sim.control
+		.requests()
+		.slice(index)
+		.filter((r) => r.path.endsWith('/posts/list'));
 }
 
 module.exports = { sleep, waitFor, executionsOf, runDataOf, listRequestsSince, FINISHED };

@@ -47,7 +47,11 @@ function cleanEnv(extra = {}) {
 }
 
 function tailOf(text, lines = 25) {
-	return String(text || '').trim().split('\n').slice(-lines).join('\n');
+	return String(text || '')
+		.trim()
+		.split('\n')
+		.slice(-lines)
+		.join('\n');
 }
 
 /**
@@ -201,11 +205,12 @@ async function download(install) {
 	fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'n8n-cache', private: true, overrides }, null, 2));
 	const t0 = Date.now();
 	log(`downloading n8n@${version} and its ~2,000 packages into ${dir} (first time only) …`);
-	await run(
-		'npm',
-		['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', '--save-exact', `n8n@${version}`],
-		{ cwd: dir, env: install.env, what: `downloading n8n@${version}`, progress: diskWritten(dir) },
-	);
+	await run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', '--save-exact', `n8n@${version}`], {
+		cwd: dir,
+		env: install.env,
+		what: `downloading n8n@${version}`,
+		progress: diskWritten(dir),
+	});
 	log(`n8n@${version} downloaded in ${elapsed(Date.now() - t0)}`);
 }
 
@@ -232,7 +237,10 @@ async function ensureN8n(version = N8N_VERSION, opts = {}) {
 			await buildSqlite(install).catch((error) => log(`repair failed: ${error.message.split('\n')[0]}`));
 			const again = checkN8n(install);
 			if (again.ok) {
-				fs.writeFileSync(marker(dir), `${JSON.stringify({ sqlite: again.sqlite, n8n: again.n8n, repairedAt: new Date().toISOString() })}\n`);
+				fs.writeFileSync(
+					marker(dir),
+					`${JSON.stringify({ sqlite: again.sqlite, n8n: again.n8n, repairedAt: new Date().toISOString() })}\n`,
+				);
 				log(`repaired: ${describe(again)}`);
 				return install;
 			}

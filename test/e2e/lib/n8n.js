@@ -122,7 +122,10 @@ function makeN8n(install, userFolder, options = {}) {
 }
 
 function tail(text, lines = 40) {
-	return String(text || '').split('\n').slice(-lines).join('\n');
+	return String(text || '')
+		.split('\n')
+		.slice(-lines)
+		.join('\n');
 }
 
 /** The JSON that `n8n execute --rawOutput` prints (after log lines): the first parsable `{` block. */

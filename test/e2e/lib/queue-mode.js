@@ -155,20 +155,23 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 	fs.mkdirSync(userFolder, { recursive: true });
 	const stops = [];
 	try {
-		const services = await check('[queue] PostgreSQL and Redis (Debian packages) on loopback ports, data in temporary folders', async () => {
-			const t0 = Date.now();
-			const installed = await ensureServerPackages();
-			const postgres = await startPostgres();
-			stops.push(() => postgres.stop());
-			const redis = await startRedis(userFolder);
-			stops.push(() => redis.stop());
-			const [[version]] = await psql(postgres, 'n8n', 'SHOW server_version');
-			return {
-				postgres,
-				redis,
-				summary: `PostgreSQL ${version} on ${postgres.port}, Redis on ${redis.port}${installed.length ? `; apt-get installed ${installed.join(', ')}` : ''} [${seconds(Date.now() - t0)}]`,
-			};
-		});
+		const services = await check(
+			'[queue] PostgreSQL and Redis (Debian packages) on loopback ports, data in temporary folders',
+			async () => {
+				const t0 = Date.now();
+				const installed = await ensureServerPackages();
+				const postgres = await startPostgres();
+				stops.push(() => postgres.stop());
+				const redis = await startRedis(userFolder);
+				stops.push(() => redis.stop());
+				const [[version]] = await psql(postgres, 'n8n', 'SHOW server_version');
+				return {
+					postgres,
+					redis,
+					summary: `PostgreSQL ${version} on ${postgres.port}, Redis on ${redis.port}${installed.length ? `; apt-get installed ${installed.join(', ')}` : ''} [${seconds(Date.now() - t0)}]`,
+				};
+			},
+		);
 		if (!services) return;
 		const { postgres, redis } = services;
 		const shared = queueEnv(postgres, redis);
@@ -188,7 +191,10 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 			for (const workflow of [...workflows.map((w) => w.workflow), trigger, burst]) {
 				fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
 			}
-			await cli.cli(['import:credentials', `--input=${credentialFile(work, { baseUrl: sim.url, token: sim.token, locationId: sim.locationId, userId: sim.userId })}`]);
+			await cli.cli([
+				'import:credentials',
+				`--input=${credentialFile(work, { baseUrl: sim.url, token: sim.token, locationId: sim.locationId, userId: sim.userId })}`,
+			]);
 			await cli.cli(['import:workflow', '--separate', `--input=${dir}`]);
 			const [[count]] = await psql(postgres, 'n8n', 'SELECT count(*) FROM workflow_entity');
 			assert.strictEqual(Number(count), workflows.length + 2, 'every workflow is in Postgres');
@@ -215,7 +221,7 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 
 		// Published through main's REST API, as the editor's Publish button does (one CLI process per
 		// workflow would cost ~10 s each).
-		const published = await check('[queue] workflows published on main; the trigger\'s activation poll runs on main', async () => {
+		const published = await check("[queue] workflows published on main; the trigger's activation poll runs on main", async () => {
 			const before = sim.control.requests().length;
 			for (const workflow of [...workflows.map((w) => w.workflow), trigger, burst]) {
 				const got = await request('GET', `${main.url}/rest/workflows/${workflow.id}`, { cookie });
@@ -224,7 +230,7 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 				assert.strictEqual(r.status, 200, `publish ${workflow.id}: ${r.status} ${r.text.slice(0, 300)}`);
 			}
 			// The activation poll seeds the trigger's state: no execution.
-			await waitFor('the trigger\'s activation poll', () => listRequestsSince(sim, before).length > 0, 60000, 500);
+			await waitFor("the trigger's activation poll", () => listRequestsSince(sim, before).length > 0, 60000, 500);
 			assert.deepStrictEqual(await executionsOf(main, cookie, trigger.id), [], 'the activation poll emits nothing');
 			return `${workflows.length + 2} workflows published`;
 		});
@@ -240,10 +246,15 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 				const webhookPath = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook').parameters.path;
 				const answer = await request('POST', `${main.url}/webhook/${webhookPath}`, { body: {} });
 				assert.strictEqual(answer.status, 200, `webhook answered ${answer.status} ${answer.text.slice(0, 200)}`);
-				const execution = await waitFor('the execution to finish', async () => {
-					const fresh = (await executionsOf(main, cookie, workflow.id)).filter((e) => !known.has(String(e.id)));
-					return fresh.length && FINISHED.has(fresh[0].status) ? fresh[0] : undefined;
-				}, 120000, 500);
+				const execution = await waitFor(
+					'the execution to finish',
+					async () => {
+						const fresh = (await executionsOf(main, cookie, workflow.id)).filter((e) => !known.has(String(e.id)));
+						return fresh.length && FINISHED.has(fresh[0].status) ? fresh[0] : undefined;
+					},
+					120000,
+					500,
+				);
 				ctx.endedAt = Date.now();
 				const { run } = await runDataOf(main, cookie, install, execution.id);
 				const error = run.resultData?.error;
@@ -255,86 +266,136 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 			});
 		}
 
-		await check(`[queue] burst: ${BURST} create executions over ${WORKERS} workers, limit ${BURST_RATE_LIMIT.max}/${BURST_RATE_LIMIT.intervalMs / 1000} s: each post once, no 429 surfaces`, async () => {
-			sim.control.reset('sample');
-			sim.control.setRateLimit(BURST_RATE_LIMIT);
-			const requestsBefore = sim.control.requests().length;
-			const accountIds = location(sim).accounts.filter((a) => ['facebook', 'linkedin'].includes(a.platform) && !a.isExpired).map((a) => a.id);
-			const scheduleDate = new Date(Date.now() + 48 * HOUR).toISOString().slice(0, 19);
-			const run = crypto.randomBytes(3).toString('hex');
-			const markers = Array.from({ length: BURST }, (_, i) => `Queue-mode burst ${run} #${i + 1}`);
-			const t0 = Date.now();
-			const answers = await Promise.all(
-				markers.map((marker) => request('POST', `${main.url}/webhook/hoopai-queue-burst`, { body: { marker, accountIds, scheduleDate } })),
-			);
-			assert.deepStrictEqual(answers.filter((a) => a.status !== 200).map((a) => a.status), [], 'every webhook call accepted');
-			const done = await waitFor(`${BURST} finished executions`, async () => {
-				const list = await executionsOf(main, cookie, burst.id);
-				return list.length >= BURST && list.every((e) => FINISHED.has(e.status)) ? list : undefined;
-			}, 300000, 1000);
-			const ms = Date.now() - t0;
-			const statuses = done.reduce((counts, e) => ({ ...counts, [e.status]: (counts[e.status] ?? 0) + 1 }), {});
-			assert.deepStrictEqual(statuses, { success: BURST }, 'every execution succeeded');
-			const stored = location(sim).posts.map((p) => p.summary);
-			const notOnce = markers.filter((marker) => stored.filter((summary) => summary === marker).length !== 1);
-			assert.deepStrictEqual(notOnce, [], 'the simulator holds each marker\'s post exactly once');
-			const requests = sim.control.requests().slice(requestsBefore);
-			sim.control.reset('sample');
-			const perWorker = workers.map((w) => done.filter((e) => w.executions().has(String(e.id))).length);
-			assert.ok(perWorker.every((n) => n > 0), `both workers ran executions (${perWorker.join(' + ')})`);
-			assert.strictEqual(perWorker.reduce((a, b) => a + b, 0), BURST, 'each execution ran on exactly one worker');
-			const tooMany = requests.filter((r) => r.status === 429).length;
-			return `${BURST} executions in ${seconds(ms)}: ${perWorker.join(' + ')} per worker; ${requests.length} requests, ${tooMany} answered 429, 0 surfaced; ${BURST} posts, none twice`;
-		});
+		await check(
+			`[queue] burst: ${BURST} create executions over ${WORKERS} workers, limit ${BURST_RATE_LIMIT.max}/${BURST_RATE_LIMIT.intervalMs / 1000} s: each post once, no 429 surfaces`,
+			async () => {
+				sim.control.reset('sample');
+				sim.control.setRateLimit(BURST_RATE_LIMIT);
+				const requestsBefore = sim.control.requests().length;
+				const accountIds = location(sim)
+					.accounts.filter((a) => ['facebook', 'linkedin'].includes(a.platform) && !a.isExpired)
+					.map((a) => a.id);
+				const scheduleDate = new Date(Date.now() + 48 * HOUR).toISOString().slice(0, 19);
+				const run = crypto.randomBytes(3).toString('hex');
+				const markers = Array.from({ length: BURST }, (_, i) => `Queue-mode burst ${run} #${i + 1}`);
+				const t0 = Date.now();
+				const answers = await Promise.all(
+					markers.map((marker) =>
+						request('POST', `${main.url}/webhook/hoopai-queue-burst`, { body: { marker, accountIds, scheduleDate } }),
+					),
+				);
+				assert.deepStrictEqual(
+					answers.filter((a) => a.status !== 200).map((a) => a.status),
+					[],
+					'every webhook call accepted',
+				);
+				const done = await waitFor(
+					`${BURST} finished executions`,
+					async () => {
+						const list = await executionsOf(main, cookie, burst.id);
+						return list.length >= BURST && list.every((e) => FINISHED.has(e.status)) ? list : undefined;
+					},
+					300000,
+					1000,
+				);
+				const ms = Date.now() - t0;
+				const statuses = done.reduce((counts, e) => ({ ...counts, [e.status]: (counts[e.status] ?? 0) + 1 }), {});
+				assert.deepStrictEqual(statuses, { success: BURST }, 'every execution succeeded');
+				const stored = location(sim).posts.map((p) => p.summary);
+				const notOnce = markers.filter((marker) => stored.filter((summary) => summary === marker).length !== 1);
+				assert.deepStrictEqual(notOnce, [], "the simulator holds each marker's post exactly once");
+				const requests = sim.control.requests().slice(requestsBefore);
+				sim.control.reset('sample');
+				const perWorker = workers.map((w) => done.filter((e) => w.executions().has(String(e.id))).length);
+				assert.ok(
+					perWorker.every((n) => n > 0),
+					`both workers ran executions (${perWorker.join(' + ')})`,
+				);
+				assert.strictEqual(
+					perWorker.reduce((a, b) => a + b, 0),
+					BURST,
+					'each execution ran on exactly one worker',
+				);
+				const tooMany = requests.filter((r) => r.status === 429).length;
+				return `${BURST} executions in ${seconds(ms)}: ${perWorker.join(' + ')} per worker; ${requests.length} requests, ${tooMany} answered 429, 0 surfaced; ${BURST} posts, none twice`;
+			},
+		);
 
-		await check('[queue] trigger on main: one execution per failed post, on a worker; main restarted (workers running): none missed, none repeated', async () => {
-			// The sample data again (same post IDs the activation poll saw); its TikTok account is
-			// expired, so its post due in 3 h fails when the clock moves 4 h on.
-			sim.control.reset('sample');
-			const t0 = Date.now();
-			const failedIds = () => location(sim).posts.filter((p) => p.status === 'failed').map((p) => p._id);
-			const failedBefore = new Set(failedIds());
-			sim.control.advanceClock(4 * HOUR);
-			const first = await waitFor('an execution for the first failure', async () => {
-				const list = await executionsOf(main, cookie, trigger.id);
-				return list.length && list.every((e) => FINISHED.has(e.status)) ? list : undefined;
-			}, 90000);
-			assert.strictEqual(first.length, 1, `one execution (got ${first.length})`);
-			const firstFailed = failedIds().filter((id) => !failedBefore.has(id));
-			assert.strictEqual(firstFailed.length, 1, 'one post failed in the simulator');
-			const firstItems = (await runDataOf(main, cookie, install, first[0].id)).run.resultData.runData['When a post fails'][0].data.main[0];
-			assert.deepStrictEqual(firstItems.map((i) => i.json.postId), firstFailed, 'the execution names the failed post');
-			assert.match(workerOf(workers, first[0].id), /^worker \d$/);
+		await check(
+			'[queue] trigger on main: one execution per failed post, on a worker; main restarted (workers running): none missed, none repeated',
+			async () => {
+				// The sample data again (same post IDs the activation poll saw); its TikTok account is
+				// expired, so its post due in 3 h fails when the clock moves 4 h on.
+				sim.control.reset('sample');
+				const t0 = Date.now();
+				const failedIds = () =>
+					location(sim)
+						.posts.filter((p) => p.status === 'failed')
+						.map((p) => p._id);
+				const failedBefore = new Set(failedIds());
+				sim.control.advanceClock(4 * HOUR);
+				const first = await waitFor(
+					'an execution for the first failure',
+					async () => {
+						const list = await executionsOf(main, cookie, trigger.id);
+						return list.length && list.every((e) => FINISHED.has(e.status)) ? list : undefined;
+					},
+					90000,
+				);
+				assert.strictEqual(first.length, 1, `one execution (got ${first.length})`);
+				const firstFailed = failedIds().filter((id) => !failedBefore.has(id));
+				assert.strictEqual(firstFailed.length, 1, 'one post failed in the simulator');
+				const firstItems = (await runDataOf(main, cookie, install, first[0].id)).run.resultData.runData['When a post fails'][0].data
+					.main[0];
+				assert.deepStrictEqual(
+					firstItems.map((i) => i.json.postId),
+					firstFailed,
+					'the execution names the failed post',
+				);
+				assert.match(workerOf(workers, first[0].id), /^worker \d$/);
 
-			// Main goes down; a second post fails meanwhile (put on the expired TikTok account).
-			await mainServer.stop();
-			const [[staticData]] = await psql(postgres, 'n8n', `SELECT "staticData" FROM workflow_entity WHERE id = '${trigger.id}'`);
-			assert.ok(staticData && staticData.length > 2, `the trigger's state is in Postgres (${String(staticData).slice(0, 80)}…)`);
-			const tiktok = location(sim).accounts.find((a) => a.isExpired);
-			const later = location(sim).posts.find((p) => p.status === 'scheduled');
-			later.accountIds = [...later.accountIds, tiktok.id];
-			sim.control.advanceClock(Date.parse(later.displayDate) - Date.parse(sim.control.snapshot().now) + HOUR);
-			assert.strictEqual(location(sim).posts.find((p) => p._id === later._id).status, 'failed', 'the second post failed while main was down');
+				// Main goes down; a second post fails meanwhile (put on the expired TikTok account).
+				await mainServer.stop();
+				const [[staticData]] = await psql(postgres, 'n8n', `SELECT "staticData" FROM workflow_entity WHERE id = '${trigger.id}'`);
+				assert.ok(staticData && staticData.length > 2, `the trigger's state is in Postgres (${String(staticData).slice(0, 80)}…)`);
+				const tiktok = location(sim).accounts.find((a) => a.isExpired);
+				const later = location(sim).posts.find((p) => p.status === 'scheduled');
+				later.accountIds = [...later.accountIds, tiktok.id];
+				sim.control.advanceClock(Date.parse(later.displayDate) - Date.parse(sim.control.snapshot().now) + HOUR);
+				assert.strictEqual(
+					location(sim).posts.find((p) => p._id === later._id).status,
+					'failed',
+					'the second post failed while main was down',
+				);
 
-			const before = sim.control.requests().length;
-			mainServer = await startServer(main);
-			const readyAt = Date.now();
-			// The activation poll, then the next cron tick (top of a minute), then a little more.
-			await waitFor('the activation poll after the restart', () => listRequestsSince(sim, before).length > 0, 60000, 500);
-			await sleep(Math.max(0, 62000 - (Date.now() - readyAt)));
-			await waitFor('a tick after the restart', () => listRequestsSince(sim, before).length > 1, 30000, 1000);
-			const all = await waitFor('executions to finish', async () => {
-				const list = await executionsOf(main, cookie, trigger.id);
-				return list.every((e) => FINISHED.has(e.status)) ? list : undefined;
-			}, 60000);
-			assert.strictEqual(all.length, 2, `two executions in all, one per failed post (got ${all.length})`);
-			const second = all.find((e) => String(e.id) !== String(first[0].id));
-			const secondItems = (await runDataOf(main, cookie, install, second.id)).run.resultData.runData['When a post fails'][0].data.main[0];
-			assert.deepStrictEqual(secondItems.map((i) => i.json.postId), [later._id], 'the restart reported the post that failed while main was down, once');
-			assert.match(workerOf(workers, second.id), /^worker \d$/);
-			const polls = listRequestsSince(sim, before).length;
-			return `2 executions for 2 failures (${workerOf(workers, first[0].id)}, ${workerOf(workers, second.id)}); state in Postgres; ${polls} polls after the restart [${seconds(Date.now() - t0)}]`;
-		});
+				const before = sim.control.requests().length;
+				mainServer = await startServer(main);
+				const readyAt = Date.now();
+				// The activation poll, then the next cron tick (top of a minute), then a little more.
+				await waitFor('the activation poll after the restart', () => listRequestsSince(sim, before).length > 0, 60000, 500);
+				await sleep(Math.max(0, 62000 - (Date.now() - readyAt)));
+				await waitFor('a tick after the restart', () => listRequestsSince(sim, before).length > 1, 30000, 1000);
+				const all = await waitFor(
+					'executions to finish',
+					async () => {
+						const list = await executionsOf(main, cookie, trigger.id);
+						return list.every((e) => FINISHED.has(e.status)) ? list : undefined;
+					},
+					60000,
+				);
+				assert.strictEqual(all.length, 2, `two executions in all, one per failed post (got ${all.length})`);
+				const second = all.find((e) => String(e.id) !== String(first[0].id));
+				const secondItems = (await runDataOf(main, cookie, install, second.id)).run.resultData.runData['When a post fails'][0].data.main[0];
+				assert.deepStrictEqual(
+					secondItems.map((i) => i.json.postId),
+					[later._id],
+					'the restart reported the post that failed while main was down, once',
+				);
+				assert.match(workerOf(workers, second.id), /^worker \d$/);
+				const polls = listRequestsSince(sim, before).length;
+				return `2 executions for 2 failures (${workerOf(workers, first[0].id)}, ${workerOf(workers, second.id)}); state in Postgres; ${polls} polls after the restart [${seconds(Date.now() - t0)}]`;
+			},
+		);
 	} finally {
 		for (const stop of stops) await stop().catch((error) => log(`stop: ${error.message}`));
 		// The tiers after this one expect the sample data (its clock was moved a day on here).

@@ -56,7 +56,8 @@ function ensureChromium() {
 	};
 	log('installing the Debian package chromium (apt-get) …');
 	if (run(['apt-get', 'update', '-qq']).status !== 0) return 'apt-get update failed';
-	if (run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium']).status !== 0) return 'apt-get install chromium failed';
+	if (run(['apt-get', 'install', '-y', '-qq', '--no-install-recommends', 'chromium']).status !== 0)
+		return 'apt-get install chromium failed';
 	return fs.existsSync(CHROMIUM) ? undefined : `${CHROMIUM} still missing after apt-get install`;
 }
 
@@ -149,7 +150,10 @@ async function openNode(browser, { baseUrl, cookie, workflowId, nodeName, viewpo
 
 /** The parameter item of a field (its own label's `for` is the field's name). */
 function parameterItem(page, panel, name) {
-	return panel.locator('[data-test-id="parameter-item"]').filter({ has: page.locator(`label[for="${name}"]`) }).first();
+	return panel
+		.locator('[data-test-id="parameter-item"]')
+		.filter({ has: page.locator(`label[for="${name}"]`) })
+		.first();
 }
 
 /**
@@ -219,7 +223,8 @@ async function readPanel(panel) {
 function labelDiff(seen, expected) {
 	const lines = [];
 	for (let index = 0; index < Math.max(seen.length, expected.length); index++) {
-		if (seen[index]?.label !== expected[index]?.label) lines.push(`#${index + 1}: editor "${seen[index]?.label ?? '—'}", description "${expected[index]?.label ?? '—'}"`);
+		if (seen[index]?.label !== expected[index]?.label)
+			lines.push(`#${index + 1}: editor "${seen[index]?.label ?? '—'}", description "${expected[index]?.label ?? '—'}"`);
 	}
 	return lines;
 }
@@ -229,7 +234,10 @@ function labelDiff(seen, expected) {
  * long labels are cut first. Returns the panel's width.
  */
 async function narrowest(page, panel) {
-	for (const [side, by] of [['right', -400], ['left', 400]]) {
+	for (const [side, by] of [
+		['right', -400],
+		['left', 400],
+	]) {
 		const handle = page.locator(`[class*="_column_"] > [data-test-id="resize-handle"][class*="_${side}_"]`).first();
 		const box = await handle.boundingBox();
 		if (!box) continue;
@@ -279,7 +287,13 @@ async function fullPanelShot(page, panel, file) {
 async function createWorkflow(baseUrl, cookie, name, nodes) {
 	const connections = { Start: { main: [[{ node: nodes[0].name, type: 'main', index: 0 }]] } };
 	const start = { id: 'start', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-	const body = { name, nodes: nodes[0].type === TRIGGER_TYPE ? nodes : [start, ...nodes], connections: nodes[0].type === TRIGGER_TYPE ? {} : connections, settings: {}, active: false };
+	const body = {
+		name,
+		nodes: nodes[0].type === TRIGGER_TYPE ? nodes : [start, ...nodes],
+		connections: nodes[0].type === TRIGGER_TYPE ? {} : connections,
+		settings: {},
+		active: false,
+	};
 	const r = await request('POST', `${baseUrl}/rest/workflows`, { cookie, body });
 	if (r.status !== 200) throw new Error(`POST /rest/workflows: ${r.status} ${r.text.slice(0, 300)}`);
 	return (r.json.data ?? r.json).id;
@@ -333,7 +347,8 @@ async function checkPanel(page, panel, { baseUrl, cookie, workflowId, nodeName, 
 async function createPanel(browser, { baseUrl, cookie, accountIds, descriptions, files }) {
 	const nodeName = 'Create post';
 	const description = descriptions[ACTION_TYPE];
-	const property = (name) => description.properties.find((candidate) => candidate.name === name && candidate.displayOptions?.show?.operation?.includes('create'));
+	const property = (name) =>
+		description.properties.find((candidate) => candidate.name === name && candidate.displayOptions?.show?.operation?.includes('create'));
 	const workflowId = await createWorkflow(baseUrl, cookie, 'Screenshot: Create post, every field', [
 		actionNode('create', nodeName, {
 			resource: 'post',
@@ -360,22 +375,37 @@ async function createPanel(browser, { baseUrl, cookie, accountIds, descriptions,
 		await page.waitForTimeout(500);
 		const found = (await page.locator('.el-select-dropdown__item:visible').allInnerTexts()).map((text) => text.trim());
 		await page.keyboard.press('Escape');
-		assert.ok(found.some((text) => /^America\/New York \(UTC-0[45]:00\)$/.test(text)), `typing "new york" in Timezone finds America/New York (got ${JSON.stringify(found)})`);
+		assert.ok(
+			found.some((text) => /^America\/New York \(UTC-0[45]:00\)$/.test(text)),
+			`typing "new york" in Timezone finds America/New York (got ${JSON.stringify(found)})`,
+		);
 
 		// One Media row, its URL typed in; every other network; every Additional Field.
 		await panel.locator('[data-test-id="fixed-collection-media"] [data-test-id="fixed-collection-add"]').click();
 		await parameterItem(page, panel, 'url').locator('input').first().fill('https://images.example.com/hoop/fresh-roast.jpg');
 		const networks = await addEveryGroup(page, panel, 'platformOptions', property('platformOptions').placeholder);
-		assert.deepStrictEqual(networks, stillOffered(property('platformOptions'), SHOW_HIDDEN_FIELDS), 'Platform Options offers the networks in the description’s order');
+		assert.deepStrictEqual(
+			networks,
+			stillOffered(property('platformOptions'), SHOW_HIDDEN_FIELDS),
+			'Platform Options offers the networks in the description’s order',
+		);
 		const additional = await addEveryOption(page, panel, 'additionalFields');
-		assert.deepStrictEqual(additional, stillOffered(property('additionalFields'), {}), 'Add Field offers the Additional Fields in the description’s order');
+		assert.deepStrictEqual(
+			additional,
+			stillOffered(property('additionalFields'), {}),
+			'Add Field offers the Additional Fields in the description’s order',
+		);
 		await page.waitForTimeout(2500);
 
 		await page.mouse.move(5, 5);
 		await scrollPanelTo(panel, 0);
 		await page.screenshot({ path: files.top });
 		await fullPanelShot(page, panel, files.full);
-		return { ...(await checkPanel(page, panel, { baseUrl, cookie, workflowId, nodeName, description })), additional: additional.length, networks: Object.keys(SHOW_HIDDEN_FIELDS).length + networks.length };
+		return {
+			...(await checkPanel(page, panel, { baseUrl, cookie, workflowId, nodeName, description })),
+			additional: additional.length,
+			networks: Object.keys(SHOW_HIDDEN_FIELDS).length + networks.length,
+		};
 	} finally {
 		await context.close();
 	}
@@ -389,17 +419,30 @@ async function updatePanel(browser, { baseUrl, cookie, postId, descriptions, fil
 	const platformOptions = updateFields.options.find((option) => option.name === 'platformOptions');
 	const preset = { ...SHOW_HIDDEN_FIELDS, google: { gmbEventType: 'EVENT', actionType: 'book' } };
 	const workflowId = await createWorkflow(baseUrl, cookie, 'Screenshot: Update post, every field', [
-		actionNode('update', nodeName, { resource: 'post', operation: 'update', postId: { __rl: true, mode: 'id', value: postId }, updateFields: { platformOptions: preset } }),
+		actionNode('update', nodeName, {
+			resource: 'post',
+			operation: 'update',
+			postId: { __rl: true, mode: 'id', value: postId },
+			updateFields: { platformOptions: preset },
+		}),
 	]);
 	const { context, page, panel } = await openNode(browser, { baseUrl, cookie, workflowId, nodeName });
 	try {
 		const fields = await addEveryOption(page, panel, 'updateFields');
-		assert.deepStrictEqual(fields, stillOffered(updateFields, { platformOptions: true }), 'Add Field offers the Update Fields in the description’s order');
+		assert.deepStrictEqual(
+			fields,
+			stillOffered(updateFields, { platformOptions: true }),
+			'Add Field offers the Update Fields in the description’s order',
+		);
 		// Media added to Update Fields starts empty whatever its default (n8n inserts {} for a
 		// multiple-values group): one "Add Media" click, no "Choose…" list.
 		await panel.locator('[data-test-id="fixed-collection-media"] [data-test-id="fixed-collection-add"]').click();
 		const networks = await addEveryGroup(page, panel, 'platformOptions', platformOptions.placeholder);
-		assert.deepStrictEqual(networks, stillOffered(platformOptions, preset), 'Platform Options offers the networks in the description’s order');
+		assert.deepStrictEqual(
+			networks,
+			stillOffered(platformOptions, preset),
+			'Platform Options offers the networks in the description’s order',
+		);
 		await page.waitForTimeout(2500);
 		await page.mouse.move(5, 5);
 		await fullPanelShot(page, panel, files.full);
@@ -419,7 +462,14 @@ async function triggerPanel(browser, { baseUrl, cookie, descriptions, files }) {
 		const description = descriptions[TRIGGER_TYPE];
 		for (const name of ['filters', 'options']) {
 			const offered = await addEveryOption(page, panel, name);
-			assert.deepStrictEqual(offered, stillOffered(description.properties.find((property) => property.name === name), {}), `${name}: offered in the description’s order`);
+			assert.deepStrictEqual(
+				offered,
+				stillOffered(
+					description.properties.find((property) => property.name === name),
+					{},
+				),
+				`${name}: offered in the description’s order`,
+			);
 		}
 		await page.waitForTimeout(2000);
 		await page.mouse.move(5, 5);
@@ -455,9 +505,16 @@ async function outputPanel(browser, { baseUrl, cookie, files, sim }) {
 		const rows = await table.locator('tbody tr').all();
 		const networks = [];
 		for (const row of rows) networks.push((await row.locator('td').nth(networksAt).innerText()).trim());
-		assert.ok(networks.length > 0 && networks.every((cell) => cell.length > 0), `every row names its networks (${JSON.stringify(networks)})`);
+		assert.ok(
+			networks.length > 0 && networks.every((cell) => cell.length > 0),
+			`every row names its networks (${JSON.stringify(networks)})`,
+		);
 		const multi = location(sim).posts.filter((post) => post.status === 'scheduled' && post.accountIds.length > 1);
-		if (multi.length) assert.ok(networks.some((cell) => cell.includes(', ')), `a post to several networks names each (${JSON.stringify(networks)})`);
+		if (multi.length)
+			assert.ok(
+				networks.some((cell) => cell.includes(', ')),
+				`a post to several networks names each (${JSON.stringify(networks)})`,
+			);
 		await page.mouse.move(5, 5);
 		await page.screenshot({ path: files.top });
 		return { columns, rows: rows.length, networks };
@@ -474,7 +531,9 @@ async function outputPanel(browser, { baseUrl, cookie, files, sim }) {
 /** What a panel check prints: labels, nesting, widths, and what n8n cuts at its narrowest. */
 function panelSummary(r) {
 	const depth = Math.max(...r.labels.map((label) => label.depth));
-	const narrow = r.cutWhenNarrowest.length ? `; at ${r.narrowest} px n8n cuts ${r.cutWhenNarrowest.length} labels two levels deep (${r.cutWhenNarrowest.join(', ')})` : `; none cut at ${r.narrowest} px`;
+	const narrow = r.cutWhenNarrowest.length
+		? `; at ${r.narrowest} px n8n cuts ${r.cutWhenNarrowest.length} labels two levels deep (${r.cutWhenNarrowest.join(', ')})`
+		: `; none cut at ${r.narrowest} px`;
 	return `${r.labels.length} labels, nesting depth ${depth}, none cut at ${r.width} px${narrow}`;
 }
 
@@ -524,7 +583,9 @@ async function screenshotTier({ check, n8n, sim }) {
 		const cookie = await ownerLogin(server.url);
 		const descriptions = await servedDescriptions(server.url, cookie);
 		const accounts = location(sim).accounts.filter((account) => !account.isExpired);
-		const accountIds = ['facebook', 'instagram', 'linkedin'].map((platform) => accounts.find((account) => account.platform === platform).id);
+		const accountIds = ['facebook', 'instagram', 'linkedin'].map(
+			(platform) => accounts.find((account) => account.platform === platform).id,
+		);
 		const postId = String(location(sim).posts.find((post) => post.status === 'scheduled')._id);
 		fs.mkdirSync(ARTIFACTS, { recursive: true });
 		for (const panel of PANELS) {
@@ -536,7 +597,9 @@ async function screenshotTier({ check, n8n, sim }) {
 				if (process.env.HOOPAI_E2E_UPDATE_DOCS === '1') {
 					for (const [key, file] of Object.entries(panel.docs ?? {})) fs.copyFileSync(files[key], path.join(DOCS, file));
 				}
-				const written = Object.values(files).map((file) => path.relative(REPO_ROOT, file)).join(', ');
+				const written = Object.values(files)
+					.map((file) => path.relative(REPO_ROOT, file))
+					.join(', ');
 				return `${written}: ${panel.summary(result)} [${seconds(Date.now() - t0)}]`;
 			});
 		}
@@ -546,4 +609,15 @@ async function screenshotTier({ check, n8n, sim }) {
 	}
 }
 
-module.exports = { screenshotTier, PANELS, servedDescriptions, expectedLabels, readPanel, openNode, ensureChromium, loadPlaywright, CHROMIUM, FLAGS };
+module.exports = {
+	screenshotTier,
+	PANELS,
+	servedDescriptions,
+	expectedLabels,
+	readPanel,
+	openNode,
+	ensureChromium,
+	loadPlaywright,
+	CHROMIUM,
+	FLAGS,
+};

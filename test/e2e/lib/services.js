@@ -131,10 +131,16 @@ async function startPostgres() {
 	await pg(bin, 'initdb', ['-D', data, '-U', 'n8n', '--auth=trust', '-E', 'UTF8', '--no-instructions']);
 	const port = await freePort();
 	await pg(bin, 'pg_ctl', [
-		'-D', data,
-		'-l', path.join(dir, 'postgres.log'),
-		'-o', `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
-		'-w', '-t', '60', 'start',
+		'-D',
+		data,
+		'-l',
+		path.join(dir, 'postgres.log'),
+		'-o',
+		`-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+		'-w',
+		'-t',
+		'60',
+		'start',
 	]);
 	const forget = stopAtExit(() => {
 		const [cmd, argv] = pgCommand(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
@@ -166,26 +172,55 @@ async function startPostgres() {
 async function postgresIds() {
 	const r = await exec('id', ['-u', 'postgres']);
 	const g = await exec('id', ['-g', 'postgres']);
-	if (r.code !== 0) throw new Error('Debian\'s postgres user is missing (the postgresql package creates it)');
+	if (r.code !== 0) throw new Error("Debian's postgres user is missing (the postgresql package creates it)");
 	return { uid: Number(r.stdout.trim()), gid: Number(g.stdout.trim()) };
 }
 
 /** Runs one SQL statement with psql; returns the rows as arrays of text (unaligned, tab-separated). */
 async function psql(server, database, sql) {
 	const psqlBin = fs.existsSync(path.join(server.bin, 'psql')) ? path.join(server.bin, 'psql') : 'psql';
-	const r = await exec(psqlBin, ['-h', server.host, '-p', String(server.port), '-U', server.user, '-d', database, '-X', '-A', '-t', '-F', '\t', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
-		timeoutMs: 60000,
-	});
+	const r = await exec(
+		psqlBin,
+		[
+			'-h',
+			server.host,
+			'-p',
+			String(server.port),
+			'-U',
+			server.user,
+			'-d',
+			database,
+			'-X',
+			'-A',
+			'-t',
+			'-F',
+			'\t',
+			'-v',
+			'ON_ERROR_STOP=1',
+			'-c',
+			sql,
+		],
+		{
+			timeoutMs: 60000,
+		},
+	);
 	if (r.code !== 0) throw new Error(`psql: ${sql.slice(0, 200)}\n${tail(r.stderr)}`);
-	return r.stdout.split('\n').filter((line) => line.length > 0).map((line) => line.split('\t'));
+	return r.stdout
+		.split('\n')
+		.filter((line) => line.length > 0)
+		.map((line) => line.split('\t'));
 }
 
 /** A Redis server on 127.0.0.1:<free port>, nothing persisted. Returns { host, port, stop() }. */
 async function startRedis(dir) {
 	const port = await freePort();
-	const child = spawn(redisBin(), ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	const child = spawn(
+		redisBin(),
+		['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+		{
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));

@@ -15,7 +15,12 @@ const HOUR = 60 * 60 * 1000;
 async function triggerItems(server, cookie, install, executionId) {
 	const { execution, run } = await runDataOf(server, cookie, install, executionId);
 	const runs = run.resultData.runData['When a post fails'];
-	return { mode: execution.mode, status: execution.status, items: runs[0].data.main[0].map((i) => i.json), alert: run.resultData.runData['Alert (stand-in for Slack)']?.[0]?.data?.main?.[0]?.map((i) => i.json) };
+	return {
+		mode: execution.mode,
+		status: execution.status,
+		items: runs[0].data.main[0].map((i) => i.json),
+		alert: run.resultData.runData['Alert (stand-in for Slack)']?.[0]?.data?.main?.[0]?.map((i) => i.json),
+	};
 }
 
 async function triggerTier({ check, n8n, sim }) {
@@ -43,10 +48,14 @@ async function triggerTier({ check, n8n, sim }) {
 			// The expired TikTok account's post (due in 3 h) fails; others publish.
 			failing = location(sim).posts.filter((p) => p.status === 'scheduled' && Date.parse(p.displayDate) < Date.now() + 4 * HOUR);
 			sim.control.advanceClock(4 * HOUR);
-			const found = await waitFor('an execution', async () => {
-				const list = await executionsOf(server, cookie, workflow.id);
-				return list.length ? list : undefined;
-			}, 90000);
+			const found = await waitFor(
+				'an execution',
+				async () => {
+					const list = await executionsOf(server, cookie, workflow.id);
+					return list.length ? list : undefined;
+				},
+				90000,
+			);
 			await sleep(3000);
 			const list = await executionsOf(server, cookie, workflow.id);
 			assert.strictEqual(list.length, 1, `exactly one execution (got ${list.length})`);

@@ -24,7 +24,10 @@ function register(app, sim) {
 		if (!req.isMultipart()) throw badRequest('Request must be multipart/form-data');
 		const { fields, file } = await readParts(req);
 		// Logged as parsed (the file as its name, type and size), so tests can check the form's fields.
-		req.logEntry.body = { ...fields, ...(file ? { file: { filename: file.filename, mimetype: file.mimetype, size: file.data.length } } : {}) };
+		req.logEntry.body = {
+			...fields,
+			...(file ? { file: { filename: file.filename, mimetype: file.mimetype, size: file.data.length } } : {}),
+		};
 		const fileId = newId(sim.state);
 		if (fields.hosted === 'true') {
 			if (!fields.fileUrl) throw badRequest('fileUrl is required when hosted is true');

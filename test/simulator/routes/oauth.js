@@ -10,35 +10,112 @@ const { newId } = require('../state');
 const { makeAccount } = require('../seed');
 const { badRequest, notFound, unprocessable, validationMessages } = require('../errors');
 
-const V3_PLATFORMS = ['google', 'facebook', 'instagram', 'linkedin', 'tiktok', 'tiktok-business', 'youtube', 'pinterest', 'threads', 'bluesky'];
+const V3_PLATFORMS = [
+	'google',
+	'facebook',
+	'instagram',
+	'linkedin',
+	'tiktok',
+	'tiktok-business',
+	'youtube',
+	'pinterest',
+	'threads',
+	'bluesky',
+];
 const V3_ATTACH = ['google', 'facebook', 'instagram', 'linkedin', 'tiktok', 'youtube', 'pinterest', 'threads', 'bluesky'];
 const V2_PLATFORMS = ['google', 'facebook', 'instagram', 'linkedin', 'twitter', 'tiktok', 'tiktok-business'];
 const V2_ATTACH = ['facebook', 'instagram', 'linkedin', 'twitter', 'tiktok'];
 const ACCOUNT_TYPES = ['page', 'group', 'profile', 'location', 'business'];
-const NAMES = { google: 'Google Business Profile', facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn', twitter: 'X (Twitter)', tiktok: 'TikTok', 'tiktok-business': 'TikTok Business', youtube: 'YouTube', pinterest: 'Pinterest', threads: 'Threads', bluesky: 'Bluesky' };
+const NAMES = {
+	google: 'Google Business Profile',
+	facebook: 'Facebook',
+	instagram: 'Instagram',
+	linkedin: 'LinkedIn',
+	twitter: 'X (Twitter)',
+	tiktok: 'TikTok',
+	'tiktok-business': 'TikTok Business',
+	youtube: 'YouTube',
+	pinterest: 'Pinterest',
+	threads: 'Threads',
+	bluesky: 'Bluesky',
+};
 
 const startQuery = obj({ locationId: str(), userId: str(), page: str(), reconnect: str() }, ['locationId', 'userId']);
 const company = { companyId: str() };
-const profileBody = (types) => obj({ type: oneOfStr(types), originId: str(), name: str(), avatar: str(), verified: bool(), username: str(), ...company }, ['type', 'originId', 'name', 'avatar']);
+const profileBody = (types) =>
+	obj({ type: oneOfStr(types), originId: str(), name: str(), avatar: str(), verified: bool(), username: str(), ...company }, [
+		'type',
+		'originId',
+		'name',
+		'avatar',
+	]);
 /** Attach bodies per platform (v3 DTOs; the v2 `companyId` is accepted everywhere). */
 const ATTACH_BODIES = {
-	facebook: obj({ type: oneOfStr(['page']), originId: str(), name: str(), avatar: str(), ...company }, ['type', 'originId', 'name', 'avatar']),
+	facebook: obj({ type: oneOfStr(['page']), originId: str(), name: str(), avatar: str(), ...company }, [
+		'type',
+		'originId',
+		'name',
+		'avatar',
+	]),
 	instagram: obj({ originId: str(), name: str(), avatar: str(), pageId: str(), ...company }, ['pageId']),
 	google: obj(
 		{
-			location: obj({ name: str(), storeCode: str(), title: str(), storefrontAddress: anyObj(), metadata: anyObj(), maxLocation: bool(), isVerified: bool(), isConnected: bool() }, ['name', 'title'], { additionalProperties: true }),
-			account: obj({ name: str(), accountName: str(), type: str(), verificationState: str(), vettedState: str() }, ['name', 'accountName', 'type', 'verificationState', 'vettedState'], { additionalProperties: true }),
+			location: obj(
+				{
+					name: str(),
+					storeCode: str(),
+					title: str(),
+					storefrontAddress: anyObj(),
+					metadata: anyObj(),
+					maxLocation: bool(),
+					isVerified: bool(),
+					isConnected: bool(),
+				},
+				['name', 'title'],
+				{ additionalProperties: true },
+			),
+			account: obj(
+				{ name: str(), accountName: str(), type: str(), verificationState: str(), vettedState: str() },
+				['name', 'accountName', 'type', 'verificationState', 'vettedState'],
+				{ additionalProperties: true },
+			),
 			...company,
 		},
 		['location', 'account'],
 	),
-	linkedin: obj({ type: oneOfStr(ACCOUNT_TYPES), originId: str(), name: str(), avatar: str(), urn: str(), ...company }, ['type', 'originId', 'name', 'avatar', 'urn']),
+	linkedin: obj({ type: oneOfStr(ACCOUNT_TYPES), originId: str(), name: str(), avatar: str(), urn: str(), ...company }, [
+		'type',
+		'originId',
+		'name',
+		'avatar',
+		'urn',
+	]),
 	tiktok: profileBody(ACCOUNT_TYPES),
 	youtube: profileBody(['profile']),
-	pinterest: obj({ originId: str(), name: str(), avatar: str(), verified: bool(), username: str(), websiteUrl: str(), companyId: str(), type: oneOfStr(['profile']), originAccountType: str() }, ['originId']),
-	threads: obj({ type: oneOfStr(['profile']), originId: str(), name: str(), avatar: str(), ...company }, ['type', 'originId', 'name', 'avatar']),
+	pinterest: obj(
+		{
+			originId: str(),
+			name: str(),
+			avatar: str(),
+			verified: bool(),
+			username: str(),
+			websiteUrl: str(),
+			companyId: str(),
+			type: oneOfStr(['profile']),
+			originAccountType: str(),
+		},
+		['originId'],
+	),
+	threads: obj({ type: oneOfStr(['profile']), originId: str(), name: str(), avatar: str(), ...company }, [
+		'type',
+		'originId',
+		'name',
+		'avatar',
+	]),
 	bluesky: obj({ type: oneOfStr(['profile']), originId: str(), name: str(), avatar: str(), ...company }, ['originId']),
-	twitter: obj({ originId: str(), name: str(), username: str(), avatar: str(), protected: bool(), verified: bool(), ...company }, ['originId']),
+	twitter: obj({ originId: str(), name: str(), username: str(), avatar: str(), protected: bool(), verified: bool(), ...company }, [
+		'originId',
+	]),
 };
 const ajv = new Ajv({ allErrors: true, strict: false });
 const validators = Object.fromEntries(Object.entries(ATTACH_BODIES).map(([k, s]) => [k, ajv.compile(s)]));
@@ -60,7 +137,12 @@ function candidates(platform, accountId) {
 /** The LinkedIn login's own profile, listed beside its pages and attachable like them. */
 function linkedinProfile(connection) {
 	const suffix = connection.accountId.slice(-6);
-	return { originId: `p${suffix}`, name: 'Avery Stone', avatar: 'https://cdn.example.com/oauth/linkedin/me.png', urn: `urn:li:person:${suffix}` };
+	return {
+		originId: `p${suffix}`,
+		name: 'Avery Stone',
+		avatar: 'https://cdn.example.com/oauth/linkedin/me.png',
+		urn: `urn:li:person:${suffix}`,
+	};
 }
 
 const escapeHtml = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -117,8 +199,24 @@ function listShape(sim, location, platform, connection, search) {
 			const c = list[0] || connection.candidates[0];
 			return {
 				locations: {
-					location: { name: `locations/${c.originId}`, storeCode: `STORE-${c.originId.slice(-4)}`, title: c.name, metadata: { mapsUri: `https://maps.google.com/?cid=${c.originId}` }, storefrontAddress: { addressLines: ['1 Main Street'], locality: 'Springfield', regionCode: 'US' }, relationshipData: {}, maxLocation: false, isVerified: true, isConnected: connected(c) },
-					account: { name: `accounts/${connection.accountId}`, accountName: 'Hoop Coffee Group', type: 'LOCATION_GROUP', verificationState: 'VERIFIED', vettedState: 'NOT_VETTED' },
+					location: {
+						name: `locations/${c.originId}`,
+						storeCode: `STORE-${c.originId.slice(-4)}`,
+						title: c.name,
+						metadata: { mapsUri: `https://maps.google.com/?cid=${c.originId}` },
+						storefrontAddress: { addressLines: ['1 Main Street'], locality: 'Springfield', regionCode: 'US' },
+						relationshipData: {},
+						maxLocation: false,
+						isVerified: true,
+						isConnected: connected(c),
+					},
+					account: {
+						name: `accounts/${connection.accountId}`,
+						accountName: 'Hoop Coffee Group',
+						type: 'LOCATION_GROUP',
+						verificationState: 'VERIFIED',
+						vettedState: 'NOT_VETTED',
+					},
 				},
 			};
 		}
@@ -131,7 +229,14 @@ function listShape(sim, location, platform, connection, search) {
 		case 'pinterest':
 			return { profile: list.map((c) => ({ ...base(c), username: c.username, type: 'profile', websiteUrl: 'https://example.com' })) };
 		default:
-			return { profile: list.map((c) => ({ ...base(c), username: c.username, verified: false, type: platform === 'tiktok-business' ? 'business' : 'profile' })) };
+			return {
+				profile: list.map((c) => ({
+					...base(c),
+					username: c.username,
+					verified: false,
+					type: platform === 'tiktok-business' ? 'business' : 'profile',
+				})),
+			};
 	}
 }
 
@@ -229,7 +334,11 @@ function register(app, sim) {
 	const startHandler = (fixed) => async (req, reply) => {
 		const data = startConnection(sim, fixed || req.params.platform, req.query);
 		reply.type('text/html; charset=utf-8');
-		return startPage(data, req.traceId, sim.state.oauth.get(data.accountId).candidates.map((c) => c.name));
+		return startPage(
+			data,
+			req.traceId,
+			sim.state.oauth.get(data.accountId).candidates.map((c) => c.name),
+		);
 	};
 	const getHandler = (fixed) => async (req) => {
 		const platform = fixed || req.params.platform;
@@ -249,19 +358,52 @@ function register(app, sim) {
 		return body;
 	};
 	const accountParams = (withPlatform, platforms) =>
-		obj({ locationId: str(), accountId: str(), ...(withPlatform ? { platform: oneOfStr(platforms) } : {}) }, ['locationId', 'accountId', ...(withPlatform ? ['platform'] : [])]);
+		obj({ locationId: str(), accountId: str(), ...(withPlatform ? { platform: oneOfStr(platforms) } : {}) }, [
+			'locationId',
+			'accountId',
+			...(withPlatform ? ['platform'] : []),
+		]);
 	const read = 'socialplanner/oauth.readonly';
 	const write = 'socialplanner/oauth.write';
 	const OAUTH = '/social-media-posting/oauth';
 
 	// v3 generic paths.
-	api(app, 'GET', `${OAUTH}/:platform/start`, { scope: read, location: 'query', openInBrowser: true, schema: { params: obj({ platform: oneOfStr(V3_PLATFORMS) }, ['platform']), querystring: startQuery } }, startHandler());
-	api(app, 'GET', `${OAUTH}/:locationId/:platform/accounts/:accountId`, { scope: read, location: 'params', schema: { params: accountParams(true, V3_PLATFORMS), querystring: obj({ search: str() }) } }, getHandler());
-	api(app, 'POST', `${OAUTH}/:locationId/:platform/accounts/:accountId`, { scope: write, location: 'params', schema: { params: accountParams(true, V3_ATTACH) } }, attachHandler());
+	api(
+		app,
+		'GET',
+		`${OAUTH}/:platform/start`,
+		{
+			scope: read,
+			location: 'query',
+			openInBrowser: true,
+			schema: { params: obj({ platform: oneOfStr(V3_PLATFORMS) }, ['platform']), querystring: startQuery },
+		},
+		startHandler(),
+	);
+	api(
+		app,
+		'GET',
+		`${OAUTH}/:locationId/:platform/accounts/:accountId`,
+		{ scope: read, location: 'params', schema: { params: accountParams(true, V3_PLATFORMS), querystring: obj({ search: str() }) } },
+		getHandler(),
+	);
+	api(
+		app,
+		'POST',
+		`${OAUTH}/:locationId/:platform/accounts/:accountId`,
+		{ scope: write, location: 'params', schema: { params: accountParams(true, V3_ATTACH) } },
+		attachHandler(),
+	);
 
 	// v2 per-platform paths.
 	for (const platform of V2_PLATFORMS) {
-		api(app, 'GET', `${OAUTH}/${platform}/start`, { scope: read, location: 'query', openInBrowser: true, schema: { querystring: startQuery } }, startHandler(platform));
+		api(
+			app,
+			'GET',
+			`${OAUTH}/${platform}/start`,
+			{ scope: read, location: 'query', openInBrowser: true, schema: { querystring: startQuery } },
+			startHandler(platform),
+		);
 		const segment = platform === 'google' ? 'locations' : 'accounts';
 		const path = `${OAUTH}/:locationId/${platform}/${segment}/:accountId`;
 		api(app, 'GET', path, { scope: read, location: 'params', schema: { params: accountParams(false) } }, getHandler(platform));

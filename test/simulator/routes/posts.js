@@ -36,7 +36,10 @@ function semanticErrors(location, body) {
 	}
 	if ((body.tags || []).some((t) => !location.tags.some((x) => x._id === t))) errors.push('Invalid tag id in tags list');
 	const gmb = body.gmbPostDetails;
-	const gmbRequired = { EVENT: ['title', 'startDate', 'endDate'], OFFER: ['offerTitle', 'startDate', 'endDate', 'termsConditions', 'couponCode', 'redeemOnlineUrl'] };
+	const gmbRequired = {
+		EVENT: ['title', 'startDate', 'endDate'],
+		OFFER: ['offerTitle', 'startDate', 'endDate', 'termsConditions', 'couponCode', 'redeemOnlineUrl'],
+	};
 	for (const key of (gmb && gmbRequired[gmb.gmbEventType]) || []) {
 		if (!gmb[key]) errors.push(`gmbPostDetails.${key} is required for ${gmb.gmbEventType} posts`);
 	}
@@ -77,7 +80,12 @@ function matchesType(post, type) {
 }
 
 function listPosts(sim, location, body) {
-	const accounts = body.accounts ? body.accounts.split(',').map((s) => s.trim()).filter(Boolean) : [];
+	const accounts = body.accounts
+		? body.accounts
+				.split(',')
+				.map((s) => s.trim())
+				.filter(Boolean)
+		: [];
 	const fits = (p) =>
 		matchesType(p, body.type) &&
 		(!accounts.length || (p.accountIds || []).some((id) => accounts.includes(id))) &&
@@ -104,97 +112,133 @@ function findPost(location, id) {
 function register(app, sim) {
 	const loc = (req) => sim.state.locations.get(req.params.locationId);
 
-	api(app, 'POST', `${BASE}/posts/list`, {
-		scope: 'socialplanner/post.readonly',
-		location: 'params',
-		schema: {
-			params: locationParams,
-			body: obj(
-				{ type: str(), accounts: str(), skip: str(), limit: str(), fromDate: str(), toDate: str(), includeUsers: str(), postType: str() },
-				['skip', 'limit', 'fromDate', 'toDate', 'includeUsers'],
-			),
+	api(
+		app,
+		'POST',
+		`${BASE}/posts/list`,
+		{
+			scope: 'socialplanner/post.readonly',
+			location: 'params',
+			schema: {
+				params: locationParams,
+				body: obj(
+					{ type: str(), accounts: str(), skip: str(), limit: str(), fromDate: str(), toDate: str(), includeUsers: str(), postType: str() },
+					['skip', 'limit', 'fromDate', 'toDate', 'includeUsers'],
+				),
+			},
 		},
-	}, async (req, reply) => {
-		const errors = listErrors(req.body);
-		if (errors.length) throw unprocessable(errors);
-		reply.code(201);
-		return envelope(201, 'Posts fetched', listPosts(sim, loc(req), req.body));
-	});
+		async (req, reply) => {
+			const errors = listErrors(req.body);
+			if (errors.length) throw unprocessable(errors);
+			reply.code(201);
+			return envelope(201, 'Posts fetched', listPosts(sim, loc(req), req.body));
+		},
+	);
 
-	api(app, 'POST', `${BASE}/posts`, {
-		scope: 'socialplanner/post.write',
-		location: 'params',
-		schema: { params: locationParams, body: createPostBody },
-	}, async (req, reply) => {
-		const location = loc(req);
-		const errors = semanticErrors(location, req.body);
-		if (errors.length) throw unprocessable(errors);
-		const post = buildPost(sim, location, req.body);
-		location.posts.push(post);
-		advanceLifecycle(sim); // a "post now" starts publishing at once
-		reply.code(201);
-		return envelope(201, 'Created Post', { post: formatPost(post, location, false) });
-	});
+	api(
+		app,
+		'POST',
+		`${BASE}/posts`,
+		{
+			scope: 'socialplanner/post.write',
+			location: 'params',
+			schema: { params: locationParams, body: createPostBody },
+		},
+		async (req, reply) => {
+			const location = loc(req);
+			const errors = semanticErrors(location, req.body);
+			if (errors.length) throw unprocessable(errors);
+			const post = buildPost(sim, location, req.body);
+			location.posts.push(post);
+			advanceLifecycle(sim); // a "post now" starts publishing at once
+			reply.code(201);
+			return envelope(201, 'Created Post', { post: formatPost(post, location, false) });
+		},
+	);
 
-	api(app, 'GET', `${BASE}/posts/:id`, {
-		scope: 'socialplanner/post.readonly',
-		location: 'params',
-		schema: { params: idParams },
-	}, async (req) => {
-		const location = loc(req);
-		const post = location.posts.find((p) => p._id === req.params.id);
-		if (!post) throw notFound('Post not found');
-		return envelope(200, 'Fetched Post', { post: formatPost(post, location, false) });
-	});
+	api(
+		app,
+		'GET',
+		`${BASE}/posts/:id`,
+		{
+			scope: 'socialplanner/post.readonly',
+			location: 'params',
+			schema: { params: idParams },
+		},
+		async (req) => {
+			const location = loc(req);
+			const post = location.posts.find((p) => p._id === req.params.id);
+			if (!post) throw notFound('Post not found');
+			return envelope(200, 'Fetched Post', { post: formatPost(post, location, false) });
+		},
+	);
 
-	api(app, 'PUT', `${BASE}/posts/:id`, {
-		scope: 'socialplanner/post.write',
-		location: 'params',
-		schema: { params: idParams, body: createPostBody },
-	}, async (req) => {
-		const location = loc(req);
-		const existing = findPost(location, req.params.id);
-		if (existing.status === 'published' || existing.status === 'in_progress') {
-			throw badRequest(`A post that is ${existing.status.replace('_', ' ')} cannot be edited`);
-		}
-		const errors = semanticErrors(location, req.body);
-		if (errors.length) throw unprocessable(errors);
-		const updated = buildPost(sim, location, req.body, existing);
-		location.posts[location.posts.indexOf(existing)] = updated;
-		advanceLifecycle(sim);
-		return envelope(200, 'Updated Post');
-	});
+	api(
+		app,
+		'PUT',
+		`${BASE}/posts/:id`,
+		{
+			scope: 'socialplanner/post.write',
+			location: 'params',
+			schema: { params: idParams, body: createPostBody },
+		},
+		async (req) => {
+			const location = loc(req);
+			const existing = findPost(location, req.params.id);
+			if (existing.status === 'published' || existing.status === 'in_progress') {
+				throw badRequest(`A post that is ${existing.status.replace('_', ' ')} cannot be edited`);
+			}
+			const errors = semanticErrors(location, req.body);
+			if (errors.length) throw unprocessable(errors);
+			const updated = buildPost(sim, location, req.body, existing);
+			location.posts[location.posts.indexOf(existing)] = updated;
+			advanceLifecycle(sim);
+			return envelope(200, 'Updated Post');
+		},
+	);
 
-	api(app, 'DELETE', `${BASE}/posts/:id`, {
-		scope: 'socialplanner/post.write',
-		location: 'params',
-		schema: { params: idParams },
-	}, async (req) => {
-		const post = findPost(loc(req), req.params.id);
-		post.status = 'deleted';
-		post.updatedAt = sim.clock.nowIso();
-		return envelope(200, 'Deleted Post', { postId: post._id });
-	});
-
-	// Scopes.md lists bulk-delete under socialplanner/csv.write.
-	api(app, 'POST', `${BASE}/posts/bulk-delete`, {
-		scope: 'socialplanner/csv.write',
-		location: 'params',
-		schema: { params: locationParams, body: obj({ postIds: arr(str()) }) },
-	}, async (req, reply) => {
-		const ids = req.body.postIds || [];
-		if (!ids.length) throw badRequest('postIds should not be empty');
-		if (ids.length > 50) throw badRequest('You can delete a maximum of 50 posts at a time');
-		const location = loc(req);
-		const targets = location.posts.filter((p) => ids.includes(p._id) && p.status !== 'deleted');
-		if (!targets.length) throw notFound('No posts found to delete');
-		for (const post of targets) {
+	api(
+		app,
+		'DELETE',
+		`${BASE}/posts/:id`,
+		{
+			scope: 'socialplanner/post.write',
+			location: 'params',
+			schema: { params: idParams },
+		},
+		async (req) => {
+			const post = findPost(loc(req), req.params.id);
 			post.status = 'deleted';
 			post.updatedAt = sim.clock.nowIso();
-		}
-		reply.code(201);
-		return envelope(201, 'Posts Deleted Successfully', { message: 'Posts deleted successfully', deletedCount: targets.length });
-	});
+			return envelope(200, 'Deleted Post', { postId: post._id });
+		},
+	);
+
+	// Scopes.md lists bulk-delete under socialplanner/csv.write.
+	api(
+		app,
+		'POST',
+		`${BASE}/posts/bulk-delete`,
+		{
+			scope: 'socialplanner/csv.write',
+			location: 'params',
+			schema: { params: locationParams, body: obj({ postIds: arr(str()) }) },
+		},
+		async (req, reply) => {
+			const ids = req.body.postIds || [];
+			if (!ids.length) throw badRequest('postIds should not be empty');
+			if (ids.length > 50) throw badRequest('You can delete a maximum of 50 posts at a time');
+			const location = loc(req);
+			const targets = location.posts.filter((p) => ids.includes(p._id) && p.status !== 'deleted');
+			if (!targets.length) throw notFound('No posts found to delete');
+			for (const post of targets) {
+				post.status = 'deleted';
+				post.updatedAt = sim.clock.nowIso();
+			}
+			reply.code(201);
+			return envelope(201, 'Posts Deleted Successfully', { message: 'Posts deleted successfully', deletedCount: targets.length });
+		},
+	);
 }
 
 module.exports = { register };

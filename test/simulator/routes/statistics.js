@@ -44,7 +44,11 @@ function numbers(seedText) {
 
 function days(startMs, endMs) {
 	const out = [];
-	for (let t = Date.UTC(new Date(startMs).getUTCFullYear(), new Date(startMs).getUTCMonth(), new Date(startMs).getUTCDate()); t <= endMs && out.length < 366; t += DAY) {
+	for (
+		let t = Date.UTC(new Date(startMs).getUTCFullYear(), new Date(startMs).getUTCMonth(), new Date(startMs).getUTCDate());
+		t <= endMs && out.length < 366;
+		t += DAY
+	) {
 		out.push(new Date(t).toISOString().slice(0, 10));
 	}
 	return out;
@@ -67,7 +71,15 @@ function buildResults(sim, location, body) {
 	const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 	const per = {};
 	for (const p of platforms) {
-		per[p] = { posts: series(3), impressions: series(900), likes: series(120), comments: series(30), followers: series(15), reach: series(600), shares: series(10) };
+		per[p] = {
+			posts: series(3),
+			impressions: series(900),
+			likes: series(120),
+			comments: series(30),
+			followers: series(15),
+			reach: series(600),
+			shares: series(10),
+		};
 	}
 	const total = (key) => sum(platforms.map((p) => sum(per[p][key])));
 	const change = () => rnd(400) / 10 - 20;
@@ -84,7 +96,13 @@ function buildResults(sim, location, body) {
 	const pct = (n) => Math.round((n / people) * 10000) / 100;
 	return {
 		dayRange,
-		totals: { posts: total('posts'), likes: total('likes'), followers: total('followers'), impressions: total('impressions'), comments: total('comments') },
+		totals: {
+			posts: total('posts'),
+			likes: total('likes'),
+			followers: total('followers'),
+			impressions: total('impressions'),
+			comments: total('comments'),
+		},
 		postPerformance: {
 			posts: Object.fromEntries(platforms.map((p) => [p, per[p].posts])),
 			impressions: daily('impressions'),
@@ -95,34 +113,56 @@ function buildResults(sim, location, body) {
 			posts: breakdown('posts'),
 			impressions: breakdown('impressions'),
 			reach: breakdown('reach'),
-			engagement: Object.fromEntries(platforms.map((p) => [p, { likes: sum(per[p].likes), comments: sum(per[p].comments), shares: sum(per[p].shares), change: change() }])),
+			engagement: Object.fromEntries(
+				platforms.map((p) => [
+					p,
+					{ likes: sum(per[p].likes), comments: sum(per[p].comments), shares: sum(per[p].shares), change: change() },
+				]),
+			),
 		},
-		platformTotals: Object.fromEntries(['impressions', 'followers', 'likes'].map((key) => [key, Object.fromEntries(platforms.map((p) => [p, { total: sum(per[p][key]), series: per[p][key] }]))])),
+		platformTotals: Object.fromEntries(
+			['impressions', 'followers', 'likes'].map((key) => [
+				key,
+				Object.fromEntries(platforms.map((p) => [p, { total: sum(per[p][key]), series: per[p][key] }])),
+			]),
+		),
 		demographics: {
-			gender: { totals: { male: { total: male, percentage: pct(male) }, female: { total: female, percentage: pct(female) }, unknown: { total: unknown, percentage: pct(unknown) } } },
+			gender: {
+				totals: {
+					male: { total: male, percentage: pct(male) },
+					female: { total: female, percentage: pct(female) },
+					unknown: { total: unknown, percentage: pct(unknown) },
+				},
+			},
 			age: { totals: Object.fromEntries(['13-17', '18-24', '25-34', '35-44', '45-54', '55-64', '65+'].map((k) => [k, rnd(300)])) },
 		},
 	};
 }
 
 function register(app, sim) {
-	api(app, 'POST', '/social-media-posting/statistics', {
-		scope: 'socialplanner/statistics.readonly',
-		location: 'query',
-		schema: {
-			querystring: obj({ locationId: str() }, ['locationId']),
-			body: obj({ profileIds: arr(str()), platforms: arr(oneOfStr(PLATFORMS)), currentRange: range, prevRange: range }, ['profileIds']),
+	api(
+		app,
+		'POST',
+		'/social-media-posting/statistics',
+		{
+			scope: 'socialplanner/statistics.readonly',
+			location: 'query',
+			schema: {
+				querystring: obj({ locationId: str() }, ['locationId']),
+				body: obj({ profileIds: arr(str()), platforms: arr(oneOfStr(PLATFORMS)), currentRange: range, prevRange: range }, ['profileIds']),
+			},
 		},
-	}, async (req) => {
-		const body = req.body;
-		if (body.profileIds.length === 0) throw badRequest('profileIds should not be empty');
-		if (body.profileIds.length > 100) throw badRequest('You can request statistics for at most 100 accounts');
-		if (body.prevRange && !body.currentRange) throw badRequest('prevRange can only be used together with currentRange');
-		checkRange('currentRange', body.currentRange);
-		checkRange('prevRange', body.prevRange);
-		const location = sim.state.locations.get(req.query.locationId);
-		return { results: buildResults(sim, location, body), message: 'Analytics Built Successfully' };
-	});
+		async (req) => {
+			const body = req.body;
+			if (body.profileIds.length === 0) throw badRequest('profileIds should not be empty');
+			if (body.profileIds.length > 100) throw badRequest('You can request statistics for at most 100 accounts');
+			if (body.prevRange && !body.currentRange) throw badRequest('prevRange can only be used together with currentRange');
+			checkRange('currentRange', body.currentRange);
+			checkRange('prevRange', body.prevRange);
+			const location = sim.state.locations.get(req.query.locationId);
+			return { results: buildResults(sim, location, body), message: 'Analytics Built Successfully' };
+		},
+	);
 }
 
 module.exports = { register };

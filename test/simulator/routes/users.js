@@ -10,11 +10,17 @@ function userView(u) {
 }
 
 function register(app, sim) {
-	api(app, 'GET', '/users/', {
-		scope: 'users.readonly',
-		location: 'query',
-		schema: { querystring: obj({ locationId: str() }, ['locationId']) },
-	}, async (req) => ({ users: sim.state.locations.get(req.query.locationId).users.map(userView) }));
+	api(
+		app,
+		'GET',
+		'/users/',
+		{
+			scope: 'users.readonly',
+			location: 'query',
+			schema: { querystring: obj({ locationId: str() }, ['locationId']) },
+		},
+		async (req) => ({ users: sim.state.locations.get(req.query.locationId).users.map(userView) }),
+	);
 }
 
 module.exports = { register };

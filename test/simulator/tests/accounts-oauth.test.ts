@@ -31,7 +31,13 @@ describe('accounts', () => {
 
 	test('an account expires when the clock passes its expiry, and its posts then fail', async () => {
 		const fb = account(sim, 'facebook');
-		const created = await api.post(`${SP}/${sim.locationId}/posts`, { accountIds: [fb.id], type: 'post', userId: sim.userId, summary: 'Later', scheduleDate: '2027-03-01T00:00:00.000Z' });
+		const created = await api.post(`${SP}/${sim.locationId}/posts`, {
+			accountIds: [fb.id],
+			type: 'post',
+			userId: sim.userId,
+			summary: 'Later',
+			scheduleDate: '2027-03-01T00:00:00.000Z',
+		});
 		sim.control.setClock(new Date(Date.parse(fb.expire) + 1000).toISOString());
 		const res = await api.get(`${SP}/${sim.locationId}/accounts`);
 		expect(res.data.results.accounts.find((a: { id: string }) => a.id === fb.id).isExpired).toBe(true);
@@ -43,7 +49,13 @@ describe('accounts', () => {
 
 	test('a post whose account was deleted fails when due', async () => {
 		const li = account(sim, 'linkedin');
-		const created = await api.post(`${SP}/${sim.locationId}/posts`, { accountIds: [li.id], type: 'post', userId: sim.userId, summary: 'x', scheduleDate: '2026-11-28T13:00:00.000Z' });
+		const created = await api.post(`${SP}/${sim.locationId}/posts`, {
+			accountIds: [li.id],
+			type: 'post',
+			userId: sim.userId,
+			summary: 'x',
+			scheduleDate: '2026-11-28T13:00:00.000Z',
+		});
 		await api.delete(`${SP}/${sim.locationId}/accounts/${encodeURIComponent(li.id)}`);
 		sim.control.advanceClock(2 * 3600000);
 		const post = (await api.get(`${SP}/${sim.locationId}/posts/${created.data.results.post._id}`)).data.results.post;
@@ -71,7 +83,9 @@ describe('OAuth connect flow', () => {
 	}
 
 	test('start returns the page a browser would see, with the accountId it posts back', async () => {
-		const res = await api.get(`${SP}/oauth/facebook/start`, { params: { locationId: sim.locationId, userId: sim.userId, page: 'integration' } });
+		const res = await api.get(`${SP}/oauth/facebook/start`, {
+			params: { locationId: sim.locationId, userId: sim.userId, page: 'integration' },
+		});
 		const html = String(res.data);
 		expect(html).toContain('"page":"social_media_posting"');
 		expect(html).toContain('"actionType":"close"');
@@ -97,9 +111,19 @@ describe('OAuth connect flow', () => {
 		expect(pages.status).toBe(200);
 		const page = pages.data.results.pages[0];
 		expect(page).toMatchObject({ isConnected: false, isOwned: true });
-		const attached = await api.post(`${SP}/oauth/${sim.locationId}/facebook/accounts/${accountId}`, { type: 'page', originId: page.id, name: page.name, avatar: page.avatar });
+		const attached = await api.post(`${SP}/oauth/${sim.locationId}/facebook/accounts/${accountId}`, {
+			type: 'page',
+			originId: page.id,
+			name: page.name,
+			avatar: page.avatar,
+		});
 		expect(attached.status).toBe(201);
-		expect(attached.data.results).toMatchObject({ originId: page.id, platform: 'facebook', locationId: sim.locationId, oAuthId: accountId });
+		expect(attached.data.results).toMatchObject({
+			originId: page.id,
+			platform: 'facebook',
+			locationId: sim.locationId,
+			oAuthId: accountId,
+		});
 		const accounts = await api.get(`${SP}/${sim.locationId}/accounts`);
 		expect(accounts.data.results.accounts.some((a: { name: string }) => a.name === page.name)).toBe(true);
 		const again = await api.get(`${SP}/oauth/${sim.locationId}/facebook/accounts/${accountId}`);
@@ -126,7 +150,12 @@ describe('OAuth connect flow', () => {
 
 	test('an originId the login cannot see is 400', async () => {
 		const accountId = await start('facebook');
-		const res = await api.post(`${SP}/oauth/${sim.locationId}/facebook/accounts/${accountId}`, { type: 'page', originId: '42', name: 'x', avatar: 'y' });
+		const res = await api.post(`${SP}/oauth/${sim.locationId}/facebook/accounts/${accountId}`, {
+			type: 'page',
+			originId: '42',
+			name: 'x',
+			avatar: 'y',
+		});
 		expect(res.status).toBe(400);
 	});
 
@@ -135,7 +164,10 @@ describe('OAuth connect flow', () => {
 		const res = await api.get(`${SP}/oauth/${sim.locationId}/google/locations/${accountId}`);
 		const { location, account: gAccount } = res.data.results.locations;
 		expect(location.isConnected).toBe(false);
-		const attached = await api.post(`${SP}/oauth/${sim.locationId}/google/locations/${accountId}`, { location: { name: location.name, title: location.title }, account: gAccount });
+		const attached = await api.post(`${SP}/oauth/${sim.locationId}/google/locations/${accountId}`, {
+			location: { name: location.name, title: location.title },
+			account: gAccount,
+		});
 		expect(attached.status).toBe(201);
 		expect(attached.data.results.platform).toBe('google');
 	});
@@ -173,7 +205,12 @@ describe('OAuth connect flow', () => {
 	test('OAuth needs oauth.readonly / oauth.write', async () => {
 		const accountId = await start('facebook');
 		sim.control.setScopes(sim.token, ['socialplanner/oauth.readonly']);
-		const res = await api.post(`${SP}/oauth/${sim.locationId}/facebook/accounts/${accountId}`, { type: 'page', originId: '1', name: 'n', avatar: 'a' });
+		const res = await api.post(`${SP}/oauth/${sim.locationId}/facebook/accounts/${accountId}`, {
+			type: 'page',
+			originId: '1',
+			name: 'n',
+			avatar: 'a',
+		});
 		expect(res.status).toBe(403);
 		sim.control.setScopes(sim.token, []);
 		expect((await api.get(`${SP}/oauth/facebook/start`, { params: { locationId: sim.locationId, userId: sim.userId } })).status).toBe(403);
@@ -182,12 +219,24 @@ describe('OAuth connect flow', () => {
 	test('the control surface plays the browser step: a connect URL in, the window message out (in process and over HTTP)', async () => {
 		const url = `${sim.url}${SP}/oauth/linkedin/start?locationId=${sim.locationId}&userId=${sim.userId}&page=integration`;
 		const message = sim.control.completeConnect(url);
-		expect(message).toMatchObject({ actionType: 'close', page: 'social_media_posting', platform: 'linkedin', placement: 'integration', reconnectAccounts: [] });
+		expect(message).toMatchObject({
+			actionType: 'close',
+			page: 'social_media_posting',
+			platform: 'linkedin',
+			placement: 'integration',
+			reconnectAccounts: [],
+		});
 		const listed = await api.get(`${SP}/oauth/${sim.locationId}/linkedin/accounts/${message.accountId}`);
 		expect(listed.status).toBe(200);
 		// The login's own profile is attachable like its pages.
 		const [me] = listed.data.results.profile;
-		const attached = await api.post(`${SP}/oauth/${sim.locationId}/linkedin/accounts/${message.accountId}`, { type: 'profile', originId: me.id, name: me.name, avatar: me.avatar, urn: me.urn });
+		const attached = await api.post(`${SP}/oauth/${sim.locationId}/linkedin/accounts/${message.accountId}`, {
+			type: 'profile',
+			originId: me.id,
+			name: me.name,
+			avatar: me.avatar,
+			urn: me.urn,
+		});
 		expect(attached.status).toBe(201);
 		const overHttp = await api.post('/__sim/oauth/complete', { url, accountId: '65f0c0ffee0000000000abcd' });
 		expect(overHttp.data).toMatchObject({ platform: 'linkedin', accountId: '65f0c0ffee0000000000abcd' });

@@ -83,7 +83,15 @@ describe('statistics', () => {
 
 	test('defaults to the last 7 days before today on the sim clock', async () => {
 		const res = await api.post(url(), { profileIds: ids() });
-		expect(res.data.results.dayRange).toEqual(['2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24', '2026-11-25', '2026-11-26', '2026-11-27']);
+		expect(res.data.results.dayRange).toEqual([
+			'2026-11-21',
+			'2026-11-22',
+			'2026-11-23',
+			'2026-11-24',
+			'2026-11-25',
+			'2026-11-26',
+			'2026-11-27',
+		]);
 	});
 
 	test('profileIds may also be the account ids; unknown ids contribute nothing', async () => {
@@ -112,7 +120,11 @@ describe('statistics', () => {
 
 	test.each([
 		['more than 100 profiles', { profileIds: Array.from({ length: 101 }, (_, i) => `p${i}`) }, 400],
-		['prevRange without currentRange', { profileIds: ['p'], prevRange: { startDate: '2026-11-01T00:00:00Z', endDate: '2026-11-02T00:00:00Z' } }, 400],
+		[
+			'prevRange without currentRange',
+			{ profileIds: ['p'], prevRange: { startDate: '2026-11-01T00:00:00Z', endDate: '2026-11-02T00:00:00Z' } },
+			400,
+		],
 		['start after end', { profileIds: ['p'], currentRange: { startDate: '2026-11-05T00:00:00Z', endDate: '2026-11-02T00:00:00Z' } }, 400],
 		['a bad date', { profileIds: ['p'], currentRange: { startDate: 'yesterday', endDate: '2026-11-02T00:00:00Z' } }, 422],
 		['an unknown platform', { profileIds: ['p'], platforms: ['myspace'] }, 422],

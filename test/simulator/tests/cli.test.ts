@@ -14,7 +14,10 @@ describe('simulator CLI', () => {
 			});
 			expect(res.status).toBe(200);
 			expect(res.data.results.accounts.length).toBeGreaterThanOrEqual(5);
-			const users = await axios.get(`${cli.url}/users/`, { params: { locationId: cli.locationId }, headers: { Authorization: `Bearer ${cli.token}`, Version: '2021-07-28' } });
+			const users = await axios.get(`${cli.url}/users/`, {
+				params: { locationId: cli.locationId },
+				headers: { Authorization: `Bearer ${cli.token}`, Version: '2021-07-28' },
+			});
 			expect(users.data.users.map((u: { id: string }) => u.id)).toContain(cli.userId);
 		} finally {
 			expect(await cli.stop()).toBe(0);

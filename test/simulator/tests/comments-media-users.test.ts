@@ -19,7 +19,8 @@ afterAll(async () => {
 });
 
 describe('comments', () => {
-	const list = (platform: string, body: Record<string, unknown>) => api.post(`${SP}/comments/${platform}/list?locationId=${sim.locationId}`, body);
+	const list = (platform: string, body: Record<string, unknown>) =>
+		api.post(`${SP}/comments/${platform}/list?locationId=${sim.locationId}`, body);
 
 	test('lists by platform and originIds with meta', async () => {
 		const fb = account(sim, 'facebook');
@@ -45,10 +46,18 @@ describe('comments', () => {
 	test('create on a published post, and reply to a comment', async () => {
 		const fb = account(sim, 'facebook');
 		const post = postsWith(sim, 'published').find((p) => p.accountIds.includes(fb.id));
-		const created = await api.post(`${SP}/comments/facebook?locationId=${sim.locationId}`, { parentId: post?._id, isParentThread: true, content: 'Thanks!' });
+		const created = await api.post(`${SP}/comments/facebook?locationId=${sim.locationId}`, {
+			parentId: post?._id,
+			isParentThread: true,
+			content: 'Thanks!',
+		});
 		expect(created.status).toBe(201);
 		expect(created.data.results).toMatchObject({ postId: post?._id, originId: fb.originId, content: 'Thanks!', level: 0, likeCount: 0 });
-		const reply = await api.post(`${SP}/comments/facebook?locationId=${sim.locationId}`, { parentId: created.data.results._id, isParentThread: false, content: 'Reply' });
+		const reply = await api.post(`${SP}/comments/facebook?locationId=${sim.locationId}`, {
+			parentId: created.data.results._id,
+			isParentThread: false,
+			content: 'Reply',
+		});
 		expect(reply.data.results.level).toBe(1);
 		const after = await list('facebook', { originIds: [fb.originId], search: 'Thanks!' });
 		expect(after.data.results.comments[0].replyCount).toBe(1);
@@ -59,7 +68,16 @@ describe('comments', () => {
 		expect((await api.post(url('facebook'), { parentId: 'short', isParentThread: true, content: 'x' })).status).toBe(422);
 		expect((await api.post(url('facebook'), { parentId: 'f'.repeat(24), isParentThread: true, content: 'x' })).status).toBe(404);
 		const ig = postsWith(sim, 'published').find((p) => p.platform === 'instagram');
-		expect((await api.post(url('instagram'), { parentId: ig?._id, isParentThread: true, content: 'x', attachments: [{ url: 'https://x/a.png', type: 'image' }] })).status).toBe(400);
+		expect(
+			(
+				await api.post(url('instagram'), {
+					parentId: ig?._id,
+					isParentThread: true,
+					content: 'x',
+					attachments: [{ url: 'https://x/a.png', type: 'image' }],
+				})
+			).status,
+		).toBe(400);
 	});
 
 	test('like and unlike change the count; instagram cannot like', async () => {

@@ -34,7 +34,13 @@ async function upload(text: string, name = 'posts.csv') {
 async function importRows(lines = rows) {
 	const up = await upload(csv(lines));
 	const r = up.data.results;
-	const set = await api.post(`${base}/set-accounts`, { accountIds: [account(sim, 'facebook').id], filePath: r.filePath, rowsCount: r.rowsCount, fileName: r.fileName, userId: sim.userId });
+	const set = await api.post(`${base}/set-accounts`, {
+		accountIds: [account(sim, 'facebook').id],
+		filePath: r.filePath,
+		rowsCount: r.rowsCount,
+		fileName: r.fileName,
+		userId: sim.userId,
+	});
 	expect(set.status).toBe(201);
 	return set.data.results.csvId as string;
 }
@@ -44,7 +50,12 @@ describe('upload', () => {
 		const text = csv(rows);
 		const res = await upload(text);
 		expect(res.status).toBe(201);
-		expect(res.data.results).toMatchObject({ rowsCount: 3, fileName: 'posts.csv', fileSize: Buffer.byteLength(text), csvFileType: 'basic' });
+		expect(res.data.results).toMatchObject({
+			rowsCount: 3,
+			fileName: 'posts.csv',
+			fileSize: Buffer.byteLength(text),
+			csvFileType: 'basic',
+		});
 	});
 
 	test.each([
@@ -84,7 +95,12 @@ describe('set-accounts, review, finalize', () => {
 		const { csv: imported, posts, count } = res.data.results;
 		expect(imported).toMatchObject({ status: 'pending', count: 3, fileName: 'posts.csv' });
 		expect(count).toBe(3);
-		expect(posts[0]).toMatchObject({ summary: 'Winter menu, now with "oat nog"', scheduleDate: '2026-12-01T10:00:00.000Z', status: 'pending', medias: [{ url: 'https://cdn.example.com/a.jpg', type: 'image/jpeg' }] });
+		expect(posts[0]).toMatchObject({
+			summary: 'Winter menu, now with "oat nog"',
+			scheduleDate: '2026-12-01T10:00:00.000Z',
+			status: 'pending',
+			medias: [{ url: 'https://cdn.example.com/a.jpg', type: 'image/jpeg' }],
+		});
 		expect(posts[1].medias[0].type).toBe('video/mp4');
 		expect(posts[2]).toMatchObject({ status: 'rejected' });
 		expect(posts[2].errorMessage).toMatch(/postAtSpecificTime/);
@@ -156,9 +172,24 @@ describe('set-accounts, review, finalize', () => {
 
 describe('rows checked per network once the accounts are set', () => {
 	test('what a network refuses rejects that row only, on the media it concerns', async () => {
-		const up = (await upload(csv(['2030-06-01 10:00:00,Text only,,,,', '2030-06-02 10:00:00,A GIF,,,https://cdn.example.com/b.gif,', '2030-06-03 10:00:00,A photo,,https://cdn.example.com/a.jpg,,', `2030-06-04 10:00:00,${'x'.repeat(281)},,https://cdn.example.com/a.jpg,,`]))).data.results;
+		const up = (
+			await upload(
+				csv([
+					'2030-06-01 10:00:00,Text only,,,,',
+					'2030-06-02 10:00:00,A GIF,,,https://cdn.example.com/b.gif,',
+					'2030-06-03 10:00:00,A photo,,https://cdn.example.com/a.jpg,,',
+					`2030-06-04 10:00:00,${'x'.repeat(281)},,https://cdn.example.com/a.jpg,,`,
+				]),
+			)
+		).data.results;
 		const accountIds = [account(sim, 'instagram').id, account(sim, 'facebook').id];
-		const set = await api.post(`${base}/set-accounts`, { accountIds, filePath: up.filePath, rowsCount: up.rowsCount, fileName: up.fileName, userId: sim.userId });
+		const set = await api.post(`${base}/set-accounts`, {
+			accountIds,
+			filePath: up.filePath,
+			rowsCount: up.rowsCount,
+			fileName: up.fileName,
+			userId: sim.userId,
+		});
 		const { posts } = (await api.get(`${base}/csv/${set.data.results.csvId}`)).data.results;
 		expect(posts.map((p: { status: string; errorMessage: string }) => [p.status, p.errorMessage])).toEqual([
 			['rejected', 'Instagram: media is required'],

@@ -32,7 +32,7 @@ describe('OAuth start pages: bearer (the specs) or browser (the API description)
 			expect(String(res.headers['content-type'])).toContain('text/html');
 			const html = String(res.data);
 			expect(html).toContain('<button id="allow" type="button">Log in and allow access</button>');
-			expect(html).toContain('window.opener.postMessage(data, \'*\')');
+			expect(html).toContain("window.opener.postMessage(data, '*')");
 			const accountId = oauthAccountId(html);
 			expect(sim.control.state.oauth.get(accountId)).toMatchObject({ locationId: sim.locationId, userId: sim.userId });
 			// The pages it names are the ones the login can attach.
@@ -58,13 +58,27 @@ describe('OAuth start pages: bearer (the specs) or browser (the API description)
 		const started = await startSimulator({ port: 0, seed: 'sample', oauthStart: 'browser' });
 		try {
 			const control = controlClient(started);
-			expect((await apiClient(started, { token: null }).get(`${SP}/oauth/facebook/start`, { params: { locationId: started.locationId, userId: started.userId } })).status).toBe(200);
+			expect(
+				(
+					await apiClient(started, { token: null }).get(`${SP}/oauth/facebook/start`, {
+						params: { locationId: started.locationId, userId: started.userId },
+					})
+				).status,
+			).toBe(200);
 			expect((await control.post('/oauth/start-mode', { mode: 'bearer' })).data).toEqual({ oauthStart: 'bearer' });
-			expect((await apiClient(started, { token: null }).get(`${SP}/oauth/facebook/start`, { params: { locationId: started.locationId, userId: started.userId } })).status).toBe(401);
+			expect(
+				(
+					await apiClient(started, { token: null }).get(`${SP}/oauth/facebook/start`, {
+						params: { locationId: started.locationId, userId: started.userId },
+					})
+				).status,
+			).toBe(401);
 			expect((await control.post('/oauth/start-mode', { mode: 'cookie' })).status).toBe(400);
 		} finally {
 			await started.stop();
 		}
-		await expect(startSimulator({ port: 0, oauthStart: 'cookie' as 'browser' })).rejects.toThrow(/oauthStart must be 'bearer' or 'browser'/);
+		await expect(startSimulator({ port: 0, oauthStart: 'cookie' as 'browser' })).rejects.toThrow(
+			/oauthStart must be 'bearer' or 'browser'/,
+		);
 	});
 });

@@ -15,7 +15,19 @@ type Rec = Record<string, any>;
 const NOW = '2026-11-28T12:00:00.000Z';
 const MINUTE = 60_000;
 const STATUSES = ['draft', 'scheduled', 'in_review', 'published', 'failed', 'deleted', 'in_progress', 'pending', 'notification_sent'];
-const LIST_TYPES = [undefined, 'all', 'recent', 'scheduled', 'draft', 'failed', 'in_review', 'published', 'in_progress', 'pending', 'deleted'];
+const LIST_TYPES = [
+	undefined,
+	'all',
+	'recent',
+	'scheduled',
+	'draft',
+	'failed',
+	'in_review',
+	'published',
+	'in_progress',
+	'pending',
+	'deleted',
+];
 const POST_TYPES = ['post', 'story', 'reel'];
 
 let sim: Simulator;
@@ -108,7 +120,14 @@ async function randomChange(random: Random, location: Rec): Promise<string> {
 		return 'seed a post';
 	}
 	const base = `/social-media-posting/${sim.locationId}/posts`;
-	const body = () => ({ accountIds: [random.pick(location.accounts as Rec[]).id], type: random.pick(POST_TYPES), userId: sim.userId, summary: 'Hi', status: 'scheduled', scheduleDate: nearNow(random) });
+	const body = () => ({
+		accountIds: [random.pick(location.accounts as Rec[]).id],
+		type: random.pick(POST_TYPES),
+		userId: sim.userId,
+		summary: 'Hi',
+		status: 'scheduled',
+		scheduleDate: nearNow(random),
+	});
 	switch (random.int(12)) {
 		case 0:
 			sim.control.seed({ posts: [randomPost(random, location.accounts)] });
@@ -187,12 +206,18 @@ test.each([1, 2, 3])('every page matches a plain filter and sort, and the lifecy
 		for (let list = 0; list < 3; list++) {
 			const body = randomListBody(random, location.accounts);
 			const { pages, count } = await everyPage(body);
-			if (list === 0) expect({ changes, store: location.posts.map(lifecycleShape) }).toEqual({ changes, store: expectedStore.map(lifecycleShape) });
+			if (list === 0)
+				expect({ changes, store: location.posts.map(lifecycleShape) }).toEqual({ changes, store: expectedStore.map(lifecycleShape) });
 			const expected = plainList(location.posts, body);
 			const limit = Number(body.limit);
 			expect({ changes, body, count }).toEqual({ changes, body, count: expected.length });
 			pages.forEach((page, index) => {
-				expect({ changes, body, index, page: page.map(shape) }).toEqual({ changes, body, index, page: expected.slice(index * limit, (index + 1) * limit).map(shape) });
+				expect({ changes, body, index, page: page.map(shape) }).toEqual({
+					changes,
+					body,
+					index,
+					page: expected.slice(index * limit, (index + 1) * limit).map(shape),
+				});
 			});
 			pagesWithPosts += pages.filter((page) => page.length > 0).length;
 		}

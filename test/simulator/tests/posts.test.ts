@@ -27,7 +27,14 @@ function draft(extra: Record<string, unknown> = {}) {
 }
 
 async function list(body: Record<string, unknown>) {
-	return api.post(`${base}/posts/list`, { skip: '0', limit: '100', fromDate: at(-60 * 24 * HOUR), toDate: at(60 * 24 * HOUR), includeUsers: 'false', ...body });
+	return api.post(`${base}/posts/list`, {
+		skip: '0',
+		limit: '100',
+		fromDate: at(-60 * 24 * HOUR),
+		toDate: at(60 * 24 * HOUR),
+		includeUsers: 'false',
+		...body,
+	});
 }
 
 describe('create, get, edit, delete', () => {
@@ -35,7 +42,14 @@ describe('create, get, edit, delete', () => {
 		const created = await api.post(`${base}/posts`, draft({ status: 'scheduled', scheduleDate: at(HOUR) }));
 		expect(created.status).toBe(201);
 		const post = created.data.results.post;
-		expect(post).toMatchObject({ status: 'scheduled', summary: 'Hello', locationId: sim.locationId, type: 'post', error: '', platform: 'facebook' });
+		expect(post).toMatchObject({
+			status: 'scheduled',
+			summary: 'Hello',
+			locationId: sim.locationId,
+			type: 'post',
+			error: '',
+			platform: 'facebook',
+		});
 		expect(post._id).toMatch(/^[0-9a-f]{24}$/);
 		const got = await api.get(`${base}/posts/${post._id}`);
 		expect(got.status).toBe(200);
@@ -57,7 +71,13 @@ describe('create, get, edit, delete', () => {
 		const { data } = await api.post(`${base}/posts`, draft({ status: 'draft' }));
 		const put = await api.put(`${base}/posts/${data.results.post._id}`, { summary: 'partial' });
 		expect(put.status).toBe(422);
-		expect(put.data.message).toEqual(expect.arrayContaining(['accountIds should not be null or undefined', 'userId should not be null or undefined', 'type should not be null or undefined']));
+		expect(put.data.message).toEqual(
+			expect.arrayContaining([
+				'accountIds should not be null or undefined',
+				'userId should not be null or undefined',
+				'type should not be null or undefined',
+			]),
+		);
 	});
 
 	test('a published post cannot be edited', async () => {
@@ -83,12 +103,19 @@ describe('create, get, edit, delete', () => {
 		const video = { url: 'https://x/v.mp4', type: 'video/mp4', thumbnail: 'https://x/cover.jpg' };
 		const created = await api.post(`${base}/posts`, draft({ status: 'scheduled', scheduleDate: at(HOUR), media: [video] }));
 		expect(created.data.results.post).toMatchObject({ thumbnail: 'https://x/cover.jpg', media: [video] });
-		const generated = await api.post(`${base}/posts`, draft({ status: 'scheduled', scheduleDate: at(HOUR), media: [{ url: 'https://x/w.mp4', type: 'video/mp4' }] }));
+		const generated = await api.post(
+			`${base}/posts`,
+			draft({ status: 'scheduled', scheduleDate: at(HOUR), media: [{ url: 'https://x/w.mp4', type: 'video/mp4' }] }),
+		);
 		expect(generated.data.results.post.thumbnail).toBe('https://x/w.mp4.cover.jpg');
 
 		sim.control.advanceClock(2 * HOUR);
 		const published = (await api.get(`${base}/posts/${created.data.results.post._id}`)).data.results.post;
-		expect(published).toMatchObject({ status: 'published', thumbnail: 'https://x/cover.jpg', media: [{ url: 'https://x/v.mp4', type: 'video/mp4' }] });
+		expect(published).toMatchObject({
+			status: 'published',
+			thumbnail: 'https://x/cover.jpg',
+			media: [{ url: 'https://x/v.mp4', type: 'video/mp4' }],
+		});
 		expect(published.media[0].thumbnail).toBeUndefined();
 	});
 
@@ -103,16 +130,42 @@ describe('validation', () => {
 	test.each([
 		['userId missing', { userId: undefined }, 'userId should not be null or undefined'],
 		['type not an enum value', { type: 'tweet' }, 'type must be one of the following values: post, story, reel'],
-		['media type not a MIME type', { media: [{ url: 'https://x/y.jpg', type: 'image' }] }, 'media.0.type must be one of the following values'],
+		[
+			'media type not a MIME type',
+			{ media: [{ url: 'https://x/y.jpg', type: 'image' }] },
+			'media.0.type must be one of the following values',
+		],
 		['unknown account id', { accountIds: ['nope'] }, 'Invalid account id in accountIds list'],
 		['scheduled without scheduleDate', { status: 'scheduled' }, 'scheduleDate is required when status is scheduled'],
-		['in_review without scheduleDate', { status: 'in_review', postApprovalDetails: { approver: 'x' } }, 'scheduleDate is required when status is in_review'],
+		[
+			'in_review without scheduleDate',
+			{ status: 'in_review', postApprovalDetails: { approver: 'x' } },
+			'scheduleDate is required when status is in_review',
+		],
 		['unknown property', { colour: 'blue' }, 'property colour should not exist'],
 		['an unknown user', { userId: 'someone-else' }, 'userId must be a valid user of this location'],
-		['LinkedIn details without pdfTitle', { linkedinPostDetails: { postAsPdf: false } }, 'linkedinPostDetails.pdfTitle should not be null or undefined'],
-		['a Google event without title', { gmbPostDetails: { gmbEventType: 'EVENT', startDate: {}, endDate: {} } }, 'gmbPostDetails.title is required for EVENT posts'],
-		['a Google offer without coupon', { gmbPostDetails: { gmbEventType: 'OFFER', offerTitle: 'x', startDate: {}, endDate: {}, termsConditions: 't', redeemOnlineUrl: 'r' } }, 'gmbPostDetails.couponCode is required for OFFER posts'],
-		['a Google button without URL', { gmbPostDetails: { gmbEventType: 'STANDARD', actionType: 'book' } }, 'gmbPostDetails.url is required for actionType book'],
+		[
+			'LinkedIn details without pdfTitle',
+			{ linkedinPostDetails: { postAsPdf: false } },
+			'linkedinPostDetails.pdfTitle should not be null or undefined',
+		],
+		[
+			'a Google event without title',
+			{ gmbPostDetails: { gmbEventType: 'EVENT', startDate: {}, endDate: {} } },
+			'gmbPostDetails.title is required for EVENT posts',
+		],
+		[
+			'a Google offer without coupon',
+			{
+				gmbPostDetails: { gmbEventType: 'OFFER', offerTitle: 'x', startDate: {}, endDate: {}, termsConditions: 't', redeemOnlineUrl: 'r' },
+			},
+			'gmbPostDetails.couponCode is required for OFFER posts',
+		],
+		[
+			'a Google button without URL',
+			{ gmbPostDetails: { gmbEventType: 'STANDARD', actionType: 'book' } },
+			'gmbPostDetails.url is required for actionType book',
+		],
 	])('%s is 422', async (_label, patch, message) => {
 		const body: Record<string, unknown> = { ...draft(), ...patch };
 		for (const key of Object.keys(body)) if (body[key] === undefined) delete body[key];
@@ -131,7 +184,14 @@ describe('validation', () => {
 	test('posts/list wants skip/limit/includeUsers as strings and the date window', async () => {
 		const res = await api.post(`${base}/posts/list`, { skip: 0, limit: 10, includeUsers: true });
 		expect(res.status).toBe(422);
-		expect(res.data.message).toEqual(expect.arrayContaining(['skip must be a string', 'limit must be a string', 'fromDate should not be null or undefined', 'toDate should not be null or undefined']));
+		expect(res.data.message).toEqual(
+			expect.arrayContaining([
+				'skip must be a string',
+				'limit must be a string',
+				'fromDate should not be null or undefined',
+				'toDate should not be null or undefined',
+			]),
+		);
 	});
 });
 
@@ -152,11 +212,14 @@ describe('posts/list', () => {
 		expect(beyond.data.results.posts).toEqual([]);
 	});
 
-	test.each(['draft', 'scheduled', 'failed', 'published', 'in_review', 'pending', 'in_progress', 'deleted'])('type=%s returns only that status', async (type) => {
-		const res = await list({ type });
-		const statuses = new Set(res.data.results.posts.map((p: { status: string }) => p.status));
-		expect([...statuses]).toEqual([type]);
-	});
+	test.each(['draft', 'scheduled', 'failed', 'published', 'in_review', 'pending', 'in_progress', 'deleted'])(
+		'type=%s returns only that status',
+		async (type) => {
+			const res = await list({ type });
+			const statuses = new Set(res.data.results.posts.map((p: { status: string }) => p.status));
+			expect([...statuses]).toEqual([type]);
+		},
+	);
 
 	test('accounts filters by comma-separated account ids', async () => {
 		const ig = account(sim, 'instagram').id;
@@ -235,7 +298,10 @@ describe('lifecycle on the clock', () => {
 	test('an expired account makes the post fail with an error', async () => {
 		const tiktok = account(sim, 'tiktok');
 		expect(tiktok.isExpired).toBe(true);
-		const { data } = await api.post(`${base}/posts`, draft({ accountIds: [tiktok.id], media: [{ url: 'https://x/v.mp4', type: 'video/mp4' }], scheduleDate: at(HOUR) }));
+		const { data } = await api.post(
+			`${base}/posts`,
+			draft({ accountIds: [tiktok.id], media: [{ url: 'https://x/v.mp4', type: 'video/mp4' }], scheduleDate: at(HOUR) }),
+		);
 		sim.control.advanceClock(2 * HOUR);
 		const post = await statusOf(data.results.post._id);
 		expect(post.status).toBe('failed');
@@ -245,7 +311,10 @@ describe('lifecycle on the clock', () => {
 	test('Instagram without media fails; with media it publishes', async () => {
 		const ig = account(sim, 'instagram').id;
 		const bare = await api.post(`${base}/posts`, draft({ accountIds: [ig], scheduleDate: at(HOUR) }));
-		const withMedia = await api.post(`${base}/posts`, draft({ accountIds: [ig], scheduleDate: at(HOUR), media: [{ url: 'https://x/a.jpg', type: 'image/jpeg' }] }));
+		const withMedia = await api.post(
+			`${base}/posts`,
+			draft({ accountIds: [ig], scheduleDate: at(HOUR), media: [{ url: 'https://x/a.jpg', type: 'image/jpeg' }] }),
+		);
 		sim.control.setClock(at(3 * HOUR));
 		expect((await statusOf(bare.data.results.post._id)).error).toBe('Media is required to publish on instagram');
 		expect((await statusOf(withMedia.data.results.post._id)).status).toBe('published');
@@ -253,7 +322,10 @@ describe('lifecycle on the clock', () => {
 
 	test('an Instagram video goes in_progress → pending (container processing) → published', async () => {
 		const ig = account(sim, 'instagram').id;
-		const { data } = await api.post(`${base}/posts`, draft({ accountIds: [ig], type: 'reel', scheduleDate: at(HOUR), media: [{ url: 'https://x/r.mp4', type: 'video/mp4' }] }));
+		const { data } = await api.post(
+			`${base}/posts`,
+			draft({ accountIds: [ig], type: 'reel', scheduleDate: at(HOUR), media: [{ url: 'https://x/r.mp4', type: 'video/mp4' }] }),
+		);
 		const id = data.results.post._id;
 		sim.control.setClock(at(HOUR + 1000));
 		expect((await statusOf(id)).status).toBe('in_progress');
@@ -264,12 +336,19 @@ describe('lifecycle on the clock', () => {
 	});
 
 	test('in_review waits for approval; an approved edit puts it back on schedule', async () => {
-		const review = { status: 'in_review', scheduleDate: at(HOUR), postApprovalDetails: { approver: sim.userId, approvalStatus: 'pending' } };
+		const review = {
+			status: 'in_review',
+			scheduleDate: at(HOUR),
+			postApprovalDetails: { approver: sim.userId, approvalStatus: 'pending' },
+		};
 		const { data } = await api.post(`${base}/posts`, draft(review));
 		const id = data.results.post._id;
 		sim.control.advanceClock(2 * HOUR);
 		expect((await statusOf(id)).status).toBe('in_review');
-		await api.put(`${base}/posts/${id}`, draft({ ...review, scheduleDate: at(3 * HOUR), postApprovalDetails: { approver: sim.userId, approvalStatus: 'approved' } }));
+		await api.put(
+			`${base}/posts/${id}`,
+			draft({ ...review, scheduleDate: at(3 * HOUR), postApprovalDetails: { approver: sim.userId, approvalStatus: 'approved' } }),
+		);
 		expect((await statusOf(id)).status).toBe('scheduled');
 		sim.control.advanceClock(2 * HOUR);
 		expect((await statusOf(id)).status).toBe('published');
@@ -301,5 +380,4 @@ describe('lifecycle on the clock', () => {
 		expect(stillScheduled.data.results.count).toBeGreaterThan(0);
 		for (const p of stillScheduled.data.results.posts) expect(Date.parse(p.displayDate)).toBeGreaterThan(Date.parse(NOW) + target);
 	});
-
 });

@@ -39,7 +39,14 @@ describe('queues', () => {
 		expect(res.status).toBe(201);
 		const queue = res.data.results.queue;
 		expect(res.data.results.message).toEqual(expect.any(String));
-		expect(queue).toMatchObject({ status: 'draft', categoryId: promos._id, totalPosts: 1, enableFuturePosts: false, prioritizeNewContent: false, createdBy: sim.userId });
+		expect(queue).toMatchObject({
+			status: 'draft',
+			categoryId: promos._id,
+			totalPosts: 1,
+			enableFuturePosts: false,
+			prioritizeNewContent: false,
+			createdBy: sim.userId,
+		});
 		const created = await api.post(`${Q}/${queue._id}/items`, body());
 		expect(created.data.results.items[0].postId).toBe(scheduled?._id);
 		const again = await api.post(Q, body({ categoryId: promos._id, timeSlots: [{ dayOfWeek: 2, time: '10:00' }], userId: sim.userId }));
@@ -51,7 +58,9 @@ describe('queues', () => {
 		const bad = await api.post(Q, body({ categoryId: id, timeSlots: [{ dayOfWeek: 7, time: '25:00' }], userId: sim.userId }));
 		expect(bad.status).toBe(422);
 		expect((await api.post(Q, body({ categoryId: id, timeSlots: [{ dayOfWeek: 1, time: '9am' }], userId: sim.userId }))).status).toBe(422);
-		expect((await api.post(Q, body({ categoryId: 'x', timeSlots: [{ dayOfWeek: 1, time: '09:00' }], userId: sim.userId }))).status).toBe(404);
+		expect((await api.post(Q, body({ categoryId: 'x', timeSlots: [{ dayOfWeek: 1, time: '09:00' }], userId: sim.userId }))).status).toBe(
+			404,
+		);
 	});
 
 	test('list and get wrap the payload in results.message; meta.count is a string', async () => {
@@ -84,7 +93,10 @@ describe('time slots produce schedules', () => {
 
 	test('changing the time slots changes the schedule; pausing removes the times', async () => {
 		await api.put(`${Q}/${queueId}`, body({ timeSlots: [{ dayOfWeek: 0, time: '18:45' }] }));
-		expect((await slots()).slots.map((s: { scheduledDateTime: string }) => s.scheduledDateTime)).toEqual(['2026-11-29T18:45:00.000Z', '2026-12-06T18:45:00.000Z']);
+		expect((await slots()).slots.map((s: { scheduledDateTime: string }) => s.scheduledDateTime)).toEqual([
+			'2026-11-29T18:45:00.000Z',
+			'2026-12-06T18:45:00.000Z',
+		]);
 		const paused = await api.put(`${Q}/${queueId}`, body({ status: 'paused' }));
 		expect(paused.data.results.message).toBe('Queue paused successfully.');
 		expect((await slots()).slots.every((s: { scheduledDateTime: string | null }) => s.scheduledDateTime === null)).toBe(true);
@@ -92,14 +104,22 @@ describe('time slots produce schedules', () => {
 
 	test('a skipped date moves the item to the next slot', async () => {
 		await api.put(`${Q}/${queueId}`, body({ skipDateTime: '2026-11-30T09:00:00.000Z' }));
-		expect((await slots()).slots.map((s: { scheduledDateTime: string }) => s.scheduledDateTime)).toEqual(['2026-12-02T09:00:00.000Z', '2026-12-04T15:30:00.000Z']);
+		expect((await slots()).slots.map((s: { scheduledDateTime: string }) => s.scheduledDateTime)).toEqual([
+			'2026-12-02T09:00:00.000Z',
+			'2026-12-04T15:30:00.000Z',
+		]);
 	});
 
 	test('the calendar lists queue posts inside the range, rotating items', async () => {
 		const res = await api.post(`${Q}/list/calendar`, body({ startDate: NOW, endDate: '2026-12-07T23:59:59.000Z' }));
 		expect(res.status).toBe(201);
 		const posts = res.data.results.scheduledPosts;
-		expect(posts.map((p: { scheduledDateTime: string }) => p.scheduledDateTime)).toEqual(['2026-11-30T09:00:00.000Z', '2026-12-02T09:00:00.000Z', '2026-12-04T15:30:00.000Z', '2026-12-07T09:00:00.000Z']);
+		expect(posts.map((p: { scheduledDateTime: string }) => p.scheduledDateTime)).toEqual([
+			'2026-11-30T09:00:00.000Z',
+			'2026-12-02T09:00:00.000Z',
+			'2026-12-04T15:30:00.000Z',
+			'2026-12-07T09:00:00.000Z',
+		]);
 		expect(posts[0].queueItemId).toBe(posts[2].queueItemId);
 		expect(posts[0].queueItemId).not.toBe(posts[1].queueItemId);
 		expect(res.data.results.total).toBe(4);
@@ -130,13 +150,23 @@ describe('time slots produce schedules', () => {
 			['2026-11-30T09:00:00.000Z', 'published', 'recurring'],
 			['2026-12-02T09:00:00.000Z', 'in_progress', 'recurring'],
 		]);
-		const items = (await api.post(`${Q}/${queueId}/items`, body())).data.results.items as Array<{ _id: string; variations: Array<{ content: string }> }>;
+		const items = (await api.post(`${Q}/${queueId}/items`, body())).data.results.items as Array<{
+			_id: string;
+			variations: Array<{ content: string }>;
+		}>;
 		const contentOf = (itemId: string) => items.find((i) => i._id === itemId)?.variations[0].content;
 		expect(made.map((p) => p.summary)).toEqual([contentOf(before[0].itemId), contentOf(before[1].itemId)]);
 		expect(made.every((p) => p.categoryId === category(sim, 'Coffee tips')._id)).toBe(true);
 		// Through the posts API too, and once only: asking again makes no second post for a slot.
 		sim.control.advanceClock(31_000);
-		const listed = await api.post(`/social-media-posting/${sim.locationId}/posts/list`, { skip: '0', limit: '50', fromDate: NOW, toDate: '2026-12-03T00:00:00.000Z', type: 'published', includeUsers: 'false' });
+		const listed = await api.post(`/social-media-posting/${sim.locationId}/posts/list`, {
+			skip: '0',
+			limit: '50',
+			fromDate: NOW,
+			toDate: '2026-12-03T00:00:00.000Z',
+			type: 'published',
+			includeUsers: 'false',
+		});
 		expect(listed.data.results.posts.map((p: { _id: string }) => p._id)).toEqual(expect.arrayContaining(made.map((p) => p._id)));
 		expect(locationOf(sim).posts.length).toBe(postsBefore + 2);
 	});
@@ -232,7 +262,10 @@ describe('edit sessions stage changes until save or discard', () => {
 		const staged = await items({ sessionId });
 		expect(staged.items).toHaveLength(3);
 		expect(staged.items[0].variations[0].content).toBe('staged');
-		const calendar = await api.post(`${Q}/${queueId}/edit/calendar`, body({ sessionId, startDate: NOW, endDate: '2026-12-03T00:00:00.000Z' }));
+		const calendar = await api.post(
+			`${Q}/${queueId}/edit/calendar`,
+			body({ sessionId, startDate: NOW, endDate: '2026-12-03T00:00:00.000Z' }),
+		);
 		expect(calendar.data.results.scheduledPosts[0]).toMatchObject({ isDraft: true, originalItemId: null });
 		const saved = await api.post(`${Q}/${queueId}/edit/save`, body({ sessionId }));
 		expect(saved.status).toBe(200);

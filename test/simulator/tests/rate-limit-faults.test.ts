@@ -9,7 +9,12 @@ let api: AxiosInstance;
 let accountsUrl: string;
 
 beforeAll(async () => {
-	sim = await startSimulator({ port: 0, seed: 'sample', now: '2026-11-28T12:00:00.000Z', rateLimit: { max: 5, intervalMs: 10000, daily: 12 } });
+	sim = await startSimulator({
+		port: 0,
+		seed: 'sample',
+		now: '2026-11-28T12:00:00.000Z',
+		rateLimit: { max: 5, intervalMs: 10000, daily: 12 },
+	});
 	api = apiClient(sim);
 	accountsUrl = `/social-media-posting/${sim.locationId}/accounts`;
 });
@@ -22,7 +27,13 @@ describe('rate limit', () => {
 	test('every API response carries the five X-RateLimit headers, Remaining counts down', async () => {
 		const first = await api.get(accountsUrl);
 		const second = await api.get(accountsUrl);
-		for (const h of ['x-ratelimit-max', 'x-ratelimit-remaining', 'x-ratelimit-interval-milliseconds', 'x-ratelimit-limit-daily', 'x-ratelimit-daily-remaining']) {
+		for (const h of [
+			'x-ratelimit-max',
+			'x-ratelimit-remaining',
+			'x-ratelimit-interval-milliseconds',
+			'x-ratelimit-limit-daily',
+			'x-ratelimit-daily-remaining',
+		]) {
 			expect(first.headers[h]).toBeDefined();
 		}
 		expect(first.headers['x-ratelimit-max']).toBe('5');
@@ -89,7 +100,9 @@ describe('fault injection', () => {
 
 	test('a connection reset surfaces as a network error', async () => {
 		sim.control.injectFaults({ next: { kind: 'reset' } });
-		await expect(api.get(accountsUrl)).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|ERR_BAD_RESPONSE|EPIPE|ECONNABORTED/) });
+		await expect(api.get(accountsUrl)).rejects.toMatchObject({
+			code: expect.stringMatching(/ECONNRESET|ERR_BAD_RESPONSE|EPIPE|ECONNABORTED/),
+		});
 		expect((await api.get(accountsUrl)).status).toBe(200);
 	});
 
@@ -121,7 +134,7 @@ describe('fault injection', () => {
 		expect(() => JSON.parse(String(res.data))).toThrow();
 	});
 
-	test('an echo fault answers HighLevel\'s error shape with the raw request in it, token unredacted', async () => {
+	test("an echo fault answers HighLevel's error shape with the raw request in it, token unredacted", async () => {
 		sim.control.injectFaults({ next: [{ kind: 'echo' }, { kind: 'echo', status: 422 }] });
 		const body = { tagIds: ['a'], note: 'echo me' };
 		const url = `/social-media-posting/${sim.locationId}/tags/details?x=1`;
@@ -131,12 +144,22 @@ describe('fault injection', () => {
 		expect(text.data.message).toContain(`authorization: Bearer ${sim.token}`);
 		expect(text.data.message).toContain(`POST ${url}`);
 		expect(text.data.message).toContain(JSON.stringify(body));
-		expect(text.data.request).toEqual({ method: 'POST', url, headers: expect.objectContaining({ authorization: `Bearer ${sim.token}`, version: '2021-07-28' }), body });
+		expect(text.data.request).toEqual({
+			method: 'POST',
+			url,
+			headers: expect.objectContaining({ authorization: `Bearer ${sim.token}`, version: '2021-07-28' }),
+			body,
+		});
 
 		const lines = await apiClient(sim, { token: 'not-a-known-token' }).get(accountsUrl);
 		expect(lines.status).toBe(422);
-		expect(lines.data.message).toEqual(expect.arrayContaining([`GET ${accountsUrl}`, 'authorization: Bearer not-a-known-token', 'body: null']));
-		expect(sim.control.requests().map((request) => [request.status, request.fault])).toEqual([[400, 'echo'], [422, 'echo']]);
+		expect(lines.data.message).toEqual(
+			expect.arrayContaining([`GET ${accountsUrl}`, 'authorization: Bearer not-a-known-token', 'body: null']),
+		);
+		expect(sim.control.requests().map((request) => [request.status, request.fault])).toEqual([
+			[400, 'echo'],
+			[422, 'echo'],
+		]);
 		expect(JSON.stringify(sim.control.requests())).not.toContain(sim.token);
 		expect((await api.get(accountsUrl)).status).toBe(200);
 	});
@@ -185,7 +208,13 @@ describe('request log', () => {
 	test('records method, path, query, redacted headers, body and status', async () => {
 		await api.post(`/social-media-posting/${sim.locationId}/tags/details?x=1`, { tagIds: ['a'] });
 		const [entry] = sim.control.requests();
-		expect(entry).toMatchObject({ method: 'POST', path: `/social-media-posting/${sim.locationId}/tags/details`, query: { x: '1' }, body: { tagIds: ['a'] }, status: 201 });
+		expect(entry).toMatchObject({
+			method: 'POST',
+			path: `/social-media-posting/${sim.locationId}/tags/details`,
+			query: { x: '1' },
+			body: { tagIds: ['a'] },
+			status: 201,
+		});
 		expect(entry.headers.authorization).toBe('Bearer ***');
 		expect(JSON.stringify(entry)).not.toContain(sim.token);
 	});
@@ -200,7 +229,11 @@ describe('control surface over HTTP', () => {
 	test('clock set/advance drives the post lifecycle', async () => {
 		const control = controlClient(sim);
 		const created = await api.post(`/social-media-posting/${sim.locationId}/posts`, {
-			accountIds: [sim.control.state.locations.get(sim.locationId)?.accounts[0].id], type: 'post', userId: sim.userId, summary: 'x', scheduleDate: '2026-11-28T13:00:00.000Z',
+			accountIds: [sim.control.state.locations.get(sim.locationId)?.accounts[0].id],
+			type: 'post',
+			userId: sim.userId,
+			summary: 'x',
+			scheduleDate: '2026-11-28T13:00:00.000Z',
 		});
 		const id = created.data.results.post._id;
 		expect((await control.post('/clock', { now: '2026-11-28T12:59:00.000Z' })).data.now).toBe('2026-11-28T12:59:00.000Z');

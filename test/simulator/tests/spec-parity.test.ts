@@ -20,7 +20,9 @@ describeWithSpec('request validation matches the spec', () => {
 	const doc = specs?.[V3] as any;
 	const jsonOps: Array<[string, string]> = [];
 	if (doc) {
-		for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>)) {
+		for (const [path, ops] of Object.entries(
+			doc.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>,
+		)) {
 			for (const [method, op] of Object.entries(ops)) {
 				if (op.requestBody?.content?.['application/json']) jsonOps.push([method.toUpperCase(), path]);
 			}
@@ -37,7 +39,10 @@ describeWithSpec('request validation matches the spec', () => {
 	});
 
 	const concrete = (path: string) =>
-		path.replace('{locationId}', sim.locationId).replace('{platform}', 'facebook').replace(/\{[A-Za-z]+\}/g, '65f0c0de00000000000000ff');
+		path
+			.replace('{locationId}', sim.locationId)
+			.replace('{platform}', 'facebook')
+			.replace(/\{[A-Za-z]+\}/g, '65f0c0de00000000000000ff');
 
 	test('the v3 spec has JSON request bodies to check', () => {
 		expect(jsonOps.length).toBeGreaterThan(20);
@@ -68,7 +73,9 @@ describeWithSpec('request validation matches the spec', () => {
 		expect(Object.keys(examples).sort()).toEqual(Object.keys(ATTACH_DTO).sort());
 		const outcomes: Record<string, string> = {};
 		for (const [platform, example] of Object.entries(examples)) {
-			const start = await api.get(`/social-media-posting/oauth/${platform}/start`, { params: { locationId: sim.locationId, userId: sim.userId } });
+			const start = await api.get(`/social-media-posting/oauth/${platform}/start`, {
+				params: { locationId: sim.locationId, userId: sim.userId },
+			});
 			const accountId = oauthAccountId(String(start.data));
 			const res = await api.post(`/social-media-posting/oauth/${sim.locationId}/${platform}/accounts/${accountId}`, example.value);
 			const dtoValid = validator.componentErrors(V3, ATTACH_DTO[platform], example.value).length === 0;
@@ -83,7 +90,9 @@ describeWithSpec('request validation matches the spec', () => {
 		const op = validator.operation(V3, 'POST', '/social-media-posting/statistics');
 		const examples = op.requestBody.content['application/json'].examples as Record<string, { value: unknown }>;
 		for (const [name, example] of Object.entries(examples)) {
-			const res = await api.post(`/social-media-posting/statistics?locationId=${sim.locationId}`, example.value, { headers: { Version: VERSION } });
+			const res = await api.post(`/social-media-posting/statistics?locationId=${sim.locationId}`, example.value, {
+				headers: { Version: VERSION },
+			});
 			expect({ name, status: res.status }).toEqual({ name, status: 200 });
 		}
 	});

@@ -1,4 +1,12 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
 import { listAccounts } from '../../shared/accounts';
 import { choice, text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
@@ -30,7 +38,8 @@ const ATTACH_FROM_OPTIONS: INodePropertyOptions[] = [
 	{
 		name: 'All Input Items',
 		value: 'input',
-		description: 'Each input item is one page, profile or location as Get Available Accounts outputs it, or a connect page’s callback (Webhook item): then every page of that login',
+		description:
+			'Each input item is one page, profile or location as Get Available Accounts outputs it, or a connect page’s callback (Webhook item): then every page of that login',
 	},
 	{ name: 'By ID', value: 'id', description: 'The IDs of pages, profiles or locations of one login' },
 ];
@@ -83,15 +92,23 @@ async function findAttached(this: IExecuteFunctions, scope: LocationScope, accou
 function inputAccount(node: INode, json: IDataObject, which: string): IDataObject {
 	const platform = String(json.platform ?? '');
 	if (!platform || !json.oauthAccountId || !json.id) {
-		throw new NodeOperationError(node, `Accounts to Attach: ${which} is not an available account (it needs platform, oauthAccountId and id)`, {
-			description: 'Connect the output of Get Available Accounts to this node, or choose By ID.',
-		});
+		throw new NodeOperationError(
+			node,
+			`Accounts to Attach: ${which} is not an available account (it needs platform, oauthAccountId and id)`,
+			{
+				description: 'Connect the output of Get Available Accounts to this node, or choose By ID.',
+			},
+		);
 	}
 	const known = CONNECT_PLATFORM_OPTIONS.map((option) => String(option.value));
-	if (!known.includes(platform)) throw new NodeOperationError(node, `Accounts to Attach: ${which} is of the network "${platform}", which HoopAI does not connect`);
+	if (!known.includes(platform))
+		throw new NodeOperationError(node, `Accounts to Attach: ${which} is of the network "${platform}", which HoopAI does not connect`);
 	// It goes into the attach's path: one path segment, like every ID the node sends.
 	if (!/^[\w-]+$/.test(String(json.oauthAccountId))) {
-		throw new NodeOperationError(node, `Accounts to Attach: ${which} has an oauthAccountId that is not an ID (${JSON.stringify(json.oauthAccountId)})`);
+		throw new NodeOperationError(
+			node,
+			`Accounts to Attach: ${which} has an oauthAccountId that is not an ID (${JSON.stringify(json.oauthAccountId)})`,
+		);
 	}
 	return json;
 }
@@ -102,7 +119,10 @@ function inputAccount(node: INode, json: IDataObject, which: string): IDataObjec
  */
 function attachIdsOf(node: INode, value: unknown): string[] {
 	const list = Array.isArray(value) ? value : [value];
-	return list.flatMap((entry) => text(node, 'Page, Profile or Location IDs', entry).split(',')).map((id) => id.trim()).filter(Boolean);
+	return list
+		.flatMap((entry) => text(node, 'Page, Profile or Location IDs', entry).split(','))
+		.map((id) => id.trim())
+		.filter(Boolean);
 }
 
 /** An earlier node's error item (Continue On Fail): passed on, so Respond to Webhook can show it. */
@@ -122,7 +142,10 @@ function refuseUnattachable(node: INode, platform: string): void {
 function attachBody(node: INode, account: IDataObject, which: string): IDataObject {
 	const network = connectNetwork(String(account.platform));
 	if (!network?.connect.attachBody) {
-		throw new NodeOperationError(node, `Accounts to Attach: ${which} is of the network "${String(account.platform)}", which cannot be attached`);
+		throw new NodeOperationError(
+			node,
+			`Accounts to Attach: ${which} is of the network "${String(account.platform)}", which cannot be attached`,
+		);
 	}
 	return network.connect.attachBody(account, { node, which });
 }
@@ -132,63 +155,73 @@ function attachBody(node: INode, account: IDataObject, which: string): IDataObje
  * their names, avatars, URNs…), and an attach that got no answer is looked up in the location's
  * accounts before it is sent again.
  */
-const attachAccounts = withRoutes(async function attachAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const node = this.getNode();
-	const run = runOf(this);
-	checkLocation(node, await run.scope());
-	const items = this.getInputData();
-	const attach = async (scope: LocationScope, itemIndex: number, account: IDataObject): Promise<IDataObject> => {
-		const body = attachBody(node, account, `the account "${String(account.name)}" (${String(account.id)})`);
-		const path = accountsPath(String(account.platform), String(account.oauthAccountId));
-		const findCreated = async () => await findAttached.call(this, scope, account);
-		const send = async () => await apiRequest.call(this, 'POST', path, { scope, body, findCreated });
-		const response = await createOnce(run, `${itemIndex} ${path} ${stableJson(body)}`, send);
-		return (response.results ?? {}) as IDataObject;
-	};
-	let key: NonceKey | undefined;
-	/** A connect page's nonce, checked before anything of its login is attached. */
-	const checkPageNonce = async (scope: LocationScope, nonce: unknown) => {
-		key ??= await nonceKey.call(this, scope.connection);
-		checkNonce(node, key, scope.locationId, nonce, 'Accounts to Attach');
-	};
-	return await runForEachItem.call(this, async (itemIndex) => {
-		const scope = await run.scope(itemIndex);
-		const from = choice<string>(node, 'Accounts to Attach', this.getNodeParameter('attachFrom', itemIndex, 'input'), ATTACH_FROM_OPTIONS);
-		const json = items[itemIndex].json;
-		const which = `input item ${itemIndex + 1}`;
-		let accounts: IDataObject[];
-		if (from === 'input' && isErrorItem(json)) {
-			return json;
-		} else if (from === 'input' && isCallbackItem(json)) {
-			const callback = readCallback(node, json, 'Accounts to Attach', which);
-			await checkPageNonce(scope, callback.nonce);
-			accounts = await fetchAvailableAccounts.call(this, scope, callback.platform, callback.accountId);
-		} else if (from === 'input') {
-			const account = inputAccount(node, json, which);
-			refuseUnattachable(node, String(account.platform));
-			// From Get Available Accounts reading a connect page's callback: its nonce came along.
-			if (account.nonce !== undefined) await checkPageNonce(scope, account.nonce);
-			accounts = [account];
-		} else {
-			const platform = choice<string>(node, 'Platform', this.getNodeParameter('attachPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
-			refuseUnattachable(node, platform);
-			const oauthAccountId = pathSegment(node, 'OAuth Account ID', this.getNodeParameter('attachOauthAccountId', itemIndex, ''));
-			const ids = attachIdsOf(node, this.getNodeParameter('attachIds', itemIndex, ''));
-			if (!ids.length) throw new NodeOperationError(node, 'Page, Profile or Location IDs: no ID given', { description: 'Give the IDs Get Available Accounts lists, separated by commas.' });
-			const available = await fetchAvailableAccounts.call(this, scope, platform, oauthAccountId);
-			accounts = ids.map((id) => {
-				const account = available.find((candidate) => candidate.id === id);
-				if (account) return account;
-				throw new NodeOperationError(node, `Page, Profile or Location IDs: "${id}" is not one this ${platformName(platform)} login can attach`, {
-					description: `It can attach: ${available.map((candidate) => `${String(candidate.name)} (${String(candidate.id)})`).join(', ') || 'nothing'}.`,
+const attachAccounts = withRoutes(
+	async function attachAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const node = this.getNode();
+		const run = runOf(this);
+		checkLocation(node, await run.scope());
+		const items = this.getInputData();
+		const attach = async (scope: LocationScope, itemIndex: number, account: IDataObject): Promise<IDataObject> => {
+			const body = attachBody(node, account, `the account "${String(account.name)}" (${String(account.id)})`);
+			const path = accountsPath(String(account.platform), String(account.oauthAccountId));
+			const findCreated = async () => await findAttached.call(this, scope, account);
+			const send = async () => await apiRequest.call(this, 'POST', path, { scope, body, findCreated });
+			const response = await createOnce(run, `${itemIndex} ${path} ${stableJson(body)}`, send);
+			return (response.results ?? {}) as IDataObject;
+		};
+		let key: NonceKey | undefined;
+		/** A connect page's nonce, checked before anything of its login is attached. */
+		const checkPageNonce = async (scope: LocationScope, nonce: unknown) => {
+			key ??= await nonceKey.call(this, scope.connection);
+			checkNonce(node, key, scope.locationId, nonce, 'Accounts to Attach');
+		};
+		return await runForEachItem.call(this, async (itemIndex) => {
+			const scope = await run.scope(itemIndex);
+			const from = choice<string>(node, 'Accounts to Attach', this.getNodeParameter('attachFrom', itemIndex, 'input'), ATTACH_FROM_OPTIONS);
+			const json = items[itemIndex].json;
+			const which = `input item ${itemIndex + 1}`;
+			let accounts: IDataObject[];
+			if (from === 'input' && isErrorItem(json)) {
+				return json;
+			} else if (from === 'input' && isCallbackItem(json)) {
+				const callback = readCallback(node, json, 'Accounts to Attach', which);
+				await checkPageNonce(scope, callback.nonce);
+				accounts = await fetchAvailableAccounts.call(this, scope, callback.platform, callback.accountId);
+			} else if (from === 'input') {
+				const account = inputAccount(node, json, which);
+				refuseUnattachable(node, String(account.platform));
+				// From Get Available Accounts reading a connect page's callback: its nonce came along.
+				if (account.nonce !== undefined) await checkPageNonce(scope, account.nonce);
+				accounts = [account];
+			} else {
+				const platform = choice<string>(node, 'Platform', this.getNodeParameter('attachPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
+				refuseUnattachable(node, platform);
+				const oauthAccountId = pathSegment(node, 'OAuth Account ID', this.getNodeParameter('attachOauthAccountId', itemIndex, ''));
+				const ids = attachIdsOf(node, this.getNodeParameter('attachIds', itemIndex, ''));
+				if (!ids.length)
+					throw new NodeOperationError(node, 'Page, Profile or Location IDs: no ID given', {
+						description: 'Give the IDs Get Available Accounts lists, separated by commas.',
+					});
+				const available = await fetchAvailableAccounts.call(this, scope, platform, oauthAccountId);
+				accounts = ids.map((id) => {
+					const account = available.find((candidate) => candidate.id === id);
+					if (account) return account;
+					throw new NodeOperationError(
+						node,
+						`Page, Profile or Location IDs: "${id}" is not one this ${platformName(platform)} login can attach`,
+						{
+							description: `It can attach: ${available.map((candidate) => `${String(candidate.name)} (${String(candidate.id)})`).join(', ') || 'nothing'}.`,
+						},
+					);
 				});
-			});
-		}
-		const attached: IDataObject[] = [];
-		for (const account of accounts.filter((candidate) => !candidate.isConnected)) attached.push(await attach(scope, itemIndex, account));
-		return attached;
-	});
-}, [...ATTACH_ROUTES, ...LIST_ROUTES, { method: 'GET', path: '/social-media-posting/{locationId}/accounts' }]);
+			}
+			const attached: IDataObject[] = [];
+			for (const account of accounts.filter((candidate) => !candidate.isConnected)) attached.push(await attach(scope, itemIndex, account));
+			return attached;
+		});
+	},
+	[...ATTACH_ROUTES, ...LIST_ROUTES, { method: 'GET', path: '/social-media-posting/{locationId}/accounts' }],
+);
 
 export const attachAccountsOperation: Operation = {
 	option: {

@@ -1,4 +1,11 @@
-import { NodeOperationError, type IBinaryKeyData, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IBinaryKeyData,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { choices, isLink, linkList, text, wholeNumber } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { platformName } from '../../networks';
@@ -13,7 +20,8 @@ import { checkLocation, START_ROUTES } from './platforms';
 const show = { resource: ['accountConnection'], operation: ['buildConnectPage'] };
 
 const DEFAULT_TITLE = 'Connect your social accounts';
-const DEFAULT_INTRO = 'Click a network, log in and allow access. The pages and profiles you allow are added to our social planner right away.';
+const DEFAULT_INTRO =
+	'Click a network, log in and allow access. The pages and profiles you allow are added to our social planner right away.';
 const HOUR = 60 * 60 * 1000;
 
 /** Its own fields, in two parts: User Name or ID (Get Connect URL's) comes between them in the editor. */
@@ -26,7 +34,8 @@ export const buildConnectPageLinkFields: INodeProperties[] = [
 		default: [...PAGE_NETWORKS],
 		required: true,
 		displayOptions: { show },
-		description: 'One button per network, in this order. X (Twitter), Bluesky and TikTok Business are not offered: the API cannot connect or attach them.',
+		description:
+			'One button per network, in this order. X (Twitter), Bluesky and TikTok Business are not offered: the API cannot connect or attach them.',
 	},
 	{
 		displayName: 'Callback URL',
@@ -140,9 +149,13 @@ const buildConnectPage = withRoutes(async function buildConnectPage(this: IExecu
 		if (!platforms.length) throw new NodeOperationError(node, 'Networks: choose at least one network for the page');
 		const callbackUrl = text(node, 'Callback URL', this.getNodeParameter('callbackUrl', itemIndex, '')).trim();
 		if (!isLink(callbackUrl)) {
-			throw new NodeOperationError(node, `Callback URL: ${callbackUrl ? `"${callbackUrl}" is not a link (http:// or https://)` : 'required'}`, {
-				description: 'Give the Production URL of the Webhook (POST) node of the workflow that attaches the accounts.',
-			});
+			throw new NodeOperationError(
+				node,
+				`Callback URL: ${callbackUrl ? `"${callbackUrl}" is not a link (http:// or https://)` : 'required'}`,
+				{
+					description: 'Give the Production URL of the Webhook (POST) node of the workflow that attaches the accounts.',
+				},
+			);
 		}
 		const scope = await run.scope(itemIndex);
 		const userId = connectUserOf(node, scope, this.getNodeParameter('connectUserId', itemIndex, ''));
@@ -192,7 +205,8 @@ export const buildConnectPageOperation: Operation = {
 		name: 'Build Connect Page',
 		value: 'buildConnectPage',
 		action: 'Build a connect page for a client',
-		description: 'Write a web page with one button per network that attaches what the client connects, for Respond to Webhook (nothing is sent)',
+		description:
+			'Write a web page with one button per network that attaches what the client connects, for Respond to Webhook (nothing is sent)',
 	},
 	run: buildConnectPage,
 };

@@ -8,7 +8,8 @@ import { CONNECT_PLATFORM_OPTIONS } from './platforms';
 
 // The most used first on the page; a network not named here comes after them.
 const FIRST_ON_THE_PAGE = ['facebook', 'instagram', 'google', 'linkedin', 'tiktok', 'youtube'];
-const pageRank = (platform: string) => (FIRST_ON_THE_PAGE.includes(platform) ? FIRST_ON_THE_PAGE.indexOf(platform) : FIRST_ON_THE_PAGE.length);
+const pageRank = (platform: string) =>
+	FIRST_ON_THE_PAGE.includes(platform) ? FIRST_ON_THE_PAGE.indexOf(platform) : FIRST_ON_THE_PAGE.length;
 /**
  * The networks a connect page offers: those the API connects and attaches. Not X (HighLevel stopped
  * it on 2024-12-04), Bluesky (its start answers "not supported"), TikTok Business (no attach).
@@ -16,7 +17,9 @@ const pageRank = (platform: string) => (FIRST_ON_THE_PAGE.includes(platform) ? F
 export const PAGE_NETWORKS = CONNECT_NETWORKS.filter(({ connect }) => connect.attachBody !== null && !connect.note)
 	.map(({ platform }) => platform)
 	.sort((a, b) => pageRank(a) - pageRank(b));
-export const PAGE_NETWORK_OPTIONS: INodePropertyOptions[] = CONNECT_PLATFORM_OPTIONS.filter((option) => PAGE_NETWORKS.includes(String(option.value)));
+export const PAGE_NETWORK_OPTIONS: INodePropertyOptions[] = CONNECT_PLATFORM_OPTIONS.filter((option) =>
+	PAGE_NETWORKS.includes(String(option.value)),
+);
 
 /** One ID as HighLevel's connect window gives it (an OAuth login is 24 hex characters): letters, digits, `_`, `-`. */
 export const ONE_ID = /^[\w-]{1,100}$/;

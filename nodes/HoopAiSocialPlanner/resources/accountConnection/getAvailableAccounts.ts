@@ -17,7 +17,8 @@ const LOGIN_FROM_OPTIONS: INodePropertyOptions[] = [
 	{
 		name: 'Connect Page (Webhook Item)',
 		value: 'connectPage',
-		description: 'Each input item is what a connect page (Build Connect Page) posted to your Webhook node: its platform, accountId and nonce are read from it',
+		description:
+			'Each input item is what a connect page (Build Connect Page) posted to your Webhook node: its platform, accountId and nonce are read from it',
 	},
 	{ name: 'Platform and ID Below', value: 'fields', description: 'The network, and the accountId the connect window posted back' },
 ];

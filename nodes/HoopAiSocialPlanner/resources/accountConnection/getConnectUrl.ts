@@ -1,4 +1,11 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { choice, text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { optionalId } from '../../shared/ids';

@@ -1,7 +1,12 @@
 import { resourceModule } from '../resource';
 import { attachAccountsDescription, attachAccountsOperation } from './attachAccounts';
 import { buildConnectPageLinkFields, buildConnectPageLookFields, buildConnectPageOperation } from './buildConnectPage';
-import { getAvailableAccountsDescription, getAvailableAccountsOperation, loginFromField, showForAvailableByFields } from './getAvailableAccounts';
+import {
+	getAvailableAccountsDescription,
+	getAvailableAccountsOperation,
+	loginFromField,
+	showForAvailableByFields,
+} from './getAvailableAccounts';
 import { getConnectUrlDescription, getConnectUrlOperation } from './getConnectUrl';
 import { connectNotices, oauthAccountIdField, platformField } from './platforms';
 

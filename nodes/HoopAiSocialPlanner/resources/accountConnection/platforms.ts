@@ -57,7 +57,11 @@ export const LIST_ROUTES: ApiRoute[] = [
 	{ method: 'GET', path: `${CONNECT_FLOW}/{locationId}/{platform}/accounts/{accountId}` },
 ];
 export const ATTACH_ROUTES: ApiRoute[] = [
-	...v2(V2_NETWORKS.filter((network) => network.connect.attachBody !== null), 'POST', listPath),
+	...v2(
+		V2_NETWORKS.filter((network) => network.connect.attachBody !== null),
+		'POST',
+		listPath,
+	),
 	{ method: 'POST', path: `${CONNECT_FLOW}/{locationId}/{platform}/accounts/{accountId}` },
 ];
 
@@ -80,7 +84,9 @@ const camel = (platform: string) => platform.replace(/-(\w)/g, (_dash, letter: s
  * field `field` names its network; `nameOf` names each notice property.
  */
 export function networkNotices(field: string, show: Show, nameOf: (platform: string) => string): INodeProperties[] {
-	return CONNECT_NETWORKS.flatMap(({ platform, connect }) => (connect.notice ? [notice(connect.notice, nameOf(platform), { ...show, [field]: [platform] })] : []));
+	return CONNECT_NETWORKS.flatMap(({ platform, connect }) =>
+		connect.notice ? [notice(connect.notice, nameOf(platform), { ...show, [field]: [platform] })] : [],
+	);
 }
 
 /** For Attach Accounts: the networks' notices, then why those that cannot be attached cannot. */
@@ -97,7 +103,9 @@ const capitalized = (text: string) => text.replace(/^\w/, (letter) => letter.toU
 
 /** The notices of a Platform field of Get Connect URL or Get Available Accounts; `prefix` tells two such fields' notices apart. */
 export function connectNotices(field: string, show: Show, prefix = ''): INodeProperties[] {
-	return networkNotices(field, show, (platform) => (prefix ? `${prefix}${capitalized(camel(platform))}Notice` : `${camel(platform)}Notice`));
+	return networkNotices(field, show, (platform) =>
+		prefix ? `${prefix}${capitalized(camel(platform))}Notice` : `${camel(platform)}Notice`,
+	);
 }
 
 export const platformField: INodeProperties = {

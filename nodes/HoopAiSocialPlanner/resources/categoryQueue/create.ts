@@ -45,7 +45,8 @@ export const queueCreateDescription: INodeProperties[] = [
 				typeOptions: { loadOptionsMethod: 'getUsers' },
 				allowArbitraryValues: true,
 				default: '',
-				description: 'The HoopAI user who creates the queue; empty: the credential’s Default User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'The HoopAI user who creates the queue; empty: the credential’s Default User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
 	},

@@ -69,7 +69,9 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function timeSlotsOf(node: INode, value: unknown): IDataObject[] {
 	const slots = ((value as IDataObject | undefined)?.slots ?? []) as IDataObject[];
 	if (!Array.isArray(slots) || slots.length === 0) {
-		throw new NodeOperationError(node, 'Time Slots: add at least one time slot', { description: 'A queue publishes at its time slots: a day of the week and a time.' });
+		throw new NodeOperationError(node, 'Time Slots: add at least one time slot', {
+			description: 'A queue publishes at its time slots: a day of the week and a time.',
+		});
 	}
 	return slots.map((slot, index) => {
 		const which = slots.length > 1 ? ` (time slot ${index + 1})` : '';

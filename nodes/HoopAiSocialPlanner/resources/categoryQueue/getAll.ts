@@ -12,7 +12,13 @@ export const getAll: Operation = {
 		routing: apiRouting({
 			request: { method: 'POST', url: `${QUEUES_PATH}/list`, ...LOCATION_IN_BODY },
 			effect: 'read',
-			pagination: paginateCountedList({ in: 'body', itemsPath: 'results.queues', countPath: 'results.meta.count', pageSize: 100, numeric: true }),
+			pagination: paginateCountedList({
+				in: 'body',
+				itemsPath: 'results.queues',
+				countPath: 'results.meta.count',
+				pageSize: 100,
+				numeric: true,
+			}),
 		}),
 	},
 };

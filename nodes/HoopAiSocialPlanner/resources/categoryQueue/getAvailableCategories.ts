@@ -5,7 +5,12 @@ import { apiRouting } from '../../shared/routing';
 import { LOCATION_IN_QUERY, QUEUES_PATH } from '../queue/fields';
 import type { Operation } from '../resource';
 
-const paginateAvailableCategories = paginateCountedList({ in: 'qs', itemsPath: 'results.categories', countPath: 'results.meta.count', pageSize: 100 });
+const paginateAvailableCategories = paginateCountedList({
+	in: 'qs',
+	itemsPath: 'results.categories',
+	countPath: 'results.meta.count',
+	pageSize: 100,
+});
 
 export const availableCategoriesDescription: INodeProperties[] = [
 	{

@@ -9,7 +9,18 @@ import { getCalendar } from './getCalendar';
 import { queueField } from './queue';
 import { queueUpdateDescription, update } from './update';
 
-export const categoryQueue = resourceModule('categoryQueue', [create, deleteActivePost, get, getAvailableCategories, getCalendar, getAll, update], {
-	default: 'getAll',
-	fields: [queueField, ...deleteActivePostDescription, ...queueCreateDescription, ...queueUpdateDescription, ...availableCategoriesDescription, ...calendarDescription],
-});
+export const categoryQueue = resourceModule(
+	'categoryQueue',
+	[create, deleteActivePost, get, getAvailableCategories, getCalendar, getAll, update],
+	{
+		default: 'getAll',
+		fields: [
+			queueField,
+			...deleteActivePostDescription,
+			...queueCreateDescription,
+			...queueUpdateDescription,
+			...availableCategoriesDescription,
+			...calendarDescription,
+		],
+	},
+);

@@ -7,4 +7,8 @@ import { QUEUES_PATH, queueLocator } from '../queue/fields';
 export const QUEUE_PATH = `${QUEUES_PATH}/{queue}`;
 export const QUEUE = { queue: 'Queue' };
 
-export const queueField: INodeProperties = { ...queueLocator, name: 'queue', displayOptions: { show: { resource: ['categoryQueue'], operation: ['get', 'update'] } } };
+export const queueField: INodeProperties = {
+	...queueLocator,
+	name: 'queue',
+	displayOptions: { show: { resource: ['categoryQueue'], operation: ['get', 'update'] } },
+};

@@ -31,7 +31,8 @@ export const queueUpdateDescription: INodeProperties[] = [
 				name: 'skipDateTime',
 				type: 'dateTime',
 				default: '',
-				description: 'A slot to leave out (its date and time, in the workflow’s timezone): that slot publishes nothing, the next one publishes its item',
+				description:
+					'A slot to leave out (its date and time, in the workflow’s timezone): that slot publishes nothing, the next one publishes its item',
 			},
 			{ ...timeSlotsField, description: 'Replace the queue’s time slots with these' },
 			...queueSettingFields,
@@ -45,7 +46,8 @@ async function buildQueueUpdateBody(this: IExecuteSingleFunctions, requestOption
 	const fields = this.getNodeParameter('queueUpdateFields', {}) as IDataObject;
 	const body: IDataObject = {};
 	if (fields.status !== undefined) body.status = choice(node, 'Update Fields → Status', fields.status, STATUS_OPTIONS);
-	if (fields.skipDateTime !== undefined && fields.skipDateTime !== '') body.skipDateTime = utcDate(node, 'Update Fields → Skip Date', fields.skipDateTime, this.getTimezone());
+	if (fields.skipDateTime !== undefined && fields.skipDateTime !== '')
+		body.skipDateTime = utcDate(node, 'Update Fields → Skip Date', fields.skipDateTime, this.getTimezone());
 	if (fields.timeSlots !== undefined) body.timeSlots = timeSlotsOf(node, fields.timeSlots);
 	for (const key of ['enableFuturePosts', 'prioritizeNewContent']) if (fields[key] !== undefined) body[key] = Boolean(fields[key]);
 	if (Object.keys(body).length === 0) {

@@ -23,7 +23,10 @@ const IS_PARENT_THREAD = [
 function imageAttachments(node: INode, network: CommentNetwork, value: unknown): IDataObject[] {
 	const urls = linkList(node, 'Image URLs', value);
 	if (urls.length > network.comments.maxImages) {
-		throw new NodeOperationError(node, `Image URLs: ${urls.length} images, a ${network.name} comment takes at most ${network.comments.maxImages}`);
+		throw new NodeOperationError(
+			node,
+			`Image URLs: ${urls.length} images, a ${network.name} comment takes at most ${network.comments.maxImages}`,
+		);
 	}
 	for (const url of urls) {
 		const extension = /\.([a-z0-9]+)$/i.exec(url.split(/[?#]/)[0])?.[1]?.toLowerCase();
@@ -39,7 +42,10 @@ function commentText(node: INode, network: CommentNetwork | undefined, value: un
 	const content = text(node, 'Text', value).trim();
 	if (!content) throw new NodeOperationError(node, 'Text: no text given', { description: 'A comment needs its text.' });
 	if (network && content.length > network.comments.maxLength) {
-		throw new NodeOperationError(node, `Text: ${content.length} characters, ${network.name} comments take at most ${network.comments.maxLength}`);
+		throw new NodeOperationError(
+			node,
+			`Text: ${content.length} characters, ${network.name} comments take at most ${network.comments.maxLength}`,
+		);
 	}
 	return content;
 }
@@ -49,7 +55,8 @@ async function buildCommentBody(this: IExecuteSingleFunctions, requestOptions: I
 	const node = this.getNode();
 	const network = commentNetwork(this.getNodeParameter('platform', ''));
 	const parentId = hoopAiId(node, 'Reply To', this.getNodeParameter('parentId', ''));
-	if (!parentId) throw new NodeOperationError(node, 'Reply To: no ID given', { description: 'Give the _id of the post or comment to answer.' });
+	if (!parentId)
+		throw new NodeOperationError(node, 'Reply To: no ID given', { description: 'Give the _id of the post or comment to answer.' });
 	const content = commentText(node, network, this.getNodeParameter('content', ''));
 	const attachments = network?.comments.maxImages ? imageAttachments(node, network, this.getNodeParameter('attachments', '')) : [];
 	requestOptions.body = {

@@ -1,4 +1,11 @@
-import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type INode, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { choice, dateText, text } from '../../shared/checks';
 import { parseInstant } from '../../shared/dates';
 import { idList } from '../../shared/ids';
@@ -57,7 +64,13 @@ export const getAll: Operation = {
 			request: { method: 'POST', url: `${COMMENTS_PATH}/list`, ...withLocation },
 			path: PLATFORM,
 			preSend: [checkCommentPlatform, buildCommentListBody],
-			pagination: paginateCountedList({ in: 'body', itemsPath: 'results.comments', countPath: 'results.meta.total', pageSize: 100, numeric: true }),
+			pagination: paginateCountedList({
+				in: 'body',
+				itemsPath: 'results.comments',
+				countPath: 'results.meta.total',
+				pageSize: 100,
+				numeric: true,
+			}),
 		}),
 	},
 };
@@ -71,8 +84,7 @@ export const commentGetAllDescription: INodeProperties[] = [
 		default: [],
 		required: true,
 		displayOptions: { show: showFor('getAll') },
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'Accounts whose posts’ comments to list. IDs are the networks’ own account IDs.',
 	},
 	{

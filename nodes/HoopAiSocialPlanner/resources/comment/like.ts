@@ -1,4 +1,10 @@
-import { NodeOperationError, type IExecuteSingleFunctions, type IHttpRequestOptions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { apiRouting, sentPathValue, type OutputHook } from '../../shared/routing';
 import { COMMENT_NETWORKS } from '../../networks';
 import type { Operation } from '../resource';

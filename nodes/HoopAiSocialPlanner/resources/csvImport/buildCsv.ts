@@ -107,9 +107,13 @@ const TEMPLATE_TIME = 'YYYY-MM-DD HH:mm:ss';
 function templateTime(context: IExecuteFunctions, row: number, value: string, zone: string, fileZone: string): string {
 	const utc = value ? toUtcIso(value, zone) : undefined;
 	if (!utc) {
-		throw new NodeOperationError(context.getNode(), value ? `Date and Time: row ${row}: "${value}" is not a date and time` : `Date and Time: row ${row}: no date given`, {
-			description: `Use e.g. 2026-12-01 09:30 (read in ${zone}) or 2026-12-01T09:30:00+01:00. The file writes it as ${TEMPLATE_TIME}.`,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			value ? `Date and Time: row ${row}: "${value}" is not a date and time` : `Date and Time: row ${row}: no date given`,
+			{
+				description: `Use e.g. 2026-12-01 09:30 (read in ${zone}) or 2026-12-01T09:30:00+01:00. The file writes it as ${TEMPLATE_TIME}.`,
+			},
+		);
 	}
 	return String(localIso(utc, fileZone)).slice(0, 19).replace('T', ' ');
 }
@@ -117,7 +121,11 @@ function templateTime(context: IExecuteFunctions, row: number, value: string, zo
 /** The template's media columns: each link by the kind its extension names (unknown: image). */
 function mediaColumns(urls: string[]): TemplateRow {
 	const typed = urls.map((url) => ({ url: url.replace(/,/g, '%2C'), type: mediaTypeFromUrl(url) ?? 'image/jpeg' }));
-	const column = (wanted: (type: string) => boolean) => typed.filter(({ type }) => wanted(type)).map(({ url }) => url).join(',');
+	const column = (wanted: (type: string) => boolean) =>
+		typed
+			.filter(({ type }) => wanted(type))
+			.map(({ url }) => url)
+			.join(',');
 	return {
 		imageUrls: column((type) => type.startsWith('image/') && type !== 'image/gif'),
 		gifUrl: column((type) => type === 'image/gif'),
@@ -129,15 +137,21 @@ function mediaColumns(urls: string[]): TemplateRow {
 function rowOf(context: IExecuteFunctions, itemIndex: number, fileZone: string): TemplateRow {
 	const node = context.getNode();
 	const row = itemIndex + 1;
-	const zone = text(node, `Timezone Name or ID: row ${row}`, context.getNodeParameter('csvTimezone', itemIndex, '')).trim() || context.getTimezone();
-	if (!isValidTimeZone(zone)) throw new NodeOperationError(node, `Timezone Name or ID: row ${row}: "${zone}" is not a timezone`, { description: 'Use a timezone name such as Europe/Berlin.' });
+	const zone =
+		text(node, `Timezone Name or ID: row ${row}`, context.getNodeParameter('csvTimezone', itemIndex, '')).trim() || context.getTimezone();
+	if (!isValidTimeZone(zone))
+		throw new NodeOperationError(node, `Timezone Name or ID: row ${row}: "${zone}" is not a timezone`, {
+			description: 'Use a timezone name such as Europe/Berlin.',
+		});
 	const when = dateText(context.getNode(), `Date and Time: row ${row}`, context.getNodeParameter('dateTime', itemIndex, ''));
 	const content = text(node, `Text: row ${row}`, context.getNodeParameter('csvText', itemIndex, ''));
 	const urls = linkList(node, `Media URLs: row ${row}`, context.getNodeParameter('mediaUrls', itemIndex, ''));
 	const link = linkList(node, `Link: row ${row}`, context.getNodeParameter('link', itemIndex, ''));
 	if (link.length > 1) throw new NodeOperationError(node, `Link: row ${row}: give one link, not ${link.length}`);
 	if (!content.trim() && urls.length === 0) {
-		throw new NodeOperationError(node, `Text: row ${row}: the row has no text and no media`, { description: 'Every post needs text, media or both.' });
+		throw new NodeOperationError(node, `Text: row ${row}: the row has no text and no media`, {
+			description: 'Every post needs text, media or both.',
+		});
 	}
 	return {
 		'postAtSpecificTime (YYYY-MM-DD HH:mm:ss)': templateTime(context, row, when, zone, fileZone),

@@ -24,18 +24,21 @@ export const csvDeleteRowDescription: INodeProperties[] = [
  * Delete Row runs in code: its path names the import `{csvId}` and the row `{postId}`, where the
  * import's other paths name it `{id}` (routing fills a path from parameters of the same name).
  */
-const deleteCsvRows = withRoutes(async function deleteCsvRows(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const run = runOf(this);
-	return await runForEachItem.call(this, async (itemIndex) => {
-		const csvId = csvIdOf(this, itemIndex);
-		const rowId = pathSegment(this.getNode(), 'Row ID', this.getNodeParameter('rowId', itemIndex));
-		const path = `/social-media-posting/{locationId}/csv/${encodeURIComponent(csvId)}/post/${encodeURIComponent(rowId)}`;
-		const response = await apiResponse.call(this, 'DELETE', path, { scope: await run.scope(itemIndex) });
-		if (response.statusCode >= 400) throw apiError(this.getNode(), response, itemIndex);
-		const results = (response.body.results ?? {}) as IDataObject;
-		return { deleted: true, id: String(results.postId ?? rowId), csvId };
-	});
-}, [{ method: 'DELETE', path: '/social-media-posting/{locationId}/csv/{csvId}/post/{postId}' }]);
+const deleteCsvRows = withRoutes(
+	async function deleteCsvRows(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const run = runOf(this);
+		return await runForEachItem.call(this, async (itemIndex) => {
+			const csvId = csvIdOf(this, itemIndex);
+			const rowId = pathSegment(this.getNode(), 'Row ID', this.getNodeParameter('rowId', itemIndex));
+			const path = `/social-media-posting/{locationId}/csv/${encodeURIComponent(csvId)}/post/${encodeURIComponent(rowId)}`;
+			const response = await apiResponse.call(this, 'DELETE', path, { scope: await run.scope(itemIndex) });
+			if (response.statusCode >= 400) throw apiError(this.getNode(), response, itemIndex);
+			const results = (response.body.results ?? {}) as IDataObject;
+			return { deleted: true, id: String(results.postId ?? rowId), csvId };
+		});
+	},
+	[{ method: 'DELETE', path: '/social-media-posting/{locationId}/csv/{csvId}/post/{postId}' }],
+);
 
 export const deleteRow: Operation = {
 	// Runs in code: each row is its own request.

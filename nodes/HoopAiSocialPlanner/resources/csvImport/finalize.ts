@@ -14,14 +14,22 @@ export const csvFinalizeDescription: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [{ ...userIdOption, description: 'The HoopAI user who schedules the posts; by default the credential’s User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' }],
+		options: [
+			{
+				...userIdOption,
+				description:
+					'The HoopAI user who schedules the posts; by default the credential’s User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+		],
 	},
 ];
 
 /** preSend of Finalize: the user (the v3 API requires one) in the body. */
 async function buildFinalizeBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('finalizeOptions', {}) as IDataObject;
-	requestOptions.body = { userId: importUserId(this.getNode(), 'Options → User Name or ID', options.userId, await runOf(this).connection()) };
+	requestOptions.body = {
+		userId: importUserId(this.getNode(), 'Options → User Name or ID', options.userId, await runOf(this).connection()),
+	};
 	return requestOptions;
 }
 

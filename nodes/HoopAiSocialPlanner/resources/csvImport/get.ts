@@ -42,7 +42,9 @@ async function paginateCsvRows(
 	this: IExecutePaginationFunctions,
 	resultOptions: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const wanted = this.getNodeParameter('returnAllRows', true) ? Infinity : wholeNumber(this.getNode(), 'Row Limit', this.getNodeParameter('rowLimit', 50), 1);
+	const wanted = this.getNodeParameter('returnAllRows', true)
+		? Infinity
+		: wholeNumber(this.getNode(), 'Row Limit', this.getNodeParameter('rowLimit', 50), 1);
 	const posts: IDataObject[] = [];
 	let results: IDataObject = {};
 	for (;;) {

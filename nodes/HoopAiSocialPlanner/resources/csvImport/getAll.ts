@@ -30,7 +30,11 @@ export const csvGetAllDescription: INodeProperties[] = [
 				default: false,
 				description: 'Whether to add the details of the users who made the imports',
 			},
-			{ ...userIdOption, description: 'The HoopAI user whose view of the imports to list; by default the credential’s User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+			{
+				...userIdOption,
+				description:
+					'The HoopAI user whose view of the imports to list; by default the credential’s User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
 		],
 	},
 ];
@@ -38,7 +42,10 @@ export const csvGetAllDescription: INodeProperties[] = [
 /** preSend of Get Many: the user (the v3 API requires one) and the filters, in the query. */
 async function buildCsvListQuery(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const filters = this.getNodeParameter('csvFilters', {}) as IDataObject;
-	const qs: IDataObject = { ...requestOptions.qs, userId: importUserId(this.getNode(), 'Filters → User Name or ID', filters.userId, await runOf(this).connection()) };
+	const qs: IDataObject = {
+		...requestOptions.qs,
+		userId: importUserId(this.getNode(), 'Filters → User Name or ID', filters.userId, await runOf(this).connection()),
+	};
 	if (filters.includeUsers === true) qs.includeUsers = 'true';
 	if (filters.isFromTemplate === true) qs.isFromTemplate = 'true';
 	requestOptions.qs = qs;

@@ -10,20 +10,24 @@ import { csvImportPostsDescription, importPosts } from './importPosts';
 import { csvSetAccountsDescription, setAccounts } from './setAccounts';
 import { csvUploadDescription, upload } from './upload';
 
-export const csvImport = resourceModule('csvImport', [buildCsv, deleteImport, deleteRow, finalize, get, getAll, importPosts, setAccounts, upload], {
-	default: 'importPosts',
-	fields: [
-		// Each declared once: n8n evaluates every declaration of a parameter for every item.
-		{ ...csvIdField, displayOptions: { show: { resource: ['csvImport'], operation: ['get', 'finalize', 'delete', 'deleteRow'] } } },
-		{ ...binaryPropertyField, displayOptions: { show: { resource: ['csvImport'], operation: ['upload', 'importPosts'] } } },
-		{ ...importAccountsField, displayOptions: { show: { resource: ['csvImport'], operation: ['setAccounts', 'importPosts'] } } },
-		...csvBuildDescription,
-		...csvUploadDescription,
-		...csvSetAccountsDescription,
-		...csvImportPostsDescription,
-		...csvGetAllDescription,
-		...csvGetDescription,
-		...csvFinalizeDescription,
-		...csvDeleteRowDescription,
-	],
-});
+export const csvImport = resourceModule(
+	'csvImport',
+	[buildCsv, deleteImport, deleteRow, finalize, get, getAll, importPosts, setAccounts, upload],
+	{
+		default: 'importPosts',
+		fields: [
+			// Each declared once: n8n evaluates every declaration of a parameter for every item.
+			{ ...csvIdField, displayOptions: { show: { resource: ['csvImport'], operation: ['get', 'finalize', 'delete', 'deleteRow'] } } },
+			{ ...binaryPropertyField, displayOptions: { show: { resource: ['csvImport'], operation: ['upload', 'importPosts'] } } },
+			{ ...importAccountsField, displayOptions: { show: { resource: ['csvImport'], operation: ['setAccounts', 'importPosts'] } } },
+			...csvBuildDescription,
+			...csvUploadDescription,
+			...csvSetAccountsDescription,
+			...csvImportPostsDescription,
+			...csvGetAllDescription,
+			...csvGetDescription,
+			...csvFinalizeDescription,
+			...csvDeleteRowDescription,
+		],
+	},
+);

@@ -19,7 +19,8 @@ export function rowErrors(row: IDataObject): Record<string, string> {
 	for (const media of (row.medias ?? []) as IDataObject[]) {
 		for (const [key, network] of Object.entries(MEDIA_ERRORS)) {
 			const error = media[key];
-			if (typeof error === 'string' && error) errors[network] = errors[network] ? `${errors[network]}; ${error}` : `${error} (${String(media.url)})`;
+			if (typeof error === 'string' && error)
+				errors[network] = errors[network] ? `${errors[network]}; ${error}` : `${error} (${String(media.url)})`;
 		}
 	}
 	return errors;

@@ -37,7 +37,8 @@ export const csvSetAccountsDescription: INodeProperties[] = [
 		// 0 reads Upload's output from the input item: the usual chain is Upload → Set Accounts.
 		default: 0,
 		displayOptions: { show },
-		description: 'How many of the file’s rows to import, from the first. 0 imports all of them: the rowsCount of the input item, as Upload outputs it.',
+		description:
+			'How many of the file’s rows to import, from the first. 0 imports all of them: the rowsCount of the input item, as Upload outputs it.',
 	},
 	{
 		displayName: 'Options',
@@ -78,14 +79,20 @@ export interface SetAccountsBody extends IDataObject {
  * Set Accounts makes the import (and its rows): sent twice, it makes two. An attempt that got no
  * answer is looked up among the newest imports by its file before it is sent again.
  */
-export async function sendSetAccounts(this: IExecuteFunctions, scope: LocationScope, body: SetAccountsBody, itemIndex: number): Promise<string> {
+export async function sendSetAccounts(
+	this: IExecuteFunctions,
+	scope: LocationScope,
+	body: SetAccountsBody,
+	itemIndex: number,
+): Promise<string> {
 	const findCreated = async (): Promise<ApiResponse | undefined> => {
 		const list = await apiRequest.call(this, 'GET', CSV_PATH, { qs: { userId: body.userId, skip: '0', limit: '20' }, scope });
 		const csvs = ((list.results as IDataObject | undefined)?.csvs ?? []) as IDataObject[];
 		const made = csvs.find((csv) => csv.file === body.filePath);
 		return made && { statusCode: 201, headers: {}, body: { results: { csvId: String(made.id ?? made._id) } } };
 	};
-	const send = async () => await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/set-accounts', { body, scope, findCreated });
+	const send = async () =>
+		await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/set-accounts', { body, scope, findCreated });
 	const response = await createOnce(runOf(this), `${itemIndex} set-accounts ${stableJson(body)}`, send);
 	return String((response.results as IDataObject | undefined)?.csvId ?? '');
 }
@@ -97,10 +104,14 @@ function rowsToImport(context: IExecuteFunctions, itemIndex: number): number {
 	if (given > 0) return given;
 	const counted = Number(context.getInputData()[itemIndex]?.json.rowsCount);
 	if (Number.isInteger(counted) && counted >= 1) return counted;
-	throw new NodeOperationError(node, 'Rows to Import: 0 imports all the rows Upload counted, but the input item has no rowsCount of 1 or more', {
-		description: 'Put CSV Import → Upload right before this node, or give the number of rows to import.',
-		itemIndex,
-	});
+	throw new NodeOperationError(
+		node,
+		'Rows to Import: 0 imports all the rows Upload counted, but the input item has no rowsCount of 1 or more',
+		{
+			description: 'Put CSV Import → Upload right before this node, or give the number of rows to import.',
+			itemIndex,
+		},
+	);
 }
 
 /** The body of Set Accounts from an item's fields. */
@@ -120,27 +131,41 @@ function setAccountsBody(this: IExecuteFunctions, scope: LocationScope, itemInde
 	return body;
 }
 
-export const setCsvAccounts = withRoutes(async function setCsvAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const run = runOf(this);
-	return await runForEachItem.call(this, async (itemIndex) => {
-		const scope = await run.scope(itemIndex);
-		const body = setAccountsBody.call(this, scope, itemIndex);
-		requireFilled(this, body, itemIndex);
-		return { csvId: await sendSetAccounts.call(this, scope, body, itemIndex) };
-	});
-}, [
-	{ method: 'POST', path: '/social-media-posting/{locationId}/set-accounts' },
-	{ method: 'GET', path: '/social-media-posting/{locationId}/csv' },
-]);
+export const setCsvAccounts = withRoutes(
+	async function setCsvAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const run = runOf(this);
+		return await runForEachItem.call(this, async (itemIndex) => {
+			const scope = await run.scope(itemIndex);
+			const body = setAccountsBody.call(this, scope, itemIndex);
+			requireFilled(this, body, itemIndex);
+			return { csvId: await sendSetAccounts.call(this, scope, body, itemIndex) };
+		});
+	},
+	[
+		{ method: 'POST', path: '/social-media-posting/{locationId}/set-accounts' },
+		{ method: 'GET', path: '/social-media-posting/{locationId}/csv' },
+	],
+);
 
 /** The fields the API requires, named by their labels. */
 function requireFilled(context: IExecuteFunctions, body: SetAccountsBody, itemIndex: number): void {
 	const node = context.getNode();
 	if (body.accountIds.length === 0) {
-		throw new NodeOperationError(node, 'Account Names or IDs: nothing given', { description: 'Choose the accounts the posts go to.', itemIndex });
+		throw new NodeOperationError(node, 'Account Names or IDs: nothing given', {
+			description: 'Choose the accounts the posts go to.',
+			itemIndex,
+		});
 	}
-	if (!body.filePath) throw new NodeOperationError(node, 'File Path: nothing given', { description: 'Map Upload’s output, e.g. {{ $json.filePath }}.', itemIndex });
-	if (!body.fileName) throw new NodeOperationError(node, 'File Name: nothing given', { description: 'Map Upload’s output, e.g. {{ $json.fileName }}.', itemIndex });
+	if (!body.filePath)
+		throw new NodeOperationError(node, 'File Path: nothing given', {
+			description: 'Map Upload’s output, e.g. {{ $json.filePath }}.',
+			itemIndex,
+		});
+	if (!body.fileName)
+		throw new NodeOperationError(node, 'File Name: nothing given', {
+			description: 'Map Upload’s output, e.g. {{ $json.fileName }}.',
+			itemIndex,
+		});
 }
 
 export const setAccounts: Operation = {

@@ -46,10 +46,7 @@ export const csvUploadDescription: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		displayOptions: { show },
-		options: [
-			dropColumnsOption,
-			fileNameOption,
-		],
+		options: [dropColumnsOption, fileNameOption],
 	},
 ];
 
@@ -111,16 +108,19 @@ export async function uploadCsv(this: IExecuteFunctions, scope: LocationScope, f
 }
 
 /** Upload: each item's file, as it is (see Build CSV from Items for writing one). */
-const uploadCsvFiles = withRoutes(async function uploadCsvFiles(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const run = runOf(this);
-	return await runForEachItem.call(this, async (itemIndex) => {
-		const options = this.getNodeParameter('uploadOptions', itemIndex, {}) as IDataObject;
-		const given = await csvFileOf(this, itemIndex, text(this.getNode(), 'Options → File Name', options.fileName));
-		const { file, droppedColumns } = fileToSend(given, options.dropColumns !== false);
-		const results = await uploadCsv.call(this, await run.scope(itemIndex), file);
-		return droppedColumns.length ? { ...results, droppedColumns } : results;
-	});
-}, [{ method: 'POST', path: '/social-media-posting/{locationId}/csv' }]);
+const uploadCsvFiles = withRoutes(
+	async function uploadCsvFiles(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const run = runOf(this);
+		return await runForEachItem.call(this, async (itemIndex) => {
+			const options = this.getNodeParameter('uploadOptions', itemIndex, {}) as IDataObject;
+			const given = await csvFileOf(this, itemIndex, text(this.getNode(), 'Options → File Name', options.fileName));
+			const { file, droppedColumns } = fileToSend(given, options.dropColumns !== false);
+			const results = await uploadCsv.call(this, await run.scope(itemIndex), file);
+			return droppedColumns.length ? { ...results, droppedColumns } : results;
+		});
+	},
+	[{ method: 'POST', path: '/social-media-posting/{locationId}/csv' }],
+);
 
 export const upload: Operation = {
 	// multipart/form-data.

@@ -23,7 +23,8 @@ function explain(code: string, body: IDataObject, fileName: string, fileColumns:
 	const { missing, unknown } = columnProblems(fileColumns);
 	switch (code) {
 		case 'CSV_MISSING_HEADERS': {
-			const named = typeof body.missingHeaders === 'string' && body.missingHeaders ? body.missingHeaders.split(/,\s*(?=[a-zA-Z])/) : missing;
+			const named =
+				typeof body.missingHeaders === 'string' && body.missingHeaders ? body.missingHeaders.split(/,\s*(?=[a-zA-Z])/) : missing;
 			const noun = named.length === 1 ? 'column' : 'columns';
 			return {
 				message: `The file has no ${noun} ${listed(named)}; the template’s columns are ${TEMPLATE_COLUMNS_TEXT}`,
@@ -38,16 +39,25 @@ function explain(code: string, body: IDataObject, fileName: string, fileColumns:
 				description: `Remove or rename those columns (HoopAI: “${apiSays}”). ${BUILD_HINT}`,
 			};
 		case 'CSV_EMPTY_FILE':
-			return { message: `The file "${fileName}" is empty`, description: `It needs a header row with the template’s columns and one row per post. ${BUILD_HINT}` };
+			return {
+				message: `The file "${fileName}" is empty`,
+				description: `It needs a header row with the template’s columns and one row per post. ${BUILD_HINT}`,
+			};
 		case 'CSV_MISSING_REQUIRED_ROWS':
-			return { message: `The file "${fileName}" has its header row but no posts`, description: 'Add one row per post under the header row.' };
+			return {
+				message: `The file "${fileName}" has its header row but no posts`,
+				description: 'Add one row per post under the header row.',
+			};
 		case 'CSV_NO_VALID_POST':
 			return {
 				message: `No row of the file is a post HoopAI can schedule: ${apiSays}`,
 				description: 'Each row needs a date and time in the future (YYYY-MM-DD HH:mm:ss) and text or media.',
 			};
 		case 'CSV_INVALID_FORMAT':
-			return { message: `The file "${fileName}" is not a valid CSV file: ${apiSays}`, description: 'Check for a quote that is opened and never closed, or rows with more cells than the header.' };
+			return {
+				message: `The file "${fileName}" is not a valid CSV file: ${apiSays}`,
+				description: 'Check for a quote that is opened and never closed, or rows with more cells than the header.',
+			};
 		case 'CSV_UNSUPPORTED_EXTENSION':
 			return {
 				message: `HoopAI does not accept the file "${fileName}": ${apiSays}`,

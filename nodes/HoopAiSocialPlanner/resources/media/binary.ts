@@ -22,13 +22,19 @@ export async function readBinaryFile(
 ): Promise<BinaryFile> {
 	const node = this.getNode();
 	const name = text(node, label, field).trim();
-	if (!name) throw new NodeOperationError(node, `${label}: no binary field named`, { description: 'Give the name of the input item’s binary field, e.g. data.', itemIndex });
+	if (!name)
+		throw new NodeOperationError(node, `${label}: no binary field named`, {
+			description: 'Give the name of the input item’s binary field, e.g. data.',
+			itemIndex,
+		});
 	const binary = this.getInputData()[itemIndex]?.binary ?? {};
 	const stored = binary[name];
 	if (!stored) {
 		const names = Object.keys(binary);
 		throw new NodeOperationError(node, `${label}: input item ${itemIndex + 1} has no binary field "${name}"`, {
-			description: names.length ? `Its binary fields: ${names.join(', ')}.` : 'It has no binary data: the node before must output the file as binary (e.g. Read/Write Files from Disk, HTTP Request with Response Format File, Convert to File).',
+			description: names.length
+				? `Its binary fields: ${names.join(', ')}.`
+				: 'It has no binary data: the node before must output the file as binary (e.g. Read/Write Files from Disk, HTTP Request with Response Format File, Convert to File).',
 			itemIndex,
 		});
 	}
@@ -42,9 +48,17 @@ export async function readBinaryFile(
 		});
 	}
 	const data = await this.helpers.getBinaryDataBuffer(itemIndex, name);
-	if (data.length === 0) throw new NodeOperationError(node, `${label}: the file "${fileName}" is empty`, { description: 'The binary field holds no bytes; check the node that made it.', itemIndex });
+	if (data.length === 0)
+		throw new NodeOperationError(node, `${label}: the file "${fileName}" is empty`, {
+			description: 'The binary field holds no bytes; check the node that made it.',
+			itemIndex,
+		});
 	if (data.length > MAX_UPLOAD_BYTES) {
-		throw new NodeOperationError(node, `${label}: the file "${fileName}" has ${(data.length / 1024 / 1024).toFixed(1)} MB; the media library takes up to 25 MB`, { itemIndex });
+		throw new NodeOperationError(
+			node,
+			`${label}: the file "${fileName}" has ${(data.length / 1024 / 1024).toFixed(1)} MB; the media library takes up to 25 MB`,
+			{ itemIndex },
+		);
 	}
 	return { data, fileName, mimeType: type, type };
 }

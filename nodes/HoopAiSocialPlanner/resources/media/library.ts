@@ -48,14 +48,25 @@ const extraKey = (extra: FormPart[]) => extra.map((part) => `${part.field}=${par
  * Uploads a file from an n8n binary, once per run for the same content (another item, another
  * media entry, or n8n's Retry On Fail running the node again all get the first upload's link).
  */
-export async function uploadBinary(this: IExecuteFunctions, scope: LocationScope, file: UploadFile, extra: FormPart[] = []): Promise<UploadedFile> {
+export async function uploadBinary(
+	this: IExecuteFunctions,
+	scope: LocationScope,
+	file: UploadFile,
+	extra: FormPart[] = [],
+): Promise<UploadedFile> {
 	const run = runOf(this);
 	const send = async () => await sendUpload.call(this, scope, [{ field: 'file', file }, ...extra]);
 	return await createOnce(run, `${UPLOAD_PATH} ${scope.locationId} #${contentKey(run.uploads, file.data)} ${extraKey(extra)}`, send);
 }
 
 /** Has the media library fetch a file from a public link (`hosted: true, fileUrl`). */
-export async function uploadFromUrl(this: IExecuteFunctions, scope: LocationScope, fileUrl: string, extra: FormPart[] = []): Promise<UploadedFile> {
-	const send = async () => await sendUpload.call(this, scope, [{ field: 'hosted', value: 'true' }, { field: 'fileUrl', value: fileUrl }, ...extra]);
+export async function uploadFromUrl(
+	this: IExecuteFunctions,
+	scope: LocationScope,
+	fileUrl: string,
+	extra: FormPart[] = [],
+): Promise<UploadedFile> {
+	const send = async () =>
+		await sendUpload.call(this, scope, [{ field: 'hosted', value: 'true' }, { field: 'fileUrl', value: fileUrl }, ...extra]);
 	return await createOnce(runOf(this), `${UPLOAD_PATH} ${scope.locationId} ${fileUrl} ${extraKey(extra)}`, send);
 }

@@ -1,4 +1,11 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
 import { choice, isLink, text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { optionalId } from '../../shared/ids';
@@ -12,7 +19,11 @@ import { UPLOAD_PATH, uploadBinary, uploadFromUrl } from './library';
 const showForUpload = { resource: ['media'], operation: ['upload'] };
 
 const SOURCE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Binary File', value: 'binary', description: 'A file of the input item (from Read/Write Files from Disk, HTTP Request, Convert to File …)' },
+	{
+		name: 'Binary File',
+		value: 'binary',
+		description: 'A file of the input item (from Read/Write Files from Disk, HTTP Request, Convert to File …)',
+	},
 	{ name: 'URL', value: 'url', description: 'A public link the media library fetches the file from' },
 ];
 
@@ -51,7 +62,13 @@ export const mediaUploadDescription: INodeProperties[] = [
 		default: {},
 		displayOptions: { show: showForUpload },
 		options: [
-			{ displayName: 'File Name', name: 'name', type: 'string', default: '', description: 'The name in the media library (by default the binary’s file name)' },
+			{
+				displayName: 'File Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'The name in the media library (by default the binary’s file name)',
+			},
 			{ displayName: 'Folder ID', name: 'parentId', type: 'string', default: '', description: 'The media library folder to put it in' },
 		],
 	},
@@ -61,29 +78,44 @@ export const mediaUploadDescription: INodeProperties[] = [
  * Media → Upload runs in code: the API takes the file as multipart/form-data (field `file`), or
  * fetches it itself from a link (`hosted: true, fileUrl`). Outputs `{ fileId, url, type }`.
  */
-const uploadMedia = withRoutes(async function uploadMedia(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const node = this.getNode();
-	const run = runOf(this);
-	return await runForEachItem.call(this, async (itemIndex): Promise<IDataObject> => {
-		const scope = await run.scope(itemIndex);
-		const source = choice<string>(node, 'Source', this.getNodeParameter('uploadSource', itemIndex, 'binary'), SOURCE_OPTIONS);
-		const options = this.getNodeParameter('mediaOptions', itemIndex, {}) as IDataObject;
-		const name = text(node, 'Options → File Name', options.name).trim();
-		const parentId = optionalId(node, 'Options → Folder ID', options.parentId);
-		const extra: FormPart[] = [...(name ? [{ field: 'name', value: name }] : []), ...(parentId ? [{ field: 'parentId', value: parentId }] : [])];
-		if (source === 'url') {
-			const fileUrl = text(node, 'File URL', this.getNodeParameter('fileUrl', itemIndex, '')).trim();
-			if (!isLink(fileUrl)) {
-				throw new NodeOperationError(node, `File URL: "${fileUrl}" is not a link (http:// or https://)`, { description: 'Give the public link of the file, e.g. https://cdn.example.com/photo.jpg.', itemIndex });
+const uploadMedia = withRoutes(
+	async function uploadMedia(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const node = this.getNode();
+		const run = runOf(this);
+		return await runForEachItem.call(this, async (itemIndex): Promise<IDataObject> => {
+			const scope = await run.scope(itemIndex);
+			const source = choice<string>(node, 'Source', this.getNodeParameter('uploadSource', itemIndex, 'binary'), SOURCE_OPTIONS);
+			const options = this.getNodeParameter('mediaOptions', itemIndex, {}) as IDataObject;
+			const name = text(node, 'Options → File Name', options.name).trim();
+			const parentId = optionalId(node, 'Options → Folder ID', options.parentId);
+			const extra: FormPart[] = [
+				...(name ? [{ field: 'name', value: name }] : []),
+				...(parentId ? [{ field: 'parentId', value: parentId }] : []),
+			];
+			if (source === 'url') {
+				const fileUrl = text(node, 'File URL', this.getNodeParameter('fileUrl', itemIndex, '')).trim();
+				if (!isLink(fileUrl)) {
+					throw new NodeOperationError(node, `File URL: "${fileUrl}" is not a link (http:// or https://)`, {
+						description: 'Give the public link of the file, e.g. https://cdn.example.com/photo.jpg.',
+						itemIndex,
+					});
+				}
+				const uploaded = await uploadFromUrl.call(this, scope, fileUrl, extra);
+				return { ...uploaded, type: mediaTypeFromUrl(uploaded.url || fileUrl) ?? '' };
 			}
-			const uploaded = await uploadFromUrl.call(this, scope, fileUrl, extra);
-			return { ...uploaded, type: mediaTypeFromUrl(uploaded.url || fileUrl) ?? '' };
-		}
-		const file = await readBinaryFile.call(this, itemIndex, 'Input Binary Field', this.getNodeParameter('mediaBinaryField', itemIndex, 'data'), false);
-		const uploaded = await uploadBinary.call(this, scope, file, extra);
-		return { ...uploaded, type: file.type };
-	});
-}, [{ method: 'POST', path: UPLOAD_PATH }]);
+			const file = await readBinaryFile.call(
+				this,
+				itemIndex,
+				'Input Binary Field',
+				this.getNodeParameter('mediaBinaryField', itemIndex, 'data'),
+				false,
+			);
+			const uploaded = await uploadBinary.call(this, scope, file, extra);
+			return { ...uploaded, type: file.type };
+		});
+	},
+	[{ method: 'POST', path: UPLOAD_PATH }],
+);
 
 export const upload: Operation = {
 	option: {

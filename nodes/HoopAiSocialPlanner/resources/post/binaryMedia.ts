@@ -49,7 +49,12 @@ export async function readBinaryMedia(this: IExecuteFunctions, itemIndex: number
 }
 
 /** Uploads the checked files (each content once per run) and puts their links in the body's media. */
-export async function uploadBinaryMedia(this: IExecuteFunctions, scope: LocationScope, body: IDataObject, uploads: Map<number, BinaryFile>): Promise<void> {
+export async function uploadBinaryMedia(
+	this: IExecuteFunctions,
+	scope: LocationScope,
+	body: IDataObject,
+	uploads: Map<number, BinaryFile>,
+): Promise<void> {
 	const media = body.media as IDataObject[] | undefined;
 	for (const [index, file] of uploads) {
 		const uploaded = await uploadBinary.call(this, scope, file);

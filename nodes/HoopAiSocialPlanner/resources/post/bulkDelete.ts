@@ -61,34 +61,41 @@ function gatherPostIds(this: IExecuteFunctions): GatheredIds {
  * Bulk Delete runs once for all input items (not once per item, as routing would): it gathers
  * every item's IDs, removes duplicates and deletes them 50 at a time.
  */
-const bulkDeletePosts = withRoutes(async function bulkDeletePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const { postIds, pairedItem, refused } = gatherPostIds.call(this);
-	const failWith = (error: NodeApiError | NodeOperationError): INodeExecutionData[][] => {
-		if (this.continueOnFail()) return [[...refused, { json: { error: error.message }, pairedItem }]];
-		throw error;
-	};
-	if (postIds.length === 0) {
-		if (pairedItem.length === 0) return [refused];
-		return failWith(new NodeOperationError(this.getNode(), 'Post IDs: no post ID given', { description: 'Map the IDs of the posts to delete, e.g. {{ $json._id }}.' }));
-	}
-	const scope = await runOf(this).scope();
-	const summary = { deletedCount: 0, requested: postIds.length, notFound: 0, requests: 0 };
-	for (let start = 0; start < postIds.length; start += BULK_DELETE_CHUNK) {
-		const chunk = postIds.slice(start, start + BULK_DELETE_CHUNK);
-		const response = await apiResponse.call(this, 'POST', '/social-media-posting/{locationId}/posts/bulk-delete', {
-			// Deleting deleted posts deletes nothing more: safe to send again.
-			effect: 'idempotent',
-			body: { postIds: chunk },
-			scope,
-		});
-		summary.requests++;
-		// 404 means none of this chunk's posts exist (any more): nothing to delete there.
-		if (response.statusCode === 404) summary.notFound += chunk.length;
-		else if (response.statusCode >= 400) return failWith(apiError(this.getNode(), response));
-		else summary.deletedCount += Number((response.body.results as IDataObject | undefined)?.deletedCount ?? 0);
-	}
-	return [[...refused, { json: summary, pairedItem }]];
-}, [{ method: 'POST', path: '/social-media-posting/{locationId}/posts/bulk-delete' }]);
+const bulkDeletePosts = withRoutes(
+	async function bulkDeletePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const { postIds, pairedItem, refused } = gatherPostIds.call(this);
+		const failWith = (error: NodeApiError | NodeOperationError): INodeExecutionData[][] => {
+			if (this.continueOnFail()) return [[...refused, { json: { error: error.message }, pairedItem }]];
+			throw error;
+		};
+		if (postIds.length === 0) {
+			if (pairedItem.length === 0) return [refused];
+			return failWith(
+				new NodeOperationError(this.getNode(), 'Post IDs: no post ID given', {
+					description: 'Map the IDs of the posts to delete, e.g. {{ $json._id }}.',
+				}),
+			);
+		}
+		const scope = await runOf(this).scope();
+		const summary = { deletedCount: 0, requested: postIds.length, notFound: 0, requests: 0 };
+		for (let start = 0; start < postIds.length; start += BULK_DELETE_CHUNK) {
+			const chunk = postIds.slice(start, start + BULK_DELETE_CHUNK);
+			const response = await apiResponse.call(this, 'POST', '/social-media-posting/{locationId}/posts/bulk-delete', {
+				// Deleting deleted posts deletes nothing more: safe to send again.
+				effect: 'idempotent',
+				body: { postIds: chunk },
+				scope,
+			});
+			summary.requests++;
+			// 404 means none of this chunk's posts exist (any more): nothing to delete there.
+			if (response.statusCode === 404) summary.notFound += chunk.length;
+			else if (response.statusCode >= 400) return failWith(apiError(this.getNode(), response));
+			else summary.deletedCount += Number((response.body.results as IDataObject | undefined)?.deletedCount ?? 0);
+		}
+		return [[...refused, { json: summary, pairedItem }]];
+	},
+	[{ method: 'POST', path: '/social-media-posting/{locationId}/posts/bulk-delete' }],
+);
 
 export const bulkDelete: Operation = {
 	option: {

@@ -51,61 +51,64 @@ export const postCreateDescription: INodeProperties[] = [
  * Create runs in code, not routing: it needs the accounts' networks (one GET per run) to check
  * the post before sending it, and bad input must stop with a NodeOperationError, no request sent.
  */
-const createPosts = withRoutes(async function createPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const node = this.getNode();
-	const run = runOf(this);
-	const zone = this.getTimezone();
-	const createdByThisRun = new Set<string>();
-	// A create that got no answer is looked up before it is sent again (see findCreatedPost).
-	const sendPost = async (scope: LocationScope, body: IDataObject): Promise<IDataObject> => {
-		const startedAt = Date.now();
-		const findCreated = async () => {
-			const post = await findCreatedPost.call(this, scope, body, startedAt, createdByThisRun);
-			return post && { statusCode: 201, headers: {}, body: { results: { post } } };
+const createPosts = withRoutes(
+	async function createPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const node = this.getNode();
+		const run = runOf(this);
+		const zone = this.getTimezone();
+		const createdByThisRun = new Set<string>();
+		// A create that got no answer is looked up before it is sent again (see findCreatedPost).
+		const sendPost = async (scope: LocationScope, body: IDataObject): Promise<IDataObject> => {
+			const startedAt = Date.now();
+			const findCreated = async () => {
+				const post = await findCreatedPost.call(this, scope, body, startedAt, createdByThisRun);
+				return post && { statusCode: 201, headers: {}, body: { results: { post } } };
+			};
+			const response = await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/posts', { body, scope, findCreated });
+			const post = ((response.results as IDataObject | undefined)?.post ?? {}) as IDataObject;
+			createdByThisRun.add(String(post._id));
+			return post;
 		};
-		const response = await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/posts', { body, scope, findCreated });
-		const post = ((response.results as IDataObject | undefined)?.post ?? {}) as IDataObject;
-		createdByThisRun.add(String(post._id));
-		return post;
-	};
-	return await runForEachItem.call(this, async (itemIndex) => {
-		const parameter = <T>(name: string, fallback: T) => this.getNodeParameter(name, itemIndex, fallback) as T;
-		const scope = await run.scope(itemIndex);
-		const accounts = async () => await runAccounts.call(this, scope);
-		const additionalFields = parameter<PostInput>('additionalFields', {});
-		const status = parameter('status', 'scheduled');
-		// Media from binary fields: read and checked now, uploaded once the whole post is checked.
-		const binaryMedia = await readBinaryMedia.call(this, itemIndex, parameter<PostInput['media']>('media', {}));
-		const input: PostInput = {
-			...additionalFields,
-			accountIds: parameter<string[] | string>('accountIds', []),
-			postType: parameter('postType', 'post'),
-			status,
-			summary: parameter('summary', ''),
-			media: binaryMedia.media,
-			platformOptions: parameter<PostInput['platformOptions']>('platformOptions', {}),
-			...(SCHEDULED_STATUSES.includes(status)
-				? { scheduleDate: parameter('scheduleDate', ''), timezone: parameter('timezone', '') }
-				: {}),
-		};
-		const accountIds = idList(node, 'Account Names or IDs', input.accountIds);
-		const body: IDataObject = {
-			...postInputToBody(input, { node, workflowTimezone: this.getTimezone(), accountIds }),
-			...parseJsonBody(node, additionalFields.jsonBody),
-		};
-		body.userId ||= scope.connection.defaultUserId || undefined;
-		if (body.userId) body.createdBy ??= body.userId;
-		await checkPostBody(node, body, async () => platformsOf(await accounts()));
-		await uploadBinaryMedia.call(this, scope, body, binaryMedia.uploads);
-		const post = await createOnce(run, `${itemIndex} ${stableJson(body)}`, async () => await sendPost(scope, body));
-		return parameter('simple', true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
-	});
-}, [
-	{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
-	{ method: 'POST', path: '/social-media-posting/{locationId}/posts' },
-	{ method: 'POST', path: '/social-media-posting/{locationId}/posts/list' },
-	{ method: 'POST', path: '/medias/upload-file' },
-]);
+		return await runForEachItem.call(this, async (itemIndex) => {
+			const parameter = <T>(name: string, fallback: T) => this.getNodeParameter(name, itemIndex, fallback) as T;
+			const scope = await run.scope(itemIndex);
+			const accounts = async () => await runAccounts.call(this, scope);
+			const additionalFields = parameter<PostInput>('additionalFields', {});
+			const status = parameter('status', 'scheduled');
+			// Media from binary fields: read and checked now, uploaded once the whole post is checked.
+			const binaryMedia = await readBinaryMedia.call(this, itemIndex, parameter<PostInput['media']>('media', {}));
+			const input: PostInput = {
+				...additionalFields,
+				accountIds: parameter<string[] | string>('accountIds', []),
+				postType: parameter('postType', 'post'),
+				status,
+				summary: parameter('summary', ''),
+				media: binaryMedia.media,
+				platformOptions: parameter<PostInput['platformOptions']>('platformOptions', {}),
+				...(SCHEDULED_STATUSES.includes(status)
+					? { scheduleDate: parameter('scheduleDate', ''), timezone: parameter('timezone', '') }
+					: {}),
+			};
+			const accountIds = idList(node, 'Account Names or IDs', input.accountIds);
+			const body: IDataObject = {
+				...postInputToBody(input, { node, workflowTimezone: this.getTimezone(), accountIds }),
+				...parseJsonBody(node, additionalFields.jsonBody),
+			};
+			body.userId ||= scope.connection.defaultUserId || undefined;
+			if (body.userId) body.createdBy ??= body.userId;
+			await checkPostBody(node, body, async () => platformsOf(await accounts()));
+			await uploadBinaryMedia.call(this, scope, body, binaryMedia.uploads);
+			const post = await createOnce(run, `${itemIndex} ${stableJson(body)}`, async () => await sendPost(scope, body));
+			return parameter('simple', true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
+		});
+	},
+	[
+		{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
+		{ method: 'POST', path: '/social-media-posting/{locationId}/posts' },
+		{ method: 'POST', path: '/social-media-posting/{locationId}/posts/list' },
+		{ method: 'POST', path: '/medias/upload-file' },
+	],
+);
 
 export const create: Operation = {
 	option: {

@@ -25,7 +25,8 @@ export const accountIdsField: INodeProperties = {
 	type: 'multiOptions',
 	typeOptions: { loadOptionsMethod: 'getAccounts' },
 	default: [],
-	description: 'The social accounts to post to (from an expression: an array of IDs, or a comma-separated list). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description:
+		'The social accounts to post to (from an expression: an array of IDs, or a comma-separated list). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const postTypeField: INodeProperties = {
@@ -77,11 +78,14 @@ export const timezoneField: INodeProperties = {
 	// Asia/Kolkata) or one typed before the field was a dropdown: none of them is marked red.
 	allowArbitraryValues: true,
 	default: '',
-	description: 'The timezone of the Schedule Date (a date that names its own, e.g. 09:30+02:00, keeps it). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description:
+		'The timezone of the Schedule Date (a date that names its own, e.g. 09:30+02:00, keeps it). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 // What the networks' modules say, in the fields' descriptions.
-const [firstLimit, ...otherLimits] = POSTING_NETWORKS.flatMap(({ name, post }) => (post.maxCaption ? [{ name, limit: post.maxCaption.toLocaleString('en-US') }] : []));
+const [firstLimit, ...otherLimits] = POSTING_NETWORKS.flatMap(({ name, post }) =>
+	post.maxCaption ? [{ name, limit: post.maxCaption.toLocaleString('en-US') }] : [],
+);
 /** "Pinterest allows 800 characters, YouTube 5,000." */
 const captionLimits = firstLimit
 	? `${[`${firstLimit.name} allows ${firstLimit.limit} characters`, ...otherLimits.map(({ name, limit }) => `${name} ${limit}`)].join(', ')}.`
@@ -227,7 +231,8 @@ const categoryField: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getCategories' },
 	allowArbitraryValues: true,
 	default: '',
-	description: 'Category that groups the post. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description:
+		'Category that groups the post. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 const tagsField: INodeProperties = {
@@ -236,7 +241,8 @@ const tagsField: INodeProperties = {
 	type: 'multiOptions',
 	typeOptions: { loadOptionsMethod: 'getTags' },
 	default: [],
-	description: 'Social Planner tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description:
+		'Social Planner tags. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 const reviewField: INodeProperties = {
@@ -257,7 +263,8 @@ const reviewField: INodeProperties = {
 					typeOptions: { loadOptionsMethod: 'getUsers' },
 					allowArbitraryValues: true,
 					default: '',
-					description: 'The user who approves the post. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					description:
+						'The user who approves the post. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 				},
 				{ displayName: 'Note to Approver', name: 'requesterNote', type: 'string', default: '' },
 			],
@@ -280,7 +287,8 @@ const userField: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getUsers' },
 	allowArbitraryValues: true,
 	default: '',
-	description: 'The HoopAI user who creates the post; empty: the credential’s Default User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	description:
+		'The HoopAI user who creates the post; empty: the credential’s Default User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 const extraJsonField: INodeProperties = {

@@ -41,7 +41,9 @@ export async function findCreatedPost(
 	createdByThisRun: Set<string>,
 ): Promise<IDataObject | undefined> {
 	const scheduled = body.scheduleDate ? Date.parse(String(body.scheduleDate)) : NaN;
-	const [from, to] = Number.isNaN(scheduled) ? [attemptStartedAt - DAY_MS, Date.now() + DAY_MS] : [scheduled - MINUTE_MS, scheduled + MINUTE_MS];
+	const [from, to] = Number.isNaN(scheduled)
+		? [attemptStartedAt - DAY_MS, Date.now() + DAY_MS]
+		: [scheduled - MINUTE_MS, scheduled + MINUTE_MS];
 	const response = await apiRequest.call(this, 'POST', '/social-media-posting/{locationId}/posts/list', {
 		scope,
 		effect: 'read',

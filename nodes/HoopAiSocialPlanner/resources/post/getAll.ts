@@ -33,10 +33,7 @@ const STATUS_OPTIONS = [
 ];
 
 /** preSend of Get Many: the list body with the window, filters and the API's string flags. */
-async function buildPostListBody(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
+async function buildPostListBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', {}) as IDataObject;
 	const now = Date.now();

@@ -33,7 +33,10 @@ function mediaList(node: INode, items: IDataObject[]): IDataObject[] {
 	return items.map((item, index) => {
 		const which = items.length > 1 ? `media item ${index + 1}` : 'the media item';
 		const url = text(node, 'Media → URL', item.url).trim();
-		if (!url) throw new NodeOperationError(node, `Media → URL: required, missing in ${which}`, { description: 'Give every media item the public link of its image or video.' });
+		if (!url)
+			throw new NodeOperationError(node, `Media → URL: required, missing in ${which}`, {
+				description: 'Give every media item the public link of its image or video.',
+			});
 		if (!isLink(url)) {
 			throw new NodeOperationError(node, `Media → URL: "${url}" in ${which} is not a link (http:// or https://)`, {
 				description: 'HoopAI fetches the file from its public link, e.g. https://cdn.example.com/photo.jpg.',
@@ -49,7 +52,8 @@ function mediaList(node: INode, items: IDataObject[]): IDataObject[] {
 		const type = normaliseMediaType(given || undefined, url);
 		if (!type || !isMediaType(type)) {
 			throw new NodeOperationError(node, `Media → Type: cannot tell the kind of file of ${which} (${url})`, {
-				description: 'Choose its Type (JPEG, PNG or GIF image; MP4, MOV or WebM video), or use a URL ending in .jpg, .jpeg, .png, .gif, .mp4, .mov or .webm.',
+				description:
+					'Choose its Type (JPEG, PNG or GIF image; MP4, MOV or WebM video), or use a URL ending in .jpg, .jpeg, .png, .gif, .mp4, .mov or .webm.',
 			});
 		}
 		const { caption, altText, thumbnail } = (item.options ?? {}) as IDataObject;
@@ -67,7 +71,9 @@ function scheduleDateOf(node: INode, input: PostInput, context: PostFieldContext
 	if (!isValidTimeZone(zone)) {
 		throw new NodeOperationError(
 			node,
-			input.timezone ? `Timezone Name or ID: "${zone}" is not a timezone` : `Timezone Name or ID: the workflow’s timezone "${zone}" is not a timezone`,
+			input.timezone
+				? `Timezone Name or ID: "${zone}" is not a timezone`
+				: `Timezone Name or ID: the workflow’s timezone "${zone}" is not a timezone`,
 			{ description: 'Choose a timezone from the list, or give its name, e.g. Europe/Berlin or America/New_York.' },
 		);
 	}
@@ -108,7 +114,10 @@ export function postInputToBody(input: PostInput, context: PostFieldContext): ID
 	if (input.media?.items !== undefined) body.media = mediaList(node, input.media.items);
 	if (input.platformOptions) {
 		const postType = String(body.type ?? context.current?.type ?? 'post');
-		Object.assign(body, platformDetails(input.platformOptions, { node, accountIds: context.accountIds, postType, current: context.current }));
+		Object.assign(
+			body,
+			platformDetails(input.platformOptions, { node, accountIds: context.accountIds, postType, current: context.current }),
+		);
 	}
 	const categoryId = optionalId(node, 'Category Name or ID', input.categoryId);
 	if (categoryId) body.categoryId = categoryId;
@@ -137,7 +146,9 @@ export function parseJsonBody(node: INode, value: PostInput['jsonBody']): IDataO
 		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
 		return parsed;
 	} catch {
-		throw new NodeOperationError(node, 'Extra Fields: not a JSON object', { description: 'Write a JSON object, e.g. {"selectedBestTime": "2026-12-01T09:00:00Z"}.' });
+		throw new NodeOperationError(node, 'Extra Fields: not a JSON object', {
+			description: 'Write a JSON object, e.g. {"selectedBestTime": "2026-12-01T09:00:00Z"}.',
+		});
 	}
 }
 

@@ -46,10 +46,7 @@ export function simplifyPost(post: IDataObject, accounts: AccountDirectory, zone
 }
 
 /** postReceive for Simplify (on by default): each post item as its flat row. */
-export async function simplifyPosts(
-	this: IExecuteSingleFunctions,
-	items: INodeExecutionData[],
-): Promise<INodeExecutionData[]> {
+export async function simplifyPosts(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
 	if (!this.getNodeParameter('simple', true)) return items;
 	const accounts = accountDirectory(await runAccounts.call(this, await scopeOfItem(this)));
 	const zone = this.getTimezone();

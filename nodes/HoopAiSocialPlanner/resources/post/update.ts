@@ -69,42 +69,48 @@ async function checkUpdateFields(
  * Update runs in code: the API only replaces whole posts, so it reads the post, changes just the
  * fields the user set, sends it all back, and outputs the post as it then is (PUT returns none).
  */
-const updatePosts = withRoutes(async function updatePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const node = this.getNode();
-	const run = runOf(this);
-	const zone = this.getTimezone();
-	return await runForEachItem.call(this, async (itemIndex) => {
-		const scope = await run.scope(itemIndex);
-		const accounts = async () => await runAccounts.call(this, scope);
-		const platforms = async () => platformsOf(await accounts());
-		const fields = this.getNodeParameter('updateFields', itemIndex, {}) as PostInput;
-		// Media from binary fields: read and checked now, uploaded once the whole post is checked.
-		const binaryMedia = await readBinaryMedia.call(this, itemIndex, fields.media);
-		const updateFields: PostInput = fields.media === undefined ? fields : { ...fields, media: binaryMedia.media };
-		const postId = pathSegment(node, 'Post', this.getNodeParameter('postId', itemIndex, '', { extractValue: true }));
-		await checkUpdateFields(node, updateFields, zone, platforms);
-		const postPath = `/social-media-posting/{locationId}/posts/${encodeURIComponent(postId)}`;
-		const read = async () =>
-			((await apiRequest.call(this, 'GET', postPath, { scope })).results as IDataObject | undefined)?.post as IDataObject;
-		const existing = writablePost(await read(), scope.connection.defaultUserId);
-		const accountIds = updateFields.accountIds !== undefined ? idList(node, 'Account Names or IDs', updateFields.accountIds) : (existing.accountIds as string[]);
-		const changes = postInputToBody(updateFields, { node, workflowTimezone: zone, accountIds, current: existing });
-		const body: IDataObject = { ...existing, ...changes, ...parseJsonBody(node, updateFields.jsonBody) };
-		// A post moved out of the schedule keeps no schedule date.
-		if (!SCHEDULED_STATUSES.includes(String(body.status)) && !changes.scheduleDate) delete body.scheduleDate;
-		if (changes.scheduleDate) body.scheduleTimeUpdated = true;
-		await checkPostBody(node, body, platforms);
-		await uploadBinaryMedia.call(this, scope, body, binaryMedia.uploads);
-		await apiRequest.call(this, 'PUT', postPath, { body, scope });
-		const post = await read();
-		return this.getNodeParameter('simple', itemIndex, true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
-	});
-}, [
-	{ method: 'GET', path: '/social-media-posting/{locationId}/posts/{id}' },
-	{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
-	{ method: 'PUT', path: '/social-media-posting/{locationId}/posts/{id}' },
-	{ method: 'POST', path: '/medias/upload-file' },
-]);
+const updatePosts = withRoutes(
+	async function updatePosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const node = this.getNode();
+		const run = runOf(this);
+		const zone = this.getTimezone();
+		return await runForEachItem.call(this, async (itemIndex) => {
+			const scope = await run.scope(itemIndex);
+			const accounts = async () => await runAccounts.call(this, scope);
+			const platforms = async () => platformsOf(await accounts());
+			const fields = this.getNodeParameter('updateFields', itemIndex, {}) as PostInput;
+			// Media from binary fields: read and checked now, uploaded once the whole post is checked.
+			const binaryMedia = await readBinaryMedia.call(this, itemIndex, fields.media);
+			const updateFields: PostInput = fields.media === undefined ? fields : { ...fields, media: binaryMedia.media };
+			const postId = pathSegment(node, 'Post', this.getNodeParameter('postId', itemIndex, '', { extractValue: true }));
+			await checkUpdateFields(node, updateFields, zone, platforms);
+			const postPath = `/social-media-posting/{locationId}/posts/${encodeURIComponent(postId)}`;
+			const read = async () =>
+				((await apiRequest.call(this, 'GET', postPath, { scope })).results as IDataObject | undefined)?.post as IDataObject;
+			const existing = writablePost(await read(), scope.connection.defaultUserId);
+			const accountIds =
+				updateFields.accountIds !== undefined
+					? idList(node, 'Account Names or IDs', updateFields.accountIds)
+					: (existing.accountIds as string[]);
+			const changes = postInputToBody(updateFields, { node, workflowTimezone: zone, accountIds, current: existing });
+			const body: IDataObject = { ...existing, ...changes, ...parseJsonBody(node, updateFields.jsonBody) };
+			// A post moved out of the schedule keeps no schedule date.
+			if (!SCHEDULED_STATUSES.includes(String(body.status)) && !changes.scheduleDate) delete body.scheduleDate;
+			if (changes.scheduleDate) body.scheduleTimeUpdated = true;
+			await checkPostBody(node, body, platforms);
+			await uploadBinaryMedia.call(this, scope, body, binaryMedia.uploads);
+			await apiRequest.call(this, 'PUT', postPath, { body, scope });
+			const post = await read();
+			return this.getNodeParameter('simple', itemIndex, true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
+		});
+	},
+	[
+		{ method: 'GET', path: '/social-media-posting/{locationId}/posts/{id}' },
+		{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
+		{ method: 'PUT', path: '/social-media-posting/{locationId}/posts/{id}' },
+		{ method: 'POST', path: '/medias/upload-file' },
+	],
+);
 
 export const update: Operation = {
 	option: {

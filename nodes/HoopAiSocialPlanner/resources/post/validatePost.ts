@@ -22,7 +22,11 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 		fail(node, 'Account Names or IDs: choose at least one account', 'Only a draft may be saved without accounts.');
 	}
 	if (!isDraft && !body.userId) {
-		fail(node, 'User Name or ID: no user to create the post as', 'Set a Default User ID in the HoopAI credential, or add User Name or ID under Additional Fields.');
+		fail(
+			node,
+			'User Name or ID: no user to create the post as',
+			'Set a Default User ID in the HoopAI credential, or add User Name or ID under Additional Fields.',
+		);
 	}
 	if ((status === 'scheduled' || status === 'in_review') && !body.scheduleDate) {
 		fail(node, 'Schedule Date: required to schedule a post or submit it for review');
@@ -30,10 +34,18 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 	// A date the user typed is checked where it is read, in their timezone (postInput.ts); this
 	// catches the post's own date on Update, and one set through Extra Fields.
 	if (status === 'scheduled' && body.scheduleDate && Date.parse(String(body.scheduleDate)) <= now) {
-		fail(node, `Schedule Date: ${describeUtc(String(body.scheduleDate))} is in the past`, 'Choose a future date and time, or use Status "Publish Now".');
+		fail(
+			node,
+			`Schedule Date: ${describeUtc(String(body.scheduleDate))} is in the past`,
+			'Choose a future date and time, or use Status "Publish Now".',
+		);
 	}
 	if (status === 'in_review' && !(body.postApprovalDetails as IDataObject | undefined)?.approver) {
-		fail(node, 'Review → Approver Name or ID: required to submit a post for review', 'Add Review under Additional Fields and choose the approver.');
+		fail(
+			node,
+			'Review → Approver Name or ID: required to submit a post for review',
+			'Add Review under Additional Fields and choose the approver.',
+		);
 	}
 	// Each network's own details (its Platform Options), checked by its module.
 	for (const { post } of NETWORKS_WITH_OPTIONS) {
@@ -46,7 +58,11 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 export function checkAccountsExist(node: INode, accountIds: string[], platformsByAccount: Record<string, string>): void {
 	for (const accountId of accountIds) {
 		if (!(accountId in platformsByAccount)) {
-			fail(node, `Account Names or IDs: "${accountId}" is not a social account of this location`, 'Pick the accounts from the list, or use the IDs that Account → Get Many returns.');
+			fail(
+				node,
+				`Account Names or IDs: "${accountId}" is not a social account of this location`,
+				'Pick the accounts from the list, or use the IDs that Account → Get Many returns.',
+			);
 		}
 	}
 }
@@ -69,13 +85,18 @@ export function validatePostForPlatforms(node: INode, body: IDataObject, platfor
 	if (body.status !== 'draft') {
 		for (const { name, post } of networks.filter((network) => network.post.needsMedia !== 'nothing')) {
 			if (media.length === 0) fail(node, `Media: ${name} posts need at least one image or video`);
-			if (post.needsMedia === 'video' && !media.some((item) => isVideo(item.type as string | undefined))) fail(node, `Media: ${name} posts need a video`);
+			if (post.needsMedia === 'video' && !media.some((item) => isVideo(item.type as string | undefined)))
+				fail(node, `Media: ${name} posts need a video`);
 		}
 	}
 	for (const { name, post } of networks) {
 		const limit = post.maxMedia(body);
 		if (limit && media.length > limit) {
-			fail(node, `Media: ${media.length} items, ${name} posts take at most ${limit}`, 'Post to those accounts separately, with fewer images or videos.');
+			fail(
+				node,
+				`Media: ${media.length} items, ${name} posts take at most ${limit}`,
+				'Post to those accounts separately, with fewer images or videos.',
+			);
 		}
 	}
 	for (const { post } of networks) post.check?.(node, body);
@@ -98,11 +119,7 @@ export function validatePostForPlatforms(node: INode, body: IDataObject, platfor
  * All checks of a post body before it is sent: first those that need no request, then, with the
  * accounts' networks, the networks' rules; per-account details are narrowed to their network.
  */
-export async function checkPostBody(
-	node: INode,
-	body: IDataObject,
-	platforms: () => Promise<Record<string, string>>,
-): Promise<void> {
+export async function checkPostBody(node: INode, body: IDataObject, platforms: () => Promise<Record<string, string>>): Promise<void> {
 	validatePostFields(node, body);
 	const platformsByAccount = await platforms();
 	validatePostForPlatforms(node, body, platformsByAccount);

@@ -48,7 +48,12 @@ export function writablePost(post: IDataObject, defaultUserId: string): IDataObj
 	for (const [key, keep] of Object.entries(CARRIED_OVER)) {
 		const value = post[key];
 		if (value === undefined || value === null) continue;
-		body[key] = keep === true ? value : Object.fromEntries(keep.filter((name) => (value as IDataObject)[name] !== undefined).map((name) => [name, (value as IDataObject)[name]]));
+		body[key] =
+			keep === true
+				? value
+				: Object.fromEntries(
+						keep.filter((name) => (value as IDataObject)[name] !== undefined).map((name) => [name, (value as IDataObject)[name]]),
+					);
 	}
 	body.accountIds ??= post.accountId ? [post.accountId] : [];
 	body.type ??= 'post';

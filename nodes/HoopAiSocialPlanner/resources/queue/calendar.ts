@@ -1,4 +1,12 @@
-import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { idList } from '../../shared/ids';
 import { utcDate } from './fields';
 
@@ -38,7 +46,8 @@ export const calendarDescription: INodeProperties[] = [
 				type: 'multiOptions',
 				typeOptions: { loadOptionsMethod: 'getAccounts' },
 				default: [],
-				description: 'Only posts to these social accounts. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Only posts to these social accounts. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Category Names or IDs',
@@ -46,7 +55,8 @@ export const calendarDescription: INodeProperties[] = [
 				type: 'multiOptions',
 				typeOptions: { loadOptionsMethod: 'getCategories' },
 				default: [],
-				description: 'Only the queues of these categories (Category Queue → Get Calendar). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				description:
+					'Only the queues of these categories (Category Queue → Get Calendar). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
 	},
@@ -67,7 +77,12 @@ export async function buildCalendarBody(this: IExecuteSingleFunctions, requestOp
 	const node = this.getNode();
 	const body: IDataObject = {
 		...(requestOptions.body as IDataObject),
-		...calendarWindow(node, this.getNodeParameter('calendarStartDate', ''), this.getNodeParameter('calendarEndDate', ''), this.getTimezone()),
+		...calendarWindow(
+			node,
+			this.getNodeParameter('calendarStartDate', ''),
+			this.getNodeParameter('calendarEndDate', ''),
+			this.getTimezone(),
+		),
 	};
 	const filters = this.getNodeParameter('calendarFilters', {}) as IDataObject;
 	const accountIds = idList(node, 'Filters → Account Names or IDs', filters.accountIds);

@@ -1,4 +1,11 @@
-import { NodeOperationError, type IDataObject, type IExecuteSingleFunctions, type IHttpRequestOptions, type INode, type INodeProperties } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INode,
+	type INodeProperties,
+} from 'n8n-workflow';
 import { dateText } from '../../shared/checks';
 import { isValidTimeZone, toUtcIso } from '../../shared/dates';
 import { optionalId } from '../../shared/ids';
@@ -82,7 +89,8 @@ export function utcDate(node: INode, label: string, value: unknown, zone: string
 	const iso = toUtcIso(typed, isValidTimeZone(zone) ? zone : 'UTC');
 	if (!iso) {
 		throw new NodeOperationError(node, `${label}: "${typed}" is not a date and time`, {
-			description: 'Pick it in the date picker, or write it like 2026-12-01T09:30:00 (read in the workflow’s timezone) or 2026-12-01T09:30:00Z.',
+			description:
+				'Pick it in the date picker, or write it like 2026-12-01T09:30:00 (read in the workflow’s timezone) or 2026-12-01T09:30:00Z.',
 		});
 	}
 	return iso;

@@ -5,4 +5,7 @@ import { save } from './save';
 import { sessionFields } from './session';
 import { start } from './start';
 
-export const queueEditSession = resourceModule('queueEditSession', [discard, getCalendar, save, start], { default: 'start', fields: sessionFields });
+export const queueEditSession = resourceModule('queueEditSession', [discard, getCalendar, save, start], {
+	default: 'start',
+	fields: sessionFields,
+});

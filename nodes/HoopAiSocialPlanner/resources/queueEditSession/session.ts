@@ -23,7 +23,11 @@ export async function sendSession(this: IExecuteSingleFunctions, requestOptions:
  * Start, Save or Discard: a step of a queue's edit session, safe to send again (Start resumes the
  * open session); `ofSession`: it names the session (Save, Discard).
  */
-export function sessionStep(step: 'start' | 'save' | 'discard', option: { name: string; action: string; description: string }, ofSession: boolean): Operation {
+export function sessionStep(
+	step: 'start' | 'save' | 'discard',
+	option: { name: string; action: string; description: string },
+	ofSession: boolean,
+): Operation {
 	return {
 		option: {
 			name: option.name,

@@ -40,7 +40,10 @@ function pathOf(route: ApiRoute, queueId: string, ids: Record<string, string> = 
 	return path;
 }
 
-const SESSION_ROUTES: ApiRoute[] = ['start', 'save', 'discard'].map((step) => ({ method: 'POST', path: `${QUEUES_PATH}/{queueId}/edit/${step}` }));
+const SESSION_ROUTES: ApiRoute[] = ['start', 'save', 'discard'].map((step) => ({
+	method: 'POST',
+	path: `${QUEUES_PATH}/{queueId}/edit/${step}`,
+}));
 
 /**
  * A Queue Item operation: each input item's change is sent to the live queue, into a given edit
@@ -52,62 +55,76 @@ export function itemChangeOperation(route: ApiRoute, build: Build): Operation['r
 	// DELETE takes the location and the session in the query; a POST here makes an item.
 	const method = route.method as IHttpRequestMethods;
 	const effect = effectOfMethod(method);
-	return withRoutes(async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const node = this.getNode();
-		const run = runOf(this);
-		// The queue paths hold no location: it goes in the body, or the query of a DELETE.
-		const location = { locationId: LOCATION_PLACEHOLDER };
-		return await runForEachItem.call(this, async (itemIndex) => {
-			const scope = await run.scope(itemIndex);
-			const send = async (verb: IHttpRequestMethods, path: string, fields: IDataObject, sent: RequestEffect) =>
-				(await apiRequest.call(this, verb, path, { scope, effect: sent, ...(verb === 'DELETE' ? { qs: { ...location, ...fields } } : { body: { ...location, ...fields } }) }))
-					.results as IDataObject;
-			const queueId = pathSegment(node, 'Queue', this.getNodeParameter('queueId', itemIndex, '', { extractValue: true }));
-			const queuePath = `${QUEUES_PATH}/${encodeURIComponent(queueId)}`;
-			const request = build.call(this, { itemIndex, scope });
-			const mode = request.direct ? 'none' : choice<SessionMode>(node, 'Edit Session', this.getNodeParameter('sessionMode', itemIndex, 'start'), SESSION_MODE_OPTIONS);
-			if (mode === 'none' && request.needsSession) {
-				throw new NodeOperationError(node, 'Edit Session: this change needs an edit session; use start or existing', {
-					description: 'HoopAI makes new and cloned items as drafts of an edit session. Choose "Start and Save One", or an existing session (or, to create, Direct to Queue).',
-					itemIndex,
-				});
-			}
-			const change = async (sessionId?: string) => {
-				const fields = { ...request.body, ...(sessionId ? { sessionId } : {}) };
-				return await send(method, pathOf(route, queueId, request.ids), fields, effect);
-			};
-			const inOwnSession = async (keepInDraft: boolean, apply: (sessionId: string) => Promise<IDataObject>) => {
-				const started = await send('POST', `${queuePath}/edit/start`, {}, 'idempotent');
-				const sessionId = String(started.sessionId ?? '');
-				// Start resumes a session someone left open: saving or discarding it would take their edits along.
-				if (/resum/i.test(String(started.message ?? ''))) {
-					throw new NodeOperationError(node, 'Edit Session: the queue already has an open edit session', {
-						description: `Someone is editing this queue (session ${sessionId}). Use Edit Session "Existing Session" with that ID, or save or discard it first.`,
+	return withRoutes(
+		async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+			const node = this.getNode();
+			const run = runOf(this);
+			// The queue paths hold no location: it goes in the body, or the query of a DELETE.
+			const location = { locationId: LOCATION_PLACEHOLDER };
+			return await runForEachItem.call(this, async (itemIndex) => {
+				const scope = await run.scope(itemIndex);
+				const send = async (verb: IHttpRequestMethods, path: string, fields: IDataObject, sent: RequestEffect) =>
+					(
+						await apiRequest.call(this, verb, path, {
+							scope,
+							effect: sent,
+							...(verb === 'DELETE' ? { qs: { ...location, ...fields } } : { body: { ...location, ...fields } }),
+						})
+					).results as IDataObject;
+				const queueId = pathSegment(node, 'Queue', this.getNodeParameter('queueId', itemIndex, '', { extractValue: true }));
+				const queuePath = `${QUEUES_PATH}/${encodeURIComponent(queueId)}`;
+				const request = build.call(this, { itemIndex, scope });
+				const mode = request.direct
+					? 'none'
+					: choice<SessionMode>(node, 'Edit Session', this.getNodeParameter('sessionMode', itemIndex, 'start'), SESSION_MODE_OPTIONS);
+				if (mode === 'none' && request.needsSession) {
+					throw new NodeOperationError(node, 'Edit Session: this change needs an edit session; use start or existing', {
+						description:
+							'HoopAI makes new and cloned items as drafts of an edit session. Choose "Start and Save One", or an existing session (or, to create, Direct to Queue).',
 						itemIndex,
 					});
 				}
-				let result: IDataObject;
-				try {
-					result = await apply(sessionId);
-				} catch (error) {
-					await send('POST', `${queuePath}/edit/discard`, { sessionId }, 'idempotent').catch(() => undefined);
-					throw asNodeError(node, error, itemIndex);
-				}
-				const saved = await send('POST', `${queuePath}/edit/save`, { sessionId, ...(keepInDraft ? { keepInDraft } : {}) }, 'idempotent');
-				return { ...result, editSession: { sessionId, saved: true, updatedSlots: saved.updatedSlots, totalPostsChanged: saved.totalPostsChanged } };
-			};
-			const carryOut = async (): Promise<IDataObject> => {
-				if (mode === 'none') return await change();
-				if (mode === 'existing') {
-					const sessionId = pathSegment(node, 'Session ID', this.getNodeParameter('editSessionId', itemIndex, ''));
-					return { ...(await change(sessionId)), sessionId };
-				}
-				const keepInDraft = Boolean(this.getNodeParameter('keepQueueInDraft', itemIndex, true));
-				return await inOwnSession(keepInDraft, change);
-			};
-			if (effect !== 'create') return await carryOut();
-			const key = `${itemIndex} ${stableJson({ queueId, mode, request, sessionId: mode === 'existing' ? this.getNodeParameter('editSessionId', itemIndex, '') : '' })}`;
-			return await createOnce(run, key, carryOut);
-		});
-	}, [route, ...SESSION_ROUTES]);
+				const change = async (sessionId?: string) => {
+					const fields = { ...request.body, ...(sessionId ? { sessionId } : {}) };
+					return await send(method, pathOf(route, queueId, request.ids), fields, effect);
+				};
+				const inOwnSession = async (keepInDraft: boolean, apply: (sessionId: string) => Promise<IDataObject>) => {
+					const started = await send('POST', `${queuePath}/edit/start`, {}, 'idempotent');
+					const sessionId = String(started.sessionId ?? '');
+					// Start resumes a session someone left open: saving or discarding it would take their edits along.
+					if (/resum/i.test(String(started.message ?? ''))) {
+						throw new NodeOperationError(node, 'Edit Session: the queue already has an open edit session', {
+							description: `Someone is editing this queue (session ${sessionId}). Use Edit Session "Existing Session" with that ID, or save or discard it first.`,
+							itemIndex,
+						});
+					}
+					let result: IDataObject;
+					try {
+						result = await apply(sessionId);
+					} catch (error) {
+						await send('POST', `${queuePath}/edit/discard`, { sessionId }, 'idempotent').catch(() => undefined);
+						throw asNodeError(node, error, itemIndex);
+					}
+					const saved = await send('POST', `${queuePath}/edit/save`, { sessionId, ...(keepInDraft ? { keepInDraft } : {}) }, 'idempotent');
+					return {
+						...result,
+						editSession: { sessionId, saved: true, updatedSlots: saved.updatedSlots, totalPostsChanged: saved.totalPostsChanged },
+					};
+				};
+				const carryOut = async (): Promise<IDataObject> => {
+					if (mode === 'none') return await change();
+					if (mode === 'existing') {
+						const sessionId = pathSegment(node, 'Session ID', this.getNodeParameter('editSessionId', itemIndex, ''));
+						return { ...(await change(sessionId)), sessionId };
+					}
+					const keepInDraft = Boolean(this.getNodeParameter('keepQueueInDraft', itemIndex, true));
+					return await inOwnSession(keepInDraft, change);
+				};
+				if (effect !== 'create') return await carryOut();
+				const key = `${itemIndex} ${stableJson({ queueId, mode, request, sessionId: mode === 'existing' ? this.getNodeParameter('editSessionId', itemIndex, '') : '' })}`;
+				return await createOnce(run, key, carryOut);
+			});
+		},
+		[route, ...SESSION_ROUTES],
+	);
 }

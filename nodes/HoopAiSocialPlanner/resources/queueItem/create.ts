@@ -11,7 +11,13 @@ function buildItemCreate(this: IExecuteFunctions, { itemIndex, scope }: ItemChan
 	const directToQueue = Boolean(parameter('directToQueue', false));
 	const body: IDataObject = {};
 	const variations = variationsOf(node, parameter('variations', {}));
-	const modifiedPostPayload = modifiedPostOf(node, parameter('queuePost', {}), this.getTimezone(), scope.connection.defaultUserId, scope.locationId);
+	const modifiedPostPayload = modifiedPostOf(
+		node,
+		parameter('queuePost', {}),
+		this.getTimezone(),
+		scope.connection.defaultUserId,
+		scope.locationId,
+	);
 	if (!variations && !modifiedPostPayload) {
 		throw new NodeOperationError(node, 'Variations: add at least one variation, or the Post Fields of the item', {
 			description: 'A queue item needs something to publish: a variation’s Content, or Post Fields such as Content and Media.',

@@ -1,6 +1,14 @@
 import { NodeOperationError, type IDataObject, type INode, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
 import { choice, isLink, text } from '../../shared/checks';
-import { accountIdsField, extraPostFields, MEDIA_NEEDED, mediaField, platformOptionsField, postTypeField, summaryField } from '../post/fields';
+import {
+	accountIdsField,
+	extraPostFields,
+	MEDIA_NEEDED,
+	mediaField,
+	platformOptionsField,
+	postTypeField,
+	summaryField,
+} from '../post/fields';
 import { parseJsonBody, postInputToBody, type PostInput } from '../post/postInput';
 import { validatePostFields } from '../post/validatePost';
 import { idList } from '../../shared/ids';
@@ -10,8 +18,16 @@ const show = { resource: ['queueItem'] };
 export type SessionMode = 'none' | 'start' | 'existing';
 
 export const SESSION_MODE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Start and Save One', value: 'start', description: 'Start an edit session, make the change, save it (discard it if the change fails)' },
-	{ name: 'Existing Session', value: 'existing', description: 'Make the change in an open edit session; it takes effect when that session is saved' },
+	{
+		name: 'Start and Save One',
+		value: 'start',
+		description: 'Start an edit session, make the change, save it (discard it if the change fails)',
+	},
+	{
+		name: 'Existing Session',
+		value: 'existing',
+		description: 'Make the change in an open edit session; it takes effect when that session is saved',
+	},
 	{ name: 'None (Live Queue)', value: 'none', description: 'Change the queue as it is now (not for Create and Clone)' },
 ];
 
@@ -25,7 +41,8 @@ export const sessionModeFields: INodeProperties[] = [
 		options: SESSION_MODE_OPTIONS,
 		default: 'start',
 		displayOptions: { show: { ...show, operation: ['create', 'update', 'delete', 'reset', 'clone'] }, hide: { directToQueue: [true] } },
-		description: 'Changes to a queue’s items are made in an edit session, then saved together. Create (without Direct to Queue) and Clone need a session.',
+		description:
+			'Changes to a queue’s items are made in an edit session, then saved together. Create (without Direct to Queue) and Clone need a session.',
 	},
 	{
 		displayName: 'Session ID',
@@ -81,7 +98,11 @@ export const orderFields: INodeProperties[] = [
 		displayOptions: { show: { ...show, operation: ['create'], directToQueue: [false] } },
 		description: 'Where the item goes in the queue',
 	},
-	{ ...orderValueField, name: 'orderValue', displayOptions: { show: { ...show, operation: ['create'], directToQueue: [false], order: ['value'] } } },
+	{
+		...orderValueField,
+		name: 'orderValue',
+		displayOptions: { show: { ...show, operation: ['create'], directToQueue: [false], order: ['value'] } },
+	},
 	{
 		displayName: 'Order',
 		name: 'newOrder',
@@ -97,7 +118,8 @@ export const orderFields: INodeProperties[] = [
 		name: 'cloneOrder',
 		required: true,
 		displayOptions: { show: { ...show, operation: ['clone'] } },
-		description: 'Where the copy goes: items are published by ascending order value (e.g. 1.5 to put it between the items with orders 1 and 2)',
+		description:
+			'Where the copy goes: items are published by ascending order value (e.g. 1.5 to put it between the items with orders 1 and 2)',
 	},
 ];
 
@@ -123,7 +145,8 @@ export const directToQueueField: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	displayOptions: { show: { ...show, operation: ['create'] } },
-	description: 'Whether to add the item to the queue at once, without an edit session (it goes to the top with New Content First, else to the bottom)',
+	description:
+		'Whether to add the item to the queue at once, without an edit session (it goes to the top with New Content First, else to the bottom)',
 };
 
 export const variationsField: INodeProperties = {
@@ -140,7 +163,14 @@ export const variationsField: INodeProperties = {
 			displayName: 'Variation',
 			name: 'variation',
 			values: [
-				{ displayName: 'Content', name: 'content', type: 'string', typeOptions: { rows: 4 }, default: '', description: 'The text of the post' },
+				{
+					displayName: 'Content',
+					name: 'content',
+					type: 'string',
+					typeOptions: { rows: 4 },
+					default: '',
+					description: 'The text of the post',
+				},
 				{ displayName: 'Link Preview URL', name: 'metaLink', type: 'string', default: '', description: 'The page the link preview opens' },
 				{ displayName: 'Link Preview Title', name: 'ogTitle', type: 'string', default: '' },
 				{ displayName: 'Link Preview Image URL', name: 'metaImage', type: 'string', default: '' },
@@ -211,11 +241,20 @@ export function primaryImageOf(node: INode, value: unknown): string | undefined 
 }
 
 /** Post Fields as the API's modifiedPostPayload (checked like Create Post's), or undefined when none is set. */
-export function modifiedPostOf(node: INode, value: unknown, workflowTimezone: string, defaultUserId: string, locationId: string): IDataObject | undefined {
+export function modifiedPostOf(
+	node: INode,
+	value: unknown,
+	workflowTimezone: string,
+	defaultUserId: string,
+	locationId: string,
+): IDataObject | undefined {
 	const input = (value ?? {}) as PostInput;
 	if (Object.keys(input).length === 0) return undefined;
 	const accountIds = input.accountIds === undefined ? [] : idList(node, 'Account Names or IDs', input.accountIds);
-	const payload: IDataObject = { ...postInputToBody(input, { node, workflowTimezone, accountIds }), ...parseJsonBody(node, input.jsonBody) };
+	const payload: IDataObject = {
+		...postInputToBody(input, { node, workflowTimezone, accountIds }),
+		...parseJsonBody(node, input.jsonBody),
+	};
 	payload.userId ||= defaultUserId || undefined;
 	// The checks of Create Post that need no account list (a queue item's post has no status or date).
 	validatePostFields(node, payload);

@@ -33,7 +33,13 @@ export const getAll: Operation = {
 			path: { queueId: 'Queue' },
 			effect: 'read',
 			preSend: [sendListSession, sendErrorFilter],
-			pagination: paginateCountedList({ in: 'body', itemsPath: 'results.items', countPath: 'results.meta.count', pageSize: 100, numeric: true }),
+			pagination: paginateCountedList({
+				in: 'body',
+				itemsPath: 'results.items',
+				countPath: 'results.meta.count',
+				pageSize: 100,
+				numeric: true,
+			}),
 		}),
 	},
 };

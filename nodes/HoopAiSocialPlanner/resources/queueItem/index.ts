@@ -3,7 +3,15 @@ import { resourceModule } from '../resource';
 import { clone } from './clone';
 import { create } from './create';
 import { deleteItem } from './delete';
-import { directToQueueField, itemIdField, orderFields, primaryImageField, queuePostField, sessionModeFields, variationsField } from './fields';
+import {
+	directToQueueField,
+	itemIdField,
+	orderFields,
+	primaryImageField,
+	queuePostField,
+	sessionModeFields,
+	variationsField,
+} from './fields';
 import { getAll, itemGetAllDescription } from './getAll';
 import { reset } from './reset';
 import { update } from './update';

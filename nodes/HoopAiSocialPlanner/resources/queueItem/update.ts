@@ -17,10 +17,18 @@ function buildItemUpdate(this: IExecuteFunctions, { itemIndex, scope }: ItemChan
 	if (variations) body.variations = variations;
 	const primaryImage = primaryImageOf(node, parameter('primaryImage', ''));
 	if (primaryImage) body.primaryImage = primaryImage;
-	const modifiedPostPayload = modifiedPostOf(node, parameter('queuePost', {}), this.getTimezone(), scope.connection.defaultUserId, scope.locationId);
+	const modifiedPostPayload = modifiedPostOf(
+		node,
+		parameter('queuePost', {}),
+		this.getTimezone(),
+		scope.connection.defaultUserId,
+		scope.locationId,
+	);
 	if (modifiedPostPayload) body.modifiedPostPayload = modifiedPostPayload;
 	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(node, 'Order: nothing to change; choose an Order, or set Variations, Primary Image URL or Post Fields', { itemIndex });
+		throw new NodeOperationError(node, 'Order: nothing to change; choose an Order, or set Variations, Primary Image URL or Post Fields', {
+			itemIndex,
+		});
 	}
 	return { ids: { itemId }, body };
 }

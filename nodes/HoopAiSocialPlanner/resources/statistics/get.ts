@@ -96,8 +96,7 @@ export const statisticsFields: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getProfiles' },
 		default: [],
 		displayOptions: { show },
-		description:
-			'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 		hint: 'Leave empty to report on every connected account. IDs are the accounts’ profile IDs.',
 	},
 	{

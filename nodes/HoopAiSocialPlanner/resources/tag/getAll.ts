@@ -25,13 +25,19 @@ const paginateTags = Object.assign(
 		const tagIds = idList(this.getNode(), 'Filters → Tag Names or IDs', (this.getNodeParameter('tagFilters', {}) as IDataObject).tagIds);
 		if (tagIds.length === 0) return await paginateTagList.call(this, resultOptions);
 		const { searchText, ...qs } = (resultOptions.options.qs ?? {}) as IDataObject;
-		const [page] = await sendRouted.call(this, {
-			...resultOptions,
-			options: { ...resultOptions.options, method: 'POST', url: `${resultOptions.options.url}/details`, qs, body: { tagIds } },
-		}, 'read');
+		const [page] = await sendRouted.call(
+			this,
+			{
+				...resultOptions,
+				options: { ...resultOptions.options, method: 'POST', url: `${resultOptions.options.url}/details`, qs, body: { tagIds } },
+			},
+			'read',
+		);
 		const needle = String(searchText ?? '').toLowerCase();
 		const tags = (((page?.json.results as IDataObject | undefined)?.tags ?? []) as IDataObject[]).filter((tag) =>
-			String(tag.tag ?? '').toLowerCase().includes(needle),
+			String(tag.tag ?? '')
+				.toLowerCase()
+				.includes(needle),
 		);
 		const wanted = this.getNodeParameter('returnAll', false) ? tags.length : (this.getNodeParameter('limit', 50) as number);
 		return tags.slice(0, wanted).map((json) => ({ json }));
