@@ -12,7 +12,7 @@ import { getTags } from './loadOptions/getTags';
 import { getTimezones } from './loadOptions/getTimezones';
 import { getUsers } from './loadOptions/getUsers';
 import { CUSTOM_OPERATIONS, RESOURCES } from './resources';
-import { authenticationProperty, listFields, nodeCredentials } from './shared/descriptions';
+import { authenticationProperty, listFields, nodeCredentials, simplifyField } from './shared/descriptions';
 import { requestDefaults } from './shared/request';
 
 export class HoopAiSocialPlanner implements INodeType {
@@ -59,6 +59,8 @@ export class HoopAiSocialPlanner implements INodeType {
 			// Shared by every Get Many, declared once (each declaration costs an evaluation per item).
 			...listFields,
 			...RESOURCES.flatMap((resource) => resource.fields),
+			// Last of the fields of every operation that has it, declared once.
+			simplifyField,
 		],
 	};
 

@@ -41,14 +41,19 @@ export class HoopAiSocialPlannerTrigger implements INodeType {
 	methods = { loadOptions: { getAccounts } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		const { listFilters, eventFilters, daysBack, daysAhead, simplify } = readTriggerInputs.call(this);
+		// One scope for the whole poll: the credential is read once; the accounts at most once, for
+		// names in the account filter and for Simplify (on unless turned off) when the poll emits.
+		const scope = await runOf(this).scope();
+		let accountList: Promise<IDataObject[]> | undefined;
+		const locationAccounts = async () => await (accountList ??= listAccounts.call(this, scope));
+		const { listFilters, eventFilters, daysBack, daysAhead, simplify } = await readTriggerInputs.call(this, {
+			locationId: scope.locationId,
+			accounts: locationAccounts,
+		});
 		const now = Date.now();
 		const window: Window = { from: now - daysBack * DAY_MS, to: now + daysAhead * DAY_MS };
-		// One scope for the whole poll: the credential is read once.
-		const scope = await runOf(this).scope();
-		// Simplify (on unless turned off) names each account and network: one accounts request per poll that emits.
 		const toItems = async (found: TriggerEvent[]) => {
-			const accounts = simplify ? accountDirectory(await listAccounts.call(this, scope)) : undefined;
+			const accounts = simplify ? accountDirectory(await locationAccounts()) : undefined;
 			return this.helpers.returnJsonArray(found.map((event) => present(event, accounts, this.getTimezone())));
 		};
 		const stored = this.getWorkflowStaticData('node') as TriggerState;

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 import { choice, choices, wholeNumber } from '../HoopAiSocialPlanner/shared/checks';
-import { idList } from '../HoopAiSocialPlanner/shared/ids';
+import { accountReferences, matchAccounts } from '../HoopAiSocialPlanner/shared/accounts';
 import { PLATFORM_OPTIONS } from '../HoopAiSocialPlanner/networks';
 import { POST_FORMAT_OPTIONS } from '../HoopAiSocialPlanner/networks/network';
 import { EVENT_OPTIONS, POST_STATUSES } from './description';
@@ -18,11 +18,21 @@ export interface TriggerInputs {
 	simplify: boolean;
 }
 
+const ACCOUNTS_LABEL = 'Filters → Account Names or IDs';
+
+/** The location's accounts, and its ID: what the account filter is matched against. */
+export interface TriggerLocation {
+	locationId: string;
+	accounts: () => Promise<IDataObject[]>;
+}
+
 /**
  * The trigger's settings, each checked before a poll sends anything: an expression may give a
- * value no option has, a text for a number or an object for a list.
+ * value no option has, a text for a number or an object for a list. The account filter's names
+ * are then matched against the location's accounts, read only for names: an account ID holds its
+ * location's (`<oauthId>_<locationId>_<originId>`), so a filter of IDs costs a poll no request.
  */
-export function readTriggerInputs(this: IPollFunctions): TriggerInputs {
+export async function readTriggerInputs(this: IPollFunctions, location: TriggerLocation): Promise<TriggerInputs> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', {}) as IDataObject;
 	const options = this.getNodeParameter('options', {}) as IDataObject;
@@ -33,10 +43,10 @@ export function readTriggerInputs(this: IPollFunctions): TriggerInputs {
 	const statusChanged = events.includes('statusChanged');
 	const unset = (value: unknown) => value === undefined || value === '';
 	const listFilters: ListFilters = {
-		accounts: idList(node, 'Filters → Account Names or IDs', filters.accounts),
+		accounts: accountReferences(node, ACCOUNTS_LABEL, filters.accounts),
 		postType: unset(filters.postType) ? undefined : choice<string>(node, 'Filters → Post Type', filters.postType, POST_FORMAT_OPTIONS),
 	};
-	return {
+	const checked = {
 		listFilters,
 		eventFilters: {
 			events,
@@ -49,4 +59,12 @@ export function readTriggerInputs(this: IPollFunctions): TriggerInputs {
 		daysAhead: wholeNumber(node, 'Options → Days Ahead', options.daysAhead ?? 30, 0, MAX_DAYS),
 		simplify: options.simplify !== false,
 	};
+	const isAccountId = (reference: string) => reference.includes(`_${location.locationId}_`) && !/[\s,]/.test(reference);
+	if (!listFilters.accounts.every(isAccountId)) {
+		const accounts = matchAccounts(node, ACCOUNTS_LABEL, listFilters.accounts, await location.accounts());
+		const accountIds = accounts.map((account) => String(account.id));
+		checked.listFilters.accounts = accountIds;
+		checked.eventFilters.accounts = accountIds;
+	}
+	return checked;
 }

@@ -141,7 +141,7 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		);
 
 		const listed = await runNode({
-			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true, simple: false },
 			credentials: tokenCredentials(sim()),
 		});
 		const newAccounts = listed.items.map((item) => item.json).filter((account) => account.oauthId === message.accountId);

@@ -5,9 +5,9 @@ import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/
 describeWithSimulator('Account resource', (sim) => {
 	const location = () => locationOf(sim());
 
-	it('Get Many outputs one item per connected account', async () => {
+	it('Get Many with Simplify off outputs one item per connected account, as the API gives it', async () => {
 		const { items, error } = await runNode({
-			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true, simple: false },
 			credentials: tokenCredentials(sim()),
 		});
 		expect(error).toBeUndefined();
@@ -17,15 +17,49 @@ describeWithSimulator('Account resource', (sim) => {
 		);
 	});
 
+	it('Simplify (on by default) gives each account by name and network, whether it expired, and its ID; each group by its accounts', async () => {
+		const { items, error } = await runNode({
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
+			credentials: tokenCredentials(sim()),
+		});
+		expect(error).toBeUndefined();
+		const tiktok = location().accounts.find((account: { platform: string }) => account.platform === 'tiktok');
+		expect(items.map((item) => item.json)).toContainEqual({
+			name: tiktok.name,
+			network: 'TikTok',
+			type: tiktok.type,
+			expired: true,
+			id: tiktok.id,
+		});
+		expect(items.map((item) => Object.keys(item.json).join())).toEqual(location().accounts.map(() => 'name,network,type,expired,id'));
+
+		const groups = await runNode({
+			parameters: { resource: 'account', operation: 'getAll', output: 'groups', returnAll: true },
+			credentials: tokenCredentials(sim()),
+		});
+		const [group] = location().groups;
+		// The group "Brand channels": the Facebook, Instagram and LinkedIn accounts.
+		const network: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', linkedin: 'LinkedIn' };
+		const named = group.accountIds.map((id: string) => location().accounts.find((account: { id: string }) => account.id === id));
+		const labels = named.map((account: { name: string; platform: string }) => `${account.name} (${network[account.platform]})`);
+		expect(groups.items[0].json).toEqual({ name: group.name, accounts: labels.join(', ') });
+	});
+
 	it('Get Many filters by platform, leaves out expired accounts and honours the Limit', async () => {
 		const byPlatform = await runNode({
-			parameters: { resource: 'account', operation: 'getAll', returnAll: true, accountFilters: { platforms: ['instagram', 'tiktok'] } },
+			parameters: {
+				resource: 'account',
+				operation: 'getAll',
+				returnAll: true,
+				simple: false,
+				accountFilters: { platforms: ['instagram', 'tiktok'] },
+			},
 			credentials: tokenCredentials(sim()),
 		});
 		expect(byPlatform.items.map((item) => item.json.platform).sort()).toEqual(['instagram', 'tiktok']);
 
 		const fresh = await runNode({
-			parameters: { resource: 'account', operation: 'getAll', returnAll: true, accountFilters: { excludeExpired: true } },
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true, simple: false, accountFilters: { excludeExpired: true } },
 			credentials: tokenCredentials(sim()),
 		});
 		expect(fresh.items.length).toBe(location().accounts.filter((account: { isExpired: boolean }) => !account.isExpired).length);
@@ -40,7 +74,7 @@ describeWithSimulator('Account resource', (sim) => {
 
 	it('Get Many can return the account groups instead', async () => {
 		const { items } = await runNode({
-			parameters: { resource: 'account', operation: 'getAll', output: 'groups', returnAll: true },
+			parameters: { resource: 'account', operation: 'getAll', output: 'groups', returnAll: true, simple: false },
 			credentials: tokenCredentials(sim()),
 		});
 		expect(items.map((item) => item.json)).toEqual(location().groups);

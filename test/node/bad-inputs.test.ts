@@ -35,7 +35,8 @@ interface BadInput {
 	parameters: (sample: Sample) => INodeParameters;
 	/** The JSON of the input item, when the bad value comes from an expression (`={{ $json.value }}`). */
 	items?: IDataObject[];
-	message: string;
+	/** The message; a pattern where it holds the time of the run. */
+	message: string | RegExp;
 	/** What is allowed, as the message or its description says it. */
 	allowed: RegExp;
 	/** The operation reads the account list first (the networks decide some rules): that request only. */
@@ -81,7 +82,7 @@ function bad(
 	operation: string,
 	input: string,
 	parameters: BadInput['parameters'],
-	message: string,
+	message: string | RegExp,
 	allowed: RegExp,
 	more: Partial<BadInput> = {},
 ): BadInput {
@@ -89,9 +90,21 @@ function bad(
 }
 
 const IN_A_YEAR = '2030-06-01T09:30:00';
+/** A Schedule Date of 2020-01-01 10:00 UTC: the message says the time now, and what to do. */
+const PAST_2020 =
+	/^Schedule Date: 2020-01-01 10:00 UTC is in the past \(now: \d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? UTC\)\. Choose a future date and time, or use Status "Publish Now"\.$/;
 const NOT_AN_ID = /contains no "\/", "\\", "%", "\.\." or spaces/;
 const ID_IS_TEXT = /An ID is text/;
 const LIST_OF_IDS = /Give an array of IDs, or the IDs as comma-separated text/;
+const ACCOUNT_LIST = /Give account names or IDs as a list, or as text separated by commas/;
+/** An accounts field given an object: names or IDs are asked for. */
+const objectForAccounts = (label: string, got: string) =>
+	`${label}: an object is not an account. Give account names or IDs as a list, or as text separated by commas (got ${got}).`;
+/** The sample location's accounts (test/simulator/seed.js) as a message about an unknown account lists them, by name. */
+const SAMPLE_ACCOUNTS =
+	'Hoop Coffee - Main Street (Google Business Profile), Hoop Coffee Company (LinkedIn), Hoop Coffee Pins (Pinterest), Hoop Coffee Roasters (Facebook), Hoop Coffee TV (YouTube), hoopcoffee (Instagram), hoopcoffee.tt (TikTok)';
+const notAnAccount = (reference: string) =>
+	`Account Names or IDs: "${reference}" is not a social account of this location. Give an account's name or its ID (Account → Get Many lists both): ${SAMPLE_ACCOUNTS}.`;
 const DATE_FORMAT = /write it like 2026-12-01/;
 const WHOLE_NUMBER = /use a whole number of 1 or more/;
 const HOOPAI_ID = /Use the _id of a post \(Post → Get Many\) or of a comment/;
@@ -179,31 +192,32 @@ const ACTION_ROWS: BadInput[] = [
 		'Post → Create',
 		'accounts as an object',
 		(s) => facebookPost(s, { accountIds: FROM_ITEM }),
-		'Account Names or IDs: an object is not a list of IDs',
-		LIST_OF_IDS,
+		objectForAccounts('Account Names or IDs', '{"id":"x"}'),
+		ACCOUNT_LIST,
 		fromItem({ id: 'x' }),
 	),
 	bad(
 		'Post → Create',
 		'accounts as a list of objects',
 		(s) => facebookPost(s, { accountIds: FROM_ITEM }),
-		'Account Names or IDs: an object is not an ID',
-		ID_IS_TEXT,
+		objectForAccounts('Account Names or IDs', '[{"id":"x"}]'),
+		ACCOUNT_LIST,
 		fromItem([{ id: 'x' }]),
 	),
 	bad(
 		'Post → Create',
-		'an account ID "../x"',
+		'an account "../x"',
 		(s) => facebookPost(s, { accountIds: [s.account('facebook'), '../x'] }),
-		'Account Names or IDs: "../x" is not an ID',
-		NOT_AN_ID,
+		notAnAccount('../x'),
+		/Account → Get Many lists both/,
+		accounts,
 	),
 	bad(
 		'Post → Create',
 		'an account of no network of the location',
 		(s) => facebookPost(s, { accountIds: FROM_ITEM }),
-		'Account Names or IDs: "acc-not-here" is not a social account of this location',
-		/Pick the accounts from the list/,
+		notAnAccount('acc-not-here'),
+		/Give an account's name or its ID/,
 		{ ...accounts, ...fromItem('acc-not-here, acc-other') },
 	),
 	bad(
@@ -279,7 +293,7 @@ const ACTION_ROWS: BadInput[] = [
 		'Post → Create',
 		'a date in the past',
 		(s) => facebookPost(s, { scheduleDate: '2020-01-01T10:00:00Z' }),
-		'Schedule Date: 2020-01-01 10:00 UTC is in the past',
+		PAST_2020,
 		/Choose a future date and time/,
 	),
 	bad(
@@ -447,7 +461,7 @@ const ACTION_ROWS: BadInput[] = [
 		'Post → Update',
 		'a past date to schedule',
 		(s) => ({ postId: byId(s.postId), updateFields: { status: 'scheduled', scheduleDate: '2020-01-01T10:00:00Z' } }),
-		'Schedule Date: 2020-01-01 10:00 UTC is in the past',
+		PAST_2020,
 		/Choose a future date and time/,
 	),
 	bad(
@@ -476,8 +490,8 @@ const ACTION_ROWS: BadInput[] = [
 		'Post → Update',
 		'an account of no network of the location',
 		(s) => ({ postId: byId(s.postId), updateFields: { accountIds: ['acc-not-here'] } }),
-		'Account Names or IDs: "acc-not-here" is not a social account of this location',
-		/Pick the accounts from the list/,
+		notAnAccount('acc-not-here'),
+		/Give an account's name or its ID/,
 		accounts,
 	),
 
@@ -517,9 +531,32 @@ const ACTION_ROWS: BadInput[] = [
 		'Post → Get Many',
 		'accounts as an object',
 		() => ({ filters: { accounts: FROM_ITEM } }),
-		'Filters → Account Names or IDs: an object is not a list of IDs',
-		LIST_OF_IDS,
+		objectForAccounts('Filters → Account Names or IDs', '{"id":"x"}'),
+		ACCOUNT_LIST,
 		fromItem({ id: 'x' }),
+	),
+	bad(
+		'Post → Get Many',
+		'an unknown order',
+		() => ({ postOrder: FROM_ITEM }),
+		'Order: "oldest" is not allowed; use latestFirst or soonestFirst',
+		/use latestFirst or soonestFirst/,
+		fromItem('oldest'),
+	),
+	bad(
+		'Post → Get Many',
+		'Upcoming Only as text',
+		() => ({ upcomingOnly: FROM_ITEM }),
+		'Upcoming Only: "yes" is not true or false. Give true for posts dated from now on, false for all.',
+		/Give true for posts dated from now on/,
+		fromItem('yes'),
+	),
+	bad(
+		'Post → Get Many',
+		'Upcoming Only with a To Date in the past',
+		() => ({ upcomingOnly: true, filters: { toDate: '2024-01-01' } }),
+		'Filters → To Date: "2024-01-01" is in the past, so no post is upcoming. Clear To Date or give a later one, or turn Upcoming Only off.',
+		/turn Upcoming Only off/,
 	),
 
 	// Post → Delete Many: 50 IDs per request is no limit for the user (the node batches them).
@@ -693,8 +730,8 @@ const ACTION_ROWS: BadInput[] = [
 		'Statistic → Get',
 		'accounts as an object',
 		() => ({ profileIds: FROM_ITEM }),
-		'Account Names or IDs: an object is not a list of IDs',
-		LIST_OF_IDS,
+		objectForAccounts('Account Names or IDs', '{"id":"x"}'),
+		ACCOUNT_LIST,
 		fromItem({ id: 'x' }),
 	),
 
@@ -733,8 +770,8 @@ const ACTION_ROWS: BadInput[] = [
 		'Comment → Get Many',
 		'accounts as an object',
 		() => ({ platform: 'facebook', originIds: FROM_ITEM }),
-		'Account Names or IDs: an object is not a list of IDs',
-		LIST_OF_IDS,
+		objectForAccounts('Account Names or IDs', '{"id":"956033194258752"}'),
+		ACCOUNT_LIST,
 		fromItem({ id: '956033194258752' }),
 	),
 	bad(
@@ -744,12 +781,14 @@ const ACTION_ROWS: BadInput[] = [
 		'Filters → Replies To: "122129390871181019" is not a HoopAI post or comment ID (24 letters and digits)',
 		HOOPAI_ID,
 	),
+	// The Limit is checked by its own hook, after the operation's, which reads the accounts (here by name).
 	bad(
 		'Comment → Get Many',
 		'a Limit of 0',
-		() => ({ platform: 'facebook', originIds: ['956033194258752'], limit: 0 }),
+		() => ({ platform: 'facebook', originIds: ['Hoop Coffee Roasters'], limit: 0 }),
 		'Limit: 0 is not allowed; use a whole number of 1 or more',
 		WHOLE_NUMBER,
+		accounts,
 	),
 
 	// Comment → Create
@@ -918,8 +957,8 @@ const ACTION_ROWS: BadInput[] = [
 		'CSV Import → Import Posts',
 		'accounts as an object',
 		() => ({ csvAccountIds: FROM_ITEM }),
-		'Account Names or IDs: an object is not a list of IDs',
-		LIST_OF_IDS,
+		objectForAccounts('Account Names or IDs', '{"id":"x"}'),
+		ACCOUNT_LIST,
 		fromItem({ id: 'x' }),
 	),
 	bad(
@@ -1077,8 +1116,8 @@ const TRIGGER_ROWS: TriggerBadInput[] = [
 	{
 		input: 'accounts as an object',
 		parameters: { events: ['newPost'], filters: { accounts: '={{ { id: "x" } }}' } },
-		message: 'Filters → Account Names or IDs: an object is not a list of IDs',
-		allowed: LIST_OF_IDS,
+		message: objectForAccounts('Filters → Account Names or IDs', '{"id":"x"}'),
+		allowed: ACCOUNT_LIST,
 	},
 	{
 		input: 'an unknown post type',
@@ -1162,13 +1201,14 @@ describeWithSimulator('bad input fails with a NodeOperationError naming the fiel
 		const { shown, thrown, runs } = await fail(row);
 		// By name: n8n keeps a custom operation's error as plain data (a routed one's, from its error item, is the instance).
 		expect((thrown as Error | undefined)?.name).toBe('NodeOperationError');
-		expect((thrown as Error).message).toBe(row.message);
-		expect(shown?.message).toBe(row.message);
+		const message = row.message instanceof RegExp ? expect.stringMatching(row.message) : row.message;
+		expect((thrown as Error).message).toEqual(message);
+		expect(shown?.message).toEqual(message);
 		expect(`${shown?.message}\n${shown?.description ?? ''}`).toMatch(row.allowed);
 		const { packageName, nodeTypes } = await loadPackage();
-		expect(isLabelPath(labelPath(row.message), labelTree(nodeTypes[`${packageName}.hoopAiSocialPlanner`].description.properties))).toBe(
-			true,
-		);
+		expect(
+			isLabelPath(labelPath((thrown as Error).message), labelTree(nodeTypes[`${packageName}.hoopAiSocialPlanner`].description.properties)),
+		).toBe(true);
 		for (const requests of runs) expect(requests).toEqual(row.readsAccounts ? [accountsRequest()] : []);
 		count(row.operation.split(' → ')[0]);
 	});

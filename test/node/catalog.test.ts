@@ -138,7 +138,13 @@ describeWithSimulator('Category, Tag, Statistic and Comment resources', (sim) =>
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json._id).sort()).toEqual(expected.map((comment: IDataObject) => comment._id).sort());
-		expect(sim().control.requests().slice(before)[0].body).toEqual({ originIds: [facebook.originId], skip: 0, limit: 100 });
+		// The accounts are read first: the field takes names too.
+		const sent = sim().control.requests().slice(before);
+		expect(sent.map((request) => `${request.method} ${request.path}`)).toEqual([
+			`GET /social-media-posting/${sim().locationId}/accounts`,
+			'POST /social-media-posting/comments/facebook/list',
+		]);
+		expect(sent[1].body).toEqual({ originIds: [facebook.originId], skip: 0, limit: 100 });
 	});
 
 	it('Comment → Create replies to a comment; Like and Unlike answer with the new state', async () => {

@@ -219,7 +219,7 @@ describe('Build Connect Page and its callback', () => {
 			...pages.map(() => `POST /social-media-posting/oauth/${sim().locationId}/facebook/accounts/${message.accountId}`),
 		]);
 		const all = await runNode({
-			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true, simple: false },
 			credentials: tokenCredentials(sim()),
 		});
 		expect(

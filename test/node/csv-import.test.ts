@@ -377,8 +377,11 @@ describe('Import Posts', () => {
 		expect(location().csvs[0]).toMatchObject({ id: out.csvId, status: 'pending' });
 
 		const posts = location().posts.length;
-		const scheduled = await importFile(file, { csvAccountIds: [account('facebook'), account('instagram')] });
+		// The same accounts by name this time, as comma-separated text.
+		const scheduled = await importFile(file, { csvAccountIds: 'Hoop Coffee Roasters, hoopcoffee (Instagram)' });
 		expect(scheduled.items[0].json).toMatchObject({ finalized: true, accepted: 1, rejected: 2 });
+		const imported = location().csvs.find((candidate: IDataObject) => candidate.id === scheduled.items[0].json.csvId);
+		expect(imported.accountIds).toEqual([account('facebook'), account('instagram')]);
 		expect((location().posts as IDataObject[]).slice(posts).map((post) => post.summary)).toEqual(['With a photo']);
 	});
 
@@ -408,6 +411,8 @@ describe('Import Posts', () => {
 			request.replace(sim().locationId, '{locationId}').replace(/csv\/\w+/, 'csv/{id}'),
 		);
 		expect(sent).toEqual([
+			// The accounts, given by name or ID, matched against the location's.
+			'GET /social-media-posting/{locationId}/accounts',
 			'POST /social-media-posting/{locationId}/csv',
 			'POST /social-media-posting/{locationId}/set-accounts',
 			'GET /social-media-posting/{locationId}/csv/{id}',

@@ -17,6 +17,9 @@ const LABELLED_AT_RUN_TIME: Record<string, string> = {
 	// optionalId are given theirs by their callers.
 	'nodes/HoopAiSocialPlanner/shared/ids.ts':
 		'test/node/path-ids.test.ts and test/node/bad-inputs.test.ts check the labels against the description',
+	// The accounts fields' messages: each caller passes its field's label (Account Names or IDs, or
+	// Filters → Account Names or IDs); the account-names tests check them.
+	'nodes/HoopAiSocialPlanner/shared/accounts.ts': 'test/node/account-names.test.ts and test/node/bad-inputs.test.ts check the labels',
 	// asNodeError wraps an error that is not ours (it keeps its own message).
 	'nodes/HoopAiSocialPlanner/shared/execute.ts': 'not a message of ours',
 };

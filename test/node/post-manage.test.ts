@@ -33,15 +33,16 @@ describeWithSimulator('Post → Get, Get Many, Update, Delete, Bulk Delete', (si
 		expect(full.items[0].json.error).toBe(failed.error);
 	});
 
-	it('Simplify (on by default) gives one flat row per post: each account by name and network, times in UTC and the workflow’s zone', async () => {
+	it('Simplify (on by default) gives one flat row per post: accounts by name and network, one date in the workflow’s zone, the media, nothing empty', async () => {
 		const brunch = posts().find((post) => (post.accountIds as string[]).length === 2 && post.status === 'scheduled')!;
+		const latteArt = posts().find((post) => post.status === 'published' && (post.media as IDataObject[]).length > 0)!;
 		const byId = (id: string) => location().accounts.find((account: IDataObject) => account.id === id);
 		const before = sim().control.requests().length;
 		const { items, error } = await runNode({
 			parameters: { resource: 'post', operation: 'get', postId: { __rl: true, mode: 'id', value: '={{ $json.id }}' } },
 			credentials: tokenCredentials(sim()),
 			timezone: 'America/New_York',
-			input: [{ id: brunch._id }, { id: brunch._id }, { id: byStatus('failed')._id }],
+			input: [{ id: brunch._id }, { id: brunch._id }, { id: byStatus('failed')._id }, { id: latteArt._id }],
 		});
 		expect(error).toBeUndefined();
 		const row = items[0].json;
@@ -49,24 +50,27 @@ describeWithSimulator('Post → Get, Get Many, Update, Delete, Bulk Delete', (si
 		expect(row).toEqual({
 			id: brunch._id,
 			status: 'scheduled',
-			content: brunch.summary,
-			postType: 'post',
+			scheduledAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?-0[45]:00$/),
 			accounts: `${first.name} (Facebook), ${second.name} (LinkedIn)`,
-			networks: 'Facebook, LinkedIn',
-			accountIds: brunch.accountIds,
-			scheduledAtUtc: brunch.displayDate,
-			scheduledAtLocal: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}-0[45]:00$/),
-			publishedAtUtc: null,
-			publishedAtLocal: null,
-			timezone: 'America/New_York',
-			error: null,
-			link: null,
+			content: brunch.summary,
+			media: [],
+			postType: 'post',
 		});
-		// The local time is the same instant, and New York's wall clock at it.
-		expect(Date.parse(String(row.scheduledAtLocal))).toBe(Date.parse(String(brunch.displayDate)));
+		// The one date is the same instant as the API's, on New York's wall clock.
+		expect(Date.parse(String(row.scheduledAt))).toBe(Date.parse(String(brunch.displayDate)));
 		const wallClock = new Date(String(brunch.displayDate)).toLocaleString('sv-SE', { timeZone: 'America/New_York' }).replace(' ', 'T');
-		expect(String(row.scheduledAtLocal).slice(0, 19)).toBe(wallClock);
-		expect(items[2].json).toEqual(expect.objectContaining({ status: 'failed', networks: 'YouTube', error: byStatus('failed').error }));
+		expect(String(row.scheduledAt).slice(0, 19)).toBe(wallClock);
+		expect(items[2].json).toEqual(
+			expect.objectContaining({ status: 'failed', accounts: expect.stringMatching(/\(YouTube\)$/), error: byStatus('failed').error }),
+		);
+		expect(items[3].json).toEqual(
+			expect.objectContaining({
+				status: 'published',
+				media: (latteArt.media as IDataObject[]).map((item) => item.url),
+				publishedAt: expect.any(String),
+			}),
+		);
+		expect(Date.parse(String(items[3].json.publishedAt))).toBe(Date.parse(String(latteArt.publishedAt)));
 		// The accounts are read once per run, not per item.
 		expect(requestsSince(sim(), before).filter((request) => request.endsWith('/accounts'))).toHaveLength(1);
 	});
@@ -92,39 +96,29 @@ describeWithSimulator('Post → Get, Get Many, Update, Delete, Bulk Delete', (si
 		}
 	});
 
-	it('Get Many stops at the Limit and filters by accounts; Simplify shortens each post', async () => {
+	it('Get Many filters by accounts given by name, reads the whole window and keeps the Limit, latest first', async () => {
 		seedPosts(30);
+		const facebook = location().accounts.find((candidate: IDataObject) => candidate.platform === 'facebook');
 		const before = sim().control.requests().length;
-		const { items } = await run({
+		const { items, error } = await run({
 			operation: 'getAll',
 			returnAll: false,
 			limit: 25,
 			simple: true,
-			filters: { accounts: [account('facebook')] },
+			filters: { accounts: `${String(facebook.name).toUpperCase()} (facebook)` },
 		});
-		expect(items).toHaveLength(25);
-		expect(items.every((item) => (item.json.accountIds as string[]).includes(account('facebook')))).toBe(true);
-		expect(Object.keys(items[0].json).sort()).toEqual([
-			'accountIds',
-			'accounts',
-			'content',
-			'error',
-			'id',
-			'link',
-			'networks',
-			'postType',
-			'publishedAtLocal',
-			'publishedAtUtc',
-			'scheduledAtLocal',
-			'scheduledAtUtc',
-			'status',
-			'timezone',
-		]);
+		expect(error).toBeUndefined();
+		const toFacebook = posts()
+			.filter((post) => post.status !== 'deleted' && (post.accountIds as string[]).includes(facebook.id))
+			.sort((a, b) => Date.parse(String(b.displayDate)) - Date.parse(String(a.displayDate)));
+		expect(items.map((item) => item.json.id)).toEqual(toFacebook.slice(0, 25).map((post) => post._id));
+		expect(items.every((item) => String(item.json.accounts).includes(`${String(facebook.name)} (Facebook)`))).toBe(true);
+		// The accounts once (for the name, then for Simplify), then the window's one page.
 		expect(requestsSince(sim(), before)).toEqual([
-			`POST /social-media-posting/${sim().locationId}/posts/list`,
 			`GET /social-media-posting/${sim().locationId}/accounts`,
+			`POST /social-media-posting/${sim().locationId}/posts/list`,
 		]);
-		expect(sim().control.requests().at(-2)!.body).toEqual(expect.objectContaining({ limit: '25', accounts: account('facebook') }));
+		expect(sim().control.requests().at(-1)!.body).toEqual(expect.objectContaining({ limit: '100', accounts: facebook.id }));
 	});
 
 	it('Get Many rejects a bad date window before sending', async () => {

@@ -207,7 +207,7 @@ describe('HoopAI Social Planner Trigger', () => {
 			const named = accounts
 				.map((found: IDataObject) => `${String(found.name)} (${String(found.platform) === 'youtube' ? 'YouTube' : String(found.platform)})`)
 				.join(', ');
-			const local = (sample.post as IDataObject).scheduledAtLocal as string;
+			const local = (sample.post as IDataObject).scheduledAt as string;
 			expect(Date.parse(local)).toBe(Date.parse(failed.displayDate));
 			expect(alert).toBe(`[test event] :warning: A post failed on ${named}: "${failed.summary}" (due ${local}). Reason: ${failed.error}`);
 		});

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { platformName } from '../networks';
+import { accountLabel } from '../shared/accounts';
 import { credentialChosen } from '../shared/run';
 import { apiRequest } from '../shared/send';
 
@@ -14,7 +14,7 @@ export async function searchAccounts(this: ILoadOptionsFunctions, filter?: strin
 	const needle = (filter ?? '').toLowerCase();
 	const results = (response.results?.accounts ?? [])
 		.map((account) => ({
-			name: `${account.name ?? account.id} (${platformName(account.platform ?? '')})${account.isExpired ? ' – expired' : ''}`,
+			name: `${accountLabel(account)}${account.isExpired ? ' – expired' : ''}`,
 			value: account.id,
 		}))
 		.filter((option) => option.name.toLowerCase().includes(needle))

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { platformName } from '../networks';
+import { accountLabel } from '../shared/accounts';
 import { credentialChosen } from '../shared/run';
 import { apiRequest } from '../shared/send';
 
@@ -11,7 +11,7 @@ export async function getProfiles(this: ILoadOptionsFunctions): Promise<INodePro
 	return accounts
 		.filter((account) => account.profileId)
 		.map((account) => ({
-			name: `${String(account.name)} (${platformName(String(account.platform))})`,
+			name: accountLabel(account),
 			value: String(account.profileId),
 		}))
 		.sort((a, b) => a.name.localeCompare(b.name));

@@ -53,6 +53,13 @@ export function text(node: INode, label: string, value: unknown): string {
 	});
 }
 
+/** A switch from an expression: true or false, also as the text "true" or "false"; `meaning` says what true does. */
+export function trueOrFalse(node: INode, label: string, value: unknown, meaning: string): boolean {
+	if (typeof value === 'boolean') return value;
+	if (typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value)) return value.trim().toLowerCase() === 'true';
+	throw new NodeOperationError(node, `${label}: ${shown(value)} is not true or false. Give true ${meaning}, false for all.`);
+}
+
 /** A whole number of at least `min` (and at most `max`); a number as text counts. */
 export function wholeNumber(node: INode, label: string, value: unknown, min: number, max?: number): number {
 	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;

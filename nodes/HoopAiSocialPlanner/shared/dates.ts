@@ -29,14 +29,22 @@ function zoneOffsetMs(utcMs: number, zone: string): number {
 	return asUtc - Math.floor(utcMs / 1000) * 1000;
 }
 
-/** An instant as `zone`'s wall clock with its offset, e.g. 2026-12-01T09:30:00.000-05:00; null if no date. */
+/**
+ * An instant as `zone`'s wall clock with its offset, e.g. 2026-12-01T09:30:00-05:00 (milliseconds
+ * only when not zero, "Z" when the offset is zero): one value a person reads and any ISO parser
+ * takes as the same instant. Null if no date.
+ */
 export function localIso(utcIso: unknown, zone: string): string | null {
 	const ms = typeof utcIso === 'string' ? Date.parse(utcIso) : NaN;
 	if (Number.isNaN(ms)) return null;
 	const offset = Math.round(zoneOffsetMs(ms, zone) / 60000);
 	const pad = (value: number) => String(value).padStart(2, '0');
 	const sign = offset < 0 ? '-' : '+';
-	return `${new Date(ms + offset * 60000).toISOString().slice(0, 23)}${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+	const wall = new Date(ms + offset * 60000)
+		.toISOString()
+		.slice(0, 23)
+		.replace(/\.000$/, '');
+	return `${wall}${offset === 0 ? 'Z' : `${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`}`;
 }
 
 /**

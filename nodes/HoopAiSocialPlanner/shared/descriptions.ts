@@ -49,12 +49,16 @@ export const postLocator: INodeProperties = {
 	],
 };
 
-/** Simplify (n8n's `simple`, on by default) for operations that output posts: see simplify.ts. */
+/**
+ * Simplify (n8n's `simple`, on by default) for the operations that output posts or accounts (see
+ * post/simplify.ts, account/getAll.ts), declared once: each declaration is evaluated per item.
+ */
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simple',
 	type: 'boolean',
 	default: true,
+	displayOptions: { show: { resource: ['post', 'account'], operation: ['create', 'get', 'getAll', 'update'] } },
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 

@@ -92,6 +92,8 @@ export class RunState {
 	readonly uploads: Buffer[] = [];
 	/** The path parameters each routed item's request was sent with, for its output hooks. */
 	readonly sentPaths = new Map<number, Record<string, string>>();
+	/** Settings a routed item's preSend hooks read once, for its pages and output hooks (e.g. an order). */
+	readonly itemSettings = new Map<number, IDataObject>();
 	/** What was read once for the run, by what it is (`once`). */
 	private readonly loaded = new Map<string, Promise<unknown>>();
 

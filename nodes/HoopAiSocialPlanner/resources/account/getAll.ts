@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { choice, choices } from '../../shared/checks';
-import { PLATFORM_OPTIONS } from '../../networks';
+import { PLATFORM_OPTIONS, platformName } from '../../networks';
+import { accountLabel } from '../../shared/accounts';
 import { locationPath } from '../../shared/request';
 import { apiRouting } from '../../shared/routing';
 import type { Operation } from '../resource';
@@ -22,12 +23,36 @@ async function accountListItems(this: IExecuteSingleFunctions, items: INodeExecu
 		if (filters.excludeExpired) list = list.filter((account) => !account.isExpired);
 	}
 	if (!this.getNodeParameter('returnAll', false)) list = list.slice(0, this.getNodeParameter('limit', 50) as number);
+	if (this.getNodeParameter('simple', true)) list = groups ? list.map((group) => simpleGroup(group, results)) : list.map(simpleAccount);
 	return list.map((json) => ({ json }));
+}
+
+/**
+ * An account as Simplify shows it: its name and network first (what every accounts field takes
+ * back, e.g. "Hoop Coffee (Facebook)"), whether it must be reconnected, and its ID, which stays
+ * the same when the page is renamed.
+ */
+function simpleAccount(account: IDataObject): IDataObject {
+	return {
+		name: account.name,
+		network: platformName(String(account.platform ?? '')),
+		type: account.type,
+		expired: account.isExpired === true,
+		id: account.id,
+	};
+}
+
+/** A group as Simplify shows it: its name and its accounts by name and network. */
+function simpleGroup(group: IDataObject, results: IDataObject): IDataObject {
+	const accounts = ((results.accounts ?? []) as IDataObject[]).filter((account) =>
+		((group.accountIds ?? []) as string[]).includes(String(account.id)),
+	);
+	return { name: group.name, accounts: accounts.map(accountLabel).join(', ') };
 }
 
 const OUTPUT_OPTIONS = [
 	{ name: 'Accounts', value: 'accounts', description: 'One item per connected social account' },
-	{ name: 'Groups', value: 'groups', description: 'One item per account group, with its account IDs' },
+	{ name: 'Groups', value: 'groups', description: 'One item per account group, with its accounts' },
 ];
 
 /** preSend of Get Many: what to return and the networks to keep, checked before the accounts are read. */

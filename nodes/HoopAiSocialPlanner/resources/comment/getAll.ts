@@ -8,9 +8,11 @@ import {
 } from 'n8n-workflow';
 import { choice, dateText, text } from '../../shared/checks';
 import { parseInstant } from '../../shared/dates';
-import { idList } from '../../shared/ids';
+import { accountIdsOf, accountReferences } from '../../shared/accounts';
 import { paginateCountedList } from '../../shared/pagination';
-import { apiRouting } from '../../shared/routing';
+import { apiRouting, sentPathValue } from '../../shared/routing';
+import { scopeOfItem } from '../../shared/run';
+import { originIdOf } from '../../loadOptions/getCommentAccounts';
 import type { Operation } from '../resource';
 import { checkCommentPlatform, COMMENTS_PATH, hoopAiId, PLATFORM, showFor, withLocation } from './fields';
 
@@ -30,12 +32,14 @@ function commentWindow(node: INode, fromDate: string, toDate: string): IDataObje
 	return { fromDate: new Date(from).toISOString(), toDate: new Date(to).toISOString() };
 }
 
+const ACCOUNTS_LABEL = 'Account Names or IDs';
+
 /** preSend of Get Many: the accounts and filters; a date window needs both ends, in order. */
 async function buildCommentListBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('commentFilters', {}) as IDataObject;
-	const originIds = idList(node, 'Account Names or IDs', this.getNodeParameter('originIds', []));
-	if (originIds.length === 0) throw new NodeOperationError(node, 'Account Names or IDs: choose at least one account');
+	const accounts = accountReferences(node, ACCOUNTS_LABEL, this.getNodeParameter('originIds', []));
+	if (accounts.length === 0) throw new NodeOperationError(node, 'Account Names or IDs: choose at least one account');
 	const fromDate = dateText(node, 'Filters → From Date', filters.fromDate);
 	const toDate = dateText(node, 'Filters → To Date', filters.toDate);
 	if (Boolean(fromDate) !== Boolean(toDate)) {
@@ -44,10 +48,19 @@ async function buildCommentListBody(this: IExecuteSingleFunctions, requestOption
 	const window = fromDate ? commentWindow(node, fromDate, toDate) : {};
 	const search = text(node, 'Filters → Search', filters.search).trim();
 	const parentId = hoopAiId(node, 'Filters → Replies To', filters.parentId);
+	const sortBy = filters.sortBy ? choice<string>(node, 'Filters → Sort By', filters.sortBy, SORT_OPTIONS) : undefined;
+	// Last, once the rest is checked: the comment platform's accounts only, by the network's own
+	// account ID (as the dropdown values them).
+	const platform = sentPathValue(this, 'platform');
+	const originIds = await accountIdsOf.call(this, ACCOUNTS_LABEL, accounts, {
+		scope: await scopeOfItem(this),
+		idOf: (account) => originIdOf(String(account.id)),
+		among: (account) => account.platform === platform,
+	});
 	requestOptions.body = {
 		originIds,
 		...window,
-		...(filters.sortBy ? { sortBy: choice<string>(node, 'Filters → Sort By', filters.sortBy, SORT_OPTIONS) } : {}),
+		...(sortBy ? { sortBy } : {}),
 		...(search ? { search } : {}),
 		...(parentId ? { parentId } : {}),
 	};
@@ -85,7 +98,7 @@ export const commentGetAllDescription: INodeProperties[] = [
 		required: true,
 		displayOptions: { show: showFor('getAll') },
 		description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Accounts whose posts’ comments to list. IDs are the networks’ own account IDs.',
+		hint: 'Accounts whose posts’ comments to list. From an expression: account names, or the networks’ own account IDs.',
 	},
 	{
 		displayName: 'Filters',

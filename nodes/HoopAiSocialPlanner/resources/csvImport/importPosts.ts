@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
-import { idList, optionalId } from '../../shared/ids';
+import { accountIdsOf, accountReferences } from '../../shared/accounts';
+import { optionalId } from '../../shared/ids';
 import { runOf, type LocationScope } from '../../shared/run';
 import { apiRequest } from '../../shared/send';
 import { approverOption, CSV_PATH, importUserId, userIdOption } from './fields';
@@ -83,8 +84,8 @@ const importCsvPosts = withRoutes(
 		return await runForEachItem.call(this, async (itemIndex) => {
 			const scope = await run.scope(itemIndex);
 			const options = this.getNodeParameter('importOptions', itemIndex, {}) as IDataObject;
-			const accountIds = idList(node, 'Account Names or IDs', this.getNodeParameter('csvAccountIds', itemIndex));
-			if (accountIds.length === 0) {
+			const accounts = accountReferences(node, 'Account Names or IDs', this.getNodeParameter('csvAccountIds', itemIndex));
+			if (accounts.length === 0) {
 				throw new NodeOperationError(node, 'Account Names or IDs: nothing given', {
 					description: 'Choose the accounts the posts go to.',
 					itemIndex,
@@ -95,6 +96,7 @@ const importCsvPosts = withRoutes(
 			const review = this.getNodeParameter('review', itemIndex, false) === true;
 			const given = await csvFileOf(this, itemIndex, text(node, 'Options → File Name', options.fileName));
 			const { file, droppedColumns } = fileToSend(given, options.dropColumns !== false);
+			const accountIds = await accountIdsOf.call(this, 'Account Names or IDs', accounts, { scope });
 
 			const uploaded = await uploadCsv.call(this, scope, file);
 			const body: SetAccountsBody = {
@@ -141,6 +143,7 @@ const importCsvPosts = withRoutes(
 	[
 		{ method: 'POST', path: '/social-media-posting/{locationId}/csv' },
 		{ method: 'POST', path: '/social-media-posting/{locationId}/set-accounts' },
+		{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
 		{ method: 'GET', path: '/social-media-posting/{locationId}/csv' },
 		{ method: 'GET', path: '/social-media-posting/{locationId}/csv/{id}' },
 		{ method: 'PATCH', path: '/social-media-posting/{locationId}/csv/{id}' },

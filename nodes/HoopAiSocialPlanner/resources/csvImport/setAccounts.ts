@@ -1,7 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { choice, text, wholeNumber } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
-import { idList, optionalId } from '../../shared/ids';
+import { accountIdsOf, accountReferences } from '../../shared/accounts';
+import { optionalId } from '../../shared/ids';
 import { runOf, type LocationScope } from '../../shared/run';
 import { apiRequest, createOnce, stableJson, type ApiResponse } from '../../shared/send';
 import { approverOption, CSV_PATH, importUserId, optionsOf, userIdOption } from './fields';
@@ -119,7 +120,7 @@ function setAccountsBody(this: IExecuteFunctions, scope: LocationScope, itemInde
 	const node = this.getNode();
 	const options = optionsOf(this, itemIndex);
 	const body: SetAccountsBody = {
-		accountIds: idList(node, 'Account Names or IDs', this.getNodeParameter('csvAccountIds', itemIndex)),
+		accountIds: accountReferences(node, 'Account Names or IDs', this.getNodeParameter('csvAccountIds', itemIndex)),
 		filePath: text(node, 'File Path', this.getNodeParameter('filePath', itemIndex)).trim(),
 		rowsCount: rowsToImport(this, itemIndex),
 		fileName: text(node, 'File Name', this.getNodeParameter('fileName', itemIndex)).trim(),
@@ -138,11 +139,13 @@ export const setCsvAccounts = withRoutes(
 			const scope = await run.scope(itemIndex);
 			const body = setAccountsBody.call(this, scope, itemIndex);
 			requireFilled(this, body, itemIndex);
+			body.accountIds = await accountIdsOf.call(this, 'Account Names or IDs', body.accountIds, { scope });
 			return { csvId: await sendSetAccounts.call(this, scope, body, itemIndex) };
 		});
 	},
 	[
 		{ method: 'POST', path: '/social-media-posting/{locationId}/set-accounts' },
+		{ method: 'GET', path: '/social-media-posting/{locationId}/accounts' },
 		{ method: 'GET', path: '/social-media-posting/{locationId}/csv' },
 	],
 );

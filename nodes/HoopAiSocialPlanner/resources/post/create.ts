@@ -1,7 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { platformsOf, runAccounts } from '../../shared/accounts';
+import { runAccounts } from '../../shared/accounts';
 import { runForEachItem, withRoutes } from '../../shared/execute';
-import { idList } from '../../shared/ids';
 import { runOf, type LocationScope } from '../../shared/run';
 import { apiRequest, createOnce, stableJson } from '../../shared/send';
 import { readBinaryMedia, uploadBinaryMedia } from './binaryMedia';
@@ -19,8 +18,9 @@ import {
 } from './fields';
 import { SCHEDULED_STATUSES } from './writablePost';
 import { accountDirectory, simplifyPost } from './simplify';
-import { parseJsonBody, postInputToBody, type PostInput } from './postInput';
-import { checkPostBody } from './validatePost';
+import type { PostInput } from './postInput';
+import { postBodyOf } from './postBody';
+import { checkPostBody, validatePostFields } from './validatePost';
 import type { Operation } from '../resource';
 
 const showForCreate = { resource: ['post'], operation: ['create'] };
@@ -89,14 +89,13 @@ const createPosts = withRoutes(
 					? { scheduleDate: parameter('scheduleDate', ''), timezone: parameter('timezone', '') }
 					: {}),
 			};
-			const accountIds = idList(node, 'Account Names or IDs', input.accountIds);
-			const body: IDataObject = {
-				...postInputToBody(input, { node, workflowTimezone: this.getTimezone(), accountIds }),
-				...parseJsonBody(node, additionalFields.jsonBody),
+			const withUser = (body: IDataObject) => {
+				body.userId ||= scope.connection.defaultUserId || undefined;
+				if (body.userId) body.createdBy ??= body.userId;
+				return body;
 			};
-			body.userId ||= scope.connection.defaultUserId || undefined;
-			if (body.userId) body.createdBy ??= body.userId;
-			await checkPostBody(node, body, async () => platformsOf(await accounts()));
+			const body = withUser(await postBodyOf.call(this, input, scope, (unresolved) => validatePostFields(node, withUser(unresolved))));
+			await checkPostBody(node, body, accounts);
 			await uploadBinaryMedia.call(this, scope, body, binaryMedia.uploads);
 			const post = await createOnce(run, `${itemIndex} ${stableJson(body)}`, async () => await sendPost(scope, body));
 			return parameter('simple', true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;

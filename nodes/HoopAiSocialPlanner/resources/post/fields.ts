@@ -26,7 +26,7 @@ export const accountIdsField: INodeProperties = {
 	typeOptions: { loadOptionsMethod: 'getAccounts' },
 	default: [],
 	description:
-		'The social accounts to post to (from an expression: an array of IDs, or a comma-separated list). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The social accounts to post to (from an expression: names such as "Hoop Coffee (Facebook)" or IDs, as a list or comma-separated). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 export const postTypeField: INodeProperties = {

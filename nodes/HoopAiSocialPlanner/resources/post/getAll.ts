@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { choice, dateText } from '../../shared/checks';
+import { choice, dateText, trueOrFalse } from '../../shared/checks';
 import { describeUtc, parseInstant } from '../../shared/dates';
-import { idList } from '../../shared/ids';
 import { paginateCountedList } from '../../shared/pagination';
 import { POST_FORMAT_OPTIONS } from '../../networks/network';
-import { runAccounts } from '../../shared/accounts';
-import { scopeOfItem } from '../../shared/run';
+import { accountIdsOf, runAccounts } from '../../shared/accounts';
+import { runOf, scopeOfItem } from '../../shared/run';
 import { locationPath } from '../../shared/request';
 import { apiRouting } from '../../shared/routing';
 import type { Operation } from '../resource';
@@ -32,11 +31,24 @@ const STATUS_OPTIONS = [
 	{ name: 'Scheduled', value: 'scheduled' },
 ];
 
+const ORDER_OPTIONS = [
+	{ name: 'Latest First', value: 'latestFirst', description: 'The latest date first' },
+	{ name: 'Soonest First', value: 'soonestFirst', description: 'The earliest date first: with Upcoming Only, the next posts to go out' },
+];
+
+/** A post's date in the list: when it is scheduled, or was published (the API's display date). */
+function postTime(post: IDataObject): number {
+	const time = Date.parse(String(post.displayDate ?? post.scheduleDate ?? post.publishedAt ?? post.createdAt ?? ''));
+	return Number.isNaN(time) ? 0 : time;
+}
+
 /** preSend of Get Many: the list body with the window, filters and the API's string flags. */
 async function buildPostListBody(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const node = this.getNode();
 	const filters = this.getNodeParameter('filters', {}) as IDataObject;
 	const now = Date.now();
+	const soonestFirst = choice<string>(node, 'Order', this.getNodeParameter('postOrder', 'latestFirst'), ORDER_OPTIONS) === 'soonestFirst';
+	const upcomingOnly = trueOrFalse(node, 'Upcoming Only', this.getNodeParameter('upcomingOnly', false), 'for posts dated from now on');
 	const typed = {
 		fromDate: dateText(node, 'Filters → From Date', filters.fromDate),
 		toDate: dateText(node, 'Filters → To Date', filters.toDate),
@@ -50,18 +62,26 @@ async function buildPostListBody(this: IExecuteSingleFunctions, requestOptions: 
 		}
 		return value;
 	};
-	const fromDate = date('fromDate', now - DEFAULT_DAYS_BACK * DAY_MS);
 	const toDate = date('toDate', now + DEFAULT_DAYS_AHEAD * DAY_MS);
+	// Upcoming Only starts the window now (or at a later From Date).
+	const fromDate = upcomingOnly ? Math.max(date('fromDate', now), now) : date('fromDate', now - DEFAULT_DAYS_BACK * DAY_MS);
+	if (upcomingOnly && toDate < now) {
+		throw new NodeOperationError(
+			node,
+			`Filters → To Date: "${typed.toDate}" is in the past, so no post is upcoming. Clear To Date or give a later one, or turn Upcoming Only off.`,
+		);
+	}
 	if (fromDate > toDate) {
 		// The dates as the user typed them; one left empty is the default window's end, in UTC.
 		const shown = (name: 'fromDate' | 'toDate', value: number) =>
 			typed[name] ? `"${typed[name]}"` : `(not set: ${describeUtc(new Date(value).toISOString())})`;
 		throw new NodeOperationError(node, `Filters → From Date: ${shown('fromDate', fromDate)} is after To Date ${shown('toDate', toDate)}`);
 	}
-	const accounts = idList(node, 'Filters → Account Names or IDs', filters.accounts);
 	const unset = (value: unknown) => value === undefined || value === '';
 	const status = unset(filters.status) ? 'all' : choice<string>(node, 'Filters → Status', filters.status, STATUS_OPTIONS);
 	const postType = unset(filters.postType) ? '' : choice<string>(node, 'Filters → Post Type', filters.postType, POST_FORMAT_OPTIONS);
+	const accounts = await accountIdsOf.call(this, 'Filters → Account Names or IDs', filters.accounts, { scope: await scopeOfItem(this) });
+	runOf(this).itemSettings.set(this.getItemIndex(), { soonestFirst, ...(upcomingOnly ? { from: fromDate } : {}) });
 	requestOptions.body = {
 		skip: '0',
 		limit: String(POSTS_PAGE_SIZE),
@@ -75,12 +95,24 @@ async function buildPostListBody(this: IExecuteSingleFunctions, requestOptions: 
 	return requestOptions;
 }
 
+/**
+ * Get Many's pages: the API documents no order of its list, so every page of the window is read
+ * and sorted here (one request per 100 posts in the window), and the Limit takes the first ones:
+ * "the next 3 posts" are the next 3, whatever the API's order.
+ */
 const paginatePosts = paginateCountedList({
 	in: 'body',
 	itemsPath: 'results.posts',
 	countPath: 'results.count',
 	pageSize: POSTS_PAGE_SIZE,
-	async mapPage(posts) {
+	arrange(posts) {
+		const { soonestFirst, from } = runOf(this).itemSettings.get(this.getItemIndex()) ?? {};
+		const dated = posts.map((post) => ({ post, at: postTime(post) })).filter(({ at }) => typeof from !== 'number' || at >= from);
+		const byId = (a: IDataObject, b: IDataObject) => String(a._id ?? '').localeCompare(String(b._id ?? ''));
+		dated.sort((a, b) => (soonestFirst ? a.at - b.at || byId(a.post, b.post) : b.at - a.at || byId(b.post, a.post)));
+		return dated.map(({ post }) => post);
+	},
+	async mapItems(posts) {
 		if (!this.getNodeParameter('simple', true)) return posts;
 		const accounts = accountDirectory(await runAccounts.call(this, await scopeOfItem(this)));
 		const zone = this.getTimezone();
@@ -89,6 +121,23 @@ const paginatePosts = paginateCountedList({
 });
 
 export const postGetAllDescription: INodeProperties[] = [
+	{
+		displayName: 'Order',
+		name: 'postOrder',
+		type: 'options',
+		options: ORDER_OPTIONS,
+		default: 'latestFirst',
+		displayOptions: { show: showForGetAll },
+		description: 'By date (scheduled or published), across the whole window: the Limit keeps the first ones in this order',
+	},
+	{
+		displayName: 'Upcoming Only',
+		name: 'upcomingOnly',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: showForGetAll },
+		description: 'Whether to return only posts dated from now on. With Order "Soonest First" and a Limit of 3: the next 3 posts.',
+	},
 	{
 		displayName: 'Filters',
 		name: 'filters',
@@ -104,14 +153,14 @@ export const postGetAllDescription: INodeProperties[] = [
 				typeOptions: { loadOptionsMethod: 'getAccounts' },
 				default: [],
 				description:
-					'Only posts to these accounts. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+					'Only posts to these accounts (from an expression: names such as "Hoop Coffee (Facebook)" or IDs). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'From Date',
 				name: 'fromDate',
 				type: 'dateTime',
 				default: '',
-				description: `Start of the window of posts (by schedule or publish date). Default: ${DEFAULT_DAYS_BACK} days ago.`,
+				description: `Start of the window of posts (by schedule or publish date). Default: ${DEFAULT_DAYS_BACK} days ago (with Upcoming Only: now).`,
 			},
 			{
 				displayName: 'Include Users',

@@ -1,4 +1,4 @@
-import { postLocator, simplifyField } from '../../shared/descriptions';
+import { postLocator } from '../../shared/descriptions';
 import { resourceModule } from '../resource';
 import { bulkDelete, postBulkDeleteDescription } from './bulkDelete';
 import { create, postCreateDescription } from './create';
@@ -19,6 +19,6 @@ export const post = resourceModule('post', [create, deletePost, bulkDelete, get,
 		...postGetAllDescription,
 		...postUpdateDescription,
 		...postBulkDeleteDescription,
-		{ ...simplifyField, displayOptions: { show: { resource: ['post'], operation: ['create', 'get', 'getAll', 'update'] } } },
+		// Simplify is declared once for posts and accounts, last of the node (shared/descriptions.ts).
 	],
 });

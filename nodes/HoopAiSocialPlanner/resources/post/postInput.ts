@@ -1,6 +1,6 @@
 import { jsonParse, NodeOperationError, type IDataObject, type INode, type INodePropertyOptions } from 'n8n-workflow';
 import { choice, dateText, isLink, text } from '../../shared/checks';
-import { describeDateTime, isValidTimeZone, toUtcIso } from '../../shared/dates';
+import { describeDateTime, describeUtc, isValidTimeZone, toUtcIso } from '../../shared/dates';
 import { idList, optionalId } from '../../shared/ids';
 import { isMediaType, MEDIA_TYPES, normaliseMediaType } from '../../shared/media';
 import { compact } from '../../shared/values';
@@ -62,6 +62,17 @@ function mediaList(node: INode, items: IDataObject[]): IDataObject[] {
 }
 
 /**
+ * A Schedule Date before now: the message says what time it is now (a model calling the node as a
+ * tool may not know) and what to do.
+ */
+export function scheduleDateInThePast(node: INode, when: string): NodeOperationError {
+	return new NodeOperationError(
+		node,
+		`Schedule Date: ${when} is in the past (now: ${describeUtc(new Date().toISOString())}). Choose a future date and time, or use Status "Publish Now".`,
+	);
+}
+
+/**
  * The Schedule Date in UTC, as the API wants it. Its messages show the date as the user gave it,
  * in their timezone, with the UTC time beside it: the API's time alone would look wrong to them.
  */
@@ -85,9 +96,7 @@ function scheduleDateOf(node: INode, input: PostInput, context: PostFieldContext
 	}
 	const status = input.status ?? context.current?.status;
 	if (status === 'scheduled' && Date.parse(scheduleDate) <= Date.now()) {
-		throw new NodeOperationError(node, `Schedule Date: ${describeDateTime(typed, zone)} is in the past`, {
-			description: 'Choose a future date and time, or use Status "Publish Now".',
-		});
+		throw scheduleDateInThePast(node, String(describeDateTime(typed, zone)));
 	}
 	return scheduleDate;
 }
@@ -96,7 +105,7 @@ export interface PostFieldContext {
 	node: INode;
 	/** The workflow's timezone, for a Schedule Date without an offset. */
 	workflowTimezone: string;
-	/** The accounts the post goes to, for per-account platform details. */
+	/** The accounts the post goes to, as IDs (names resolved), for the body and per-account platform details. */
 	accountIds: string[];
 	/** On Update, the post as it is now (its platform details are kept where not changed). */
 	current?: IDataObject;
@@ -106,7 +115,8 @@ export interface PostFieldContext {
 export function postInputToBody(input: PostInput, context: PostFieldContext): IDataObject {
 	const { node } = context;
 	const body: IDataObject = {};
-	if (input.accountIds !== undefined) body.accountIds = idList(node, 'Account Names or IDs', input.accountIds);
+	// The accounts as the caller resolved them (names matched to IDs: see accountIdsOf).
+	if (input.accountIds !== undefined) body.accountIds = context.accountIds;
 	if (input.postType !== undefined) body.type = choice(node, 'Post Type', input.postType, postTypeField.options as INodePropertyOptions[]);
 	if (input.status !== undefined) body.status = choice(node, 'Status', input.status, statusField.options as INodePropertyOptions[]);
 	if (input.summary !== undefined) body.summary = text(node, 'Content', input.summary);

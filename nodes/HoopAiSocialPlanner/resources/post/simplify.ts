@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
-import { runAccounts } from '../../shared/accounts';
+import { accountLabel, runAccounts } from '../../shared/accounts';
 import { scopeOfItem } from '../../shared/run';
 import { localIso } from '../../shared/dates';
-import { platformName } from '../../networks';
 
 /** What Simplify needs to know of each account: its name and network, by account ID. */
 export type AccountDirectory = Record<string, { name: string; platform: string }>;
@@ -14,34 +13,31 @@ export function accountDirectory(accounts: IDataObject[]): AccountDirectory {
 }
 
 /**
- * A post as one flat row, for a spreadsheet or an AI agent: each account by name and network (a
- * post to several networks names each, not the first one's), dates in UTC and in `zone`.
+ * A post as one flat row, the same for a spreadsheet, a next node and an AI agent: what a next
+ * node maps first, each value once. Accounts by name and network ("Hoop Coffee (Facebook)", which
+ * every accounts field of the node takes back), not by their long IDs; one date in `zone` with
+ * its offset (the same instant as the API's UTC date); the media's links, to confirm what went
+ * out; a field with nothing to say (no error, no link, not published) is left out, not null.
  */
 export function simplifyPost(post: IDataObject, accounts: AccountDirectory, zone: string): IDataObject {
 	const accountIds = ((post.accountIds as string[] | undefined) ?? (post.accountId ? [post.accountId] : [])).map(String);
 	const single = accountIds.length === 1;
-	const named = accountIds.map((id) => {
-		const account = accounts[id];
-		const platform = account?.platform || (single ? String(post.platform ?? '') : '');
-		return { name: account?.name ?? id, network: platform ? platformName(platform) : 'unknown network' };
-	});
-	const scheduledAtUtc = post.displayDate ?? post.scheduleDate ?? null;
-	const publishedAtUtc = post.publishedAt ?? null;
+	const named = accountIds.map((id) => accountLabel(accounts[id] ?? { name: id, platform: single ? String(post.platform ?? '') : '' }));
+	const media = ((post.media as IDataObject[] | undefined) ?? []).map((item) => String(item.url ?? '')).filter(Boolean);
+	const scheduledAt = localIso(post.displayDate ?? post.scheduleDate, zone);
+	const publishedAt = localIso(post.publishedAt, zone);
+	const link = (post.ogTagsDetails as IDataObject | undefined)?.metaLink;
 	return {
 		id: post._id ?? post.id,
 		status: post.status,
+		...(post.error ? { error: post.error } : {}),
+		...(scheduledAt ? { scheduledAt } : {}),
+		...(publishedAt ? { publishedAt } : {}),
+		accounts: named.join(', '),
 		content: post.summary ?? '',
+		media,
 		postType: post.type ?? 'post',
-		accounts: named.map(({ name, network }) => `${name} (${network})`).join(', '),
-		networks: [...new Set(named.map(({ network }) => network))].join(', '),
-		accountIds,
-		scheduledAtUtc,
-		scheduledAtLocal: localIso(scheduledAtUtc, zone),
-		publishedAtUtc,
-		publishedAtLocal: localIso(publishedAtUtc, zone),
-		timezone: zone,
-		error: post.error || null,
-		link: (post.ogTagsDetails as IDataObject | undefined)?.metaLink ?? null,
+		...(link ? { link } : {}),
 	};
 }
 

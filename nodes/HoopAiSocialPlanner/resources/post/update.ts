@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INode, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { platformsOf, runAccounts } from '../../shared/accounts';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { accountIdsOf, accountReferences, runAccounts } from '../../shared/accounts';
 import { runForEachItem, withRoutes } from '../../shared/execute';
-import { idList, pathSegment } from '../../shared/ids';
-import { runOf } from '../../shared/run';
+import { pathSegment } from '../../shared/ids';
+import { runOf, type LocationScope } from '../../shared/run';
 import { apiRequest } from '../../shared/send';
 import {
 	accountIdsField,
@@ -19,7 +19,8 @@ import { SCHEDULED_STATUSES, writablePost } from './writablePost';
 import { readBinaryMedia, uploadBinaryMedia } from './binaryMedia';
 import { accountDirectory, simplifyPost } from './simplify';
 import { parseJsonBody, postInputToBody, type PostInput } from './postInput';
-import { checkAccountsExist, checkPostBody } from './validatePost';
+import { ACCOUNTS_LABEL } from './postBody';
+import { checkPostBody } from './validatePost';
 import type { Operation } from '../resource';
 
 const showForUpdate = { resource: ['post'], operation: ['update'] };
@@ -51,18 +52,17 @@ export const postUpdateDescription: INodeProperties[] = [
 
 /**
  * The Update Fields checked before anything is sent: all that needs neither the post nor the
- * accounts (dates, media, dropdown values, Extra Fields), then the accounts, if changed.
+ * accounts (dates, media, dropdown values, Extra Fields), then the accounts, if changed, matched
+ * by name or ID: their IDs (undefined when the accounts stay as they are).
  */
-async function checkUpdateFields(
-	node: INode,
-	updateFields: PostInput,
-	workflowTimezone: string,
-	platforms: () => Promise<Record<string, string>>,
-): Promise<void> {
-	const accountIds = updateFields.accountIds === undefined ? undefined : idList(node, 'Account Names or IDs', updateFields.accountIds);
-	postInputToBody(updateFields, { node, workflowTimezone, accountIds: accountIds ?? [] });
+async function checkUpdateFields(this: IExecuteFunctions, updateFields: PostInput, scope: LocationScope): Promise<string[] | undefined> {
+	const node = this.getNode();
+	// The references stand in for the IDs, so that per-account details are checked too.
+	const references = accountReferences(node, ACCOUNTS_LABEL, updateFields.accountIds);
+	postInputToBody(updateFields, { node, workflowTimezone: this.getTimezone(), accountIds: references });
 	parseJsonBody(node, updateFields.jsonBody);
-	if (accountIds) checkAccountsExist(node, accountIds, await platforms());
+	if (updateFields.accountIds === undefined) return undefined;
+	return await accountIdsOf.call(this, ACCOUNTS_LABEL, references, { scope });
 }
 
 /**
@@ -77,27 +77,23 @@ const updatePosts = withRoutes(
 		return await runForEachItem.call(this, async (itemIndex) => {
 			const scope = await run.scope(itemIndex);
 			const accounts = async () => await runAccounts.call(this, scope);
-			const platforms = async () => platformsOf(await accounts());
 			const fields = this.getNodeParameter('updateFields', itemIndex, {}) as PostInput;
 			// Media from binary fields: read and checked now, uploaded once the whole post is checked.
 			const binaryMedia = await readBinaryMedia.call(this, itemIndex, fields.media);
 			const updateFields: PostInput = fields.media === undefined ? fields : { ...fields, media: binaryMedia.media };
 			const postId = pathSegment(node, 'Post', this.getNodeParameter('postId', itemIndex, '', { extractValue: true }));
-			await checkUpdateFields(node, updateFields, zone, platforms);
+			const newAccountIds = await checkUpdateFields.call(this, updateFields, scope);
 			const postPath = `/social-media-posting/{locationId}/posts/${encodeURIComponent(postId)}`;
 			const read = async () =>
 				((await apiRequest.call(this, 'GET', postPath, { scope })).results as IDataObject | undefined)?.post as IDataObject;
 			const existing = writablePost(await read(), scope.connection.defaultUserId);
-			const accountIds =
-				updateFields.accountIds !== undefined
-					? idList(node, 'Account Names or IDs', updateFields.accountIds)
-					: (existing.accountIds as string[]);
+			const accountIds = newAccountIds ?? (existing.accountIds as string[]);
 			const changes = postInputToBody(updateFields, { node, workflowTimezone: zone, accountIds, current: existing });
 			const body: IDataObject = { ...existing, ...changes, ...parseJsonBody(node, updateFields.jsonBody) };
 			// A post moved out of the schedule keeps no schedule date.
 			if (!SCHEDULED_STATUSES.includes(String(body.status)) && !changes.scheduleDate) delete body.scheduleDate;
 			if (changes.scheduleDate) body.scheduleTimeUpdated = true;
-			await checkPostBody(node, body, platforms);
+			await checkPostBody(node, body, accounts);
 			await uploadBinaryMedia.call(this, scope, body, binaryMedia.uploads);
 			await apiRequest.call(this, 'PUT', postPath, { body, scope });
 			const post = await read();

@@ -1,9 +1,10 @@
 import { NodeOperationError, type IDataObject, type INode } from 'n8n-workflow';
+import { notAnAccountError, platformsOf } from '../../shared/accounts';
 import { isVideo } from '../../shared/media';
 import { describeUtc } from '../../shared/dates';
 import { namesInWords, NETWORKS_WITH_OPTIONS, platformName, POSTING_NETWORKS } from '../../networks';
 import { detailsOf, mediaOf } from '../../networks/network';
-import { scopeAccountDetails } from './postInput';
+import { scheduleDateInThePast, scopeAccountDetails } from './postInput';
 
 function fail(node: INode, message: string, description?: string): never {
 	throw new NodeOperationError(node, message, description ? { description } : {});
@@ -34,11 +35,7 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 	// A date the user typed is checked where it is read, in their timezone (postInput.ts); this
 	// catches the post's own date on Update, and one set through Extra Fields.
 	if (status === 'scheduled' && body.scheduleDate && Date.parse(String(body.scheduleDate)) <= now) {
-		fail(
-			node,
-			`Schedule Date: ${describeUtc(String(body.scheduleDate))} is in the past`,
-			'Choose a future date and time, or use Status "Publish Now".',
-		);
+		throw scheduleDateInThePast(node, describeUtc(String(body.scheduleDate)));
 	}
 	if (status === 'in_review' && !(body.postApprovalDetails as IDataObject | undefined)?.approver) {
 		fail(
@@ -54,31 +51,28 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 	}
 }
 
-/** Every chosen account must be one of the location's (`platformsByAccount`: account ID → platform). */
-export function checkAccountsExist(node: INode, accountIds: string[], platformsByAccount: Record<string, string>): void {
-	for (const accountId of accountIds) {
-		if (!(accountId in platformsByAccount)) {
-			fail(
-				node,
-				`Account Names or IDs: "${accountId}" is not a social account of this location`,
-				'Pick the accounts from the list, or use the IDs that Account → Get Many returns.',
-			);
-		}
-	}
+/**
+ * Every account of the post must be one of the location's: those the user gave were matched by
+ * name or ID already, this catches those of the post itself (on Update) and of Extra Fields.
+ */
+export function checkAccountsExist(node: INode, accountIds: string[], accounts: IDataObject[]): void {
+	const known = new Set(accounts.map((account) => String(account.id)));
+	const unknown = accountIds.find((accountId) => !known.has(accountId));
+	if (unknown !== undefined) throw notAnAccountError(node, 'Account Names or IDs', unknown, accounts);
 }
 
 const FIRST_COMMENT_NETWORKS = POSTING_NETWORKS.filter((network) => network.post.firstComment);
 
 /**
  * The rules of the networks of the chosen accounts (media needed, counts, caption lengths, first
- * comments), each rule for every network before the next; `platformsByAccount` maps the
- * location's account IDs to their platform.
+ * comments), each rule for every network before the next, for the location's `accounts`.
  */
-export function validatePostForPlatforms(node: INode, body: IDataObject, platformsByAccount: Record<string, string>): void {
+export function validatePostForPlatforms(node: INode, body: IDataObject, accounts: IDataObject[]): void {
 	const accountIds = (body.accountIds as string[] | undefined) ?? [];
 	const media = mediaOf(body);
 	const summary = String(body.summary ?? '');
-	checkAccountsExist(node, accountIds, platformsByAccount);
+	checkAccountsExist(node, accountIds, accounts);
+	const platformsByAccount = platformsOf(accounts);
 	const platforms = [...new Set(accountIds.map((accountId) => platformsByAccount[accountId]))];
 	// An account of a network the node does not know yet is sent as it is: the API decides.
 	const networks = platforms.flatMap((platform) => POSTING_NETWORKS.filter((network) => network.platform === platform));
@@ -119,9 +113,9 @@ export function validatePostForPlatforms(node: INode, body: IDataObject, platfor
  * All checks of a post body before it is sent: first those that need no request, then, with the
  * accounts' networks, the networks' rules; per-account details are narrowed to their network.
  */
-export async function checkPostBody(node: INode, body: IDataObject, platforms: () => Promise<Record<string, string>>): Promise<void> {
+export async function checkPostBody(node: INode, body: IDataObject, locationAccounts: () => Promise<IDataObject[]>): Promise<void> {
 	validatePostFields(node, body);
-	const platformsByAccount = await platforms();
-	validatePostForPlatforms(node, body, platformsByAccount);
-	scopeAccountDetails(body, platformsByAccount);
+	const accounts = await locationAccounts();
+	validatePostForPlatforms(node, body, accounts);
+	scopeAccountDetails(body, platformsOf(accounts));
 }

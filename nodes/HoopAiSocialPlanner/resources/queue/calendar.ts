@@ -7,7 +7,9 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
+import { accountIdsOf } from '../../shared/accounts';
 import { idList } from '../../shared/ids';
+import { scopeOfItem } from '../../shared/run';
 import { utcDate } from './fields';
 
 /** Get Calendar of Category Queue (all active queues) and of Queue Edit Session (one session's draft). */
@@ -85,7 +87,9 @@ export async function buildCalendarBody(this: IExecuteSingleFunctions, requestOp
 		),
 	};
 	const filters = this.getNodeParameter('calendarFilters', {}) as IDataObject;
-	const accountIds = idList(node, 'Filters → Account Names or IDs', filters.accountIds);
+	const accountIds = await accountIdsOf.call(this, 'Filters → Account Names or IDs', filters.accountIds, {
+		scope: await scopeOfItem(this),
+	});
 	if (accountIds.length) body.accountIds = accountIds;
 	if (this.getNodeParameter('resource') === 'categoryQueue') {
 		const categoryIds = idList(node, 'Filters → Category Names or IDs', filters.categoryIds);

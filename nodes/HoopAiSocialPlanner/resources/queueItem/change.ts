@@ -31,7 +31,7 @@ export interface ItemChangeContext {
 	scope: LocationScope;
 }
 
-type Build = (this: IExecuteFunctions, context: ItemChangeContext) => ItemRequest;
+type Build = (this: IExecuteFunctions, context: ItemChangeContext) => ItemRequest | Promise<ItemRequest>;
 
 /** The route's path for one item: its queue and ids filled in. */
 function pathOf(route: ApiRoute, queueId: string, ids: Record<string, string> = {}): string {
@@ -73,7 +73,7 @@ export function itemChangeOperation(route: ApiRoute, build: Build): Operation['r
 					).results as IDataObject;
 				const queueId = pathSegment(node, 'Queue', this.getNodeParameter('queueId', itemIndex, '', { extractValue: true }));
 				const queuePath = `${QUEUES_PATH}/${encodeURIComponent(queueId)}`;
-				const request = build.call(this, { itemIndex, scope });
+				const request = await build.call(this, { itemIndex, scope });
 				const mode = request.direct
 					? 'none'
 					: choice<SessionMode>(node, 'Edit Session', this.getNodeParameter('sessionMode', itemIndex, 'start'), SESSION_MODE_OPTIONS);

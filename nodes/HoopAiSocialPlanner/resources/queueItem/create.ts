@@ -5,19 +5,13 @@ import { itemChangeOperation, type ItemChangeContext, type ItemRequest } from '.
 import { modifiedPostOf, orderOf, primaryImageOf, variationsOf } from './fields';
 
 /** Queue Item → Create (…/{queueId}/items only lists them). */
-function buildItemCreate(this: IExecuteFunctions, { itemIndex, scope }: ItemChangeContext): ItemRequest {
+async function buildItemCreate(this: IExecuteFunctions, { itemIndex, scope }: ItemChangeContext): Promise<ItemRequest> {
 	const node = this.getNode();
 	const parameter = (name: string, fallback: unknown) => this.getNodeParameter(name, itemIndex, fallback);
 	const directToQueue = Boolean(parameter('directToQueue', false));
 	const body: IDataObject = {};
 	const variations = variationsOf(node, parameter('variations', {}));
-	const modifiedPostPayload = modifiedPostOf(
-		node,
-		parameter('queuePost', {}),
-		this.getTimezone(),
-		scope.connection.defaultUserId,
-		scope.locationId,
-	);
+	const modifiedPostPayload = await modifiedPostOf.call(this, parameter('queuePost', {}), scope);
 	if (!variations && !modifiedPostPayload) {
 		throw new NodeOperationError(node, 'Variations: add at least one variation, or the Post Fields of the item', {
 			description: 'A queue item needs something to publish: a variation’s Content, or Post Fields such as Content and Media.',

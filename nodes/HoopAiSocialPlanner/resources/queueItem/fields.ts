@@ -1,4 +1,11 @@
-import { NodeOperationError, type IDataObject, type INode, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeProperties,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
 import { choice, isLink, text } from '../../shared/checks';
 import {
 	accountIdsField,
@@ -9,9 +16,10 @@ import {
 	postTypeField,
 	summaryField,
 } from '../post/fields';
-import { parseJsonBody, postInputToBody, type PostInput } from '../post/postInput';
+import type { PostInput } from '../post/postInput';
+import { postBodyOf } from '../post/postBody';
 import { validatePostFields } from '../post/validatePost';
-import { idList } from '../../shared/ids';
+import type { LocationScope } from '../../shared/run';
 
 const show = { resource: ['queueItem'] };
 
@@ -240,23 +248,20 @@ export function primaryImageOf(node: INode, value: unknown): string | undefined 
 	return optionalLink(node, 'Primary Image URL', value) || undefined;
 }
 
-/** Post Fields as the API's modifiedPostPayload (checked like Create Post's), or undefined when none is set. */
-export function modifiedPostOf(
-	node: INode,
-	value: unknown,
-	workflowTimezone: string,
-	defaultUserId: string,
-	locationId: string,
-): IDataObject | undefined {
+/**
+ * Post Fields as the API's modifiedPostPayload (checked like Create Post's, accounts by name or
+ * ID), or undefined when none is set.
+ */
+export async function modifiedPostOf(this: IExecuteFunctions, value: unknown, scope: LocationScope): Promise<IDataObject | undefined> {
 	const input = (value ?? {}) as PostInput;
 	if (Object.keys(input).length === 0) return undefined;
-	const accountIds = input.accountIds === undefined ? [] : idList(node, 'Account Names or IDs', input.accountIds);
-	const payload: IDataObject = {
-		...postInputToBody(input, { node, workflowTimezone, accountIds }),
-		...parseJsonBody(node, input.jsonBody),
+	const withUser = (payload: IDataObject) => {
+		payload.userId ||= scope.connection.defaultUserId || undefined;
+		return payload;
 	};
-	payload.userId ||= defaultUserId || undefined;
 	// The checks of Create Post that need no account list (a queue item's post has no status or date).
-	validatePostFields(node, payload);
-	return { ...payload, locationId };
+	const payload = withUser(
+		await postBodyOf.call(this, input, scope, (unresolved) => validatePostFields(this.getNode(), withUser(unresolved))),
+	);
+	return { ...payload, locationId: scope.locationId };
 }

@@ -6,7 +6,7 @@ import { itemChangeOperation, type ItemChangeContext, type ItemRequest } from '.
 import { modifiedPostOf, orderOf, primaryImageOf, variationsOf } from './fields';
 
 /** Queue Item → Update: only what the user set (order, variations, image, post fields). */
-function buildItemUpdate(this: IExecuteFunctions, { itemIndex, scope }: ItemChangeContext): ItemRequest {
+async function buildItemUpdate(this: IExecuteFunctions, { itemIndex, scope }: ItemChangeContext): Promise<ItemRequest> {
 	const node = this.getNode();
 	const parameter = (name: string, fallback: unknown) => this.getNodeParameter(name, itemIndex, fallback);
 	const itemId = pathSegment(node, 'Item ID', parameter('itemId', ''));
@@ -17,13 +17,7 @@ function buildItemUpdate(this: IExecuteFunctions, { itemIndex, scope }: ItemChan
 	if (variations) body.variations = variations;
 	const primaryImage = primaryImageOf(node, parameter('primaryImage', ''));
 	if (primaryImage) body.primaryImage = primaryImage;
-	const modifiedPostPayload = modifiedPostOf(
-		node,
-		parameter('queuePost', {}),
-		this.getTimezone(),
-		scope.connection.defaultUserId,
-		scope.locationId,
-	);
+	const modifiedPostPayload = await modifiedPostOf.call(this, parameter('queuePost', {}), scope);
 	if (modifiedPostPayload) body.modifiedPostPayload = modifiedPostPayload;
 	if (Object.keys(body).length === 0) {
 		throw new NodeOperationError(node, 'Order: nothing to change; choose an Order, or set Variations, Primary Image URL or Post Fields', {

@@ -8,11 +8,10 @@ import {
 } from 'n8n-workflow';
 import { choice, choices, dateText } from '../../shared/checks';
 import { parseInstant } from '../../shared/dates';
-import { idList } from '../../shared/ids';
 import { STATISTICS_PLATFORM_OPTIONS } from '../../networks';
 import { LOCATION_PLACEHOLDER } from '../../shared/request';
 import { apiRouting, itemsAt } from '../../shared/routing';
-import { runAccounts } from '../../shared/accounts';
+import { accountIdsOf, accountReferences, runAccounts } from '../../shared/accounts';
 import { scopeOfItem } from '../../shared/run';
 import type { Operation } from '../resource';
 
@@ -37,6 +36,10 @@ function periodDate(node: INode, label: 'Start Date' | 'End Date', value: unknow
 	return ms;
 }
 
+function tooMany(node: INode, count: number): NodeOperationError {
+	return new NodeOperationError(node, `Account Names or IDs: ${count} accounts, HoopAI reports on at most ${MAX_PROFILES}`);
+}
+
 /** preSend: profile IDs (all accounts when none chosen), networks and the date ranges. */
 export async function buildStatisticsBody(
 	this: IExecuteSingleFunctions,
@@ -57,16 +60,18 @@ export async function buildStatisticsBody(
 	// Checked before the accounts are read for them.
 	const platforms = choices(node, 'Platforms', this.getNodeParameter('platforms', []), STATISTICS_PLATFORM_OPTIONS);
 	if (platforms.length) body.platforms = platforms;
-	let profileIds = idList(node, 'Account Names or IDs', this.getNodeParameter('profileIds', []));
+	const scope = await scopeOfItem(this);
+	const given = accountReferences(node, 'Account Names or IDs', this.getNodeParameter('profileIds', []));
+	if (given.length > MAX_PROFILES) throw tooMany(node, given.length);
+	const profileIdOf = (account: IDataObject) => String(account.profileId ?? '');
+	let profileIds = await accountIdsOf.call(this, 'Account Names or IDs', given, { scope, idOf: profileIdOf });
 	if (profileIds.length === 0) {
-		const accounts = await runAccounts.call(this, await scopeOfItem(this));
+		const accounts = await runAccounts.call(this, scope);
 		profileIds = accounts
 			.filter((account) => !account.isExpired && (platforms.length === 0 || platforms.includes(String(account.platform))))
 			.map((account) => String(account.profileId));
 	}
-	if (profileIds.length > MAX_PROFILES) {
-		throw new NodeOperationError(node, `Account Names or IDs: ${profileIds.length} accounts, HoopAI reports on at most ${MAX_PROFILES}`);
-	}
+	if (profileIds.length > MAX_PROFILES) throw tooMany(node, profileIds.length);
 	if (profileIds.length === 0) throw new NodeOperationError(node, 'Account Names or IDs: no account to report on');
 	body.profileIds = profileIds;
 	requestOptions.body = body;
@@ -97,7 +102,7 @@ export const statisticsFields: INodeProperties[] = [
 		default: [],
 		displayOptions: { show },
 		description: 'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'Leave empty to report on every connected account. IDs are the accounts’ profile IDs.',
+		hint: 'Leave empty to report on every connected account. From an expression: account names (e.g. Hoop Coffee (Facebook)) or the accounts’ profile IDs.',
 	},
 	{
 		displayName: 'Platforms',
