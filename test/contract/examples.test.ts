@@ -57,4 +57,13 @@ describe('the example workflows fit the package', () => {
 		expect(problems([node({}, 3)])).toEqual([`node "Post": ${packageName}.hoopAiSocialPlanner version 3 is not in the package`]);
 		expect(problems([node({ operation: 'create', summary: '={{ $json.text }}', status: '={{ $json.status }}' })])).toEqual([]);
 	});
+
+	it('checks a tool node (n8n’s tool variant) by the node’s own parameters, its Tool Description allowed', () => {
+		const tool = (parameters: INode['parameters']): INode => ({ ...node(parameters), type: `${packageName}.hoopAiSocialPlannerTool` });
+		const described = { descriptionType: 'manual', toolDescription: 'Schedules a post', operation: 'create' };
+		expect(problems([tool({ ...described, summary: "={{ $fromAI('Content', '', 'string') }}" })])).toEqual([]);
+		expect(problems([tool({ ...described, content: 'x' })])).toEqual([
+			'node "Post" (post:create): content: not a parameter of this resource/operation',
+		]);
+	});
 });

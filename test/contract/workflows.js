@@ -18,6 +18,9 @@ function exampleWorkflows() {
 
 const isExpression = (value) => typeof value === 'string' && value.startsWith('=');
 
+/** What n8n adds to a node's tool variant (`<node>Tool`, made from `usableAsTool`): its Tool Description. */
+const TOOL_PARAMETERS = ['descriptionType', 'toolDescription'];
+
 /** What is wrong with one value at `at`, given its surface entry. */
 function valueProblems(at, entry, value) {
 	if (isExpression(value)) return [];
@@ -82,8 +85,11 @@ function workflowProblems(workflow, surface, loaded, packageName) {
 	const { NodeHelpers } = require('n8n-workflow');
 	const problems = [];
 	for (const node of workflow.nodes ?? []) {
-		const [prefix, name] = node.type.split(/\.(?=[^.]+$)/);
+		const [prefix, type] = node.type.split(/\.(?=[^.]+$)/);
 		if (prefix !== packageName) continue;
+		// The tool variant has the node's own parameters.
+		const asTool = !surface.nodes[type] && type.endsWith('Tool') && Boolean(surface.nodes[type.slice(0, -'Tool'.length)]);
+		const name = asTool ? type.slice(0, -'Tool'.length) : type;
 		const where = `node "${node.name}"`;
 		const versions = surface.nodes[name];
 		const description = loaded.nodes[name]?.[String(node.typeVersion)];
@@ -108,6 +114,7 @@ function workflowProblems(workflow, surface, loaded, packageName) {
 		// n8n's own rules drop a parameter that is not displayed for the others' values.
 		const displayed = NodeHelpers.getNodeParameters(description.properties, parameters, true, false, node, description) ?? {};
 		for (const [at, value] of Object.entries(parameters)) {
+			if (asTool && TOOL_PARAMETERS.includes(at)) continue;
 			const found = [];
 			if (shown[at] && !(at in displayed)) found.push(`${at}: not shown for the node's other settings`);
 			walk(at, value, shown, found);

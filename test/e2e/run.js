@@ -14,6 +14,7 @@
 //                            missing; needs root) + two workers (CI sets it; ~5 min)
 //      HOOPAI_E2E_SCREENSHOT=0 skip the browser screenshot
 //      HOOPAI_E2E_CONNECT=0  skip the connect page (examples 10 and 11 published, a client in Chromium)
+//      HOOPAI_E2E_AGENT=0    skip the AI agent (example 12: n8n's AI Agent with a scripted OpenAI-compatible model)
 //      HOOPAI_E2E_KEEP=1     keep the temporary user folders (printed) for inspection
 const fs = require('fs');
 const path = require('path');
@@ -182,6 +183,14 @@ async function main() {
 	log(`simulator: ${sim.url} (sample data)`);
 	try {
 		const n8n = await actionTier(`n8n-${N8N_VERSION}`, install, packed.tarball, sim, work);
+
+		// The node as an AI Agent's tool (example 12): n8n's AI Agent and OpenAI Chat Model, a scripted model.
+		if (process.env.HOOPAI_E2E_AGENT === '0') {
+			await check('AI agent', () => ({ skipped: 'HOOPAI_E2E_AGENT=0' }));
+		} else if (n8n) {
+			const { aiAgentTier } = require('./lib/ai-agent');
+			await aiAgentTier({ check, n8n, sim, work });
+		}
 
 		// Trigger end-to-end (needs the trigger node in package.json "n8n.nodes").
 		if (process.env.HOOPAI_E2E_TRIGGER === '0') {

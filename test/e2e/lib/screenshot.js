@@ -484,7 +484,7 @@ async function triggerPanel(browser, { baseUrl, cookie, descriptions, files }) {
 /**
  * (c) An output with Simplify, as a user sees it: Post → Get Many with its defaults (Simplify on)
  * executed in the editor; the OUTPUT table's columns are the flat row's, and every post names
- * its accounts' networks (a post to several networks names each).
+ * its accounts with their networks (a post to several networks names each).
  */
 async function outputPanel(browser, { baseUrl, cookie, files, sim }) {
 	const nodeName = 'Scheduled posts';
@@ -498,16 +498,16 @@ async function outputPanel(browser, { baseUrl, cookie, files, sim }) {
 		await table.waitFor({ state: 'visible', timeout: 60000 });
 		await page.waitForTimeout(1000);
 		const columns = (await table.locator('thead th').allInnerTexts()).map((text) => text.trim()).filter(Boolean);
-		for (const column of ['id', 'status', 'content', 'accounts', 'networks', 'scheduledAtUtc', 'scheduledAtLocal', 'timezone']) {
+		for (const column of ['id', 'status', 'scheduledAt', 'accounts', 'content', 'media', 'postType']) {
 			assert.ok(columns.includes(column), `the output has a ${column} column (columns: ${columns.join(', ')})`);
 		}
-		const networksAt = columns.indexOf('networks');
+		const networksAt = columns.indexOf('accounts');
 		const rows = await table.locator('tbody tr').all();
 		const networks = [];
 		for (const row of rows) networks.push((await row.locator('td').nth(networksAt).innerText()).trim());
 		assert.ok(
-			networks.length > 0 && networks.every((cell) => cell.length > 0),
-			`every row names its networks (${JSON.stringify(networks)})`,
+			networks.length > 0 && networks.every((cell) => /\(.+\)/.test(cell)),
+			`every row names its accounts with their networks (${JSON.stringify(networks)})`,
 		);
 		const multi = location(sim).posts.filter((post) => post.status === 'scheduled' && post.accountIds.length > 1);
 		if (multi.length)
