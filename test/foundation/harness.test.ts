@@ -49,9 +49,9 @@ describe('the n8n-core harness runs the compiled node over real HTTP', () => {
 		},
 	});
 
-	it('sends the token credential as Bearer with the Version header and outputs one item per account', async () => {
+	it('sends the token credential as Bearer with the Version header and outputs one item per account (Simplify off: as the API gave it)', async () => {
 		const { items, error } = await runNode({
-			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true, simple: false },
 			credentials: {
 				type: 'hoopAiApi',
 				data: { accessToken: 'pit-secret', locationId: 'loc 1', apiVersion: '2021-07-28', baseUrl: server.url },
@@ -65,6 +65,20 @@ describe('the n8n-core harness runs the compiled node over real HTTP', () => {
 		expect(request.headers.authorization).toBe('Bearer pit-secret');
 		expect(request.headers.version).toBe('2021-07-28');
 		expect(items.map((item) => item.json)).toEqual(accounts);
+	});
+
+	it('Simplify (the default) leaves out what the API did not give: no account type, no undefined or null', async () => {
+		const { items, error } = await runNode({
+			parameters: { resource: 'account', operation: 'getAll', returnAll: true },
+			credentials: {
+				type: 'hoopAiApi',
+				data: { accessToken: 'pit-secret', locationId: 'loc 1', apiVersion: '2021-07-28', baseUrl: server.url },
+			},
+		});
+
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ name: 'Bakery Page', network: 'Facebook', expired: false, id: 'acc-1' });
+		expect(Object.keys(items[0].json)).toEqual(['name', 'network', 'expired', 'id']);
 	});
 
 	it('applies the Limit to the output', async () => {

@@ -202,6 +202,14 @@ async function aiAgentTier({ check, n8n, sim, work }) {
 				expected.map((candidate) => candidate._id),
 				'the next 3 posts, soonest first',
 			);
+			// Compact for a model: no nulls, one date per post, accounts by name (no account IDs beside them).
+			for (const answer of [accounts, scheduled, upcoming]) assert.doesNotMatch(answer, /:null[,}]/, `no null in ${answer.slice(0, 200)}`);
+			for (const row of [post, ...next])
+				assert.deepStrictEqual(
+					Object.keys(row).filter((key) => /accountIds|Utc|Local|timezone|networks/.test(key)),
+					[],
+					`no repeated field in ${JSON.stringify(row)}`,
+				);
 			const sizes = answers.map((answer) => answer.length);
 			return `sizes: accounts ${sizes[0]} chars (7 accounts), error ${sizes[1]}, post ${sizes[2]}, next 3 posts ${sizes[3]}; error: ${refused}`;
 		});
@@ -230,4 +238,4 @@ async function aiAgentTier({ check, n8n, sim, work }) {
 	}
 }
 
-module.exports = { aiAgentTier, startScriptedModel };
+module.exports = { aiAgentTier };

@@ -36,7 +36,7 @@ function simpleAccount(account: IDataObject): IDataObject {
 	return {
 		name: account.name,
 		network: platformName(String(account.platform ?? '')),
-		type: account.type,
+		...(account.type ? { type: account.type } : {}),
 		expired: account.isExpired === true,
 		id: account.id,
 	};
