@@ -14,7 +14,6 @@ import { getUsers } from './loadOptions/getUsers';
 import { ACTION_SUBTITLE, CUSTOM_OPERATIONS, RESOURCES, resourceProperty } from './resources';
 import { authenticationProperty, listFields, nodeCredentials } from './shared/descriptions';
 import { requestDefaults } from './shared/request';
-import { withRoutedOperations } from './shared/runRouted';
 
 export class HoopAiSocialPlanner implements INodeType {
 	description: INodeTypeDescription = {
@@ -46,5 +45,5 @@ export class HoopAiSocialPlanner implements INodeType {
 		loadOptions: { getAccounts, getCategories, getCommentAccounts, getProfiles, getTags, getTimezones, getUsers },
 	};
 
-	customOperations = withRoutedOperations(this.description, CUSTOM_OPERATIONS);
+	customOperations = CUSTOM_OPERATIONS;
 }

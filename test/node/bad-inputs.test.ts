@@ -14,9 +14,10 @@ import { describeWithSimulator, locationOf, requestsSince, tokenCredentials, typ
  * 3. send no request for the item: only the account list, where the operation needs the
  *    accounts' networks to check the post, and then the row says so (`readsAccounts`).
  *
- * Routed operations check their input in preSend hooks. The package runs them itself
- * (shared/runRouted.ts): n8n-core's RoutingNode (2.41) would turn an error thrown there into a
- * NodeApiError without HTTP code ("none"), the API's fault in n8n's eyes, although nothing was sent.
+ * Routed operations check their input in preSend hooks. n8n-core's RoutingNode (2.41) turns an
+ * error thrown there into a NodeApiError without HTTP code ("none") that keeps its message and
+ * description; with Continue On Fail it passes the node's own error on in the error item, so the
+ * error a routed operation threw is read from a second run with Continue On Fail.
  */
 
 /** What a row needs from the simulator's sample location. */
@@ -1132,30 +1133,43 @@ describeWithSimulator('bad input fails with a NodeOperationError naming the fiel
 		expect(ACTION_ROWS.length + TRIGGER_ROWS.length).toBeGreaterThanOrEqual(40);
 	});
 
-	/** Runs a row as n8n would: the error the run ended with, and the requests it sent. */
+	/**
+	 * Runs a row as n8n would, and once more with Continue On Fail when n8n wrapped the error (a
+	 * routed operation), to read the error the node threw. Returns both and each run's requests.
+	 */
 	async function fail(row: BadInput) {
 		const [resource, operation] = OPERATIONS[row.operation];
 		const parameters = { resource, operation, ...row.parameters(sampleOf(sim())) };
-		const before = sim().control.requests().length;
-		const result = await runNode({ parameters, credentials: tokenCredentials(sim()), input: row.items });
-		return {
-			shown: result.error as (Error & { description?: string; httpCode?: string }) | undefined,
-			requests: requestsSince(sim(), before),
+		const run = async (continueOnFail: boolean) => {
+			const before = sim().control.requests().length;
+			const result = await runNode({ parameters, credentials: tokenCredentials(sim()), input: row.items, continueOnFail });
+			return { ...result, requests: requestsSince(sim(), before) };
 		};
+		const first = await run(false);
+		const shown = first.error as (Error & { description?: string; httpCode?: string }) | undefined;
+		const runs = [first.requests];
+		let thrown: unknown = shown;
+		if (shown?.name === 'NodeApiError' && shown.httpCode === 'none') {
+			const second = await run(true);
+			runs.push(second.requests);
+			expect(second.items).toHaveLength(1);
+			thrown = second.items[0].error;
+		}
+		return { shown, thrown, runs };
 	}
 
 	it.each(ACTION_ROWS.map((row) => [row.operation, row.input, row] as const))('%s: %s', async (_operation, _input, row) => {
-		const { shown, requests } = await fail(row);
-		// By name: n8n keeps the node's error as plain data (the run's error), as the editor receives it.
-		expect(shown?.name).toBe('NodeOperationError');
-		expect(shown?.httpCode).toBeUndefined();
+		const { shown, thrown, runs } = await fail(row);
+		// By name: n8n keeps a custom operation's error as plain data (a routed one's, from its error item, is the instance).
+		expect((thrown as Error | undefined)?.name).toBe('NodeOperationError');
+		expect((thrown as Error).message).toBe(row.message);
 		expect(shown?.message).toBe(row.message);
 		expect(`${shown?.message}\n${shown?.description ?? ''}`).toMatch(row.allowed);
 		const { packageName, nodeTypes } = await loadPackage();
 		expect(isLabelPath(labelPath(row.message), labelTree(nodeTypes[`${packageName}.hoopAiSocialPlanner`].description.properties))).toBe(
 			true,
 		);
-		expect(requests).toEqual(row.readsAccounts ? [accountsRequest()] : []);
+		for (const requests of runs) expect(requests).toEqual(row.readsAccounts ? [accountsRequest()] : []);
 		count(row.operation.split(' → ')[0]);
 	});
 

@@ -37,8 +37,7 @@ function nodeRoutes(nodeType: INodeType): Array<Endpoint & { operation: string }
 		for (const option of property.options as INodePropertyOptions[]) {
 			const operation = `${resource}.${String(option.value)}`;
 			const custom = nodeType.customOperations?.[resource]?.[String(option.value)] as { routes?: Endpoint[] } | undefined;
-			// A routed operation is run in code too (runRouted), from the routing it declares.
-			if (custom && !option.routing) {
+			if (custom) {
 				// Declared, and empty only for an operation that sends nothing (Build CSV from Items).
 				expect(Array.isArray(custom.routes)).toBe(true);
 				routes.push(...(custom.routes ?? []).map((route) => ({ ...route, operation })));
