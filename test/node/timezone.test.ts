@@ -130,7 +130,7 @@ describeWithSimulator('date errors show the time the user gave, in their timezon
 			const before = sim().control.requests().length;
 			const { error } = await create({ status: 'scheduled', ...parameters }, workflowTimezone);
 			expect(error?.name).toBe('NodeOperationError');
-			expect(error?.message).toBe(`Schedule Date: ${shown} is in the past`);
+			expect(error?.message).toBe(`Schedule Date: ${shown} is in the past; choose a future date and time, or use Status "Publish Now"`);
 			expect(sim().control.requests().length).toBe(before);
 		},
 	);
@@ -146,13 +146,19 @@ describeWithSimulator('date errors show the time the user gave, in their timezon
 			},
 			credentials: tokenCredentials(sim()),
 		});
-		expect(error?.message).toBe('Schedule Date: 2020-03-01 09:30 in Asia/Kolkata (04:00 UTC) is in the past');
+		expect(error?.message).toBe(
+			'Schedule Date: 2020-03-01 09:30 in Asia/Kolkata (04:00 UTC) is in the past; choose a future date and time, or use Status "Publish Now"',
+		);
 	});
 
 	it('a timezone that is none, or a date that is none, is quoted as typed', async () => {
 		const zone = await create({ scheduleDate: '2030-03-01T09:30:00', timezone: 'Mars/Olympus' });
-		expect(zone.error?.message).toBe('Timezone Name or ID: "Mars/Olympus" is not a timezone');
+		expect(zone.error?.message).toBe(
+			'Timezone Name or ID: "Mars/Olympus" is not a timezone; choose one from the list, or give its name, e.g. Europe/Berlin',
+		);
 		const date = await create({ scheduleDate: 'next tuesday 9:30' });
-		expect(date.error?.message).toBe('Schedule Date: "next tuesday 9:30" is not a date and time');
+		expect(date.error?.message).toBe(
+			'Schedule Date: "next tuesday 9:30" is not a date and time; pick it in the date picker, or write it like 2026-12-01T09:30:00',
+		);
 	});
 });

@@ -85,8 +85,7 @@ const importCsvPosts = withRoutes(
 			const options = this.getNodeParameter('importOptions', itemIndex, {}) as IDataObject;
 			const accountIds = idList(node, 'Account Names or IDs', this.getNodeParameter('csvAccountIds', itemIndex));
 			if (accountIds.length === 0) {
-				throw new NodeOperationError(node, 'Account Names or IDs: nothing given', {
-					description: 'Choose the accounts the posts go to.',
+				throw new NodeOperationError(node, 'Account Names or IDs: nothing given; choose the accounts the posts go to', {
 					itemIndex,
 				});
 			}
