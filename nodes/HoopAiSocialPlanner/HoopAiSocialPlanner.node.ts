@@ -11,7 +11,7 @@ import { getProfiles } from './loadOptions/getProfiles';
 import { getTags } from './loadOptions/getTags';
 import { getTimezones } from './loadOptions/getTimezones';
 import { getUsers } from './loadOptions/getUsers';
-import { CUSTOM_OPERATIONS, RESOURCES } from './resources';
+import { ACTION_SUBTITLE, CUSTOM_OPERATIONS, RESOURCES, resourceProperty } from './resources';
 import { authenticationProperty, listFields, nodeCredentials, simplifyField } from './shared/descriptions';
 import { requestDefaults } from './shared/request';
 
@@ -22,7 +22,7 @@ export class HoopAiSocialPlanner implements INodeType {
 		icon: { light: 'file:../../icons/hoopai.svg', dark: 'file:../../icons/hoopai.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: ACTION_SUBTITLE,
 		description: 'Schedule and manage social media posts with the HoopAI (HighLevel) Social Planner',
 		defaults: { name: 'HoopAI Social Planner' },
 		usableAsTool: true,
@@ -32,29 +32,7 @@ export class HoopAiSocialPlanner implements INodeType {
 		requestDefaults,
 		properties: [
 			authenticationProperty,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				// Alphabetical, as n8n's scanner requires; Post (what the node is for) stays the default.
-				options: [
-					{ name: 'Account', value: 'account' },
-					{ name: 'Account Connection', value: 'accountConnection' },
-					{ name: 'Category', value: 'category' },
-					{ name: 'Category Queue', value: 'categoryQueue' },
-					{ name: 'Comment', value: 'comment' },
-					{ name: 'CSV Import', value: 'csvImport' },
-					{ name: 'Media', value: 'media' },
-					{ name: 'Post', value: 'post' },
-					{ name: 'Queue Edit Session', value: 'queueEditSession' },
-					{ name: 'Queue Item', value: 'queueItem' },
-					{ name: 'Queue Slot', value: 'queueSlot' },
-					{ name: 'Statistic', value: 'statistics' },
-					{ name: 'Tag', value: 'tag' },
-				],
-				default: 'post',
-			},
+			resourceProperty,
 			...RESOURCES.map((resource) => resource.operation),
 			// Shared by every Get Many, declared once (each declaration costs an evaluation per item).
 			...listFields,

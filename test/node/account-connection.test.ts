@@ -285,7 +285,7 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		const fromInput = await run({ operation: 'attachAccounts', attachFrom: 'input' }, { input: accounts });
 		expect(fromInput.error).toMatchObject({
 			name: 'NodeOperationError',
-			message: 'Accounts to Attach: TikTok Business accounts cannot be attached through the API',
+			message: 'Accounts to Attach: TikTok Business accounts cannot be attached through the API; attach them in HoopAI',
 		});
 		const byId = await run({
 			operation: 'attachAccounts',
@@ -294,7 +294,9 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 			attachOauthAccountId: oauthAccountId,
 			attachIds: String(accounts[0].id),
 		});
-		expect(byId.error?.message).toBe('Accounts to Attach: TikTok Business accounts cannot be attached through the API');
+		expect(byId.error?.message).toBe(
+			'Accounts to Attach: TikTok Business accounts cannot be attached through the API; attach them in HoopAI',
+		);
 		expect(log()).toEqual([]);
 	});
 

@@ -122,7 +122,7 @@ describeWithSimulator('Category, Tag, Statistic and Comment resources', (sim) =>
 			startDate: '2026-11-08T00:00:00Z',
 			endDate: '2026-11-01T00:00:00Z',
 		});
-		expect(error?.message).toBe('Start Date: must be before End Date');
+		expect(error?.message).toBe('Start Date: not before End Date; choose a Start Date before the End Date');
 	});
 
 	it('Comment → Get Many lists the comments on an account’s posts, with numeric skip/limit', async () => {
@@ -180,7 +180,7 @@ describeWithSimulator('Category, Tag, Statistic and Comment resources', (sim) =>
 		const before = sim().control.requests().length;
 		for (const operation of ['like', 'unlike']) {
 			const { error } = await run({ resource: 'comment', operation, platform: 'instagram', commentId: comment._id });
-			expect(error?.message).toBe('Platform: Instagram comments cannot be liked or unliked through the API');
+			expect(error?.message).toBe('Platform: Instagram comments cannot be liked or unliked through the API; like them in Instagram itself');
 		}
 		expect(sim().control.requests().length).toBe(before);
 	});

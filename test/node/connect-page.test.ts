@@ -364,7 +364,9 @@ describe('Build Connect Page and its callback', () => {
 			const sent = requestsFrom();
 			for (const nonce of [other.config.nonce, second.config.nonce]) {
 				const listed = await listFromCallback({ ...posted(config, login), nonce });
-				expect(listed.error?.message).toBe("Login From: the nonce is not one this location's connect page gave");
+				expect(listed.error?.message).toBe(
+					"Login From: the nonce is not one this location's connect page gave; open the connect page again (its link gives a new one) and connect the network once more",
+				);
 			}
 			// The page's own nonce, for comparison, is taken.
 			expect((await listFromCallback(posted(config, login))).error).toBeUndefined();
@@ -401,7 +403,9 @@ describe('Build Connect Page and its callback', () => {
 			const pages = (await listFromCallback(posted(config, login))).items.map((item) => item.json);
 			const sent = requestsFrom();
 			const refused = await attach(pages.map((page) => ({ ...page, nonce: tamper(config.nonce) })));
-			expect(refused.error?.message).toBe("Accounts to Attach: the nonce is not one this location's connect page gave");
+			expect(refused.error?.message).toBe(
+				"Accounts to Attach: the nonce is not one this location's connect page gave; open the connect page again (its link gives a new one) and connect the network once more",
+			);
 			expect(sent()).toEqual([]);
 		});
 
@@ -409,12 +413,16 @@ describe('Build Connect Page and its callback', () => {
 			const { config } = await buildPage();
 			const login = logIn(config, 'facebook');
 			const listed = await listFromCallback({ ...posted(config, login), accountId: 'a/b' }, { continueOnFail: true });
-			expect(listed.items.map((item) => item.json)).toEqual([{ error: 'Login From: the accountId "a/b" is not one ID' }]);
+			expect(listed.items.map((item) => item.json)).toEqual([
+				{ error: 'Login From: the accountId "a/b" is not one ID; connect the network again from the connect page' },
+			]);
 			const passed = await attach(
 				listed.items.map((item: INodeExecutionData) => item.json),
 				{ continueOnFail: true },
 			);
-			expect(passed.items.map((item) => item.json)).toEqual([{ error: 'Login From: the accountId "a/b" is not one ID' }]);
+			expect(passed.items.map((item) => item.json)).toEqual([
+				{ error: 'Login From: the accountId "a/b" is not one ID; connect the network again from the connect page' },
+			]);
 		});
 	});
 

@@ -115,9 +115,17 @@ describe('Build CSV from Items', () => {
 	});
 
 	it.each([
-		['a date in another format', '31/12/2030 10:00', 'Date and Time: row 2: "31/12/2030 10:00" is not a date and time'],
-		['February 30th', '2030-02-30 10:00', 'Date and Time: row 2: "2030-02-30 10:00" is not a date and time'],
-		['no date', '', 'Date and Time: row 2: no date given'],
+		[
+			'a date in another format',
+			'31/12/2030 10:00',
+			'Date and Time: row 2: "31/12/2030 10:00" is not a date and time; write it like 2026-12-01 09:30 or 2026-12-01T09:30:00+01:00',
+		],
+		[
+			'February 30th',
+			'2030-02-30 10:00',
+			'Date and Time: row 2: "2030-02-30 10:00" is not a date and time; write it like 2026-12-01 09:30 or 2026-12-01T09:30:00+01:00',
+		],
+		['no date', '', 'Date and Time: row 2: no date given; write it like 2026-12-01 09:30 or 2026-12-01T09:30:00+01:00'],
 	])('%s fails with the row number and field, nothing sent', async (_label, when, message) => {
 		const before = sim().control.requests().length;
 		const { error } = await build(
@@ -145,8 +153,8 @@ describe('Build CSV from Items', () => {
 		);
 		expect(items.map((item) => item.json)).toEqual([
 			{ fileName: 'posts.csv', rowsCount: 1 },
-			{ error: 'Date and Time: row 2: "soon" is not a date and time' },
-			{ error: 'Text: row 3: the row has no text and no media' },
+			{ error: 'Date and Time: row 2: "soon" is not a date and time; write it like 2026-12-01 09:30 or 2026-12-01T09:30:00+01:00' },
+			{ error: 'Text: row 3: the row has no text and no media; give the post a text, Media URLs or both' },
 		]);
 	});
 });
@@ -203,15 +211,25 @@ describe('Upload', () => {
 			'no binary field of that name',
 			{ binaryPropertyName: 'sheet' },
 			fileItem(csv('2030-06-01 10:00:00,x,,,,')),
-			'Input Binary Field: the input item has no binary field "sheet"',
+			'Input Binary Field: the input item has no binary field "sheet"; give the name of the field that holds the CSV file',
 		],
-		['an item without a file', {}, { json: { text: 'x' } }, 'Input Binary Field: the input item has no binary field "data"'],
-		['an empty file', {}, fileItem(''), 'Input Binary Field: the file "posts.csv" is empty'],
+		[
+			'an item without a file',
+			{},
+			{ json: { text: 'x' } },
+			'Input Binary Field: the input item has no binary field "data"; give the name of the field that holds the CSV file',
+		],
+		[
+			'an empty file',
+			{},
+			fileItem(''),
+			'Input Binary Field: the file "posts.csv" is empty; give a file with the template’s header row and one row per post',
+		],
 		[
 			'an image',
 			{},
 			fileItem(Buffer.from([0x89, 0x50]), 'photo.png', 'image/png'),
-			'Input Binary Field: "photo.png" (image/png) is not a CSV file',
+			'Input Binary Field: "photo.png" (image/png) is not a CSV file; turn it into one with n8n’s Convert to File node (Convert to CSV)',
 		],
 	])('%s fails naming the field, nothing sent', async (_label, parameters, item, message) => {
 		const before = sim().control.requests().length;
@@ -292,7 +310,9 @@ describe('Set Accounts, Get Many, Get, Delete Row, Finalize, Delete', () => {
 			parameters: { resource: 'csvImport', operation: 'finalize', csvId: '65f92e55cc884f0d0845e447' },
 			credentials: tokenCredentials(sim(), { userId: '' }),
 		});
-		expect(error?.message).toBe('Options → User Name or ID: no user given');
+		expect(error?.message).toBe(
+			'Options → User Name or ID: no user given; choose the HoopAI user the import is made by, or set the User ID in the credential',
+		);
 		expect(requestsSince(sim(), before)).toEqual([]);
 	});
 });

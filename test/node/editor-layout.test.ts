@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import {
 	NodeHelpers,
+	Workflow,
 	type INodeParameters,
 	type INodeProperties,
 	type INodePropertyCollection,
@@ -241,5 +242,42 @@ describe('the Post editor, as a marketer meets it', () => {
 			const [group] = property.options as INodePropertyCollection[];
 			expect({ path, default: property.default }).toEqual({ path, default: { [group.name]: {} } });
 		}
+	});
+});
+
+describe('the node on the canvas', () => {
+	it('its subtitle is the chosen operation’s action, as n8n’s own nodes show it', async () => {
+		const { packageName, nodeTypes } = await loadPackage();
+		const type = nodeTypes[`${packageName}.hoopAiSocialPlanner`];
+		const subtitle = (parameters: INodeParameters) => {
+			const node = {
+				id: '1',
+				name: 'HoopAI',
+				type: `${packageName}.hoopAiSocialPlanner`,
+				typeVersion: 1,
+				position: [0, 0] as [number, number],
+				parameters,
+			};
+			const workflow = new Workflow({
+				nodes: [node],
+				connections: {},
+				active: false,
+				nodeTypes: { getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) },
+			});
+			// As the editor does: the expression, on the node with its parameters' defaults filled in.
+			return workflow.expression.getSimpleParameterValue(workflow.getNode('HoopAI')!, type.description.subtitle, 'internal', {});
+		};
+		expect(subtitle({})).toBe('Create a post');
+		expect(subtitle({ resource: 'queueItem', operation: 'create' })).toBe('Create a queue item');
+		expect(subtitle({ resource: 'accountConnection', operation: 'getConnectUrl' })).toBe('Get a connect URL for a social network');
+		// Every operation has its action, none the internal names.
+		const operations = type.description.properties.filter((property) => property.name === 'operation');
+		const shown = operations.flatMap((property) =>
+			(property.options as INodePropertyOptions[]).map((option) =>
+				subtitle({ resource: property.displayOptions!.show!.resource![0] as string, operation: option.value as string }),
+			),
+		);
+		printFigures('Canvas subtitles', { operations: shown.length, 'first three': shown.slice(0, 3).join(' | ') });
+		expect(shown.filter((text) => !text || /[a-z][A-Z]|:/.test(String(text)))).toEqual([]);
 	});
 });

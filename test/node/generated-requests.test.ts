@@ -268,8 +268,8 @@ describeWithSpec('generated from the node description: every option makes reques
 				'bottom',
 			);
 			location().sessions.clear();
-			if (variant.leaves.includes('sessionMode="existing"')) openSession();
-			return { queueId: queueRef(), itemId: String(item._id), editSessionId: SESSION };
+			if (variant.leaves.some((leaf) => leaf.endsWith('sessionMode="existing"'))) openSession();
+			return { queueId: queueRef(), itemId: String(item._id), editSessionId: SESSION, queueItemOptions: { editSessionId: SESSION } };
 		};
 		const bases: Record<string, (variant: Variant) => INodeParameters> = {
 			'account.delete': () => {
@@ -300,11 +300,11 @@ describeWithSpec('generated from the node description: every option makes reques
 			'categoryQueue.getCalendar': () => ({ ...calendar }),
 			'categoryQueue.update': () => ({ queue: queueRef() }),
 			'queueItem.clone': (variant) => ({ ...itemChange(variant), cloneOrder: 1 }),
-			'queueItem.create': (variant) => ({ ...itemChange(variant), variations: { variation: [{ content: 'Evergreen tip' }] } }),
+			'queueItem.create': (variant) => ({ ...itemChange(variant), queueContent: 'Evergreen tip' }),
 			'queueItem.delete': (variant) => itemChange(variant),
 			'queueItem.getAll': () => ({ queueId: queueRef(), ...openSession() }),
 			'queueItem.reset': (variant) => itemChange(variant),
-			'queueItem.update': (variant) => ({ ...itemChange(variant), variations: { variation: [{ content: 'Spare tip, again' }] } }),
+			'queueItem.update': (variant) => ({ ...itemChange(variant), queueContent: 'Spare tip, again' }),
 			'queueSlot.getAll': () => ({ queueId: queueRef(), ...openSession() }),
 			'queueEditSession.discard': () => ({ queueId: queueRef(), sessionId: SESSION, ...openSession() }),
 			'queueEditSession.getCalendar': () => ({ queueId: queueRef(), sessionId: SESSION, ...calendar, ...openSession() }),

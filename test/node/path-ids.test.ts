@@ -30,12 +30,17 @@ describeWithSimulator('IDs in URL paths', (sim) => {
 		expect((await propertyOf(idField, String(resource), String(operation))).displayName).toBe(label);
 	});
 
+	// The message says what to do: a field with a list, choose from it; a text field, where its IDs come from.
+	const fixOf = (label: string) =>
+		label === 'Comment ID' ? 'give the comment’s ID from Comment → Get Many' : 'choose it from the list, or give its ID';
+	const NO_PATH_CHARACTERS = '(with no "/", "\\", "%", ".." or spaces)';
+
 	const cases = OPERATIONS.flatMap(([name, parameters, label]) =>
 		[
-			['../x', `${label}: "../x" is not an ID`],
-			['65f1c7e2/../../accounts', `${label}: "65f1c7e2/../../accounts" is not an ID`],
-			['a\\b', `${label}: "a\\b" is not an ID`],
-			['  ', `${label}: no ID given`],
+			['../x', `${label}: "../x" is not an ID; ${fixOf(label)} ${NO_PATH_CHARACTERS}`],
+			['65f1c7e2/../../accounts', `${label}: "65f1c7e2/../../accounts" is not an ID; ${fixOf(label)} ${NO_PATH_CHARACTERS}`],
+			['a\\b', `${label}: "a\\b" is not an ID; ${fixOf(label)} ${NO_PATH_CHARACTERS}`],
+			['  ', `${label}: no ID given; ${fixOf(label)}`],
 		].map(([id, message]) => [name, id, message, parameters] as const),
 	);
 

@@ -131,7 +131,7 @@ describeWithSimulator('Post → Create', (sim) => {
 			[
 				'no accounts',
 				() => ({ accountIds: [], scheduleDate: inAYear, summary: 'x' }),
-				/^Account Names or IDs: choose at least one account/,
+				/^Account Names or IDs: none chosen; choose at least one account/,
 				false,
 			],
 			[

@@ -128,7 +128,9 @@ describeWithSimulator('Post → Get, Get Many, Update, Delete, Bulk Delete', (si
 			returnAll: true,
 			filters: { fromDate: '2030-02-01T00:00:00Z', toDate: '2030-01-01T00:00:00Z' },
 		});
-		expect(error?.message).toBe('Filters → From Date: "2030-02-01T00:00:00Z" is after To Date "2030-01-01T00:00:00Z"');
+		expect(error?.message).toBe(
+			'Filters → From Date: "2030-02-01T00:00:00Z" is after To Date "2030-01-01T00:00:00Z"; choose a From Date before the To Date',
+		);
 		expect(requestsSince(sim(), before)).toEqual([]);
 	});
 

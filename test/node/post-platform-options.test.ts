@@ -115,7 +115,7 @@ describeWithSimulator('Post → Create and Update: Platform Options send what th
 			[
 				'TikTok disclosure without a brand',
 				() => ({ accountIds: [account('tiktok')], media: video, platformOptions: { tiktok: { videoDisclosure: true } } }),
-				/^TikTok → Promotional Content: set Your Brand or Branded Content to Yes/,
+				/^TikTok → Promotional Content: say what it promotes; set Your Brand or Branded Content to Yes/,
 			],
 			[
 				'a Google event without title',

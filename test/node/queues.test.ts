@@ -42,6 +42,9 @@ describeWithSimulator('Category queues', (sim) => {
 				],
 			},
 		});
+		// A draft publishes nothing: its output says how to activate it, first.
+		expect(Object.keys(queue)[0]).toBe('hint');
+		expect(queue.hint).toMatch(/^The queue is a draft and publishes nothing yet: activate it with Category Queue → Update/);
 		expect(queue).toMatchObject({
 			status: 'draft',
 			categoryId,
@@ -56,8 +59,8 @@ describeWithSimulator('Category queues', (sim) => {
 				resource: 'queueItem',
 				operation: 'create',
 				queueId: byId(queueId),
-				variations: { variation: [{ content: '={{ $json.text }}', metaLink: '={{ $json.link }}' }] },
 				queuePost: { accountIds: [account('facebook')] },
+				queueItemOptions: { variations: { variation: [{ content: '={{ $json.text }}', metaLink: '={{ $json.link }}' }] } },
 			},
 			['A', 'B', 'C'].map((name) => ({ text: `Post ${name}`, link: `https://blog.example.com/${name}` })),
 		);
@@ -77,9 +80,7 @@ describeWithSimulator('Category queues', (sim) => {
 			operation: 'update',
 			queueId: byId(queueId),
 			itemId: c,
-			newOrder: 'top',
-			sessionMode: 'existing',
-			editSessionId: sessionId,
+			queueItemOptions: { newOrder: 'top', sessionMode: 'existing', editSessionId: sessionId },
 		});
 		// The session's calendar shows the new order before it is saved; the live queue does not.
 		const preview = await ok({
@@ -103,6 +104,8 @@ describeWithSimulator('Category queues', (sim) => {
 
 		const slots = await slotsOf(queueId);
 		expect(slots.map((slot) => slot.itemId)).toEqual([c, a, b]);
+		// Each slot says what goes out then: the text of its item.
+		expect(slots.map((slot) => slot.summary)).toEqual(['Post C', 'Post A', 'Post B']);
 		const times = slots.map((slot) => Date.parse(String(slot.scheduledDateTime)));
 		expect(times).toEqual([...times].sort((x, y) => x - y));
 		expect(new Date(times[0]).getUTCDay()).toBe(new Date(times[0]).getUTCHours() === 9 ? 1 : 4);
@@ -224,7 +227,7 @@ describeWithSimulator('Category queues', (sim) => {
 		]);
 	});
 
-	it('Create of a second queue for a category fails with the API’s message', async () => {
+	it('Create of a second queue for a category fails with the API’s message, its traceId, and what to use instead', async () => {
 		const { error } = await run({
 			resource: 'categoryQueue',
 			operation: 'create',
@@ -232,7 +235,8 @@ describeWithSimulator('Category queues', (sim) => {
 			timeSlots: { slots: [{ dayOfWeek: 2, time: '10:00' }] },
 		});
 		expect(error?.name).toBe('NodeApiError');
-		expect(error?.message).toMatch(/already exists/);
+		expect(error?.message).toBe('A queue already exists for this category: use Category Queue → Get or Update');
+		expect(error?.description).toMatch(/traceId: \S+/);
 	});
 
 	it('Update: new time slots, skip a date, settings', async () => {
@@ -272,9 +276,7 @@ describeWithSimulator('Category queues', (sim) => {
 			operation: 'update',
 			queueId: byId(queueId),
 			itemId: last,
-			sessionMode: 'none',
-			newOrder: 'top',
-			variations: { variation: [{ content: 'Brew guide, again' }] },
+			queueItemOptions: { sessionMode: 'none', newOrder: 'top', variations: { variation: [{ content: 'Brew guide, again' }] } },
 		});
 		expect(moved.queueItem).toMatchObject({ _id: last, order: 0 });
 		const [reset] = await ok({ resource: 'queueItem', operation: 'reset', queueId: byId(queueId), itemId: last, sessionMode: 'none' });
@@ -284,8 +286,7 @@ describeWithSimulator('Category queues', (sim) => {
 			resource: 'queueItem',
 			operation: 'create',
 			queueId: byId(queueId),
-			directToQueue: true,
-			variations: { variation: [{ content: 'New roast is in' }] },
+			queueItemOptions: { directToQueue: true, variations: { variation: [{ content: 'New roast is in' }] } },
 			primaryImage: 'https://cdn.example.com/roast.jpg',
 		});
 		expect(direct.queueItem).toMatchObject({
@@ -306,18 +307,18 @@ describeWithSimulator('Category queues', (sim) => {
 		).not.toContain(directId);
 	});
 
-	it('Queue Item → Create takes the Create Post fields as the item’s post (modifiedPostPayload)', async () => {
+	it('Queue Item → Create takes Content, Media and the Create Post fields as the item’s post (modifiedPostPayload)', async () => {
 		const queueId = String(seededQueue()._id);
 		const from = sim().control.requests().length;
 		const [created] = await ok({
 			resource: 'queueItem',
 			operation: 'create',
 			queueId: byId(queueId),
-			directToQueue: true,
+			queueContent: 'Our espresso guide',
+			queueMedia: { items: [{ url: 'https://cdn.example.com/espresso.jpg' }] },
+			queueItemOptions: { directToQueue: true },
 			queuePost: {
 				accountIds: [account('facebook'), account('linkedin')],
-				summary: 'Our espresso guide',
-				media: { items: [{ url: 'https://cdn.example.com/espresso.jpg' }] },
 				linkPreview: { preview: { metaLink: 'https://blog.example.com/espresso', ogTitle: 'Espresso guide' } },
 			},
 		});
@@ -361,7 +362,9 @@ describeWithSimulator('Category queues', (sim) => {
 			sessionMode: 'none',
 			cloneOrder: 1,
 		});
-		expect(error?.message).toBe('Edit Session: this change needs an edit session; use start or existing');
+		expect(error?.message).toBe(
+			'Edit Session: this change needs an edit session; choose "Start and Save One" or "Existing Session" (or, to create, Direct to Queue)',
+		);
 		expect(requestsSince(sim(), from)).toEqual([]);
 	});
 
@@ -407,7 +410,7 @@ describeWithSimulator('Category queues', (sim) => {
 			operation: 'update',
 			queueId: byId(queueId),
 			itemId: '65f0c0de00000000000fffff',
-			newOrder: 'top',
+			queueItemOptions: { newOrder: 'top' },
 		});
 		expect(failed.error?.name).toBe('NodeApiError');
 		expect((failed.error as { httpCode?: string }).httpCode).toBe('404');
@@ -426,9 +429,11 @@ describeWithSimulator('Category queues', (sim) => {
 			operation: 'update',
 			queueId: byId(queueId),
 			itemId: String(first._id),
-			newOrder: 'bottom',
+			queueItemOptions: { newOrder: 'bottom' },
 		});
-		expect(refused.error?.message).toBe('Edit Session: the queue already has an open edit session');
+		expect(refused.error?.message).toBe(
+			'Options → Edit Session: the queue already has an open edit session (65f0c0de0000000000000035); choose "Existing Session" with that ID, or save or discard it first',
+		);
 		expect(requestsSince(sim(), from)).toEqual([`POST ${Q}/${queueId}/edit/start`]);
 		expect(location().sessions.size).toBe(1);
 	});
@@ -443,7 +448,7 @@ describeWithSimulator('Category queues', (sim) => {
 					queueCategory: byId(newCategory('Recipes')),
 					timeSlots: { slots: [{ dayOfWeek: 1, time: '9:00' }] },
 				},
-				'Time Slots → Time: "9:00" is not allowed; use HH:mm from 00:00 to 23:59',
+				'Time Slots → Time: "9:00" is not allowed; use HH:mm from 00:00 to 23:59, e.g. 09:00 or 17:30',
 			],
 			[
 				{
@@ -457,7 +462,7 @@ describeWithSimulator('Category queues', (sim) => {
 						],
 					},
 				},
-				'Time Slots → Time: "24:00" (time slot 2) is not allowed; use HH:mm from 00:00 to 23:59',
+				'Time Slots → Time: "24:00" (time slot 2) is not allowed; use HH:mm from 00:00 to 23:59, e.g. 09:00 or 17:30',
 			],
 			[
 				{
@@ -470,68 +475,76 @@ describeWithSimulator('Category queues', (sim) => {
 			],
 			[
 				{ resource: 'categoryQueue', operation: 'create', queueCategory: byId(newCategory('Team')), timeSlots: { slots: [] } },
-				'Time Slots: add at least one time slot',
+				'Time Slots: none given; add at least one time slot (a day of the week and a time)',
 			],
 			[
 				{ resource: 'categoryQueue', operation: 'update', queue: byId(queueId), queueUpdateFields: {} },
-				'Update Fields: add at least one field to change',
+				'Update Fields: nothing to change; add Status to activate or pause the queue, Skip Date to leave out a slot, or Time Slots',
 			],
 			[
 				{ resource: 'categoryQueue', operation: 'update', queue: byId(queueId), queueUpdateFields: { skipDateTime: 'next monday' } },
-				'Update Fields → Skip Date: "next monday" is not a date and time',
+				'Update Fields → Skip Date: "next monday" is not a date and time; pick it in the date picker, or write it like 2026-12-01T09:30:00',
 			],
-			[{ resource: 'categoryQueue', operation: 'get', queue: byId('a/b') }, 'Queue: "a/b" is not an ID'],
+			[
+				{ resource: 'categoryQueue', operation: 'get', queue: byId('a/b') },
+				'Queue: "a/b" is not an ID; choose it from the list, or give its ID (with no "/", "\\", "%", ".." or spaces)',
+			],
 			[
 				{ resource: 'categoryQueue', operation: 'getCalendar', calendarStartDate: '2030-02-01', calendarEndDate: '2030-01-01' },
-				'Start Date: "2030-02-01" is after End Date "2030-01-01"',
+				'Start Date: "2030-02-01" is after End Date "2030-01-01"; choose a Start Date before the End Date',
 			],
-			[{ resource: 'queueEditSession', operation: 'save', queueId: byId(queueId), sessionId: ' ' }, 'Session ID: no ID given'],
+			[
+				{ resource: 'queueEditSession', operation: 'save', queueId: byId(queueId), sessionId: ' ' },
+				'Session ID: no ID given; give the sessionId that Queue Edit Session → Start returned',
+			],
 			[
 				{ resource: 'queueItem', operation: 'create', queueId: byId(queueId) },
-				'Variations: add at least one variation, or the Post Fields of the item',
+				'Content: the item has nothing to publish; write its Content, add Media, or add Variations under Options',
 			],
 			[
 				{
 					resource: 'queueItem',
 					operation: 'create',
 					queueId: byId(queueId),
-					variations: { variation: [{ content: 'x', metaLink: 'blog/post' }] },
+					queueItemOptions: { variations: { variation: [{ content: 'x', metaLink: 'blog/post' }] } },
 				},
-				'Variations → Link Preview URL: "blog/post" is not a link (http:// or https://)',
+				'Options → Variations → Link Preview URL: "blog/post" is not a link; give a public link (http:// or https://), or leave it empty',
 			],
 			[
 				{
 					resource: 'queueItem',
 					operation: 'create',
 					queueId: byId(queueId),
-					variations: { variation: [{ content: 'x' }] },
+					queueContent: 'x',
 					primaryImage: 'photo.jpg',
 				},
-				'Primary Image URL: "photo.jpg" is not a link (http:// or https://)',
+				'Primary Image URL: "photo.jpg" is not a link; give a public link (http:// or https://), or leave it empty',
 			],
 			[
 				{
 					resource: 'queueItem',
 					operation: 'create',
 					queueId: byId(queueId),
-					variations: { variation: [{ content: 'x' }] },
-					order: 'value',
-					orderValue: -1,
+					queueContent: 'x',
+					queueItemOptions: { order: 'value', orderValue: -1 },
 				},
-				'Order Value: "-1" is not allowed; use a number of 0 or more',
+				'Options → Order Value: "-1" is not allowed; use a number of 0 or more',
 			],
 			[
-				{ resource: 'queueItem', operation: 'create', queueId: byId(queueId), queuePost: { media: { items: [{ url: 'menu.pdf' }] } } },
-				'Media → URL: "menu.pdf" in the media item is not a link (http:// or https://)',
+				{ resource: 'queueItem', operation: 'create', queueId: byId(queueId), queueMedia: { items: [{ url: 'menu.pdf' }] } },
+				'Media → URL: "menu.pdf" in the media item is not a link; give its public link, e.g. https://cdn.example.com/photo.jpg',
 			],
 			[
 				{ resource: 'queueItem', operation: 'update', queueId: byId(queueId), itemId: 'x1' },
-				'Order: nothing to change; choose an Order, or set Variations, Primary Image URL or Post Fields',
+				'Content: nothing to change; set Content, Media, Primary Image URL or Post Fields, or an Order or Variations under Options',
 			],
-			[{ resource: 'queueItem', operation: 'delete', queueId: byId(queueId), itemId: '../x' }, 'Item ID: "../x" is not an ID'],
+			[
+				{ resource: 'queueItem', operation: 'delete', queueId: byId(queueId), itemId: '../x' },
+				'Item ID: "../x" is not an ID; give the item’s _id from Queue Item → Get Many (with no "/", "\\", "%", ".." or spaces)',
+			],
 			[
 				{ resource: 'queueItem', operation: 'reset', queueId: byId(queueId), itemId: 'x1', sessionMode: 'existing', editSessionId: ' ' },
-				'Session ID: no ID given',
+				'Session ID: no ID given; give the sessionId that Queue Edit Session → Start returned',
 			],
 			[
 				{ resource: 'queueSlot', operation: 'getAll', queueId: byId(queueId), limit: 0 },
@@ -541,15 +554,11 @@ describeWithSimulator('Category queues', (sim) => {
 		const wrong: string[] = [];
 		for (const [parameters, message] of cases) {
 			const from = sim().control.requests().length;
-			const first = await run(parameters);
-			// A routed operation's error reaches the user wrapped; Continue On Fail passes the node's own on.
-			const own =
-				first.error?.name === 'NodeApiError'
-					? (await runNode({ parameters, credentials: tokenCredentials(sim()), continueOnFail: true })).items[0]?.error
-					: first.error;
+			const { error } = await run(parameters);
+			// The message as n8n shows it (and gives an AI agent): RoutingNode wraps a routed operation's
+			// check in a NodeApiError, keeping its message.
 			const sent = requestsSince(sim(), from);
-			if (own?.name !== 'NodeOperationError' || own.message !== message || sent.length)
-				wrong.push(`${message} ← ${own?.name} ${own?.message} (${sent.join(', ')})`);
+			if (error?.message !== message || sent.length) wrong.push(`${message} ← ${error?.message} (${sent.join(', ')})`);
 		}
 		printFigures('Queue bad inputs refused before sending', { cases: cases.length });
 		expect(wrong).toEqual([]);

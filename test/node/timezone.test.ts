@@ -158,8 +158,12 @@ describeWithSimulator('date errors show the time the user gave, in their timezon
 
 	it('a timezone that is none, or a date that is none, is quoted as typed', async () => {
 		const zone = await create({ scheduleDate: '2030-03-01T09:30:00', timezone: 'Mars/Olympus' });
-		expect(zone.error?.message).toBe('Timezone Name or ID: "Mars/Olympus" is not a timezone');
+		expect(zone.error?.message).toBe(
+			'Timezone Name or ID: "Mars/Olympus" is not a timezone; choose one from the list, or give its name, e.g. Europe/Berlin',
+		);
 		const date = await create({ scheduleDate: 'next tuesday 9:30' });
-		expect(date.error?.message).toBe('Schedule Date: "next tuesday 9:30" is not a date and time');
+		expect(date.error?.message).toBe(
+			'Schedule Date: "next tuesday 9:30" is not a date and time; pick it in the date picker, or write it like 2026-12-01T09:30:00',
+		);
 	});
 });

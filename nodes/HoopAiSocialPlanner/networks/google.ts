@@ -11,9 +11,13 @@ function dateField(node: INode, values: IDataObject, name: 'startDate' | 'endDat
 	if (!value) return undefined;
 	const parts = localDateParts(value);
 	if (!parts) {
-		throw new NodeOperationError(node, `Google Business Profile → ${label}: "${value}" is not a date`, {
-			description: 'Pick it in the date picker, or write it like 2026-12-01T09:30:00 (the business’s local time).',
-		});
+		throw new NodeOperationError(
+			node,
+			`Google Business Profile → ${label}: "${value}" is not a date; pick it in the date picker, or write it like 2026-12-01T09:30:00`,
+			{
+				description: 'It is read as the business’s local time.',
+			},
+		);
 	}
 	const { year, month, day, hours, minutes, seconds } = parts;
 	return name === 'startDate'
@@ -175,20 +179,30 @@ const options: PlatformOptions = {
 	required: () => ({ gmbEventType: 'STANDARD' }),
 	check(node, gmb) {
 		const kind = gmb.gmbEventType === 'EVENT' ? 'an event' : gmb.gmbEventType === 'OFFER' ? 'an offer' : undefined;
-		if (gmb.gmbEventType === 'EVENT' && !gmb.title) fail(node, 'Google Business Profile → Event Title: required for an event');
-		if (gmb.gmbEventType === 'OFFER' && !gmb.offerTitle) fail(node, 'Google Business Profile → Offer Title: required for an offer');
-		if (kind && !gmb.startDate) fail(node, `Google Business Profile → Start: required for ${kind}`);
-		if (kind && !gmb.endDate) fail(node, `Google Business Profile → End: required for ${kind}`);
+		if (gmb.gmbEventType === 'EVENT' && !gmb.title)
+			fail(node, 'Google Business Profile → Event Title: required for an event; give the event a title');
+		if (gmb.gmbEventType === 'OFFER' && !gmb.offerTitle)
+			fail(node, 'Google Business Profile → Offer Title: required for an offer; give the offer a title');
+		if (kind && !gmb.startDate) fail(node, `Google Business Profile → Start: required for ${kind}; set when it starts`);
+		if (kind && !gmb.endDate) fail(node, `Google Business Profile → End: required for ${kind}; set when it ends`);
 		if (gmb.gmbEventType === 'OFFER') {
-			if (!gmb.couponCode) fail(node, 'Google Business Profile → Coupon Code: required for an offer');
-			if (!gmb.redeemOnlineUrl) fail(node, 'Google Business Profile → Redeem URL: required for an offer');
-			if (!gmb.termsConditions) fail(node, 'Google Business Profile → Terms URL: required for an offer');
+			if (!gmb.couponCode) fail(node, 'Google Business Profile → Coupon Code: required for an offer; give the code customers use');
+			if (!gmb.redeemOnlineUrl)
+				fail(node, 'Google Business Profile → Redeem URL: required for an offer; give the link where the offer is redeemed');
+			if (!gmb.termsConditions)
+				fail(node, 'Google Business Profile → Terms URL: required for an offer; give the link to its terms and conditions');
 		}
 		if (gmb.actionType && !['none', 'call'].includes(String(gmb.actionType)) && !gmb.url) {
-			fail(node, `Google Business Profile → Button URL: required for the button "${buttonName(String(gmb.actionType))}"`);
+			fail(
+				node,
+				`Google Business Profile → Button URL: required for the button "${buttonName(String(gmb.actionType))}"; give the link the button opens`,
+			);
 		}
 		if (gmb.gmbEventType === 'EVENT' && String(gmb.title ?? '').length > MAX_EVENT_TITLE) {
-			fail(node, `Google Business Profile → Event Title: ${String(gmb.title).length} characters, at most ${MAX_EVENT_TITLE} are allowed`);
+			fail(
+				node,
+				`Google Business Profile → Event Title: ${String(gmb.title).length} characters, at most ${MAX_EVENT_TITLE} are allowed; shorten it`,
+			);
 		}
 	},
 };

@@ -52,7 +52,10 @@ const options: PlatformOptions = {
 	check(node, details) {
 		for (const names of Object.values((details.collaborators ?? {}) as Record<string, string[]>)) {
 			if (names.length > MAX_COLLABORATORS) {
-				throw new NodeOperationError(node, `Instagram → Collaborators: ${names.length} names, at most ${MAX_COLLABORATORS} are allowed`);
+				throw new NodeOperationError(
+					node,
+					`Instagram → Collaborators: ${names.length} names, at most ${MAX_COLLABORATORS} are allowed; remove some`,
+				);
 			}
 		}
 	},
@@ -76,9 +79,13 @@ export const instagram: Network = {
 		available: (results) => entriesOf(results.accounts, 'business'),
 		attachBody(account, { node, which }) {
 			if (!account.pageId) {
-				throw new NodeOperationError(node, `Accounts to Attach: ${which} has no pageId, which Instagram needs`, {
-					description: 'Attach the Instagram accounts as Get Available Accounts outputs them (each names the Facebook page it belongs to).',
-				});
+				throw new NodeOperationError(
+					node,
+					`Accounts to Attach: ${which} has no pageId, which Instagram needs; attach the accounts as Get Available Accounts outputs them`,
+					{
+						description: 'Each Instagram account there names the Facebook page it belongs to (pageId).',
+					},
+				);
 			}
 			return { pageId: str(account.pageId), ...profileOf(account) };
 		},

@@ -75,21 +75,28 @@ const options: PlatformOptions = {
 	// The spec requires both whenever the object is sent; a post that is not a PDF has no PDF title.
 	required: () => ({ postAsPdf: false, pdfTitle: '' }),
 	check(node, linkedin) {
-		if (linkedin.postAsPdf === true && !linkedin.pdfTitle) fail(node, 'LinkedIn → PDF Title: required to post the images as a PDF');
+		if (linkedin.postAsPdf === true && !linkedin.pdfTitle)
+			fail(node, 'LinkedIn → PDF Title: required to post the images as a PDF; give the document a title');
 		if (String(linkedin.pdfTitle ?? '').length > MAX_PDF_TITLE) {
-			fail(node, `LinkedIn → PDF Title: ${String(linkedin.pdfTitle).length} characters, at most ${MAX_PDF_TITLE} are allowed`);
+			fail(node, `LinkedIn → PDF Title: ${String(linkedin.pdfTitle).length} characters, at most ${MAX_PDF_TITLE} are allowed; shorten it`);
 		}
 		const poll = linkedin.poll as IDataObject | undefined;
 		const pollOptions = (poll?.options as IDataObject[] | undefined) ?? [];
 		if (poll && (pollOptions.length < 2 || pollOptions.length > 4)) {
-			fail(node, `LinkedIn → Poll Options: ${pollOptions.length} answers, a poll needs 2 to 4`);
+			fail(node, `LinkedIn → Poll Options: ${pollOptions.length} answers, a poll needs 2 to 4; give 2 to 4 answers`);
 		}
 		if (String(poll?.question ?? '').length > MAX_POLL_QUESTION) {
-			fail(node, `LinkedIn → Poll Question: ${String(poll?.question).length} characters, at most ${MAX_POLL_QUESTION} are allowed`);
+			fail(
+				node,
+				`LinkedIn → Poll Question: ${String(poll?.question).length} characters, at most ${MAX_POLL_QUESTION} are allowed; shorten it`,
+			);
 		}
 		const longAnswer = pollOptions.map((option) => String(option.text)).find((answer) => answer.length > MAX_POLL_OPTION);
 		if (longAnswer)
-			fail(node, `LinkedIn → Poll Options: "${longAnswer}" has ${longAnswer.length} characters, at most ${MAX_POLL_OPTION} are allowed`);
+			fail(
+				node,
+				`LinkedIn → Poll Options: "${longAnswer}" has ${longAnswer.length} characters, at most ${MAX_POLL_OPTION} are allowed; shorten it`,
+			);
 	},
 };
 

@@ -36,7 +36,7 @@ const options: PlatformOptions = {
 		const pins = (details.pinterestBoards as IDataObject[] | undefined) ?? [];
 		const boards = Math.max(0, ...pins.map((entry) => ((entry.boards as string[] | undefined) ?? []).length));
 		if (boards > MAX_BOARDS)
-			throw new NodeOperationError(node, `Pinterest → Board IDs: ${boards} boards, at most ${MAX_BOARDS} are allowed`);
+			throw new NodeOperationError(node, `Pinterest → Board IDs: ${boards} boards, at most ${MAX_BOARDS} are allowed; remove some`);
 	},
 	scopeToAccounts(details, platformsByAccount) {
 		if (!details.pinterestBoards) return;

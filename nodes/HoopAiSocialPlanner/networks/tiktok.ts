@@ -54,10 +54,13 @@ const options: PlatformOptions = {
 	required: () => ({ privacyLevel: 'PUBLIC_TO_EVERYONE' }),
 	check(node, tiktok) {
 		if (tiktok.videoDisclosure === true && tiktok.privacyLevel === 'SELF_ONLY') {
-			throw new NodeOperationError(node, 'TikTok → Promotional Content: not possible with Who Can View "Only Me"');
+			throw new NodeOperationError(
+				node,
+				'TikTok → Promotional Content: not possible with Who Can View "Only Me"; choose another Who Can View, or set Promotional Content to No',
+			);
 		}
 		if (tiktok.videoDisclosure === true && tiktok.promoteYourBrand !== true && tiktok.promoteOtherBrand !== true) {
-			throw new NodeOperationError(node, 'TikTok → Promotional Content: set Your Brand or Branded Content to Yes');
+			throw new NodeOperationError(node, 'TikTok → Promotional Content: say what it promotes; set Your Brand or Branded Content to Yes');
 		}
 	},
 };

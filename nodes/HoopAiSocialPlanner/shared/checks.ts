@@ -48,9 +48,13 @@ export function text(node: INode, label: string, value: unknown): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	throw new NodeOperationError(node, `${label}: ${kindOf(value)} is not text`, {
-		description: `Check the expression that gives it (got ${shown(value)}).`,
-	});
+	throw new NodeOperationError(
+		node,
+		`${label}: ${kindOf(value)} is not text; give it as text, e.g. one field of the item rather than a whole object or list`,
+		{
+			description: `Check the expression that gives it (got ${shown(value)}).`,
+		},
+	);
 }
 
 /** A switch from an expression: true or false, also as the text "true" or "false"; `meaning` says what true does. */
@@ -80,7 +84,8 @@ export function linkList(node: INode, label: string, value: unknown): string[] {
 	const links: string[] = [];
 	for (const item of Array.isArray(value) ? value : text(node, label, value).split(',')) {
 		const link = text(node, label, item).trim();
-		if (link && !isLink(link)) throw new NodeOperationError(node, `${label}: "${link}" is not a link (http:// or https://)`);
+		if (link && !isLink(link))
+			throw new NodeOperationError(node, `${label}: "${link}" is not a link; give public links (http:// or https://)`);
 		if (link) links.push(link);
 	}
 	return links;

@@ -1,4 +1,4 @@
-import { NodeApiError, type INode, type JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 import type { DailyLimitSpent } from './rateLimit';
 import { redactSecrets, redactText } from './secrets';
 
@@ -41,6 +41,28 @@ export function apiError(node: INode, response: ErrorResponse, itemIndex?: numbe
 		httpCode: String(response.statusCode),
 		...(itemIndex === undefined ? {} : { itemIndex }),
 	});
+}
+
+/** A refusal the API is known to give, and what to do about it: added to the API's message, which stays first. */
+export interface ApiErrorFix {
+	when: RegExp;
+	fix: string;
+}
+
+/** The API's error with the fix of the first known refusal its message matches (its traceId stays in the description). */
+export function withFix(error: NodeApiError, fixes: ApiErrorFix[] = []): NodeApiError {
+	const known = fixes.find((candidate) => candidate.when.test(error.message));
+	if (known) error.message = `${error.message.replace(/[.\s]+$/, '')}: ${known.fix}`;
+	return error;
+}
+
+/** The credential names no location (a routed operation's first check, and the connect flow's). */
+export function noLocationError(node: INode): NodeOperationError {
+	return new NodeOperationError(
+		node,
+		'No Location ID in the credential; set the Location ID in the HoopAI API credential, or connect an OAuth2 token of a sub-account (location)',
+		{ description: 'Every Social Planner request is made for one location (sub-account).' },
+	);
 }
 
 // The send path's errors (send.ts): what a failed attempt carries, and the errors it ends with.

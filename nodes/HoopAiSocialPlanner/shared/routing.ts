@@ -1,5 +1,4 @@
 import {
-	NodeOperationError,
 	type DeclarativeRestApiSettings,
 	type IDataObject,
 	type IExecutePaginationFunctions,
@@ -10,8 +9,8 @@ import {
 	type PostReceiveAction,
 	type PreSendAction,
 } from 'n8n-workflow';
-import { apiError } from './errors';
-import { pathSegment } from './ids';
+import { apiError, noLocationError, withFix, type ApiErrorFix } from './errors';
+import { pathSegment, type IdSource } from './ids';
 import { runOf, scopeOfItem } from './run';
 import { createOnce, effectOfMethod, fillLocation, send, stableJson, type ApiResponse, type RequestEffect } from './send';
 import { valueAt } from './values';
@@ -27,9 +26,7 @@ import { valueAt } from './values';
 export async function applyConnection(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const scope = await scopeOfItem(this);
 	if (!scope.locationId) {
-		throw new NodeOperationError(this.getNode(), 'No Location ID', {
-			description: 'Set the Location ID in the HoopAI API credential, or connect an OAuth2 token of a sub-account (location).',
-		});
+		throw noLocationError(this.getNode());
 	}
 	requestOptions.baseURL = scope.connection.baseUrl;
 	requestOptions.headers = { ...requestOptions.headers, Version: scope.connection.apiVersion };
@@ -42,12 +39,13 @@ export async function applyConnection(this: IExecuteSingleFunctions, requestOpti
  * locator's ID included), checked to be one path segment. `labels` names each parameter as the
  * user sees it, for the error message.
  */
-export function fillPath(labels: Record<string, string>): PreSendAction {
+export function fillPath(labels: Record<string, PathField>): PreSendAction {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 		const values: Record<string, string> = {};
-		for (const [parameter, label] of Object.entries(labels)) {
+		for (const [parameter, field] of Object.entries(labels)) {
 			const value = this.getNodeParameter(parameter, undefined, { extractValue: true });
-			values[parameter] = pathSegment(this.getNode(), label, value);
+			const { label, source } = typeof field === 'string' ? { label: field, source: undefined } : field;
+			values[parameter] = pathSegment(this.getNode(), label, value, source);
 			requestOptions.url = requestOptions.url.replace(`{${parameter}}`, encodeURIComponent(values[parameter]));
 		}
 		runOf(this).sentPaths.set(this.getItemIndex(), values);
@@ -60,15 +58,23 @@ export function sentPathValue(context: IExecuteSingleFunctions, parameter: strin
 	return runOf(context).sentPaths.get(context.getItemIndex())?.[parameter];
 }
 
+/**
+ * A path parameter's field: its label (a field with a list: Post, Queue…), or its label and where
+ * its IDs come from (a plain text ID field), for the messages of a wrong value.
+ */
+export type PathField = string | { label: string; source: IdSource };
+
 export interface ApiOperation {
 	/** Method and URL; the URL a plain string with `{locationId}` and `{parameter}` placeholders. */
 	request: NonNullable<INodePropertyRouting['request']>;
 	/** The URL's `{parameter}` placeholders: node parameter name → the label the user sees. */
-	path?: Record<string, string>;
+	path?: Record<string, PathField>;
 	/** What sending it twice would do, when the method does not say (a POST that only reads). */
 	effect?: RequestEffect;
 	/** For a delete: the path parameter of what it deletes; the output is `{ deleted: true, id }`. */
 	deletes?: string;
+	/** Refusals of the API this operation is known to meet, each with what to do (added to the API's message). */
+	fixes?: ApiErrorFix[];
 	preSend?: PreSendAction[];
 	/** The output hooks, in order: functions of (items, answer), run by `sendRouted`. */
 	postReceive?: OutputHook[];
@@ -115,7 +121,7 @@ export async function sendRouted(
 	this: IExecutePaginationFunctions,
 	resultOptions: DeclarativeRestApiSettings.ResultOptions,
 	effect: RequestEffect,
-	deletes?: string,
+	{ deletes, fixes }: Pick<ApiOperation, 'deletes' | 'fixes'> = {},
 ): Promise<INodeExecutionData[]> {
 	const scope = await scopeOfItem(this);
 	const request = async () => {
@@ -124,7 +130,7 @@ export async function sendRouted(
 			effect,
 			whenGone: deletes ? goneAnswer : undefined,
 		});
-		if (answer.statusCode >= 400) throw apiError(this.getNode(), answer, this.getItemIndex());
+		if (answer.statusCode >= 400) throw withFix(apiError(this.getNode(), answer, this.getItemIndex()), fixes);
 		return await outputOf.call(this, answer, resultOptions.postReceive);
 	};
 	if (effect !== 'create') return await request();
@@ -142,12 +148,13 @@ export function apiRouting({
 	path,
 	effect,
 	deletes,
+	fixes,
 	preSend = [],
 	postReceive = [],
 	pagination,
 }: ApiOperation): INodePropertyRouting {
 	const sendOnce: Pagination = async function (resultOptions) {
-		return await sendRouted.call(this, resultOptions, effect ?? effectOfMethod(request.method), deletes);
+		return await sendRouted.call(this, resultOptions, effect ?? effectOfMethod(request.method), { deletes, fixes });
 	};
 	return {
 		request,

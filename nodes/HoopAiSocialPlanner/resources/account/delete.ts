@@ -23,7 +23,6 @@ export const accountDeleteDescription: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: 'The agency (company) ID, when the token is an agency token',
-				routing: { send: { type: 'query', property: 'companyId' } },
 			},
 			{
 				displayName: 'User ID',
@@ -31,17 +30,17 @@ export const accountDeleteDescription: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description: 'The HoopAI user who removes the account',
-				routing: { send: { type: 'query', property: 'userId' } },
 			},
 		],
 	},
 ];
 
 /** preSend of Delete: the Options' IDs go into the query, checked like every ID. */
-async function checkAccountDeleteOptions(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+async function sendAccountDeleteOptions(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('options', {}) as IDataObject;
-	optionalId(this.getNode(), 'Options → Company ID', options.companyId);
-	optionalId(this.getNode(), 'Options → User ID', options.userId);
+	const companyId = optionalId(this.getNode(), 'Options → Company ID', options.companyId, 'the agency’s (company’s) ID');
+	const userId = optionalId(this.getNode(), 'Options → User ID', options.userId, 'the ID of a HoopAI user of the location');
+	requestOptions.qs = { ...requestOptions.qs, ...(companyId ? { companyId } : {}), ...(userId ? { userId } : {}) };
 	return requestOptions;
 }
 
@@ -55,7 +54,7 @@ export const deleteAccount: Operation = {
 			request: { method: 'DELETE', url: locationPath('/accounts/{accountId}') },
 			path: { accountId: 'Account' },
 			deletes: 'accountId',
-			preSend: [checkAccountDeleteOptions],
+			preSend: [sendAccountDeleteOptions],
 		}),
 	},
 };

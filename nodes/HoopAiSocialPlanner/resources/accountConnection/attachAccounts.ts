@@ -24,6 +24,7 @@ import {
 	checkLocation,
 	connectNetwork,
 	CONNECT_PLATFORM_OPTIONS,
+	OAUTH_ACCOUNT_ID_SOURCE,
 	LIST_ROUTES,
 	noAttachNotice,
 	oauthAccountIdField,
@@ -94,20 +95,23 @@ function inputAccount(node: INode, json: IDataObject, which: string): IDataObjec
 	if (!platform || !json.oauthAccountId || !json.id) {
 		throw new NodeOperationError(
 			node,
-			`Accounts to Attach: ${which} is not an available account (it needs platform, oauthAccountId and id)`,
+			`Accounts to Attach: ${which} is not an available account (it needs platform, oauthAccountId and id); connect the output of Get Available Accounts to this node, or choose By ID`,
 			{
-				description: 'Connect the output of Get Available Accounts to this node, or choose By ID.',
+				description: 'Each item Get Available Accounts outputs is one account it can attach.',
 			},
 		);
 	}
 	const known = CONNECT_PLATFORM_OPTIONS.map((option) => String(option.value));
 	if (!known.includes(platform))
-		throw new NodeOperationError(node, `Accounts to Attach: ${which} is of the network "${platform}", which HoopAI does not connect`);
+		throw new NodeOperationError(
+			node,
+			`Accounts to Attach: ${which} is of the network "${platform}", which HoopAI does not connect; attach only what Get Available Accounts outputs`,
+		);
 	// It goes into the attach's path: one path segment, like every ID the node sends.
 	if (!/^[\w-]+$/.test(String(json.oauthAccountId))) {
 		throw new NodeOperationError(
 			node,
-			`Accounts to Attach: ${which} has an oauthAccountId that is not an ID (${JSON.stringify(json.oauthAccountId)})`,
+			`Accounts to Attach: ${which} has an oauthAccountId that is not an ID (${JSON.stringify(json.oauthAccountId)}); attach the items of Get Available Accounts as they are`,
 		);
 	}
 	return json;
@@ -133,9 +137,13 @@ function isErrorItem(json: IDataObject): boolean {
 /** Refuses a network whose pages cannot be attached through the API (TikTok Business), before anything is sent. */
 function refuseUnattachable(node: INode, platform: string): void {
 	if (connectNetwork(platform)?.connect.attachBody) return;
-	throw new NodeOperationError(node, `Accounts to Attach: ${platformName(platform)} accounts cannot be attached through the API`, {
-		description: noAttachNotice(platformName(platform)),
-	});
+	throw new NodeOperationError(
+		node,
+		`Accounts to Attach: ${platformName(platform)} accounts cannot be attached through the API; attach them in HoopAI`,
+		{
+			description: noAttachNotice(platformName(platform)),
+		},
+	);
 }
 
 /** The attach body of one available account: exactly the fields its network's DTO documents (API-NOTES §3.3). */
@@ -144,7 +152,7 @@ function attachBody(node: INode, account: IDataObject, which: string): IDataObje
 	if (!network?.connect.attachBody) {
 		throw new NodeOperationError(
 			node,
-			`Accounts to Attach: ${which} is of the network "${String(account.platform)}", which cannot be attached`,
+			`Accounts to Attach: ${which} is of the network "${String(account.platform)}", which cannot be attached through the API; attach it in HoopAI`,
 		);
 	}
 	return network.connect.attachBody(account, { node, which });
@@ -196,19 +204,28 @@ const attachAccounts = withRoutes(
 			} else {
 				const platform = choice<string>(node, 'Platform', this.getNodeParameter('attachPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
 				refuseUnattachable(node, platform);
-				const oauthAccountId = pathSegment(node, 'OAuth Account ID', this.getNodeParameter('attachOauthAccountId', itemIndex, ''));
+				const oauthAccountId = pathSegment(
+					node,
+					'OAuth Account ID',
+					this.getNodeParameter('attachOauthAccountId', itemIndex, ''),
+					OAUTH_ACCOUNT_ID_SOURCE,
+				);
 				const ids = attachIdsOf(node, this.getNodeParameter('attachIds', itemIndex, ''));
 				if (!ids.length)
-					throw new NodeOperationError(node, 'Page, Profile or Location IDs: no ID given', {
-						description: 'Give the IDs Get Available Accounts lists, separated by commas.',
-					});
+					throw new NodeOperationError(
+						node,
+						'Page, Profile or Location IDs: no ID given; give the IDs Get Available Accounts lists, separated by commas',
+						{
+							description: 'Each is the id of a page, profile or location the login can attach.',
+						},
+					);
 				const available = await fetchAvailableAccounts.call(this, scope, platform, oauthAccountId);
 				accounts = ids.map((id) => {
 					const account = available.find((candidate) => candidate.id === id);
 					if (account) return account;
 					throw new NodeOperationError(
 						node,
-						`Page, Profile or Location IDs: "${id}" is not one this ${platformName(platform)} login can attach`,
+						`Page, Profile or Location IDs: "${id}" is not one this ${platformName(platform)} login can attach; use one of the IDs Get Available Accounts lists for it`,
 						{
 							description: `It can attach: ${available.map((candidate) => `${String(candidate.name)} (${String(candidate.id)})`).join(', ') || 'nothing'}.`,
 						},

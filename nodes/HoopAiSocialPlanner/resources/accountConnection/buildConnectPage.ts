@@ -146,21 +146,26 @@ const buildConnectPage = withRoutes(async function buildConnectPage(this: IExecu
 	const files = new Map<number, IBinaryKeyData>();
 	const [items] = await runForEachItem.call(this, async (itemIndex): Promise<IDataObject> => {
 		const platforms = choices(node, 'Networks', this.getNodeParameter('pageNetworks', itemIndex, PAGE_NETWORKS), PAGE_NETWORK_OPTIONS);
-		if (!platforms.length) throw new NodeOperationError(node, 'Networks: choose at least one network for the page');
+		if (!platforms.length) throw new NodeOperationError(node, 'Networks: none chosen; choose at least one network for the page');
 		const callbackUrl = text(node, 'Callback URL', this.getNodeParameter('callbackUrl', itemIndex, '')).trim();
 		if (!isLink(callbackUrl)) {
 			throw new NodeOperationError(
 				node,
-				`Callback URL: ${callbackUrl ? `"${callbackUrl}" is not a link (http:// or https://)` : 'required'}`,
+				`Callback URL: ${callbackUrl ? `"${callbackUrl}" is not a link (http:// or https://)` : 'required'}; give the Production URL of the Webhook (POST) node that attaches the accounts`,
 				{
-					description: 'Give the Production URL of the Webhook (POST) node of the workflow that attaches the accounts.',
+					description:
+						'The connect page posts what the client connected there; that workflow attaches it (Attach Accounts, From the Connect Page).',
 				},
 			);
 		}
 		const scope = await run.scope(itemIndex);
 		const userId = connectUserOf(node, scope, this.getNodeParameter('connectUserId', itemIndex, ''));
 		const logoUrl = text(node, 'Logo URL', this.getNodeParameter('logoUrl', itemIndex, '')).trim();
-		if (logoUrl && !isLink(logoUrl)) throw new NodeOperationError(node, `Logo URL: "${logoUrl}" is not a link (http:// or https://)`);
+		if (logoUrl && !isLink(logoUrl))
+			throw new NodeOperationError(
+				node,
+				`Logo URL: "${logoUrl}" is not a link; give a public https:// link to the image, or leave it empty`,
+			);
 		const options = this.getNodeParameter('pageOptions', itemIndex, {}) as IDataObject;
 		const hours = wholeNumber(node, 'Options → Valid For (Hours)', options.validHours ?? 24, 1, 720);
 		const expiresAt = new Date(Date.now() + hours * HOUR);

@@ -25,9 +25,13 @@ export async function nonceKey(this: IExecuteFunctions, connection: ApiConnectio
 	const credentials = await this.getCredentials(connection.credentialType);
 	const secret = secretOf(connection.credentialType, credentials);
 	if (!secret) {
-		throw new NodeOperationError(this.getNode(), 'No Access Token or Client Secret in the credential to sign the connect page with', {
-			description: 'Set the Access Token (HoopAI API) or the Client Secret (HoopAI OAuth2 API) of the credential.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'No Access Token or Client Secret in the credential to sign the connect page with; set the Access Token (HoopAI API) or the Client Secret (HoopAI OAuth2 API)',
+			{
+				description: 'The page’s nonce is signed with a key made from that secret, so the callback can tell the page was this location’s.',
+			},
+		);
 	}
 	return createHmac('sha256', secret).update(KEY_PURPOSE).digest();
 }
@@ -48,11 +52,11 @@ export function signNonce(key: NonceKey, locationId: string, expiresAt: number):
  * has not expired. `label` names where it came from, as the editor shows it.
  */
 export function checkNonce(node: INode, key: NonceKey, locationId: string, nonce: unknown, label: string, now = Date.now()): void {
-	const again = 'Open the connect page again (its link gives a new one) and connect the network once more.';
+	const again = 'open the connect page again (its link gives a new one) and connect the network once more';
 	const form = typeof nonce === 'string' ? NONCE_FORM.exec(nonce) : null;
 	if (!form) {
-		throw new NodeOperationError(node, `${label}: the nonce is missing or not one a connect page gives`, {
-			description: `Only a page that Build Connect Page made can post here. ${again}`,
+		throw new NodeOperationError(node, `${label}: the nonce is missing or not one a connect page gives; ${again}`, {
+			description: 'Only a page that Build Connect Page made can post here.',
 		});
 	}
 	const [, expiry, random, signature] = form;
@@ -60,13 +64,11 @@ export function checkNonce(node: INode, key: NonceKey, locationId: string, nonce
 	const expected = Buffer.from(mac(key, locationId, expiry, random).toString('base64url'));
 	const given = Buffer.from(signature);
 	if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-		throw new NodeOperationError(node, `${label}: the nonce is not one this location's connect page gave`, {
-			description: `It was made for another location or with another credential (or the credential's secret changed since). ${again}`,
+		throw new NodeOperationError(node, `${label}: the nonce is not one this location's connect page gave; ${again}`, {
+			description: `It was made for another location or with another credential (or the credential's secret changed since).`,
 		});
 	}
 	if (Number(expiry) * 1000 < now) {
-		throw new NodeOperationError(node, `${label}: the connect page expired at ${new Date(Number(expiry) * 1000).toISOString()}`, {
-			description: again,
-		});
+		throw new NodeOperationError(node, `${label}: the connect page expired at ${new Date(Number(expiry) * 1000).toISOString()}; ${again}`);
 	}
 }

@@ -50,9 +50,13 @@ export function isCallbackItem(json: IDataObject): boolean {
 const WHAT_IT_POSTS = `{${CALLBACK_FIELDS.join(', ')}}`;
 
 function notWhatThePagePosts(node: INode, label: string, which: string, problem: string): NodeOperationError {
-	return new NodeOperationError(node, `${label}: ${which} is not what the connect page posts (${problem})`, {
-		description: `The connect page posts ${WHAT_IT_POSTS} as JSON to the Webhook (POST) node whose item this node gets. Connect that Webhook node to this one, with nothing changing the item in between.`,
-	});
+	return new NodeOperationError(
+		node,
+		`${label}: ${which} is not what the connect page posts (${problem}); connect the Webhook (POST) node the page posts to straight to this node`,
+		{
+			description: `The connect page posts ${WHAT_IT_POSTS} as JSON to that Webhook node; nothing may change the item in between.`,
+		},
+	);
 }
 
 /**
@@ -70,15 +74,23 @@ export function readCallback(node: INode, json: IDataObject, label: string, whic
 	const platform = body.platform;
 	if (typeof platform !== 'string' || !platform) throw notWhatThePagePosts(node, label, which, 'platform is missing');
 	if (!PAGE_NETWORKS.includes(platform)) {
-		throw new NodeOperationError(node, `${label}: the network "${platform}" cannot be connected through the API`, {
-			description: `A connect page offers ${PAGE_NETWORKS.map(platformName).join(', ')}. Nothing was attached.`,
-		});
+		throw new NodeOperationError(
+			node,
+			`${label}: the network "${platform}" cannot be connected through the API; connect ${PAGE_NETWORKS.map(platformName).join(', ')} on the page`,
+			{
+				description: 'Nothing was attached.',
+			},
+		);
 	}
 	const accountId = body.accountId;
 	if (typeof accountId !== 'string' || !ONE_ID.test(accountId)) {
-		throw new NodeOperationError(node, `${label}: the accountId ${shown(accountId)} is not one ID`, {
-			description: 'The connect window posts the ID of one login (letters, digits, "_" and "-"). Nothing was attached.',
-		});
+		throw new NodeOperationError(
+			node,
+			`${label}: the accountId ${shown(accountId)} is not one ID; connect the network again from the connect page`,
+			{
+				description: 'The connect window posts the ID of one login (letters, digits, "_" and "-"). Nothing was attached.',
+			},
+		);
 	}
 	const reconnect = body.reconnectAccounts ?? [];
 	if (!Array.isArray(reconnect) || !reconnect.every((id) => typeof id === 'string' && ONE_ID.test(id))) {

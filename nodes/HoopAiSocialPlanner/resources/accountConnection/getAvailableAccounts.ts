@@ -8,7 +8,15 @@ import { CONNECT_NETWORKS, namesInWords } from '../../networks';
 import { profilesOf } from '../../networks/connect';
 import { checkNonce, nonceKey, type NonceKey } from './connectNonce';
 import { readCallback } from './connectPage';
-import { accountsPath, checkLocation, connectNetwork, CONNECT_PLATFORM_OPTIONS, isV2Platform, LIST_ROUTES } from './platforms';
+import {
+	accountsPath,
+	checkLocation,
+	connectNetwork,
+	CONNECT_PLATFORM_OPTIONS,
+	isV2Platform,
+	LIST_ROUTES,
+	OAUTH_ACCOUNT_ID_SOURCE,
+} from './platforms';
 import type { Operation } from '../resource';
 
 const showForAvailable = { resource: ['accountConnection'], operation: ['getAvailableAccounts'] };
@@ -116,7 +124,12 @@ const getAvailableAccounts = withRoutes(async function getAvailableAccounts(this
 		} else {
 			login = {
 				platform: choice<string>(node, 'Platform', this.getNodeParameter('availablePlatform', itemIndex), CONNECT_PLATFORM_OPTIONS),
-				oauthAccountId: pathSegment(node, 'OAuth Account ID', this.getNodeParameter('oauthAccountId', itemIndex, '')),
+				oauthAccountId: pathSegment(
+					node,
+					'OAuth Account ID',
+					this.getNodeParameter('oauthAccountId', itemIndex, ''),
+					OAUTH_ACCOUNT_ID_SOURCE,
+				),
 			};
 		}
 		const search = text(node, 'Search', this.getNodeParameter('availableSearch', itemIndex, '')).trim();

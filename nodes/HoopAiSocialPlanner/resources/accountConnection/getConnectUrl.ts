@@ -66,9 +66,13 @@ const WHAT_COMES_BACK =
 export function connectUserOf(node: INode, scope: LocationScope, value: unknown): string {
 	const userId = optionalId(node, 'User Name or ID', value) || scope.connection.defaultUserId;
 	if (userId) return userId;
-	throw new NodeOperationError(node, 'User Name or ID: required, and the credential names no user', {
-		description: 'Choose the HoopAI user the connection is made for, or set the User ID in the HoopAI API credential.',
-	});
+	throw new NodeOperationError(
+		node,
+		'User Name or ID: required, and the credential names no user; choose the HoopAI user the connection is made for, or set the User ID in the credential',
+		{
+			description: 'HoopAI records which user connected the account.',
+		},
+	);
 }
 
 /** A network's connect link (the start URL a person opens in a browser). */

@@ -1,6 +1,7 @@
-import { NodeOperationError, type INode, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import type { INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { CONNECT_NETWORKS, type ConnectNetwork } from '../../networks';
 import type { ApiRoute } from '../../shared/execute';
+import { noLocationError } from '../../shared/errors';
 import type { LocationScope } from '../../shared/run';
 
 const CONNECT_FLOW = '/social-media-posting/oauth';
@@ -117,6 +118,9 @@ export const platformField: INodeProperties = {
 	description: 'The social network to connect',
 };
 
+/** Where a login's OAuth Account ID comes from, as its fields and messages say. */
+export const OAUTH_ACCOUNT_ID_SOURCE = 'the accountId the connect window posted back after the login (see Get Connect URL)';
+
 export const oauthAccountIdField: INodeProperties = {
 	displayName: 'OAuth Account ID',
 	name: 'oauthAccountId',
@@ -131,7 +135,5 @@ export const oauthAccountIdField: INodeProperties = {
 /** The connect flow is per location: the credential must name one (as every routed operation checks). */
 export function checkLocation(node: INode, scope: LocationScope): void {
 	if (scope.locationId) return;
-	throw new NodeOperationError(node, 'No Location ID', {
-		description: 'Set the Location ID in the HoopAI API credential, or connect an OAuth2 token of a sub-account (location).',
-	});
+	throw noLocationError(node);
 }

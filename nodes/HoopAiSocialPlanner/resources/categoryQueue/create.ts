@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { optionalId, pathSegment } from '../../shared/ids';
 import { runOf } from '../../shared/run';
@@ -60,14 +60,27 @@ async function buildQueueCreateBody(this: IExecuteSingleFunctions, requestOption
 	const options = this.getNodeParameter('queueOptions', {}) as IDataObject;
 	const userId = optionalId(node, 'Options → User Name or ID', options.userId) || (await runOf(this).connection()).defaultUserId;
 	if (!userId) {
-		throw new NodeOperationError(node, 'Options → User Name or ID: required, and the credential has no Default User ID', {
-			description: 'HoopAI records who created the queue: choose the user, or set the Default User ID in the credential.',
-		});
+		throw new NodeOperationError(
+			node,
+			'Options → User Name or ID: required, and the credential has no Default User ID; choose the user, or set the Default User ID in the credential',
+			{
+				description: 'HoopAI records who created the queue.',
+			},
+		);
 	}
 	const body: IDataObject = { ...(requestOptions.body as IDataObject), categoryId, timeSlots, userId };
 	for (const key of ['enableFuturePosts', 'prioritizeNewContent']) if (options[key] !== undefined) body[key] = Boolean(options[key]);
 	requestOptions.body = body;
 	return requestOptions;
+}
+
+/** What a new queue's output says while it is a draft: it publishes nothing until activated. */
+export const DRAFT_QUEUE_HINT =
+	'The queue is a draft and publishes nothing yet: activate it with Category Queue → Update, Update Fields → Status "Active" (or save an edit session with Keep Draft Queue in Draft off)';
+
+/** postReceive: a draft queue's item carries the hint of how to activate it, first. */
+async function addDraftHint(this: IExecuteSingleFunctions, items: INodeExecutionData[]): Promise<INodeExecutionData[]> {
+	return items.map((item) => (item.json.status === 'draft' ? { ...item, json: { hint: DRAFT_QUEUE_HINT, ...item.json } } : item));
 }
 
 export const create: Operation = {
@@ -79,7 +92,9 @@ export const create: Operation = {
 		routing: apiRouting({
 			request: { method: 'POST', url: QUEUES_PATH, ...LOCATION_IN_BODY },
 			preSend: [buildQueueCreateBody],
-			postReceive: [itemsAt('results.queue')],
+			// A workflow run again meets the queue its first run made.
+			fixes: [{ when: /queue already exists/i, fix: 'use Category Queue → Get or Update' }],
+			postReceive: [itemsAt('results.queue'), addDraftHint],
 		}),
 	},
 };

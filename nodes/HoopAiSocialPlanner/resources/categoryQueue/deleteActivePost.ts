@@ -11,7 +11,7 @@ export const deleteActivePost: Operation = {
 		description: 'Delete the post a queue has scheduled next; the queue schedules its next item instead',
 		routing: apiRouting({
 			request: { method: 'DELETE', url: `${QUEUES_PATH}/{activePostId}/active-post`, ...LOCATION_IN_QUERY },
-			path: { activePostId: 'Active Post ID' },
+			path: { activePostId: { label: 'Active Post ID', source: 'the Current Post ID of Category Queue → Get (not the queue’s ID)' } },
 			deletes: 'activePostId',
 		}),
 	},

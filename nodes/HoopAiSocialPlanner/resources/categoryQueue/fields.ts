@@ -37,7 +37,8 @@ export const timeSlotsField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Time Slot',
 	default: { slots: [{ dayOfWeek: 1, time: '09:00' }] },
-	description: 'When the queue publishes, every week (in the location’s timezone)',
+	description:
+		'When the queue publishes, every week, in the location’s time zone (the one set for the sub-account in HoopAI; Queue Slot → Get Many outputs its name), not the workflow’s',
 	options: [
 		{
 			displayName: 'Time Slot',
@@ -69,8 +70,8 @@ const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function timeSlotsOf(node: INode, value: unknown): IDataObject[] {
 	const slots = ((value as IDataObject | undefined)?.slots ?? []) as IDataObject[];
 	if (!Array.isArray(slots) || slots.length === 0) {
-		throw new NodeOperationError(node, 'Time Slots: add at least one time slot', {
-			description: 'A queue publishes at its time slots: a day of the week and a time.',
+		throw new NodeOperationError(node, 'Time Slots: none given; add at least one time slot (a day of the week and a time)', {
+			description: 'A queue publishes at its time slots.',
 		});
 	}
 	return slots.map((slot, index) => {
@@ -78,9 +79,13 @@ export function timeSlotsOf(node: INode, value: unknown): IDataObject[] {
 		const dayOfWeek = choice<number>(node, 'Time Slots → Day', slot.dayOfWeek, DAYS_OF_WEEK);
 		const time = text(node, 'Time Slots → Time', slot.time).trim();
 		if (!HH_MM.test(time)) {
-			throw new NodeOperationError(node, `Time Slots → Time: "${time}"${which} is not allowed; use HH:mm from 00:00 to 23:59`, {
-				description: 'Write the time on a 24-hour clock with two digits each, e.g. 09:00 or 17:30.',
-			});
+			throw new NodeOperationError(
+				node,
+				`Time Slots → Time: "${time}"${which} is not allowed; use HH:mm from 00:00 to 23:59, e.g. 09:00 or 17:30`,
+				{
+					description: 'A 24-hour clock with two digits each.',
+				},
+			);
 		}
 		return { dayOfWeek: Number(dayOfWeek), time };
 	});

@@ -51,9 +51,13 @@ async function buildQueueUpdateBody(this: IExecuteSingleFunctions, requestOption
 	if (fields.timeSlots !== undefined) body.timeSlots = timeSlotsOf(node, fields.timeSlots);
 	for (const key of ['enableFuturePosts', 'prioritizeNewContent']) if (fields[key] !== undefined) body[key] = Boolean(fields[key]);
 	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(node, 'Update Fields: add at least one field to change', {
-			description: 'Add Status to activate or pause the queue, Skip Date to leave out a slot, or Time Slots to change when it publishes.',
-		});
+		throw new NodeOperationError(
+			node,
+			'Update Fields: nothing to change; add Status to activate or pause the queue, Skip Date to leave out a slot, or Time Slots',
+			{
+				description: 'Only the fields you add change.',
+			},
+		);
 	}
 	requestOptions.body = { ...(requestOptions.body as IDataObject), ...body };
 	return requestOptions;

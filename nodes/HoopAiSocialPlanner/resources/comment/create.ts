@@ -25,13 +25,13 @@ function imageAttachments(node: INode, network: CommentNetwork, value: unknown):
 	if (urls.length > network.comments.maxImages) {
 		throw new NodeOperationError(
 			node,
-			`Image URLs: ${urls.length} images, a ${network.name} comment takes at most ${network.comments.maxImages}`,
+			`Image URLs: ${urls.length} images, a ${network.name} comment takes at most ${network.comments.maxImages}; remove some`,
 		);
 	}
 	for (const url of urls) {
 		const extension = /\.([a-z0-9]+)$/i.exec(url.split(/[?#]/)[0])?.[1]?.toLowerCase();
 		if (extension && !IMAGE_EXTENSIONS.includes(extension)) {
-			throw new NodeOperationError(node, `Image URLs: "${url}" is not an image; use a JPEG, PNG or GIF`);
+			throw new NodeOperationError(node, `Image URLs: "${url}" is not an image; use the link of a JPEG, PNG or GIF`);
 		}
 	}
 	return urls.map((url) => ({ url, type: 'image' }));
@@ -40,11 +40,11 @@ function imageAttachments(node: INode, network: CommentNetwork, value: unknown):
 /** The reply's text, within its network's length. */
 function commentText(node: INode, network: CommentNetwork | undefined, value: unknown): string {
 	const content = text(node, 'Text', value).trim();
-	if (!content) throw new NodeOperationError(node, 'Text: no text given', { description: 'A comment needs its text.' });
+	if (!content) throw new NodeOperationError(node, 'Text: no text given; write the reply');
 	if (network && content.length > network.comments.maxLength) {
 		throw new NodeOperationError(
 			node,
-			`Text: ${content.length} characters, ${network.name} comments take at most ${network.comments.maxLength}`,
+			`Text: ${content.length} characters, ${network.name} comments take at most ${network.comments.maxLength}; shorten it`,
 		);
 	}
 	return content;
@@ -55,8 +55,7 @@ async function buildCommentBody(this: IExecuteSingleFunctions, requestOptions: I
 	const node = this.getNode();
 	const network = commentNetwork(this.getNodeParameter('platform', ''));
 	const parentId = hoopAiId(node, 'Reply To', this.getNodeParameter('parentId', ''));
-	if (!parentId)
-		throw new NodeOperationError(node, 'Reply To: no ID given', { description: 'Give the _id of the post or comment to answer.' });
+	if (!parentId) throw new NodeOperationError(node, 'Reply To: no ID given; give the _id of the post or comment to answer');
 	const content = commentText(node, network, this.getNodeParameter('content', ''));
 	const attachments = network?.comments.maxImages ? imageAttachments(node, network, this.getNodeParameter('attachments', '')) : [];
 	requestOptions.body = {

@@ -27,12 +27,14 @@ export function commentNetwork(platform: unknown): CommentNetwork | undefined {
 	return COMMENT_NETWORKS.find((network) => network.platform === platform);
 }
 
+const HOOPAI_ID_SOURCE = 'the _id of a post (Post → Get Many) or of a comment (Comment → Get Many)';
+
 /** A HoopAI post or comment `_id` (the v3 spec: "a valid 24-character Highlevel ID"); '' when none. */
 export function hoopAiId(node: INode, label: string, value: unknown): string {
-	const id = optionalId(node, label, value);
+	const id = optionalId(node, label, value, HOOPAI_ID_SOURCE);
 	if (id && !/^[A-Za-z0-9]{24}$/.test(id)) {
-		throw new NodeOperationError(node, `${label}: "${id}" is not a HoopAI post or comment ID (24 letters and digits)`, {
-			description: 'Use the _id of a post (Post → Get Many) or of a comment (Comment → Get Many), not the network’s own ID.',
+		throw new NodeOperationError(node, `${label}: "${id}" is not a HoopAI post or comment ID; give ${HOOPAI_ID_SOURCE}`, {
+			description: 'A HoopAI ID has 24 letters and digits; the network’s own ID of a post or comment is not one.',
 		});
 	}
 	return id;

@@ -25,10 +25,21 @@ const SORT_OPTIONS = [
 function commentWindow(node: INode, fromDate: string, toDate: string): IDataObject {
 	const from = parseInstant(fromDate);
 	const to = parseInstant(toDate);
-	const allowed = 'Pick it in the date picker, or write it like 2026-12-01 or 2026-12-01T09:30:00Z.';
-	if (Number.isNaN(from)) throw new NodeOperationError(node, `Filters → From Date: "${fromDate}" is not a date`, { description: allowed });
-	if (Number.isNaN(to)) throw new NodeOperationError(node, `Filters → To Date: "${toDate}" is not a date`, { description: allowed });
-	if (from > to) throw new NodeOperationError(node, `Filters → From Date: "${fromDate}" is after To Date "${toDate}"`);
+	if (Number.isNaN(from))
+		throw new NodeOperationError(
+			node,
+			`Filters → From Date: "${fromDate}" is not a date; pick it in the date picker, or write it like 2026-12-01 or 2026-12-01T09:30:00Z`,
+		);
+	if (Number.isNaN(to))
+		throw new NodeOperationError(
+			node,
+			`Filters → To Date: "${toDate}" is not a date; pick it in the date picker, or write it like 2026-12-01 or 2026-12-01T09:30:00Z`,
+		);
+	if (from > to)
+		throw new NodeOperationError(
+			node,
+			`Filters → From Date: "${fromDate}" is after To Date "${toDate}"; choose a From Date before the To Date`,
+		);
 	return { fromDate: new Date(from).toISOString(), toDate: new Date(to).toISOString() };
 }
 
@@ -39,11 +50,11 @@ async function buildCommentListBody(this: IExecuteSingleFunctions, requestOption
 	const node = this.getNode();
 	const filters = this.getNodeParameter('commentFilters', {}) as IDataObject;
 	const accounts = accountReferences(node, ACCOUNTS_LABEL, this.getNodeParameter('originIds', []));
-	if (accounts.length === 0) throw new NodeOperationError(node, 'Account Names or IDs: choose at least one account');
+	if (accounts.length === 0) throw new NodeOperationError(node, 'Account Names or IDs: none chosen; choose at least one account');
 	const fromDate = dateText(node, 'Filters → From Date', filters.fromDate);
 	const toDate = dateText(node, 'Filters → To Date', filters.toDate);
 	if (Boolean(fromDate) !== Boolean(toDate)) {
-		throw new NodeOperationError(node, 'Filters: From Date and To Date go together', { description: 'Set both, or neither.' });
+		throw new NodeOperationError(node, 'Filters: From Date and To Date go together; set both, or neither');
 	}
 	const window = fromDate ? commentWindow(node, fromDate, toDate) : {};
 	const search = text(node, 'Filters → Search', filters.search).trim();

@@ -11,16 +11,22 @@ import type { Operation } from '../resource';
 import { checkCommentPlatform, commentNetwork, COMMENTS_PATH, showFor, withLocation } from './fields';
 
 const LIKE_PATH = `${COMMENTS_PATH}/{commentId}/like`;
-const PLATFORM_AND_COMMENT = { platform: 'Platform', commentId: 'Comment ID' };
+/** Where a comment's ID comes from, as its field and messages say. */
+const COMMENT_ID_SOURCE = 'the comment’s ID from Comment → Get Many';
+const PLATFORM_AND_COMMENT = { platform: 'Platform', commentId: { label: 'Comment ID', source: COMMENT_ID_SOURCE } };
 
 /** preSend of Like and Unlike: a platform whose comments cannot be liked fails before sending. */
 async function checkLikePlatform(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const network = commentNetwork(this.getNodeParameter('platform', ''));
 	if (network && !network.comments.likes) {
 		const likeable = COMMENT_NETWORKS.filter((candidate) => candidate.comments.likes).map((candidate) => candidate.name);
-		throw new NodeOperationError(this.getNode(), `Platform: ${network.name} comments cannot be liked or unliked through the API`, {
-			description: `Likes work for ${likeable.join(', ')}.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Platform: ${network.name} comments cannot be liked or unliked through the API; like them in ${network.name} itself`,
+			{
+				description: `Likes work for ${likeable.join(', ')}.`,
+			},
+		);
 	}
 	return requestOptions;
 }
@@ -58,5 +64,6 @@ export const likeDescription: INodeProperties[] = [
 		default: '',
 		required: true,
 		displayOptions: { show: showFor('like', 'unlike') },
+		description: `The comment to like or unlike: ${COMMENT_ID_SOURCE}`,
 	},
 ];

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 import { dateText, linkList, text } from '../../shared/checks';
-import { isValidTimeZone, localIso, toUtcIso } from '../../shared/dates';
+import { describeDateTime, isValidTimeZone, localIso, toUtcIso } from '../../shared/dates';
 import { asNodeError, withRoutes } from '../../shared/execute';
 import { mediaTypeFromUrl } from '../../shared/media';
 import { writeCsv, type TemplateRow } from './csvFile';
@@ -109,10 +109,18 @@ function templateTime(context: IExecuteFunctions, row: number, value: string, zo
 	if (!utc) {
 		throw new NodeOperationError(
 			context.getNode(),
-			value ? `Date and Time: row ${row}: "${value}" is not a date and time` : `Date and Time: row ${row}: no date given`,
+			`Date and Time: row ${row}: ${value ? `"${value}" is not a date and time` : 'no date given'}; write it like 2026-12-01 09:30 or 2026-12-01T09:30:00+01:00`,
 			{
-				description: `Use e.g. 2026-12-01 09:30 (read in ${zone}) or 2026-12-01T09:30:00+01:00. The file writes it as ${TEMPLATE_TIME}.`,
+				description: `A time without its own zone is read in ${zone}. The file writes it as ${TEMPLATE_TIME}.`,
 			},
+		);
+	}
+	// HoopAI rejects a row whose time has passed: refused here, naming the row, before a file is made.
+	if (Date.parse(utc) <= Date.now()) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Date and Time: row ${row}: ${describeDateTime(value, zone)} is in the past; choose a future date and time`,
+			{ description: 'HoopAI’s import schedules every row for later and rejects the rows whose time has passed.' },
 		);
 	}
 	return String(localIso(utc, fileZone)).slice(0, 19).replace('T', ' ');
@@ -140,16 +148,17 @@ function rowOf(context: IExecuteFunctions, itemIndex: number, fileZone: string):
 	const zone =
 		text(node, `Timezone Name or ID: row ${row}`, context.getNodeParameter('csvTimezone', itemIndex, '')).trim() || context.getTimezone();
 	if (!isValidTimeZone(zone))
-		throw new NodeOperationError(node, `Timezone Name or ID: row ${row}: "${zone}" is not a timezone`, {
-			description: 'Use a timezone name such as Europe/Berlin.',
-		});
+		throw new NodeOperationError(
+			node,
+			`Timezone Name or ID: row ${row}: "${zone}" is not a timezone; use a timezone name such as Europe/Berlin`,
+		);
 	const when = dateText(context.getNode(), `Date and Time: row ${row}`, context.getNodeParameter('dateTime', itemIndex, ''));
 	const content = text(node, `Text: row ${row}`, context.getNodeParameter('csvText', itemIndex, ''));
 	const urls = linkList(node, `Media URLs: row ${row}`, context.getNodeParameter('mediaUrls', itemIndex, ''));
 	const link = linkList(node, `Link: row ${row}`, context.getNodeParameter('link', itemIndex, ''));
-	if (link.length > 1) throw new NodeOperationError(node, `Link: row ${row}: give one link, not ${link.length}`);
+	if (link.length > 1) throw new NodeOperationError(node, `Link: row ${row}: ${link.length} links; give one link`);
 	if (!content.trim() && urls.length === 0) {
-		throw new NodeOperationError(node, `Text: row ${row}: the row has no text and no media`, {
+		throw new NodeOperationError(node, `Text: row ${row}: the row has no text and no media; give the post a text, Media URLs or both`, {
 			description: 'Every post needs text, media or both.',
 		});
 	}
@@ -172,7 +181,11 @@ const buildCsvFile = withRoutes(async function buildCsvFile(this: IExecuteFuncti
 	const fileName = text(node, 'Options → File Name', options.fileName ?? 'posts.csv').trim() || 'posts.csv';
 	const field = text(node, 'Options → Put Output File in Field', options.binaryPropertyName ?? 'data').trim() || 'data';
 	const fileZone = text(node, 'Options → Times in the File Are In', options.fileTimezone ?? 'UTC').trim() || 'UTC';
-	if (!isValidTimeZone(fileZone)) throw new NodeOperationError(node, `Options → Times in the File Are In: "${fileZone}" is not a timezone`);
+	if (!isValidTimeZone(fileZone))
+		throw new NodeOperationError(
+			node,
+			`Options → Times in the File Are In: "${fileZone}" is not a timezone; use a timezone name such as UTC or Europe/Berlin`,
+		);
 	const rows: TemplateRow[] = [];
 	const refused: INodeExecutionData[] = [];
 	const pairedItem: Array<{ item: number }> = [];

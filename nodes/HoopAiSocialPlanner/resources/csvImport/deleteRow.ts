@@ -29,7 +29,12 @@ const deleteCsvRows = withRoutes(
 		const run = runOf(this);
 		return await runForEachItem.call(this, async (itemIndex) => {
 			const csvId = csvIdOf(this, itemIndex);
-			const rowId = pathSegment(this.getNode(), 'Row ID', this.getNodeParameter('rowId', itemIndex));
+			const rowId = pathSegment(
+				this.getNode(),
+				'Row ID',
+				this.getNodeParameter('rowId', itemIndex),
+				'a row’s id from CSV Import → Get or Import Posts',
+			);
 			const path = `/social-media-posting/{locationId}/csv/${encodeURIComponent(csvId)}/post/${encodeURIComponent(rowId)}`;
 			const response = await apiResponse.call(this, 'DELETE', path, { scope: await run.scope(itemIndex) });
 			if (response.statusCode >= 400) throw apiError(this.getNode(), response, itemIndex);

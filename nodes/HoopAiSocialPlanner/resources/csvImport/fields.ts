@@ -6,7 +6,9 @@ import { accountIdsField } from '../post/fields';
 export const CSV_PATH = '/social-media-posting/{locationId}/csv';
 /** One import's path (Get, Finalize, Delete), and its ID field's label. */
 export const CSV_IMPORT_PATH = `${CSV_PATH}/{csvId}`;
-export const CSV_ID = { csvId: 'CSV Import ID' };
+/** Where an import's ID comes from, as its field and messages say. */
+const CSV_ID_SOURCE = 'the csvId that Set Accounts or Import Posts returned';
+export const CSV_ID = { csvId: { label: 'CSV Import ID', source: CSV_ID_SOURCE } };
 
 /** The import, by the ID Set Accounts and Import Posts return (`csvId`). */
 export const csvIdField: INodeProperties = {
@@ -65,16 +67,20 @@ export const approverOption: INodeProperties = {
 export function importUserId(node: INode, label: string, value: unknown, connection: ApiConnection): string {
 	const userId = optionalId(node, label, value) || connection.defaultUserId;
 	if (!userId) {
-		throw new NodeOperationError(node, `${label}: no user given`, {
-			description: 'HoopAI needs the user an import is made by: set it here, or the User ID in the HoopAI credential.',
-		});
+		throw new NodeOperationError(
+			node,
+			`${label}: no user given; choose the HoopAI user the import is made by, or set the User ID in the credential`,
+			{
+				description: 'HoopAI needs the user an import is made by (v3).',
+			},
+		);
 	}
 	return userId;
 }
 
 /** The CSV Import ID of an item, checked to be one path segment. */
 export function csvIdOf(context: IExecuteFunctions, itemIndex: number): string {
-	return pathSegment(context.getNode(), 'CSV Import ID', context.getNodeParameter('csvId', itemIndex));
+	return pathSegment(context.getNode(), 'CSV Import ID', context.getNodeParameter('csvId', itemIndex), CSV_ID_SOURCE);
 }
 
 /** Set Accounts' Options collection of an item. */

@@ -86,8 +86,7 @@ const importCsvPosts = withRoutes(
 			const options = this.getNodeParameter('importOptions', itemIndex, {}) as IDataObject;
 			const accounts = accountReferences(node, 'Account Names or IDs', this.getNodeParameter('csvAccountIds', itemIndex));
 			if (accounts.length === 0) {
-				throw new NodeOperationError(node, 'Account Names or IDs: nothing given', {
-					description: 'Choose the accounts the posts go to.',
+				throw new NodeOperationError(node, 'Account Names or IDs: nothing given; choose the accounts the posts go to', {
 					itemIndex,
 				});
 			}

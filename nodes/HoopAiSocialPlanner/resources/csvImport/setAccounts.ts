@@ -107,9 +107,9 @@ function rowsToImport(context: IExecuteFunctions, itemIndex: number): number {
 	if (Number.isInteger(counted) && counted >= 1) return counted;
 	throw new NodeOperationError(
 		node,
-		'Rows to Import: 0 imports all the rows Upload counted, but the input item has no rowsCount of 1 or more',
+		'Rows to Import: 0 imports all the rows Upload counted, but the input item has no rowsCount of 1 or more; put CSV Import → Upload right before this node, or give the number of rows',
 		{
-			description: 'Put CSV Import → Upload right before this node, or give the number of rows to import.',
+			description: 'Upload outputs the file’s rowsCount, which 0 stands for.',
 			itemIndex,
 		},
 	);
@@ -154,19 +154,16 @@ export const setCsvAccounts = withRoutes(
 function requireFilled(context: IExecuteFunctions, body: SetAccountsBody, itemIndex: number): void {
 	const node = context.getNode();
 	if (body.accountIds.length === 0) {
-		throw new NodeOperationError(node, 'Account Names or IDs: nothing given', {
-			description: 'Choose the accounts the posts go to.',
+		throw new NodeOperationError(node, 'Account Names or IDs: nothing given; choose the accounts the posts go to', {
 			itemIndex,
 		});
 	}
 	if (!body.filePath)
-		throw new NodeOperationError(node, 'File Path: nothing given', {
-			description: 'Map Upload’s output, e.g. {{ $json.filePath }}.',
+		throw new NodeOperationError(node, 'File Path: nothing given; map Upload’s output, e.g. {{ $json.filePath }}', {
 			itemIndex,
 		});
 	if (!body.fileName)
-		throw new NodeOperationError(node, 'File Name: nothing given', {
-			description: 'Map Upload’s output, e.g. {{ $json.fileName }}.',
+		throw new NodeOperationError(node, 'File Name: nothing given; map Upload’s output, e.g. {{ $json.fileName }}', {
 			itemIndex,
 		});
 }

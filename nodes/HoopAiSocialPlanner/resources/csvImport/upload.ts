@@ -60,29 +60,41 @@ export async function csvFileOf(context: IExecuteFunctions, itemIndex: number, f
 	const binary = context.getInputData()[itemIndex]?.binary ?? {};
 	if (!field || !binary[field]) {
 		const present = Object.keys(binary);
-		throw new NodeOperationError(node, `Input Binary Field: the input item has no binary field "${field}"`, {
-			description: present.length
-				? `Its binary fields: ${present.map((name) => `"${name}"`).join(', ')}.`
-				: 'It has no file at all: put Build CSV from Items (or Convert to File, Read/Write Files from Disk…) before this node.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			node,
+			`Input Binary Field: the input item has no binary field "${field}"; give the name of the field that holds the CSV file`,
+			{
+				description: present.length
+					? `Its binary fields: ${present.map((name) => `"${name}"`).join(', ')}.`
+					: 'It has no file at all: put Build CSV from Items (or Convert to File, Read/Write Files from Disk…) before this node.',
+				itemIndex,
+			},
+		);
 	}
 	const meta = context.helpers.assertBinaryData(itemIndex, field);
 	const given = fileNameOverride.trim() || meta.fileName || 'posts.csv';
 	const mimeType = (meta.mimeType || '').split(';')[0].trim().toLowerCase();
 	const isCsv = /\.csv$/i.test(given) || CSV_TYPES.includes(mimeType);
 	if (!isCsv && !SPREADSHEET.test(given)) {
-		throw new NodeOperationError(node, `Input Binary Field: "${given}" (${mimeType || 'no type'}) is not a CSV file`, {
-			description: 'HoopAI imports CSV files. A spreadsheet turns into one with n8n’s Convert to File node (Convert to CSV).',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			node,
+			`Input Binary Field: "${given}" (${mimeType || 'no type'}) is not a CSV file; turn it into one with n8n’s Convert to File node (Convert to CSV)`,
+			{
+				description: 'HoopAI imports CSV files only.',
+				itemIndex,
+			},
+		);
 	}
 	const data = await context.helpers.getBinaryDataBuffer(itemIndex, field);
 	if (data.length === 0) {
-		throw new NodeOperationError(node, `Input Binary Field: the file "${given}" is empty`, {
-			description: 'It needs a header row with the template’s columns and one row per post.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			node,
+			`Input Binary Field: the file "${given}" is empty; give a file with the template’s header row and one row per post`,
+			{
+				description: 'It needs a header row with the template’s columns and one row per post.',
+				itemIndex,
+			},
+		);
 	}
 	// HoopAI tells the kind of file by its extension.
 	const fileName = isCsv && !/\.csv$/i.test(given) && !SPREADSHEET.test(given) ? `${given}.csv` : given;

@@ -87,7 +87,7 @@ const uploadMedia = withRoutes(
 			const source = choice<string>(node, 'Source', this.getNodeParameter('uploadSource', itemIndex, 'binary'), SOURCE_OPTIONS);
 			const options = this.getNodeParameter('mediaOptions', itemIndex, {}) as IDataObject;
 			const name = text(node, 'Options → File Name', options.name).trim();
-			const parentId = optionalId(node, 'Options → Folder ID', options.parentId);
+			const parentId = optionalId(node, 'Options → Folder ID', options.parentId, 'the ID of a folder of the media library');
 			const extra: FormPart[] = [
 				...(name ? [{ field: 'name', value: name }] : []),
 				...(parentId ? [{ field: 'parentId', value: parentId }] : []),
@@ -95,10 +95,14 @@ const uploadMedia = withRoutes(
 			if (source === 'url') {
 				const fileUrl = text(node, 'File URL', this.getNodeParameter('fileUrl', itemIndex, '')).trim();
 				if (!isLink(fileUrl)) {
-					throw new NodeOperationError(node, `File URL: "${fileUrl}" is not a link (http:// or https://)`, {
-						description: 'Give the public link of the file, e.g. https://cdn.example.com/photo.jpg.',
-						itemIndex,
-					});
+					throw new NodeOperationError(
+						node,
+						`File URL: "${fileUrl}" is not a link; give the public link of the file, e.g. https://cdn.example.com/photo.jpg`,
+						{
+							description: 'HoopAI fetches the file from its link (http:// or https://).',
+							itemIndex,
+						},
+					);
 				}
 				const uploaded = await uploadFromUrl.call(this, scope, fileUrl, extra);
 				return { ...uploaded, type: mediaTypeFromUrl(uploaded.url || fileUrl) ?? '' };

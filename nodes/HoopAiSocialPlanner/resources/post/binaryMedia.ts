@@ -36,10 +36,13 @@ export async function readBinaryMedia(this: IExecuteFunctions, itemIndex: number
 		}
 		const which = items.length > 1 ? `media item ${index + 1}` : 'the media item';
 		if (text(node, 'Media → URL', item.url).trim()) {
-			throw new NodeOperationError(node, `Media → Input Binary Field: ${which} has both a URL and an Input Binary Field; give one`, {
-				description: 'Clear the URL to upload the binary file, or clear the Input Binary Field to post the file at the URL.',
-				itemIndex,
-			});
+			throw new NodeOperationError(
+				node,
+				`Media → Input Binary Field: ${which} has both a URL and an Input Binary Field; give one or the other: clear the URL to upload the binary file, or clear the Input Binary Field to post the file at the URL`,
+				{
+					itemIndex,
+				},
+			);
 		}
 		const file = await readBinaryFile.call(this, itemIndex, 'Media → Input Binary Field', field, true);
 		uploads.set(index, file);

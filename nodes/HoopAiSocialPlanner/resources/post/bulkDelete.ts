@@ -45,7 +45,9 @@ function gatherPostIds(this: IExecuteFunctions): GatheredIds {
 	const gathered: GatheredIds = { postIds: [], pairedItem: [], refused: [] };
 	this.getInputData().forEach((_item, index) => {
 		try {
-			gathered.postIds.push(...idList(this.getNode(), 'Post IDs', this.getNodeParameter('postIds', index)));
+			gathered.postIds.push(
+				...idList(this.getNode(), 'Post IDs', this.getNodeParameter('postIds', index), 'the _id of each post, from Post → Get Many'),
+			);
 			gathered.pairedItem.push({ item: index });
 		} catch (error) {
 			const nodeError = asNodeError(this.getNode(), error, index);
@@ -71,8 +73,8 @@ const bulkDeletePosts = withRoutes(
 		if (postIds.length === 0) {
 			if (pairedItem.length === 0) return [refused];
 			return failWith(
-				new NodeOperationError(this.getNode(), 'Post IDs: no post ID given', {
-					description: 'Map the IDs of the posts to delete, e.g. {{ $json._id }}.',
+				new NodeOperationError(this.getNode(), 'Post IDs: no post ID given; map the IDs of the posts to delete, e.g. {{ $json._id }}', {
+					description: 'Each post’s _id is in Post → Get Many’s output.',
 				}),
 			);
 		}

@@ -56,9 +56,13 @@ async function buildPostListBody(this: IExecuteSingleFunctions, requestOptions: 
 	const date = (name: 'fromDate' | 'toDate', fallback: number) => {
 		const value = typed[name] ? parseInstant(typed[name]) : fallback;
 		if (Number.isNaN(value)) {
-			throw new NodeOperationError(node, `Filters → ${name === 'fromDate' ? 'From Date' : 'To Date'}: "${typed[name]}" is not a date`, {
-				description: 'Pick it in the date picker, or write it like 2026-12-01 or 2026-12-01T09:30:00Z.',
-			});
+			throw new NodeOperationError(
+				node,
+				`Filters → ${name === 'fromDate' ? 'From Date' : 'To Date'}: "${typed[name]}" is not a date; pick it in the date picker, or write it like 2026-12-01 or 2026-12-01T09:30:00Z`,
+				{
+					description: 'A date without a time is its start, read in the workflow’s timezone.',
+				},
+			);
 		}
 		return value;
 	};
@@ -75,7 +79,10 @@ async function buildPostListBody(this: IExecuteSingleFunctions, requestOptions: 
 		// The dates as the user typed them; one left empty is the default window's end, in UTC.
 		const shown = (name: 'fromDate' | 'toDate', value: number) =>
 			typed[name] ? `"${typed[name]}"` : `(not set: ${describeUtc(new Date(value).toISOString())})`;
-		throw new NodeOperationError(node, `Filters → From Date: ${shown('fromDate', fromDate)} is after To Date ${shown('toDate', toDate)}`);
+		throw new NodeOperationError(
+			node,
+			`Filters → From Date: ${shown('fromDate', fromDate)} is after To Date ${shown('toDate', toDate)}; choose a From Date before the To Date`,
+		);
 	}
 	const unset = (value: unknown) => value === undefined || value === '';
 	const status = unset(filters.status) ? 'all' : choice<string>(node, 'Filters → Status', filters.status, STATUS_OPTIONS);

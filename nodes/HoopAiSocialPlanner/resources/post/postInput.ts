@@ -34,27 +34,34 @@ function mediaList(node: INode, items: IDataObject[]): IDataObject[] {
 		const which = items.length > 1 ? `media item ${index + 1}` : 'the media item';
 		const url = text(node, 'Media → URL', item.url).trim();
 		if (!url)
-			throw new NodeOperationError(node, `Media → URL: required, missing in ${which}`, {
-				description: 'Give every media item the public link of its image or video.',
+			throw new NodeOperationError(node, `Media → URL: required, missing in ${which}; give the public link of its image or video`, {
+				description: 'A media item is a URL or an Input Binary Field (Create and Update).',
 			});
 		if (!isLink(url)) {
-			throw new NodeOperationError(node, `Media → URL: "${url}" in ${which} is not a link (http:// or https://)`, {
-				description: 'HoopAI fetches the file from its public link, e.g. https://cdn.example.com/photo.jpg.',
-			});
+			throw new NodeOperationError(
+				node,
+				`Media → URL: "${url}" in ${which} is not a link; give its public link, e.g. https://cdn.example.com/photo.jpg`,
+				{
+					description: 'HoopAI fetches the file from its link (http:// or https://).',
+				},
+			);
 		}
 		// A type set by hand (or an expression) must be one HoopAI takes; the API's own "image" or "video" is read too.
 		const given = text(node, 'Media → Type', item.type).trim();
 		if (given && !normaliseMediaType(given, '')) {
 			throw new NodeOperationError(node, `Media → Type: "${given}" of ${which} is not allowed; use ${MEDIA_TYPES.join(', ')}`, {
-				description: 'Or leave Type at Detect From URL, for a URL ending in .jpg, .jpeg, .png, .gif, .mp4, .mov or .webm.',
+				description: 'Or leave Type at Detect, for a URL ending in .jpg, .jpeg, .png, .gif, .mp4, .mov or .webm.',
 			});
 		}
 		const type = normaliseMediaType(given || undefined, url);
 		if (!type || !isMediaType(type)) {
-			throw new NodeOperationError(node, `Media → Type: cannot tell the kind of file of ${which} (${url})`, {
-				description:
-					'Choose its Type (JPEG, PNG or GIF image; MP4, MOV or WebM video), or use a URL ending in .jpg, .jpeg, .png, .gif, .mp4, .mov or .webm.',
-			});
+			throw new NodeOperationError(
+				node,
+				`Media → Type: cannot tell the kind of file of ${which} (${url}); choose its Type, or use a URL ending in .jpg, .jpeg, .png, .gif, .mp4, .mov or .webm`,
+				{
+					description: 'Types: JPEG, PNG or GIF image; MP4, MOV or WebM video.',
+				},
+			);
 		}
 		const { caption, altText, thumbnail } = (item.options ?? {}) as IDataObject;
 		return compact({ url, type, caption, altText, thumbnail });
@@ -83,16 +90,20 @@ function scheduleDateOf(node: INode, input: PostInput, context: PostFieldContext
 		throw new NodeOperationError(
 			node,
 			input.timezone
-				? `Timezone Name or ID: "${zone}" is not a timezone`
-				: `Timezone Name or ID: the workflow’s timezone "${zone}" is not a timezone`,
-			{ description: 'Choose a timezone from the list, or give its name, e.g. Europe/Berlin or America/New_York.' },
+				? `Timezone Name or ID: "${zone}" is not a timezone; choose one from the list, or give its name, e.g. Europe/Berlin`
+				: `Timezone Name or ID: the workflow’s timezone "${zone}" is not a timezone; choose one from the list, or fix the workflow’s timezone`,
+			{ description: 'A timezone name looks like Europe/Berlin or America/New_York.' },
 		);
 	}
 	const scheduleDate = toUtcIso(typed, zone);
 	if (!scheduleDate) {
-		throw new NodeOperationError(node, `Schedule Date: "${typed}" is not a date and time`, {
-			description: 'Pick it in the date picker, or write it like 2026-12-01T09:30:00 (read in the timezone) or 2026-12-01T09:30:00+01:00.',
-		});
+		throw new NodeOperationError(
+			node,
+			`Schedule Date: "${typed}" is not a date and time; pick it in the date picker, or write it like 2026-12-01T09:30:00`,
+			{
+				description: 'A time without its own offset (such as 2026-12-01T09:30:00+01:00) is read in the Timezone.',
+			},
+		);
 	}
 	const status = input.status ?? context.current?.status;
 	if (status === 'scheduled' && Date.parse(scheduleDate) <= Date.now()) {
@@ -156,9 +167,13 @@ export function parseJsonBody(node: INode, value: PostInput['jsonBody']): IDataO
 		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
 		return parsed;
 	} catch {
-		throw new NodeOperationError(node, 'Extra Fields: not a JSON object', {
-			description: 'Write a JSON object, e.g. {"selectedBestTime": "2026-12-01T09:00:00Z"}.',
-		});
+		throw new NodeOperationError(
+			node,
+			'Extra Fields: not a JSON object; write a JSON object, e.g. {"selectedBestTime": "2026-12-01T09:00:00Z"}',
+			{
+				description: 'Its fields are added to the post as HoopAI’s API names them.',
+			},
+		);
 	}
 }
 

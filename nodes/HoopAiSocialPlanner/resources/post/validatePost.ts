@@ -20,17 +20,24 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 	const isDraft = status === 'draft';
 
 	if (!isDraft && accountIds.length === 0) {
-		fail(node, 'Account Names or IDs: choose at least one account', 'Only a draft may be saved without accounts.');
+		fail(
+			node,
+			'Account Names or IDs: none chosen; choose at least one account, or save the post as a draft',
+			'Only a draft may be saved without accounts.',
+		);
 	}
 	if (!isDraft && !body.userId) {
 		fail(
 			node,
-			'User Name or ID: no user to create the post as',
-			'Set a Default User ID in the HoopAI credential, or add User Name or ID under Additional Fields.',
+			'User Name or ID: no user to create the post as; add User Name or ID under Additional Fields, or set the User ID in the credential',
+			'HoopAI records which user made each post that is not a draft.',
 		);
 	}
 	if ((status === 'scheduled' || status === 'in_review') && !body.scheduleDate) {
-		fail(node, 'Schedule Date: required to schedule a post or submit it for review');
+		fail(
+			node,
+			'Schedule Date: required to schedule a post or submit it for review; choose a future date and time, or use Status "Publish Now"',
+		);
 	}
 	// A date the user typed is checked where it is read, in their timezone (postInput.ts); this
 	// catches the post's own date on Update, and one set through Extra Fields.
@@ -40,8 +47,8 @@ export function validatePostFields(node: INode, body: IDataObject, now: number =
 	if (status === 'in_review' && !(body.postApprovalDetails as IDataObject | undefined)?.approver) {
 		fail(
 			node,
-			'Review → Approver Name or ID: required to submit a post for review',
-			'Add Review under Additional Fields and choose the approver.',
+			'Review → Approver Name or ID: required to submit a post for review; add Review under Additional Fields and choose the approver',
+			'The approver is the HoopAI user who approves or rejects the post.',
 		);
 	}
 	// Each network's own details (its Platform Options), checked by its module.
@@ -78,9 +85,10 @@ export function validatePostForPlatforms(node: INode, body: IDataObject, account
 	const networks = platforms.flatMap((platform) => POSTING_NETWORKS.filter((network) => network.platform === platform));
 	if (body.status !== 'draft') {
 		for (const { name, post } of networks.filter((network) => network.post.needsMedia !== 'nothing')) {
-			if (media.length === 0) fail(node, `Media: ${name} posts need at least one image or video`);
+			if (media.length === 0)
+				fail(node, `Media: ${name} posts need at least one image or video; add one, or post to the ${name} accounts separately`);
 			if (post.needsMedia === 'video' && !media.some((item) => isVideo(item.type as string | undefined)))
-				fail(node, `Media: ${name} posts need a video`);
+				fail(node, `Media: ${name} posts need a video; add one, or post to the ${name} accounts separately`);
 		}
 	}
 	for (const { name, post } of networks) {
@@ -88,8 +96,8 @@ export function validatePostForPlatforms(node: INode, body: IDataObject, account
 		if (limit && media.length > limit) {
 			fail(
 				node,
-				`Media: ${media.length} items, ${name} posts take at most ${limit}`,
-				'Post to those accounts separately, with fewer images or videos.',
+				`Media: ${media.length} items, ${name} posts take at most ${limit}; post to the ${name} accounts separately, with fewer images or videos`,
+				'Each network has its own limit of media per post.',
 			);
 		}
 	}
@@ -98,13 +106,16 @@ export function validatePostForPlatforms(node: INode, body: IDataObject, account
 	if (body.followUpComment && noFirstComment.length) {
 		fail(
 			node,
-			`First Comment: ${noFirstComment.map(platformName).join(', ')} accounts cannot post a first comment`,
-			`Only ${namesInWords(FIRST_COMMENT_NETWORKS)} accounts post one. Remove the First Comment, or post to the other accounts separately.`,
+			`First Comment: ${noFirstComment.map(platformName).join(', ')} accounts cannot post a first comment; remove the First Comment, or post to those accounts separately`,
+			`Only ${namesInWords(FIRST_COMMENT_NETWORKS)} accounts post one.`,
 		);
 	}
 	for (const { name, post } of networks) {
 		if (post.maxCaption && summary.length > post.maxCaption) {
-			fail(node, `Content: ${summary.length} characters is over the ${name} limit of ${post.maxCaption}`);
+			fail(
+				node,
+				`Content: ${summary.length} characters is over the ${name} limit of ${post.maxCaption}; shorten it, or post to the ${name} accounts separately`,
+			);
 		}
 	}
 }

@@ -69,7 +69,10 @@ function calendarWindow(node: INode, start: unknown, end: unknown, zone: string)
 	const startDate = utcDate(node, 'Start Date', start, zone);
 	const endDate = utcDate(node, 'End Date', end, zone);
 	if (Date.parse(startDate) > Date.parse(endDate)) {
-		throw new NodeOperationError(node, `Start Date: "${String(start)}" is after End Date "${String(end)}"`);
+		throw new NodeOperationError(
+			node,
+			`Start Date: "${String(start)}" is after End Date "${String(end)}"; choose a Start Date before the End Date`,
+		);
 	}
 	return { startDate, endDate };
 }

@@ -44,6 +44,9 @@ export const subResourceQueueField: INodeProperties = {
 	displayOptions: { show: { resource: ['queueItem', 'queueSlot', 'queueEditSession'] } },
 };
 
+/** Where an edit session's ID comes from, as its fields and messages say. */
+export const SESSION_ID_SOURCE = 'the sessionId that Queue Edit Session → Start returned';
+
 export const sessionIdField: INodeProperties = {
 	displayName: 'Session ID',
 	name: 'sessionId',
@@ -75,7 +78,7 @@ export const queueListOptionsField: INodeProperties = {
 /** preSend of the lists of a queue (items, slots): the edit session to read, when given. */
 export async function sendListSession(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const options = this.getNodeParameter('listOptions', {}) as IDataObject;
-	const sessionId = optionalId(this.getNode(), 'Options → Session ID', options.sessionId);
+	const sessionId = optionalId(this.getNode(), 'Options → Session ID', options.sessionId, SESSION_ID_SOURCE);
 	const body: IDataObject = { ...(requestOptions.body as IDataObject) };
 	if (sessionId) body.sessionId = sessionId;
 	requestOptions.body = body;
@@ -85,13 +88,16 @@ export async function sendListSession(this: IExecuteSingleFunctions, requestOpti
 /** A date field's value as the API's UTC ISO string, read in the workflow's timezone. */
 export function utcDate(node: INode, label: string, value: unknown, zone: string): string {
 	const typed = dateText(node, label, value);
-	if (!typed) throw new NodeOperationError(node, `${label}: required`, { description: 'Pick a date and time.' });
+	if (!typed) throw new NodeOperationError(node, `${label}: required; pick a date and time`);
 	const iso = toUtcIso(typed, isValidTimeZone(zone) ? zone : 'UTC');
 	if (!iso) {
-		throw new NodeOperationError(node, `${label}: "${typed}" is not a date and time`, {
-			description:
-				'Pick it in the date picker, or write it like 2026-12-01T09:30:00 (read in the workflow’s timezone) or 2026-12-01T09:30:00Z.',
-		});
+		throw new NodeOperationError(
+			node,
+			`${label}: "${typed}" is not a date and time; pick it in the date picker, or write it like 2026-12-01T09:30:00`,
+			{
+				description: 'A time without its own offset (such as 2026-12-01T09:30:00Z) is read in the workflow’s timezone.',
+			},
+		);
 	}
 	return iso;
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { pathSegment } from '../../shared/ids';
 import { apiRouting, itemsAt } from '../../shared/routing';
-import { LOCATION_IN_BODY, QUEUES_PATH, sessionIdField } from '../queue/fields';
+import { LOCATION_IN_BODY, QUEUES_PATH, SESSION_ID_SOURCE, sessionIdField } from '../queue/fields';
 import type { Operation } from '../resource';
 
 const show = { resource: ['queueEditSession'] };
@@ -12,7 +12,7 @@ export const QUEUE_ID = { queueId: 'Queue' };
 
 /** preSend of the operations on a session: its ID (and Keep in Draft where shown). */
 export async function sendSession(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-	const sessionId = pathSegment(this.getNode(), 'Session ID', this.getNodeParameter('sessionId', ''));
+	const sessionId = pathSegment(this.getNode(), 'Session ID', this.getNodeParameter('sessionId', ''), SESSION_ID_SOURCE);
 	const body: IDataObject = { ...(requestOptions.body as IDataObject), sessionId };
 	if (this.getNodeParameter('operation') !== 'getCalendar' && this.getNodeParameter('keepInDraft', false)) body.keepInDraft = true;
 	requestOptions.body = body;

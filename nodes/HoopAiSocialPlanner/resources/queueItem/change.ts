@@ -11,9 +11,9 @@ import { pathSegment } from '../../shared/ids';
 import { LOCATION_PLACEHOLDER } from '../../shared/request';
 import { runOf, type LocationScope } from '../../shared/run';
 import { apiRequest, createOnce, effectOfMethod, stableJson, type RequestEffect } from '../../shared/send';
-import { QUEUES_PATH } from '../queue/fields';
+import { QUEUES_PATH, SESSION_ID_SOURCE } from '../queue/fields';
 import type { Operation } from '../resource';
-import { SESSION_MODE_OPTIONS, type SessionMode } from './fields';
+import { itemSetting, SESSION_MODE_OPTIONS, type SessionMode } from './fields';
 
 /** One change of a queue's items, as an operation builds it from an input item (all checked). */
 export interface ItemRequest {
@@ -74,15 +74,20 @@ export function itemChangeOperation(route: ApiRoute, build: Build): Operation['r
 				const queueId = pathSegment(node, 'Queue', this.getNodeParameter('queueId', itemIndex, '', { extractValue: true }));
 				const queuePath = `${QUEUES_PATH}/${encodeURIComponent(queueId)}`;
 				const request = await build.call(this, { itemIndex, scope });
+				const setting = (name: string, fallback: unknown) => itemSetting(this, itemIndex, name, fallback);
+				const session = setting('sessionMode', 'start');
 				const mode = request.direct
 					? 'none'
-					: choice<SessionMode>(node, 'Edit Session', this.getNodeParameter('sessionMode', itemIndex, 'start'), SESSION_MODE_OPTIONS);
+					: choice<SessionMode>(node, session.inOptions ? 'Options → Edit Session' : 'Edit Session', session.value, SESSION_MODE_OPTIONS);
 				if (mode === 'none' && request.needsSession) {
-					throw new NodeOperationError(node, 'Edit Session: this change needs an edit session; use start or existing', {
-						description:
-							'HoopAI makes new and cloned items as drafts of an edit session. Choose "Start and Save One", or an existing session (or, to create, Direct to Queue).',
-						itemIndex,
-					});
+					throw new NodeOperationError(
+						node,
+						`${session.inOptions ? 'Options → Edit Session' : 'Edit Session'}: this change needs an edit session; choose "Start and Save One" or "Existing Session" (or, to create, Direct to Queue)`,
+						{
+							description: 'HoopAI makes new and cloned items as drafts of an edit session.',
+							itemIndex,
+						},
+					);
 				}
 				const change = async (sessionId?: string) => {
 					const fields = { ...request.body, ...(sessionId ? { sessionId } : {}) };
@@ -93,10 +98,14 @@ export function itemChangeOperation(route: ApiRoute, build: Build): Operation['r
 					const sessionId = String(started.sessionId ?? '');
 					// Start resumes a session someone left open: saving or discarding it would take their edits along.
 					if (/resum/i.test(String(started.message ?? ''))) {
-						throw new NodeOperationError(node, 'Edit Session: the queue already has an open edit session', {
-							description: `Someone is editing this queue (session ${sessionId}). Use Edit Session "Existing Session" with that ID, or save or discard it first.`,
-							itemIndex,
-						});
+						throw new NodeOperationError(
+							node,
+							`${session.inOptions ? 'Options → Edit Session' : 'Edit Session'}: the queue already has an open edit session (${sessionId}); choose "Existing Session" with that ID, or save or discard it first`,
+							{
+								description: 'Someone is editing this queue: saving or discarding their session here would take their edits along.',
+								itemIndex,
+							},
+						);
 					}
 					let result: IDataObject;
 					try {
@@ -114,14 +123,15 @@ export function itemChangeOperation(route: ApiRoute, build: Build): Operation['r
 				const carryOut = async (): Promise<IDataObject> => {
 					if (mode === 'none') return await change();
 					if (mode === 'existing') {
-						const sessionId = pathSegment(node, 'Session ID', this.getNodeParameter('editSessionId', itemIndex, ''));
+						const given = setting('editSessionId', '');
+						const sessionId = pathSegment(node, given.inOptions ? 'Options → Session ID' : 'Session ID', given.value, SESSION_ID_SOURCE);
 						return { ...(await change(sessionId)), sessionId };
 					}
-					const keepInDraft = Boolean(this.getNodeParameter('keepQueueInDraft', itemIndex, true));
+					const keepInDraft = Boolean(setting('keepQueueInDraft', true).value);
 					return await inOwnSession(keepInDraft, change);
 				};
 				if (effect !== 'create') return await carryOut();
-				const key = `${itemIndex} ${stableJson({ queueId, mode, request, sessionId: mode === 'existing' ? this.getNodeParameter('editSessionId', itemIndex, '') : '' })}`;
+				const key = `${itemIndex} ${stableJson({ queueId, mode, request, sessionId: mode === 'existing' ? setting('editSessionId', '').value : '' })}`;
 				return await createOnce(run, key, carryOut);
 			});
 		},

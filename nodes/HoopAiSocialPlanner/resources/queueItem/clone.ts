@@ -3,12 +3,12 @@ import { pathSegment } from '../../shared/ids';
 import { QUEUES_PATH } from '../queue/fields';
 import type { Operation } from '../resource';
 import { itemChangeOperation, type ItemChangeContext, type ItemRequest } from './change';
-import { orderNumber } from './fields';
+import { ITEM_ID_SOURCE, orderNumber } from './fields';
 
 /** Queue Item → Clone: the API clones only inside an edit session. */
 function buildItemClone(this: IExecuteFunctions, { itemIndex }: ItemChangeContext): ItemRequest {
 	const node = this.getNode();
-	const itemId = pathSegment(node, 'Item ID', this.getNodeParameter('itemId', itemIndex, ''));
+	const itemId = pathSegment(node, 'Item ID', this.getNodeParameter('itemId', itemIndex, ''), ITEM_ID_SOURCE);
 	const order = orderNumber(node, this.getNodeParameter('cloneOrder', itemIndex, 0));
 	return { ids: { itemId }, body: { order }, needsSession: true };
 }

@@ -2,29 +2,33 @@ import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8
 import { QUEUES_PATH } from '../queue/fields';
 import type { Operation } from '../resource';
 import { itemChangeOperation, type ItemChangeContext, type ItemRequest } from './change';
-import { modifiedPostOf, orderOf, primaryImageOf, variationsOf } from './fields';
+import { itemSetting, modifiedPostOf, orderOf, primaryImageOf, queuePostInput, variationsOf } from './fields';
 
 /** Queue Item → Create (…/{queueId}/items only lists them). */
 async function buildItemCreate(this: IExecuteFunctions, { itemIndex, scope }: ItemChangeContext): Promise<ItemRequest> {
 	const node = this.getNode();
-	const parameter = (name: string, fallback: unknown) => this.getNodeParameter(name, itemIndex, fallback);
-	const directToQueue = Boolean(parameter('directToQueue', false));
+	const option = (name: string, fallback: unknown) => itemSetting(this, itemIndex, name, fallback).value;
+	const directToQueue = Boolean(option('directToQueue', false));
 	const body: IDataObject = {};
-	const variations = variationsOf(node, parameter('variations', {}));
-	const modifiedPostPayload = await modifiedPostOf.call(this, parameter('queuePost', {}), scope);
+	const variations = variationsOf(node, option('variations', {}));
+	const modifiedPostPayload = await modifiedPostOf.call(this, queuePostInput(this, itemIndex), scope);
 	if (!variations && !modifiedPostPayload) {
-		throw new NodeOperationError(node, 'Variations: add at least one variation, or the Post Fields of the item', {
-			description: 'A queue item needs something to publish: a variation’s Content, or Post Fields such as Content and Media.',
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			node,
+			'Content: the item has nothing to publish; write its Content, add Media, or add Variations under Options',
+			{
+				description: 'A queue item needs something to publish.',
+				itemIndex,
+			},
+		);
 	}
 	if (variations) body.variations = variations;
 	if (modifiedPostPayload) body.modifiedPostPayload = modifiedPostPayload;
-	const primaryImage = primaryImageOf(node, parameter('primaryImage', ''));
+	const primaryImage = primaryImageOf(node, this.getNodeParameter('primaryImage', itemIndex, ''));
 	if (primaryImage) body.primaryImage = primaryImage;
 	if (directToQueue) body.directToQueue = true;
 	// Direct to Queue places the item itself (New Content First), so no order is sent.
-	else body.order = orderOf(node, parameter('order', 'bottom'), parameter('orderValue', 0), false);
+	else body.order = orderOf(node, option('order', 'bottom'), option('orderValue', 0), false, 'Options → ');
 	return { body, direct: directToQueue, needsSession: !directToQueue };
 }
 

@@ -39,37 +39,68 @@ export const SESSION_MODE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'None (Live Queue)', value: 'none', description: 'Change the queue as it is now (not for Create and Clone)' },
 ];
 
-/** Which edit session an item change uses (one declaration: every name is evaluated per item). */
+/** The changes that show their session settings as fields; Create and Update keep them under Options. */
+const SESSION_FIELD_OPERATIONS = ['delete', 'reset', 'clone'];
+/** The changes whose session and order settings are under Options, after what the item publishes. */
+const OPTIONS_OPERATIONS = ['create', 'update'];
+
+const sessionModeField: INodeProperties = {
+	displayName: 'Edit Session',
+	name: 'sessionMode',
+	type: 'options',
+	// The safest choice first, as n8n lists them in this order.
+	options: SESSION_MODE_OPTIONS,
+	default: 'start',
+	description:
+		'How the change reaches the queue: HoopAI changes a queue’s items in an edit session that is then saved. Create (without Direct to Queue) and Clone need one.',
+};
+const editSessionIdField: INodeProperties = {
+	displayName: 'Session ID',
+	name: 'editSessionId',
+	type: 'string',
+	default: '',
+	description: 'For Edit Session "Existing Session": the sessionId that Queue Edit Session → Start returned',
+};
+const keepQueueInDraftField: INodeProperties = {
+	displayName: 'Keep Draft Queue in Draft',
+	name: 'keepQueueInDraft',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether a draft queue stays a draft when the node saves its edit session (Start and Save One); off: saving activates the queue',
+};
+
+/** Which edit session Delete, Reset and Clone use (one declaration: every name is evaluated per item). */
 export const sessionModeFields: INodeProperties[] = [
+	{ ...sessionModeField, displayOptions: { show: { ...show, operation: SESSION_FIELD_OPERATIONS } } },
 	{
-		displayName: 'Edit Session',
-		name: 'sessionMode',
-		type: 'options',
-		// The safest choice first, as n8n lists them in this order.
-		options: SESSION_MODE_OPTIONS,
-		default: 'start',
-		displayOptions: { show: { ...show, operation: ['create', 'update', 'delete', 'reset', 'clone'] }, hide: { directToQueue: [true] } },
-		description:
-			'Changes to a queue’s items are made in an edit session, then saved together. Create (without Direct to Queue) and Clone need a session.',
-	},
-	{
-		displayName: 'Session ID',
-		name: 'editSessionId',
-		type: 'string',
-		default: '',
+		...editSessionIdField,
 		required: true,
-		displayOptions: { show: { ...show, sessionMode: ['existing'] } },
-		description: 'The edit session, as Queue Edit Session → Start returned it',
+		displayOptions: { show: { ...show, operation: SESSION_FIELD_OPERATIONS, sessionMode: ['existing'] } },
+		description: 'The edit session: the sessionId that Queue Edit Session → Start returned',
 	},
-	{
-		displayName: 'Keep Draft Queue in Draft',
-		name: 'keepQueueInDraft',
-		type: 'boolean',
-		default: true,
-		displayOptions: { show: { ...show, sessionMode: ['start'] } },
-		description: 'Whether a draft queue stays a draft when the session is saved (otherwise saving activates it)',
-	},
+	{ ...keepQueueInDraftField, displayOptions: { show: { ...show, operation: SESSION_FIELD_OPERATIONS, sessionMode: ['start'] } } },
 ];
+
+/**
+ * A session or order setting of an item change: under Options for Create and Update (`inOptions`,
+ * where its messages say "Options → …"), a field of its own for the others.
+ */
+export function itemSetting(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name: string,
+	fallback: unknown,
+): { value: unknown; inOptions: boolean } {
+	if (!OPTIONS_OPERATIONS.includes(context.getNodeParameter('operation', itemIndex) as string)) {
+		return { value: context.getNodeParameter(name, itemIndex, fallback), inOptions: false };
+	}
+	const options = context.getNodeParameter('queueItemOptions', itemIndex, {}) as IDataObject;
+	return { value: options[name] ?? fallback, inOptions: true };
+}
+
+/** Where a queue item's ID comes from, as its field and messages say. */
+export const ITEM_ID_SOURCE = 'the item’s _id from Queue Item → Get Many';
 
 export const itemIdField: INodeProperties = {
 	displayName: 'Item ID',
@@ -96,76 +127,52 @@ const ORDER_OPTIONS = [
 	{ name: 'Order Value', value: 'value', description: 'At a given order value' },
 ];
 
-export const orderFields: INodeProperties[] = [
-	{
-		displayName: 'Order',
-		name: 'order',
-		type: 'options',
-		options: ORDER_OPTIONS,
-		default: 'bottom',
-		displayOptions: { show: { ...show, operation: ['create'], directToQueue: [false] } },
-		description: 'Where the item goes in the queue',
-	},
-	{
-		...orderValueField,
-		name: 'orderValue',
-		displayOptions: { show: { ...show, operation: ['create'], directToQueue: [false], order: ['value'] } },
-	},
-	{
-		displayName: 'Order',
-		name: 'newOrder',
-		type: 'options',
-		options: [{ name: 'Keep', value: 'keep', description: 'Leave the item where it is' }, ...ORDER_OPTIONS],
-		default: 'keep',
-		displayOptions: { show: { ...show, operation: ['update'] } },
-		description: 'Where the item goes in the queue',
-	},
-	{ ...orderValueField, name: 'newOrderValue', displayOptions: { show: { ...show, operation: ['update'], newOrder: ['value'] } } },
-	{
-		...orderValueField,
-		name: 'cloneOrder',
-		required: true,
-		displayOptions: { show: { ...show, operation: ['clone'] } },
-		description:
-			'Where the copy goes: items are published by ascending order value (e.g. 1.5 to put it between the items with orders 1 and 2)',
-	},
-];
+/** Clone's order: where the copy goes (a field of its own; Create and Update have theirs under Options). */
+export const cloneOrderField: INodeProperties = {
+	...orderValueField,
+	name: 'cloneOrder',
+	required: true,
+	displayOptions: { show: { ...show, operation: ['clone'] } },
+	description:
+		'Where the copy goes: items are published by ascending order value (e.g. 1.5 to put it between the items with orders 1 and 2)',
+};
 
 /** The API's order for the Order field (Keep: undefined). */
-export function orderOf(node: INode, order: unknown, orderValue: unknown, allowKeep: boolean): number | string | undefined {
+export function orderOf(node: INode, order: unknown, orderValue: unknown, allowKeep: boolean, prefix = ''): number | string | undefined {
 	const options = allowKeep ? [{ value: 'keep' }, ...ORDER_OPTIONS] : ORDER_OPTIONS;
-	const chosen = choice<string>(node, 'Order', order ?? 'bottom', options);
+	const chosen = choice<string>(node, `${prefix}Order`, order ?? 'bottom', options);
 	if (chosen === 'keep') return undefined;
-	return chosen === 'value' ? orderNumber(node, orderValue) : chosen;
+	return chosen === 'value' ? orderNumber(node, orderValue, prefix) : chosen;
 }
 
-export function orderNumber(node: INode, value: unknown): number {
+/** An order value; `prefix` is where its field is ("Options → " on Create and Update). */
+export function orderNumber(node: INode, value: unknown, prefix = ''): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number) || number < 0) {
-		throw new NodeOperationError(node, `Order Value: "${String(value)}" is not allowed; use a number of 0 or more`);
+		throw new NodeOperationError(node, `${prefix}Order Value: "${String(value)}" is not allowed; use a number of 0 or more`);
 	}
 	return number;
 }
 
-export const directToQueueField: INodeProperties = {
+const directToQueueField: INodeProperties = {
 	displayName: 'Direct to Queue',
 	name: 'directToQueue',
 	type: 'boolean',
 	default: false,
-	displayOptions: { show: { ...show, operation: ['create'] } },
+	displayOptions: { show: { '/operation': ['create'] } },
 	description:
-		'Whether to add the item to the queue at once, without an edit session (it goes to the top with New Content First, else to the bottom)',
+		'Whether to add the item to the live queue at once, without an edit session (it goes to the top with New Content First, else to the bottom)',
 };
 
-export const variationsField: INodeProperties = {
+const variationsField: INodeProperties = {
 	displayName: 'Variations',
 	name: 'variations',
 	type: 'fixedCollection',
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Variation',
 	default: {},
-	displayOptions: { show: { ...show, operation: ['create', 'update'] } },
-	description: 'Texts the item takes turns with, one per publication (on Update: they replace the item’s variations)',
+	description:
+		'Other texts the item takes turns with, one per time it is published, instead of one Content (on Update: they replace the item’s variations)',
 	options: [
 		{
 			displayName: 'Variation',
@@ -210,22 +217,81 @@ const queueMediaField: INodeProperties = {
 	})),
 };
 
-/** The post the item publishes: the Create Post fields (not its status and date: the queue sets those). */
+/** What the item publishes, first on Create and Update: its text and its media. */
+export const queueContentFields: INodeProperties[] = [
+	{
+		...summaryField,
+		name: 'queueContent',
+		displayOptions: { show: { ...show, operation: OPTIONS_OPERATIONS } },
+		description: `${String(summaryField.description)} On Update: replaces the item’s text when set.`,
+	},
+	{ ...queueMediaField, name: 'queueMedia', displayOptions: { show: { ...show, operation: OPTIONS_OPERATIONS } } },
+];
+
+/** The rest of the post the item publishes: the Create Post fields (not its status and date: the queue sets those). */
 export const queuePostField: INodeProperties = {
 	displayName: 'Post Fields',
 	name: 'queuePost',
 	type: 'collection',
 	placeholder: 'Add Field',
 	default: {},
-	displayOptions: { show: { ...show, operation: ['create', 'update'] } },
-	description: 'The post the item publishes; on Update, the fields you add replace the item’s post settings',
-	options: [accountIdsField, summaryField, queueMediaField, postTypeField, platformOptionsField, ...extraPostFields],
+	displayOptions: { show: { ...show, operation: OPTIONS_OPERATIONS } },
+	description: 'The rest of the post the item publishes; on Update, the fields you add replace the item’s post settings',
+	options: [accountIdsField, postTypeField, platformOptionsField, ...extraPostFields],
+};
+
+/** The item's post as Create Post's fields give it: its Content and Media, then Post Fields. */
+export function queuePostInput(context: IExecuteFunctions, itemIndex: number): PostInput {
+	const input = { ...(context.getNodeParameter('queuePost', itemIndex, {}) as PostInput) };
+	const content = context.getNodeParameter('queueContent', itemIndex, '') as PostInput['summary'];
+	const media = context.getNodeParameter('queueMedia', itemIndex, {}) as IDataObject;
+	if (content !== '' && content !== undefined && content !== null) input.summary = content;
+	if (((media.items as unknown[] | undefined) ?? []).length) input.media = media as PostInput['media'];
+	return input;
+}
+
+/** Create's and Update's session and order settings, after what the item publishes, each saying what it means. */
+export const itemOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'queueItemOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	displayOptions: { show: { ...show, operation: OPTIONS_OPERATIONS } },
+	options: [
+		directToQueueField,
+		sessionModeField,
+		keepQueueInDraftField,
+		{
+			displayName: 'Order',
+			name: 'order',
+			type: 'options',
+			options: ORDER_OPTIONS,
+			default: 'bottom',
+			displayOptions: { show: { '/operation': ['create'] } },
+			description: 'Where the item goes in the queue’s rotation (not with Direct to Queue); default: the bottom',
+		},
+		{
+			displayName: 'Order',
+			name: 'newOrder',
+			type: 'options',
+			options: [{ name: 'Keep', value: 'keep', description: 'Leave the item where it is' }, ...ORDER_OPTIONS],
+			default: 'keep',
+			displayOptions: { show: { '/operation': ['update'] } },
+			description: 'Where the item goes in the queue’s rotation; default: where it is',
+		},
+		{ ...orderValueField, name: 'orderValue', displayOptions: { show: { '/operation': ['create'] } } },
+		{ ...orderValueField, name: 'newOrderValue', displayOptions: { show: { '/operation': ['update'] } } },
+		editSessionIdField,
+		variationsField,
+	],
 };
 
 /** An optional link field's value, checked: '' when empty. */
 function optionalLink(node: INode, label: string, value: unknown): string {
 	const link = text(node, label, value).trim();
-	if (link && !isLink(link)) throw new NodeOperationError(node, `${label}: "${link}" is not a link (http:// or https://)`);
+	if (link && !isLink(link))
+		throw new NodeOperationError(node, `${label}: "${link}" is not a link; give a public link (http:// or https://), or leave it empty`);
 	return link;
 }
 
@@ -235,12 +301,15 @@ export function variationsOf(node: INode, value: unknown): IDataObject[] | undef
 	if (!Array.isArray(list) || list.length === 0) return undefined;
 	return list.map((variation) => {
 		const ogTags = {
-			metaLink: optionalLink(node, 'Variations → Link Preview URL', variation.metaLink),
-			ogTitle: text(node, 'Variations → Link Preview Title', variation.ogTitle),
-			metaImage: optionalLink(node, 'Variations → Link Preview Image URL', variation.metaImage),
+			metaLink: optionalLink(node, 'Options → Variations → Link Preview URL', variation.metaLink),
+			ogTitle: text(node, 'Options → Variations → Link Preview Title', variation.ogTitle),
+			metaImage: optionalLink(node, 'Options → Variations → Link Preview Image URL', variation.metaImage),
 		};
 		const set = Object.fromEntries(Object.entries(ogTags).filter(([, tag]) => tag));
-		return { content: text(node, 'Variations → Content', variation.content), ...(Object.keys(set).length ? { ogTags: set } : {}) };
+		return {
+			content: text(node, 'Options → Variations → Content', variation.content),
+			...(Object.keys(set).length ? { ogTags: set } : {}),
+		};
 	});
 }
 
@@ -252,8 +321,8 @@ export function primaryImageOf(node: INode, value: unknown): string | undefined 
  * Post Fields as the API's modifiedPostPayload (checked like Create Post's, accounts by name or
  * ID), or undefined when none is set.
  */
-export async function modifiedPostOf(this: IExecuteFunctions, value: unknown, scope: LocationScope): Promise<IDataObject | undefined> {
-	const input = (value ?? {}) as PostInput;
+export async function modifiedPostOf(this: IExecuteFunctions, value: PostInput, scope: LocationScope): Promise<IDataObject | undefined> {
+	const input = value;
 	if (Object.keys(input).length === 0) return undefined;
 	const withUser = (payload: IDataObject) => {
 		payload.userId ||= scope.connection.defaultUserId || undefined;

@@ -4,13 +4,13 @@ import { clone } from './clone';
 import { create } from './create';
 import { deleteItem } from './delete';
 import {
-	directToQueueField,
+	cloneOrderField,
 	itemIdField,
-	orderFields,
+	itemOptionsField,
 	primaryImageField,
+	queueContentFields,
 	queuePostField,
 	sessionModeFields,
-	variationsField,
 } from './fields';
 import { getAll, itemGetAllDescription } from './getAll';
 import { reset } from './reset';
@@ -23,12 +23,13 @@ export const queueItem = resourceModule('queueItem', [clone, create, deleteItem,
 	fields: [
 		subResourceQueueField,
 		itemIdField,
-		directToQueueField,
-		...sessionModeFields,
-		...orderFields,
-		variationsField,
+		// What the item publishes first; how it reaches the queue under Options.
+		...queueContentFields,
 		primaryImageField,
 		queuePostField,
+		itemOptionsField,
+		...sessionModeFields,
+		cloneOrderField,
 		queueListOptionsField,
 		...itemGetAllDescription,
 	],

@@ -29,15 +29,19 @@ function periodDate(node: INode, label: 'Start Date' | 'End Date', value: unknow
 	const typed = dateText(node, label, value);
 	const ms = parseInstant(typed);
 	if (Number.isNaN(ms)) {
-		throw new NodeOperationError(node, `${label}: "${typed}" is not a date`, {
-			description: 'Pick it in the date picker, or write it like 2026-12-01 or 2026-12-01T09:30:00Z.',
-		});
+		throw new NodeOperationError(
+			node,
+			`${label}: "${typed}" is not a date; pick it in the date picker, or write it like 2026-12-01 or 2026-12-01T09:30:00Z`,
+			{
+				description: 'A date without a time is its start, read in the workflow’s timezone.',
+			},
+		);
 	}
 	return ms;
 }
 
 function tooMany(node: INode, count: number): NodeOperationError {
-	return new NodeOperationError(node, `Account Names or IDs: ${count} accounts, HoopAI reports on at most ${MAX_PROFILES}`);
+	return new NodeOperationError(node, `Account Names or IDs: ${count} accounts, HoopAI reports on at most ${MAX_PROFILES}; choose fewer, or report on them in several runs`);
 }
 
 /** preSend: profile IDs (all accounts when none chosen), networks and the date ranges. */
@@ -50,7 +54,7 @@ export async function buildStatisticsBody(
 	if (choice(node, 'Period', this.getNodeParameter('range', 'last7'), PERIOD_OPTIONS) === 'custom') {
 		const start = periodDate(node, 'Start Date', this.getNodeParameter('startDate', ''));
 		const end = periodDate(node, 'End Date', this.getNodeParameter('endDate', ''));
-		if (start >= end) throw new NodeOperationError(node, 'Start Date: must be before End Date');
+		if (start >= end) throw new NodeOperationError(node, 'Start Date: not before End Date; choose a Start Date before the End Date');
 		body.currentRange = { startDate: new Date(start).toISOString(), endDate: new Date(end).toISOString() };
 		if (this.getNodeParameter('compare', true)) {
 			// The period of the same length just before, as the API's default comparison does.
@@ -72,7 +76,7 @@ export async function buildStatisticsBody(
 			.map((account) => String(account.profileId));
 	}
 	if (profileIds.length > MAX_PROFILES) throw tooMany(node, profileIds.length);
-	if (profileIds.length === 0) throw new NodeOperationError(node, 'Account Names or IDs: no account to report on');
+	if (profileIds.length === 0) throw new NodeOperationError(node, 'Account Names or IDs: no account to report on; choose at least one account');
 	body.profileIds = profileIds;
 	requestOptions.body = body;
 	return requestOptions;
