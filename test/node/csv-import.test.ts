@@ -126,6 +126,7 @@ describe('Build CSV from Items', () => {
 			'Date and Time: row 2: "2030-02-30 10:00" is not a date and time; write it like 2026-12-01 09:30 or 2026-12-01T09:30:00+01:00',
 		],
 		['no date', '', 'Date and Time: row 2: no date given; write it like 2026-12-01 09:30 or 2026-12-01T09:30:00+01:00'],
+		['a time in the past', '2020-01-01 10:00', 'Date and Time: row 2: 2020-01-01 10:00 UTC is in the past; choose a future date and time'],
 	])('%s fails with the row number and field, nothing sent', async (_label, when, message) => {
 		const before = sim().control.requests().length;
 		const { error } = await build(

@@ -98,7 +98,7 @@ describe('the Post editor, as a marketer meets it', () => {
 		// The Type dropdown names kinds of file, not MIME types.
 		const type = items.values.find((field) => field.name === 'type')!;
 		expect((type.options as INodePropertyOptions[]).map((option) => option.name)).toEqual([
-			'Detect From URL',
+			'Detect',
 			'GIF Image',
 			'JPEG Image',
 			'JPG Image',

@@ -77,6 +77,28 @@ describeWithSimulator('Post → Create', (sim) => {
 		expect(after[0].json.publishedAt).toEqual(expect.any(String));
 	});
 
+	it('warns, naming the account and how to reconnect it, when a chosen account has expired; the post is still made', async () => {
+		const expired = location().accounts.find((candidate: Account) => candidate.isExpired) as Account & { name: string };
+		const { items, error } = await create({
+			accountIds: [expired.id, account('facebook')],
+			status: 'scheduled',
+			scheduleDate: inAYear,
+			summary: 'Behind the roaster',
+			media: { items: [{ url: 'https://cdn.example.com/roaster.mp4' }] },
+			simple: true,
+		});
+		expect(error).toBeUndefined();
+		expect(Object.keys(items[0].json)[0]).toBe('warning');
+		expect(items[0].json.warning).toBe(
+			`Account "${expired.name}" (TikTok) has expired, so the post will not publish there: reconnect it in HoopAI, or with Account Connection → Get Connect URL and Reconnect on`,
+		);
+		const made = location().posts.filter((post: StoredPost) => post.summary === 'Behind the roaster');
+		expect(made).toHaveLength(1);
+
+		const { items: live } = await create({ accountIds: [account('facebook')], status: 'published', summary: 'No warning here' });
+		expect(live[0].json).not.toHaveProperty('warning');
+	});
+
 	it('saves a draft without accounts', async () => {
 		const { items, error } = await create({ status: 'draft', accountIds: [], summary: 'Idea: cold brew week' });
 		expect(error).toBeUndefined();

@@ -117,7 +117,8 @@ export function describeDateTime(value: string, zone: string): string | undefine
 	const typed = LOCAL_DATE_TIME.exec(text.replace(EXPLICIT_ZONE, ''));
 	// A typed value with its own offset keeps it; a local one is read in the zone.
 	const local = typed && explicit ? wallClockOf(typed) : wallClock(Date.parse(utc), zone);
-	if (explicit && /^(Z|[+-]00:?00)$/i.test(explicit)) return `${local.date} ${local.time} UTC`;
+	// Given in UTC, or read in it: said once, not "in UTC (… UTC)".
+	if (explicit ? /^(Z|[+-]00:?00)$/i.test(explicit) : zone === 'UTC') return `${local.date} ${local.time} UTC`;
 	const where = explicit ? `at UTC${explicit.length === 5 ? `${explicit.slice(0, 3)}:${explicit.slice(3)}` : explicit}` : `in ${zone}`;
 	const utcText = inUtc.date === local.date ? inUtc.time : `${inUtc.date} ${inUtc.time}`;
 	return `${local.date} ${local.time} ${where} (${utcText} UTC)`;

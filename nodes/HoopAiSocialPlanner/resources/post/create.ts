@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { runAccounts } from '../../shared/accounts';
 import { runForEachItem, withRoutes } from '../../shared/execute';
+import { platformName } from '../../networks';
 import { runOf, type LocationScope } from '../../shared/run';
 import { apiRequest, createOnce, stableJson } from '../../shared/send';
 import { readBinaryMedia, uploadBinaryMedia } from './binaryMedia';
@@ -46,6 +47,18 @@ export const postCreateDescription: INodeProperties[] = [
 		options: extraPostFields,
 	},
 ];
+
+/**
+ * The chosen accounts whose connection has expired, named with what to do: HoopAI takes the post
+ * but cannot publish it to them until they are reconnected. Undefined when none has.
+ */
+export function expiredAccountsWarning(accounts: IDataObject[], accountIds: string[]): string | undefined {
+	const expired = accounts.filter((account) => account.isExpired === true && accountIds.includes(String(account.id)));
+	if (expired.length === 0) return undefined;
+	const names = expired.map((account) => `"${String(account.name ?? account.id)}" (${platformName(String(account.platform))})`).join(', ');
+	const [account, has, it] = expired.length === 1 ? ['Account', 'has', 'it'] : ['Accounts', 'have', 'them'];
+	return `${account} ${names} ${has} expired, so the post will not publish there: reconnect ${it} in HoopAI, or with Account Connection → Get Connect URL and Reconnect on`;
+}
 
 /**
  * Create runs in code, not routing: it needs the accounts' networks (one GET per run) to check
@@ -98,7 +111,12 @@ const createPosts = withRoutes(
 			await checkPostBody(node, body, accounts);
 			await uploadBinaryMedia.call(this, scope, body, binaryMedia.uploads);
 			const post = await createOnce(run, `${itemIndex} ${stableJson(body)}`, async () => await sendPost(scope, body));
-			return parameter('simple', true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
+			const output = parameter('simple', true) ? simplifyPost(post, accountDirectory(await accounts()), zone) : post;
+			const accountIds = (body.accountIds as string[] | undefined) ?? [];
+			const warning = accountIds.length ? expiredAccountsWarning(await accounts(), accountIds) : undefined;
+			if (!warning) return output;
+			this.addExecutionHints({ message: warning, type: 'warning', location: 'outputPane' });
+			return { warning, ...output };
 		});
 	},
 	[

@@ -116,7 +116,7 @@ const MEDIA_TYPE_NAMES: Record<(typeof MEDIA_TYPES)[number], string> = {
 };
 
 const MEDIA_TYPE_OPTIONS: INodePropertyOptions[] = [
-	{ name: 'Detect From URL', value: '', description: 'Tell it from the end of the URL (.jpg, .png, .mp4 …)' },
+	{ name: 'Detect', value: '', description: 'From the end of the URL (.jpg, .png, .mp4 …), or from a binary file’s own type' },
 	...MEDIA_TYPES.map((type) => ({ name: MEDIA_TYPE_NAMES[type], value: type })).sort((a, b) => a.name.localeCompare(b.name)),
 ];
 
@@ -141,7 +141,7 @@ export const mediaField: INodeProperties = {
 					type: 'string',
 					default: '',
 					placeholder: 'https://example.com/photo.jpg',
-					description: 'Public link to the image or video',
+					description: 'Public link to the image or video; leave it empty to give Input Binary Field instead (one or the other)',
 				},
 				{
 					displayName: 'Input Binary Field',
@@ -150,7 +150,7 @@ export const mediaField: INodeProperties = {
 					default: '',
 					placeholder: 'e.g. data',
 					description:
-						'Instead of a URL: the input item’s binary field holding the image or video. The node uploads it to the HoopAI media library first (the same file once per run) and posts its link, with the type of the file.',
+						'Instead of a URL (one or the other): the input item’s binary field holding the image or video. The node uploads it to the HoopAI media library first (the same file once per run) and posts its link, with the type of the file.',
 				},
 				{
 					displayName: 'Type',
