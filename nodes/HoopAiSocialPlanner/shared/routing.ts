@@ -1,5 +1,4 @@
 import {
-	NodeOperationError,
 	type DeclarativeRestApiSettings,
 	type IDataObject,
 	type IExecutePaginationFunctions,
@@ -26,11 +25,6 @@ import { valueAt } from './values';
  */
 export async function applyConnection(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const scope = await scopeOfItem(this);
-	if (!scope.locationId) {
-		throw new NodeOperationError(this.getNode(), 'No Location ID', {
-			description: 'Set the Location ID in the HoopAI API credential, or connect an OAuth2 token of a sub-account (location).',
-		});
-	}
 	requestOptions.baseURL = scope.connection.baseUrl;
 	requestOptions.headers = { ...requestOptions.headers, Version: scope.connection.apiVersion };
 	fillLocation(requestOptions, scope.locationId);

@@ -1,7 +1,6 @@
-import { NodeOperationError, type INode, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { CONNECT_NETWORKS, type ConnectNetwork } from '../../networks';
 import type { ApiRoute } from '../../shared/execute';
-import type { LocationScope } from '../../shared/run';
 
 const CONNECT_FLOW = '/social-media-posting/oauth';
 
@@ -127,11 +126,3 @@ export const oauthAccountIdField: INodeProperties = {
 	description:
 		'The <code>accountId</code> the connect window posts back once the client has logged in (see Get Connect URL). It stands for that login, not for a page.',
 };
-
-/** The connect flow is per location: the credential must name one (as every routed operation checks). */
-export function checkLocation(node: INode, scope: LocationScope): void {
-	if (scope.locationId) return;
-	throw new NodeOperationError(node, 'No Location ID', {
-		description: 'Set the Location ID in the HoopAI API credential, or connect an OAuth2 token of a sub-account (location).',
-	});
-}
