@@ -153,7 +153,7 @@ export class HoopAiOAuth2Api implements ICredentialType {
 				properties: {
 					value: 401,
 					message:
-						'HoopAI refused the token and it could not be refreshed: open the credential, click Reconnect and choose the same sub-account or agency.',
+						'HoopAI refused the token and it could not be refreshed: open the credential, click Reconnect ("Switch account" in n8n 2.x) and choose the same sub-account or agency.',
 				},
 			},
 			{

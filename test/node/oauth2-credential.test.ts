@@ -85,7 +85,7 @@ describeWithSimulator(
 					const from = sim().control.requests().length;
 					const { error } = await runNode({ parameters: listAccounts, credentials: oauthCredentials(sim(), held) });
 					expect(error?.message).toBe(
-						`HoopAI refused to refresh the OAuth2 token of "${CREDENTIAL_NAME}" (${tokenErrors === 'spec' ? 'Invalid grant: refresh token is invalid' : 'invalid_grant'}): open the credential, click Reconnect and choose the same sub-account or agency, then run again.`,
+						`HoopAI refused to refresh the OAuth2 token of "${CREDENTIAL_NAME}" (${tokenErrors === 'spec' ? 'Invalid grant: refresh token is invalid' : 'invalid_grant'}): open the credential, click Reconnect ("Switch account" in n8n 2.x) and choose the same sub-account or agency, then run again.`,
 					);
 					expect(error?.description).toContain('accepts each one once');
 					expect(requestsSince(sim(), from)).toEqual([`GET /social-media-posting/${sim().locationId}/accounts`, 'POST /oauth/token']);

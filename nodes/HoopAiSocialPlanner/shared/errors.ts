@@ -174,7 +174,7 @@ function refreshRefusedError(node: INode, said: string): NodeApiError {
 		});
 	}
 	return new NodeApiError(node, { message: answer } as JsonObject, {
-		message: `HoopAI refused to refresh the OAuth2 token of ${named} (${answer}): open the credential, click Reconnect and choose the same sub-account or agency, then run again.`,
+		message: `HoopAI refused to refresh the OAuth2 token of ${named} (${answer}): open the credential, click Reconnect ("Switch account" in n8n 2.x) and choose the same sub-account or agency, then run again.`,
 		description:
 			'HighLevel answers every refresh with a new refresh token and accepts each one once, so the one n8n held was already used or revoked: most often another copy of this credential (another n8n instance, an exported copy, a script) refreshed it first, or the app was uninstalled. Reconnecting gets a new pair; the app stays installed and nothing else changes.',
 		httpCode: '400',
