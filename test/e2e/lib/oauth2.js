@@ -15,7 +15,7 @@ const fs = require('fs');
 const path = require('path');
 const { log, seconds, freePort, makeN8n, startServer, ownerLogin, request } = require('./n8n');
 const { sleep, waitFor, executionsOf, runDataOf, FINISHED } = require('./executions');
-const { ensureChromium, loadPlaywright, CHROMIUM, FLAGS } = require('./screenshot');
+const { browserReady, loadPlaywright, CHROMIUM, FLAGS } = require('./screenshot');
 
 const ACTION_TYPE = 'n8n-nodes-hoopai-social-planner.hoopAiSocialPlanner';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -189,12 +189,7 @@ async function lastExecution(server, cookie, install, workflowId) {
 }
 
 async function oauth2Tier({ check, n8n, sim, work }) {
-	const ready = await check('[oauth2] headless Chromium', async () => {
-		if (!loadPlaywright()) return { skipped: 'playwright-core is not installed (npm install)' };
-		const reason = ensureChromium();
-		return reason ? { skipped: reason } : 'playwright-core + chromium';
-	});
-	if (!ready) return;
+	if (!(await browserReady(check, '[oauth2] headless Chromium'))) return;
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	// The editor's address is the one the browser and HoopAI's redirect use (the OAuth callback).
