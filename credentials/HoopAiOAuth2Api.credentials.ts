@@ -1,4 +1,4 @@
-import type { ICredentialType, INodeProperties } from 'n8n-workflow';
+import type { ICredentialTestRequest, ICredentialType, INodeProperties } from 'n8n-workflow';
 
 // The OAuth scopes of Scopes.md for the Social Planner, plus media upload and location users.
 const DEFAULT_SCOPES = [
@@ -17,6 +17,15 @@ const DEFAULT_SCOPES = [
 	'users.readonly',
 ].join(' ');
 
+const STANDARD_MARKETPLACE = 'https://marketplace.gohighlevel.com';
+const DEFAULT_BASE_URL = 'https://services.leadconnectorhq.com';
+
+/**
+ * A HoopAI Marketplace app's OAuth2 connection, installed by whoever connects it in one sub-account
+ * (a Location token: the node uses its location) or in an agency (a Company token for the
+ * sub-accounts they approve). HighLevel's token answer says which (`userType`, with `locationId`
+ * or `companyId` and `approvedLocations`); n8n keeps it as the credential's token data.
+ */
 export class HoopAiOAuth2Api implements ICredentialType {
 	name = 'hoopAiOAuth2Api';
 
@@ -37,27 +46,48 @@ export class HoopAiOAuth2Api implements ICredentialType {
 		},
 		{
 			displayName: 'Marketplace',
-			name: 'authUrl',
+			name: 'marketplace',
 			type: 'options',
 			options: [
 				{
 					name: 'Standard (marketplace.gohighlevel.com)',
-					value: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
+					value: STANDARD_MARKETPLACE,
 				},
 				{
 					name: 'White-Label (marketplace.leadconnectorhq.com)',
-					value: 'https://marketplace.leadconnectorhq.com/v2/oauth/chooselocation',
+					value: 'https://marketplace.leadconnectorhq.com',
+				},
+				{
+					name: 'Other Address',
+					value: 'custom',
 				},
 			],
-			default: 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
+			default: STANDARD_MARKETPLACE,
 			description:
-				'Where the sub-account admin chooses the location to connect. Use White-Label when your users log in to a white-labelled HoopAI domain.',
+				'Where the person who connects chooses a sub-account or an agency to install the app in. Use White-Label when your users log in to a white-labelled HoopAI domain.',
+		},
+		{
+			displayName: 'Marketplace URL',
+			name: 'marketplaceUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://marketplace.myagency.com',
+			description: "The marketplace's address, without a path (the authorization page is its /v2/oauth/chooselocation)",
+			displayOptions: { show: { marketplace: ['custom'] } },
+		},
+		{
+			displayName: 'Authorization URL',
+			name: 'authUrl',
+			type: 'hidden',
+			default: `={{ ($self.marketplace === "custom" ? String($self.marketplaceUrl || "") : $self.marketplace || "${STANDARD_MARKETPLACE}").replace(/[/]+$/, "") + "/v2/oauth/chooselocation" }}`,
 		},
 		{
 			displayName: 'Access Token URL',
 			name: 'accessTokenUrl',
 			type: 'hidden',
-			default: 'https://services.leadconnectorhq.com/oauth/token',
+			// The token endpoint is on the API host: it follows Base URL (a white-label host, the simulator).
+			default: `={{ String($self.baseUrl || "${DEFAULT_BASE_URL}").replace(/[/]+$/, "") + "/oauth/token" }}`,
 		},
 		{
 			displayName: 'Scope',
@@ -65,7 +95,7 @@ export class HoopAiOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_SCOPES,
 			description:
-				'Space-separated scopes; they must match the scopes ticked on your Marketplace app (My Apps → your app → Auth). Add socialplanner/category.write and socialplanner/statistics.readonly if your app has them, for category queues and statistics.',
+				'Space-separated scopes; they must match the scopes ticked on your Marketplace app (My Apps → your app → Auth). Add socialplanner/category.write and socialplanner/statistics.readonly if your app has them, for category queues and statistics; for an agency install, oauth.readonly and oauth.write.',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',
@@ -99,7 +129,49 @@ export class HoopAiOAuth2Api implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://services.leadconnectorhq.com',
-			description: 'The API host. Keep the default unless you use a white-label API host.',
+			description:
+				'The API host (its /oauth/token issues and refreshes the tokens). Keep the default unless you use a white-label API host.',
 		},
 	];
+
+	/**
+	 * Proves the install the token answer names: a sub-account's by listing its social accounts, an
+	 * agency's by listing the sub-accounts the app is installed in (the app ID is the client ID's
+	 * part before the dash). n8n's editor does not test OAuth2 credentials (it shows "Account
+	 * connected"); its credential-test API and its AI tools do.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: `={{$credentials.baseUrl || "${DEFAULT_BASE_URL}"}}`,
+			url: '={{ ($credentials.oauthTokenData || {}).userType === "Company" ? "/oauth/installedLocations?isInstalled=true&limit=1&companyId=" + encodeURIComponent($credentials.oauthTokenData.companyId) + "&appId=" + encodeURIComponent(String($credentials.clientId).split("-")[0]) : "/social-media-posting/" + encodeURIComponent(($credentials.oauthTokenData || {}).locationId) + "/accounts" }}',
+			method: 'GET',
+			headers: { Version: '={{$credentials.apiVersion || "2021-07-28"}}' },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'HoopAI refused the token and it could not be refreshed: open the credential, click Reconnect ("Switch account" in n8n 2.x) and choose the same sub-account or agency.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The token lacks a scope: a sub-account install needs socialplanner/account.readonly, an agency install oauth.readonly. Tick it on the Marketplace app (My Apps → Auth), add it to Scope, then reconnect.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 400,
+					message:
+						'The API rejected the test request: check Base URL, API Version (default 2021-07-28) and, for an agency install, that the Client ID is the app’s (its app ID is the part before the dash).',
+				},
+			},
+		],
+	};
 }

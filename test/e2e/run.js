@@ -15,6 +15,7 @@
 //      HOOPAI_E2E_SCREENSHOT=0 skip the browser screenshot
 //      HOOPAI_E2E_CONNECT=0  skip the connect page (examples 10 and 11 published, a client in Chromium)
 //      HOOPAI_E2E_AGENT=0    skip the AI agent (example 12: n8n's AI Agent with a scripted OpenAI-compatible model)
+//      HOOPAI_E2E_OAUTH2=0   skip the OAuth2 credential (connected in the editor in Chromium, refreshed)
 //      HOOPAI_E2E_KEEP=1     keep the temporary user folders (printed) for inspection
 const fs = require('fs');
 const path = require('path');
@@ -208,6 +209,14 @@ async function main() {
 		} else if (n8n) {
 			const { connectPageTier } = require('./lib/connect-page');
 			await connectPageTier({ check, n8n, sim, work });
+		}
+
+		// The OAuth2 credential connected in the editor (headless Chromium), used, expired, refreshed.
+		if (process.env.HOOPAI_E2E_OAUTH2 === '0') {
+			await check('OAuth2 credential', () => ({ skipped: 'HOOPAI_E2E_OAUTH2=0' }));
+		} else if (n8n) {
+			const { oauth2Tier } = require('./lib/oauth2');
+			await oauth2Tier({ check, n8n, sim, work });
 		}
 
 		// Queue mode: main + workers, Postgres, Redis.

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { ICredentialType } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	Workflow,
+	type ICredentialDataDecryptedObject,
+	type ICredentialType,
+	type INode,
+	type INodeParameters,
+	type INodeTypes,
+} from 'n8n-workflow';
 import { testCredential } from '../harness/n8n';
 import { loadPackage } from '../harness/package-classes';
 import { startRecordingServer, type RecordedRequest } from '../helpers/recording-server';
@@ -88,19 +96,74 @@ describe('HoopAI OAuth2 credential', () => {
 		defaults = Object.fromEntries(oauth.properties.map((property) => [property.name, property.default]));
 	});
 
-	it('extends n8n’s OAuth2 credential with body authentication and the HighLevel token URL', () => {
+	/**
+	 * The credential's data as n8n's CredentialsHelper resolves it (applyDefaultsAndOverwrites):
+	 * defaults filled in, hidden fields pinned to their defaults, expressions resolved with `$self`.
+	 */
+	async function resolved(data: INodeParameters): Promise<ICredentialDataDecryptedObject> {
+		const stored = { ...data };
+		for (const property of oauth.properties) if (property.type === 'hidden') delete stored[property.name];
+		const filled = NodeHelpers.getNodeParameters(oauth.properties, stored, true, false, null, null) as INodeParameters;
+		const node: INode = { id: 'mock', name: 'mock', type: 'mock', typeVersion: 1, position: [0, 0], parameters: {} };
+		const nodeTypes = {
+			getByName: () => undefined,
+			getByNameAndVersion: () => undefined,
+			getKnownTypes: () => ({}),
+		} as unknown as INodeTypes;
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		await workflow.expression.acquireIsolate();
+		try {
+			return workflow.expression.getComplexParameterValue(
+				node,
+				filled,
+				'internal',
+				{},
+				undefined,
+				undefined,
+				filled,
+			) as ICredentialDataDecryptedObject;
+		} finally {
+			await workflow.expression.releaseIsolate();
+		}
+	}
+
+	it('extends n8n’s OAuth2 credential with body authentication', () => {
 		expect(oauth.extends).toEqual(['oAuth2Api']);
 		expect(defaults.grantType).toBe('authorizationCode');
 		expect(defaults.authentication).toBe('body');
-		expect(defaults.accessTokenUrl).toBe('https://services.leadconnectorhq.com/oauth/token');
 	});
 
-	it('offers the standard and the white-label marketplace', () => {
-		const authUrl = oauth.properties.find((property) => property.name === 'authUrl');
-		expect(authUrl?.options?.map((option) => ('value' in option ? option.value : undefined))).toEqual([
-			'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
-			'https://marketplace.leadconnectorhq.com/v2/oauth/chooselocation',
+	it('offers the standard and the white-label marketplace, and any other address', () => {
+		const marketplace = oauth.properties.find((property) => property.name === 'marketplace');
+		expect(marketplace?.options?.map((option) => ('value' in option ? option.value : undefined))).toEqual([
+			'https://marketplace.gohighlevel.com',
+			'https://marketplace.leadconnectorhq.com',
+			'custom',
 		]);
+	});
+
+	it.each([
+		[{}, 'https://marketplace.gohighlevel.com/v2/oauth/chooselocation', 'https://services.leadconnectorhq.com/oauth/token'],
+		[
+			{ marketplace: 'https://marketplace.leadconnectorhq.com' },
+			'https://marketplace.leadconnectorhq.com/v2/oauth/chooselocation',
+			'https://services.leadconnectorhq.com/oauth/token',
+		],
+		[
+			{ marketplace: 'custom', marketplaceUrl: 'http://127.0.0.1:4010/', baseUrl: 'http://127.0.0.1:4010' },
+			'http://127.0.0.1:4010/v2/oauth/chooselocation',
+			'http://127.0.0.1:4010/oauth/token',
+		],
+		// A stored Authorization URL (as the Marketplace field used to be) is pinned back to the choice.
+		[
+			{ authUrl: 'https://stale.example.com/x' },
+			'https://marketplace.gohighlevel.com/v2/oauth/chooselocation',
+			'https://services.leadconnectorhq.com/oauth/token',
+		],
+	])('with %j n8n builds the authorization URL %s and the token URL %s', async (data, authUrl, accessTokenUrl) => {
+		const credential = await resolved(data);
+		expect(credential.authUrl).toBe(authUrl);
+		expect(credential.accessTokenUrl).toBe(accessTokenUrl);
 	});
 
 	itWithSpec(

@@ -100,13 +100,14 @@ export class OpenApiValidator {
 		return fn(body) ? [] : (fn.errors || []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
 	}
 
-	/** Errors of a request body against the documented JSON request body. */
+	/** Errors of a request body against the documented JSON (or, without one, form-encoded) request body. */
 	requestErrors(file: string, method: string, path: string, body: unknown): string[] {
 		const op = this.operation(file, method, path);
 		const form = op.requestBody?.content?.['multipart/form-data']?.schema;
 		const parts = (body as { multipart?: Record<string, unknown> } | undefined)?.multipart;
 		if (form && parts) return this.formErrors(form, parts);
-		const schema = op.requestBody?.content?.['application/json']?.schema;
+		const content = op.requestBody?.content;
+		const schema = content?.['application/json']?.schema ?? content?.['application/x-www-form-urlencoded']?.schema;
 		if (!schema) return [];
 		const fn = this.compile(file, schema, `${file}|${method}|${path}|req`);
 		return fn(body) ? [] : (fn.errors || []).map((e) => `${e.instancePath} ${e.message}`);
@@ -122,6 +123,25 @@ export class OpenApiValidator {
 			.filter((name) => !known.includes(name))
 			.map((name) => ` form field '${name}' is not documented`);
 		return [...missing, ...unknown];
+	}
+
+	/**
+	 * Errors of a query string and Version header against the documented parameters: a required
+	 * query parameter missing, one not documented, a Version outside the documented enum.
+	 */
+	parameterErrors(file: string, method: string, path: string, query: Record<string, unknown>, version: unknown): string[] {
+		const parameters: Json[] = this.operation(file, method, path).parameters || [];
+		const inQuery = parameters.filter((p) => p.in === 'query');
+		const errors = [
+			...inQuery.filter((p) => p.required && query[p.name] === undefined).map((p) => `query parameter ${p.name} is required`),
+			...Object.keys(query)
+				.filter((name) => !inQuery.some((p) => p.name === name))
+				.map((name) => `query parameter ${name} is not documented`),
+		];
+		const header = parameters.find((p) => p.in === 'header' && p.name === 'Version');
+		if (header?.schema?.enum && !header.schema.enum.includes(version))
+			errors.push(`Version ${JSON.stringify(version)} is not one of ${header.schema.enum.join(', ')}`);
+		return errors;
 	}
 
 	/** Documented path-parameter enum for `name`, if any. */

@@ -16,9 +16,19 @@ const UPSTREAM_PATHS = {
 	'medias.json': 'apps/medias.json',
 	'users.json': 'apps/users.json',
 	'common-schemas.json': 'apps/v3/common/common-schemas.json',
+	'oauth.json': 'apps/oauth.json',
+	'oauth-v3.json': 'apps/v3/oauth-v3.json',
 	'Scopes.md': 'docs/oauth/Scopes.md',
 };
-const SPEC_FILES = ['social-planner-v3.json', 'social-media-posting.json', 'medias.json', 'users.json', 'common-schemas.json'];
+const SPEC_FILES = [
+	'social-planner-v3.json',
+	'social-media-posting.json',
+	'medias.json',
+	'users.json',
+	'common-schemas.json',
+	'oauth.json',
+	'oauth-v3.json',
+];
 const REFERENCE_DIR = path.resolve(process.env.HOOPAI_SPEC_DIR || path.join(__dirname, '..', '..', '..', 'shared', 'reference'));
 /** The words every spec-skipped test's name carries (the reporter counts them by it). */
 const SKIPPED_FOR_SPEC = `skipped: the official API spec is not at ${REFERENCE_DIR}`;

@@ -7,6 +7,10 @@ const V3 = 'social-planner-v3.json';
 // The v2 spec, for the OAuth connect flow's per-platform paths v3 does not have (Google's
 // `…/google/locations/…`, Twitter): a request is checked against v3 when v3 has its path.
 const V2 = 'social-media-posting.json';
+// The Marketplace's token, installed-locations and exchange endpoints: v2 (oauth.json) or, with
+// `Version: v3`, v3 (oauth-v3.json); their query and Version header are checked too.
+const OAUTH_V2 = 'oauth.json';
+const OAUTH_V3 = 'oauth-v3.json';
 // Answers that tests provoke on purpose (bad token, missing scope, invalid body, faults).
 const PROVOKED = [401, 403, 422, 429, 500, 502, 503];
 // Injected faults that strike before the simulator reads the request (its body is not logged).
@@ -20,7 +24,7 @@ function setUp(): OpenApiValidator | undefined {
 	const specs = loadSpecs();
 	if (!specs) return undefined;
 	validator = new OpenApiValidator(specs);
-	templates = [V3, V2].flatMap((file) =>
+	templates = [V3, V2, OAUTH_V2, OAUTH_V3].flatMap((file) =>
 		Object.entries(specs[file].paths as Record<string, Record<string, unknown>>).flatMap(([path, operations]) =>
 			Object.keys(operations).map((method) => ({
 				file,
@@ -41,6 +45,10 @@ function templateOf(request: LoggedRequest) {
 		templates
 			.filter((template) => template.file === file && template.method === request.method && template.pattern.test(request.path))
 			.sort((a, b) => b.literal - a.literal)[0];
+	if (request.path.startsWith('/oauth/')) {
+		const v3 = request.headers.version === 'v3';
+		return matching(v3 ? OAUTH_V3 : OAUTH_V2) ?? matching(v3 ? OAUTH_V2 : OAUTH_V3);
+	}
 	const v3 = matching(V3);
 	// A v3 path whose {platform} enum leaves the value out (twitter) is the v2 per-platform path.
 	const v3Fits =
@@ -91,18 +99,20 @@ export function specProblems(request: LoggedRequest): string[] {
 		if (allowed && !allowed.includes(value))
 			problems.push(`${request.method} ${template.path}: {${name}} "${value}" is not one of ${allowed.join(', ')}`);
 	});
-	for (const error of spec.requestErrors(template.file, request.method, template.path, request.body)) {
-		problems.push(`${request.method} ${template.path}: ${error}`);
+	const errors = spec.requestErrors(template.file, request.method, template.path, request.body);
+	if (template.file === OAUTH_V2 || template.file === OAUTH_V3) {
+		errors.push(...spec.parameterErrors(template.file, request.method, template.path, request.query, request.headers.version));
 	}
+	for (const error of errors) problems.push(`${request.method} ${template.path}: ${error}`);
 	return problems;
 }
 
 /**
- * The Social Planner requests of a simulator log that the spec check applies to: all but the
- * answers a test provoked and the faults that struck before the simulator read the request.
+ * The Social Planner and Marketplace requests of a simulator log that the spec check applies to:
+ * all but the answers a test provoked and the faults that struck before the simulator read the request.
  */
 export function checkableRequests(requests: LoggedRequest[]): LoggedRequest[] {
 	return requests
-		.filter((request) => request.path.startsWith('/social-media-posting/') && !PROVOKED.includes(Number(request.status)))
+		.filter((request) => /^\/(social-media-posting|oauth)\//.test(request.path) && !PROVOKED.includes(Number(request.status)))
 		.filter((request) => !STRUCK_BEFORE_READING.includes(request.fault ?? ''));
 }

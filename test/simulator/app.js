@@ -8,14 +8,36 @@ const Fastify = require('fastify');
 const multipart = require('@fastify/multipart');
 const { ApiError, validationMessages, internalError, tooManyRequests, echoError } = require('./errors');
 const auth = require('./auth');
+const { rateKeyOf } = require('./marketplace');
 const { advanceLifecycle } = require('./posts-model');
 const { advanceQueues } = require('./queue-model');
 
-const ROUTE_FAMILIES = ['posts', 'accounts', 'oauth', 'csv', 'categories-tags', 'statistics', 'queues', 'comments', 'medias', 'users'];
+const ROUTE_FAMILIES = [
+	'posts',
+	'accounts',
+	'oauth',
+	'csv',
+	'categories-tags',
+	'statistics',
+	'queues',
+	'comments',
+	'medias',
+	'users',
+	'marketplace',
+];
+/** Body fields the request log never keeps (the token endpoint's client secret, codes and refresh tokens). */
+const SECRET_BODY_FIELDS = ['client_secret', 'clientSecret', 'code', 'refresh_token', 'refreshToken'];
 
 function redactHeaders(headers) {
 	const out = { ...headers };
 	if (out.authorization !== undefined) out.authorization = 'Bearer ***';
+	return out;
+}
+
+function redactBody(body) {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
+	const out = { ...body };
+	for (const field of SECRET_BODY_FIELDS) if (out[field] !== undefined) out[field] = '***';
 	return out;
 }
 
@@ -75,7 +97,7 @@ function onRequest(sim) {
 			request.openedInBrowser = true;
 			return;
 		}
-		const rateKey = token ? `${token.token}:${token.locationId}` : 'anonymous';
+		const rateKey = token ? rateKeyOf(token) : 'anonymous';
 		if (fault && fault.kind === 'rateLimit') {
 			reply.headers({ ...sim.rateLimiter.peek(rateKey), 'x-ratelimit-remaining': '0' });
 			request.logEntry.fault = 'rateLimit';
@@ -85,6 +107,8 @@ function onRequest(sim) {
 			request.logEntry.fault = 'error';
 			throw internalError(fault.status || 500);
 		}
+		// The token endpoint knows the client by its ID and secret in the body, not by a bearer token.
+		if (config.access === 'none') return;
 		if (!token) {
 			reply.headers(sim.rateLimiter.peek(rateKey));
 			auth.requireToken(request, sim); // throws the 401
@@ -96,7 +120,8 @@ function onRequest(sim) {
 			throw tooManyRequests(limit.daily ? 'Daily API request limit exceeded.' : 'Too many requests, please try again later.');
 		}
 		auth.requireVersion(request);
-		auth.requireScope(token, config.scope);
+		auth.requireAccess(sim, token, config.access);
+		auth.requireScope(token, config.scope, sim);
 	};
 }
 
@@ -106,7 +131,7 @@ function preValidation(request) {
 	if (request.body === undefined && request.routeOptions.schema && request.routeOptions.schema.body) {
 		request.body = {};
 	}
-	request.logEntry.body = request.isMultipart() ? '[multipart]' : request.body;
+	request.logEntry.body = request.isMultipart() ? '[multipart]' : redactBody(request.body);
 	if (request.echo) {
 		request.logEntry.fault = 'echo';
 		throw echoError(request, request.echo.status);
@@ -187,8 +212,12 @@ function registerBodyParsers(app) {
 			done(new ApiError(400, `Unexpected token in JSON: ${error.message}`, { error: 'Bad Request' }));
 		}
 	});
+	// A key given more than once (a form's ticked checkboxes) becomes an array.
 	app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (request, text, done) => {
-		done(null, text ? Object.fromEntries(new URLSearchParams(text)) : undefined);
+		if (!text) return done(null, undefined);
+		const fields = {};
+		for (const [key, value] of new URLSearchParams(text)) fields[key] = key in fields ? [].concat(fields[key], value) : value;
+		done(null, fields);
 	});
 	app.addContentTypeParser('*', { parseAs: 'buffer' }, (request, data, done) => done(null, undefined));
 }

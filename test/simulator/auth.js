@@ -1,7 +1,8 @@
 'use strict';
-// Token, Version header, scope and location checks, in the order the gateway applies them.
+// Token, Version header, token class, scope and location checks, in the order the gateway applies them.
 
-const { unauthorized, badRequest, forbidden } = require('./errors');
+const { ApiError, unauthorized, badRequest, forbidden } = require('./errors');
+const { isLive, requireAccess } = require('./marketplace');
 
 /** The v2 docs/SDK send 2021-07-28; the v3 spec files declare `v3`. */
 const ACCEPTED_VERSIONS = ['2021-07-28', 'v3'];
@@ -11,7 +12,9 @@ function tokenFrom(request, sim) {
 	if (typeof header !== 'string') return undefined;
 	const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
 	if (!match) return undefined;
-	return sim.state.tokens.get(match[1]);
+	const record = sim.state.tokens.get(match[1]);
+	// An expired OAuth token, or one whose grant was revoked, is no token at all (401).
+	return record && isLive(sim, record) ? record : undefined;
 }
 
 /** 401 without a known bearer token. */
@@ -30,11 +33,12 @@ function requireVersion(request) {
 	}
 }
 
-/** 403 when the token lacks the endpoint's scope (Scopes.md). */
-function requireScope(token, scope) {
-	if (scope && !token.scopes.includes(scope)) {
-		throw forbidden('The token is not authorized for this scope.');
-	}
+/** 403 (or 401, settings.scopeRefusal) when the token lacks the endpoint's scope (Scopes.md). */
+function requireScope(token, scope, sim) {
+	if (!scope || token.scopes.includes(scope)) return;
+	const message = 'The token is not authorized for this scope.';
+	if (sim.marketplace.settings.scopeRefusal === 'unauthorized') throw new ApiError(401, message, { error: 'Unauthorized' });
+	throw forbidden(message);
 }
 
 /** 403 when the request targets a location the token does not own. */
@@ -45,4 +49,4 @@ function requireLocation(token, locationId, sim) {
 	}
 }
 
-module.exports = { ACCEPTED_VERSIONS, tokenFrom, requireToken, requireVersion, requireScope, requireLocation };
+module.exports = { ACCEPTED_VERSIONS, tokenFrom, requireToken, requireVersion, requireAccess, requireScope, requireLocation };

@@ -8,6 +8,8 @@ const { advanceLifecycle } = require('./posts-model');
 const { advanceQueues } = require('./queue-model');
 const { completeConnectUrl } = require('./routes/oauth');
 const { oauthStartMode } = require('./oauth-start');
+const { createWindowClock } = require('./clock');
+const marketplace = require('./marketplace');
 
 function serializeLocation(location) {
 	const out = {};
@@ -26,6 +28,8 @@ function createControl(sim) {
 			sim.clock.set(sim.options.followRealTime ? new Date().toISOString() : sim.options.now);
 			sim.faults.clear();
 			sim.rateLimiter.reset();
+			sim.tokenClock = createWindowClock();
+			sim.marketplace.settings = marketplace.settingsFrom(sim.options.oauth);
 			sim.requestLog.length = 0;
 			applySeed(sim, seedName || sim.options.seed);
 			advanceQueues(sim);
@@ -85,6 +89,69 @@ function createControl(sim) {
 		setOAuthStart(mode) {
 			sim.options.oauthStart = oauthStartMode(mode);
 			return sim.options.oauthStart;
+		},
+		/**
+		 * The authorization page's "Allow" without a browser: `{ userType: 'Location', locationId }` or
+		 * `{ userType: 'Company', approvedLocations?, installToFutureLocations? }` (default: every
+		 * location of the company), for `scopes` (default: all the app has) and `redirectUri`.
+		 * Returns `{ code, redirectUrl }`, as the page redirects.
+		 */
+		authorize(options = {}) {
+			const companyId = options.companyId || sim.companyId;
+			const company = options.userType === 'Company';
+			const query = {
+				response_type: 'code',
+				client_id: sim.clientId,
+				redirect_uri: options.redirectUri || 'http://127.0.0.1/oauth/callback',
+				scope: (options.scopes || sim.marketplace.app.scopes).join(' '),
+				state: options.state,
+			};
+			const approved =
+				options.approvedLocations || [...sim.state.locations.values()].filter((l) => l.companyId === companyId).map((l) => l.id);
+			return marketplace.consent(sim, query, {
+				target: company ? `company:${companyId}` : `location:${options.locationId || sim.locationId}`,
+				approvedLocations: approved,
+				installToFutureLocations: options.installToFutureLocations,
+			});
+		},
+		/** authorize() then the code exchange, in process: the token answer a client would get (v2 fields). */
+		connect(options = {}) {
+			const { code } = control.authorize(options);
+			return marketplace.tokenRequest(
+				sim,
+				{
+					client_id: sim.clientId,
+					client_secret: sim.clientSecret,
+					grant_type: 'authorization_code',
+					code,
+					redirect_uri: options.redirectUri || 'http://127.0.0.1/oauth/callback',
+				},
+				'v2',
+			);
+		},
+		/** Lifetimes and refusal shapes (marketplace.js DEFAULT_SETTINGS); reset() restores the start options. */
+		setOAuth(settings) {
+			sim.marketplace.settings = marketplace.settingsFrom({ ...sim.marketplace.settings, ...settings });
+			return { ...sim.marketplace.settings };
+		},
+		/** Moves the token clock (access tokens, codes, refresh tokens expire on it) without sleeping. */
+		advanceTokenClock(ms) {
+			sim.tokenClock.advance(ms);
+		},
+		/** Another holder of the same refresh tokens refreshes first (every live grant, or those matching). */
+		refreshElsewhere: (filter) => marketplace.refreshElsewhere(sim, filter),
+		isCurrentRefreshToken: (refreshToken) => marketplace.isCurrentRefreshToken(sim, refreshToken),
+		/** Each grant (one consent, or one exchange): its type, location, refreshes and refused refreshes. */
+		grants: () => marketplace.grantSummaries(sim),
+		installApp: (locationId) => marketplace.install(sim, locationId).id,
+		uninstallApp: (locationId) => marketplace.uninstall(sim, locationId),
+		/** A new sub-account of the agency (installed when its agency install covers future locations). */
+		addLocation: (location) => marketplace.addCompanyLocation(sim, { companyId: sim.companyId, ...location }).id,
+		/** A paused or cancelled sub-account: its refreshes and exchanges are refused ("Location is not active"). */
+		setLocationActive(locationId, active) {
+			const location = sim.state.locations.get(locationId);
+			if (!location) throw new Error(`Unknown location: ${locationId}`);
+			location.active = Boolean(active);
 		},
 		get state() {
 			return sim.state;
@@ -172,6 +239,46 @@ function register(app, sim) {
 	app.post(
 		'/__sim/oauth/start-mode',
 		wrap(async (req) => ({ oauthStart: c.setOAuthStart(req.body && req.body.mode) })),
+	);
+	const body = (req) => req.body || {};
+	app.post(
+		'/__sim/marketplace/authorize',
+		wrap(async (req) => c.authorize(body(req))),
+	);
+	app.post(
+		'/__sim/marketplace/connect',
+		wrap(async (req) => c.connect(body(req))),
+	);
+	app.post(
+		'/__sim/marketplace/settings',
+		wrap(async (req) => ({ settings: c.setOAuth(body(req)) })),
+	);
+	app.post(
+		'/__sim/marketplace/token-clock/advance',
+		wrap(async (req) => {
+			c.advanceTokenClock(Number(body(req).ms));
+			return { ok: true };
+		}),
+	);
+	app.post(
+		'/__sim/marketplace/refresh-elsewhere',
+		wrap(async (req) => ({ rotated: c.refreshElsewhere(body(req)) })),
+	);
+	app.get('/__sim/marketplace/grants', async () => ({ grants: c.grants() }));
+	app.post(
+		'/__sim/marketplace/installs',
+		wrap(async (req) => ({ ok: true, locationId: c.installApp(body(req).locationId) })),
+	);
+	app.delete(
+		'/__sim/marketplace/installs/:locationId',
+		wrap(async (req) => {
+			c.uninstallApp(req.params.locationId);
+			return { ok: true };
+		}),
+	);
+	app.post(
+		'/__sim/marketplace/locations',
+		wrap(async (req) => ({ ok: true, locationId: c.addLocation(body(req)) })),
 	);
 	// Files uploaded through POST /medias/upload-file are served from here.
 	app.get('/__sim/media/:id/:name', async (req, reply) => {

@@ -7,9 +7,10 @@ const { createClock, createWindowClock } = require('./clock');
 const { createRateLimiter } = require('./rate-limit');
 const { createFaults } = require('./faults');
 const { createControl } = require('./control');
-const { IDS } = require('./seed');
+const { IDS, CLIENT_LOCATIONS } = require('./seed');
 const { buildApp } = require('./app');
 const { oauthStartMode } = require('./oauth-start');
+const { APP_SCOPES, settingsFrom } = require('./marketplace');
 
 async function startSimulator(options = {}) {
 	const opts = {
@@ -20,14 +21,27 @@ async function startSimulator(options = {}) {
 		rateLimit: options.rateLimit || {},
 		requestLogLimit: options.requestLogLimit ?? 100000,
 		oauthStart: oauthStartMode(options.oauthStart),
+		oauth: options.oauth || {},
 	};
 	const windowClock = createWindowClock(options.rateLimit && options.rateLimit.now);
+	// The Marketplace app (fixed, like the seed's identities) and its settings (reset restores them).
+	const marketplaceApp = {
+		name: 'Hoop Social Sync',
+		appId: IDS.appId,
+		versionId: IDS.versionId,
+		clientId: IDS.clientId,
+		clientSecret: IDS.clientSecret,
+		scopes: APP_SCOPES,
+	};
 	const sim = {
 		options: opts,
 		state: createState(),
 		clock: createClock(opts.now, opts.followRealTime),
 		windowClock,
 		rateLimiter: createRateLimiter(opts.rateLimit, windowClock),
+		/** Access tokens, codes and refresh tokens expire on this clock: real time plus an offset tests can push. */
+		tokenClock: createWindowClock(),
+		marketplace: { app: marketplaceApp, settings: settingsFrom(opts.oauth) },
 		faults: createFaults(),
 		requestLog: [],
 		locationId: IDS.locationId,
@@ -36,6 +50,10 @@ async function startSimulator(options = {}) {
 		token: IDS.token,
 		otherLocationId: IDS.otherLocationId,
 		otherToken: IDS.otherToken,
+		clientId: IDS.clientId,
+		clientSecret: IDS.clientSecret,
+		appId: IDS.appId,
+		agencyToken: IDS.agencyToken,
 	};
 	sim.control = createControl(sim);
 	sim.control.reset();
@@ -49,4 +67,4 @@ async function startSimulator(options = {}) {
 	return sim;
 }
 
-module.exports = { startSimulator, IDS };
+module.exports = { startSimulator, IDS, CLIENT_LOCATIONS };

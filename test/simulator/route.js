@@ -1,14 +1,22 @@
 'use strict';
 // Declares an API route: `scope` is checked against the token (Scopes.md), `location` names
 // where the request carries its locationId ('params' | 'query' | 'body') for the ownership check;
-// `openInBrowser` marks a page a browser opens without the token when the simulator is told so.
+// `openInBrowser` marks a page a browser opens without the token when the simulator is told so;
+// `access` is the token class it takes: 'location' (sub-account endpoints, the default), 'agency'
+// (Agency-Access-Only) or 'none' (the token endpoint: no bearer token).
 
 function api(app, method, url, options, handler) {
 	app.route({
 		method,
 		url,
 		schema: options.schema,
-		config: { api: true, scope: options.scope, location: options.location, openInBrowser: Boolean(options.openInBrowser) },
+		config: {
+			api: true,
+			scope: options.scope,
+			location: options.location,
+			openInBrowser: Boolean(options.openInBrowser),
+			access: options.access || 'location',
+		},
 		handler,
 	});
 }

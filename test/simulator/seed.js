@@ -4,6 +4,7 @@
 
 const { newId, addLocation, addToken, ALL_SCOPES, clone } = require('./state');
 
+const APP_ID = '6650c0de5a1b2c3d4e5f6a7b';
 const IDS = {
 	locationId: 'hpSimLoc4Qk8Zt2Wn7Rb',
 	companyId: 'hpSimCo9Lm3Xv6Pq1Sd',
@@ -11,7 +12,30 @@ const IDS = {
 	token: 'pit-sim-7f3c2a91-4b6d-4e8f-9a0b-1c2d3e4f5a6b',
 	otherLocationId: 'hpSimLocOther9Xy3Vb1',
 	otherToken: 'pit-sim-other-0d1e2f3a-4b5c-6d7e-8f90-a1b2c3d4e5f6',
+	/** The Marketplace app: its ID is the client ID's part before the dash, as HighLevel's are. */
+	appId: APP_ID,
+	versionId: '6650c0de5a1b2c3d4e5f6a7c',
+	clientId: `${APP_ID}-hpsim7x2`,
+	clientSecret: 'sim-secret-3b9e2c71-5d4a-4f6e-8a1b-0c2d3e4f5a6b',
+	/** An agency Private Integration token of the company (the 'agency' seed). */
+	agencyToken: 'pit-sim-agency-5e6f7a8b-9c0d-4e1f-a2b3-c4d5e6f7a8b9',
 };
+
+/** The agency and its sub-accounts: every seed has the first two, the 'agency' seed all of them. */
+const AGENCY = { id: IDS.companyId, name: 'Hoop Marketing' };
+const SAMPLE_LOCATION = { id: IDS.locationId, name: 'Hoop Coffee Roasters', address: '12 Main Street, Portland, OR 97204, USA' };
+const OTHER_LOCATION = { id: IDS.otherLocationId, name: 'Northside Bakery', address: '88 Elm Avenue, Portland, OR 97209, USA' };
+const CLIENT_LOCATIONS = [
+	{
+		id: 'hpSimLocDental7Kq2Wm',
+		name: 'Bright Smile Dental',
+		address: '4 Harbor Road, Seattle, WA 98101, USA',
+		page: 'Bright Smile Dental',
+	},
+	{ id: 'hpSimLocFitness3Zp8V', name: 'Peak Fitness Studio', address: '210 Summit Way, Denver, CO 80202, USA', page: 'Peak Fitness' },
+	{ id: 'hpSimLocGarden5Tn4Qx', name: 'Green Leaf Landscaping', address: '9 Orchard Lane, Austin, TX 78701, USA', page: 'Green Leaf' },
+	{ id: 'hpSimLocBakery8Rw1Jc', name: 'Sunrise Bakery & Cafe', address: '31 Dawn Street, Boise, ID 83702, USA', page: 'Sunrise Bakery' },
+];
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -149,7 +173,8 @@ function makeComment(sim, location, partial) {
 }
 
 function seedIdentity(sim) {
-	const location = addLocation(sim.state, IDS.locationId, IDS.companyId);
+	sim.state.companies.set(AGENCY.id, { ...AGENCY });
+	const location = addLocation(sim.state, IDS.locationId, IDS.companyId, SAMPLE_LOCATION);
 	location.users.push(
 		makeUser(sim, location, {
 			id: IDS.userId,
@@ -161,7 +186,7 @@ function seedIdentity(sim) {
 	);
 	addToken(sim.state, { token: IDS.token, locationId: IDS.locationId, companyId: IDS.companyId, scopes: ALL_SCOPES });
 	// A second location with its own token, so "wrong location" is easy to exercise.
-	const other = addLocation(sim.state, IDS.otherLocationId, IDS.companyId);
+	const other = addLocation(sim.state, IDS.otherLocationId, IDS.companyId, OTHER_LOCATION);
 	other.users.push(makeUser(sim, other, { id: 'hpSimUsrOther7Kd2Lp9', firstName: 'Other', lastName: 'Owner', email: 'other@example.com' }));
 	addToken(sim.state, { token: IDS.otherToken, locationId: IDS.otherLocationId, companyId: IDS.companyId, scopes: ALL_SCOPES });
 	return location;
@@ -376,20 +401,66 @@ function seedQueue(sim, location, category) {
 	queue.anchorAt = sim.clock.nowIso();
 }
 
-/** Fills the store for `name` ('sample' | 'empty'). */
+/**
+ * The agency's clients beyond the sample location: each a sub-account with its own user, two
+ * connected accounts and a scheduled and a published post (nothing shared between them), and
+ * the agency's Private Integration token.
+ */
+function seedClients(sim) {
+	const now = sim.clock.now();
+	for (const client of CLIENT_LOCATIONS) {
+		const location = addLocation(sim.state, client.id, IDS.companyId, client);
+		location.users.push(
+			makeUser(sim, location, {
+				firstName: 'Owner',
+				lastName: client.name.split(' ')[0],
+				email: `owner@${client.id.toLowerCase()}.example.com`,
+			}),
+		);
+		for (const platform of ['facebook', 'instagram'])
+			location.accounts.push(makeAccount(sim, location, { platform, name: `${client.page} (${platform})` }));
+		const [page] = location.accounts;
+		location.posts.push(
+			makePost(sim, location, {
+				status: 'scheduled',
+				accountIds: [page.id],
+				summary: `${client.name}: this week's offer.`,
+				scheduleDate: new Date(now + 2 * DAY).toISOString(),
+				createdBy: location.users[0].id,
+			}),
+			makePost(sim, location, {
+				status: 'published',
+				accountIds: [page.id],
+				summary: `${client.name}: thank you for 100 reviews!`,
+				scheduleDate: new Date(now - DAY).toISOString(),
+				publishedAt: new Date(now - DAY).toISOString(),
+				createdBy: location.users[0].id,
+			}),
+		);
+	}
+	addToken(sim.state, { token: IDS.agencyToken, companyId: IDS.companyId, userType: 'Company', scopes: ALL_SCOPES });
+}
+
+/** Fills the store for `name` ('sample' | 'empty' | 'agency': the sample and four more clients). */
 function applySeed(sim, name) {
 	const location = seedIdentity(sim);
 	if (name === 'empty') return;
-	if (name !== 'sample') throw new Error(`Unknown seed: ${name}`);
+	if (!['sample', 'agency'].includes(name)) throw new Error(`Unknown seed: ${name}`);
 	const { tips } = seedSample(sim, location);
 	seedQueue(sim, location, tips);
+	if (name === 'agency') seedClients(sim);
 }
 
 /** Adds fixture records (partial objects, defaults filled in) to a location. */
 function applyFixture(sim, fixture) {
 	const locationId = fixture.locationId || IDS.locationId;
 	let location = sim.state.locations.get(locationId);
-	if (!location) location = addLocation(sim.state, locationId, fixture.companyId || IDS.companyId);
+	if (!location) {
+		const companyId = fixture.companyId || IDS.companyId;
+		if (!sim.state.companies.has(companyId))
+			sim.state.companies.set(companyId, { id: companyId, name: fixture.companyName || `Agency ${companyId}` });
+		location = addLocation(sim.state, locationId, companyId, { name: fixture.name, address: fixture.address });
+	}
 	const created = {};
 	const add = (key, list, make) => {
 		created[key] = (fixture[key] || []).map((partial) => {
@@ -413,4 +484,4 @@ function applyFixture(sim, fixture) {
 	return created;
 }
 
-module.exports = { IDS, applySeed, applyFixture, makeAccount, makePost, makeComment };
+module.exports = { IDS, CLIENT_LOCATIONS, applySeed, applyFixture, makeAccount, makePost, makeComment };

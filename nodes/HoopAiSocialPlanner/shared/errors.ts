@@ -1,5 +1,6 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 import type { DailyLimitSpent } from './rateLimit';
+import type { ApiConnection } from './run';
 import { redactSecrets, redactText } from './secrets';
 
 interface HighLevelErrorBody {
@@ -56,8 +57,17 @@ export function withFix(error: NodeApiError, fixes: ApiErrorFix[] = []): NodeApi
 	return error;
 }
 
-/** The credential names no location (a routed operation's first check, and the connect flow's). */
-export function noLocationError(node: INode): NodeOperationError {
+/** No location to send to: the credential names none (an agency install names the agency). Nothing is sent. */
+export function noLocationError(node: INode, connection: ApiConnection): NodeOperationError {
+	if (connection.install === 'agency') {
+		return new NodeOperationError(
+			node,
+			'This HoopAI OAuth2 credential is an agency install, and the Social Planner works in one sub-account. Reconnect the credential choosing a sub-account (not the agency) on HoopAI’s page, or use a HoopAI API credential with the sub-account’s Access Token.',
+			{
+				description: `HighLevel answered the connection with an agency (Company) token${connection.companyId ? ` of company ${connection.companyId}` : ''}, which the Social Planner endpoints refuse. The Access Token of a HoopAI API credential is the sub-account’s Private Integration token (Settings → Private Integrations).`,
+			},
+		);
+	}
 	return new NodeOperationError(
 		node,
 		'No Location ID in the credential; set the Location ID in the HoopAI API credential, or connect an OAuth2 token of a sub-account (location)',
@@ -133,6 +143,59 @@ export function isUnsureCreate(error: unknown): boolean {
 	return error instanceof Error && unsureCreates.has(error);
 }
 
+/**
+ * What HoopAI's token endpoint said when n8n tried to refresh the OAuth2 token and was refused, or
+ * undefined when the error is something else. n8n-core throws the OAuth client's AuthError (an
+ * OAuth error body, code EAUTH), its ResponseError (any other answer, code ESTATUS: HighLevel's
+ * documented `{statusCode: 400, message: "Invalid grant: refresh token is invalid"}`), or its own
+ * "needs to be reconnected" error (for invalid_grant), wrapped in a NodeApiError.
+ */
+function refusedRefresh(error: unknown): { said: string } | undefined {
+	for (let current = error as Record<string, unknown> | undefined, depth = 0; current && depth < 5; depth++) {
+		if (current.code === 'EAUTH' && current.body) {
+			const body = current.body as Record<string, unknown>;
+			return { said: String(body.error_description ?? body.message ?? current.message ?? '') };
+		}
+		if (current.code === 'ESTATUS' && typeof current.status === 'number' && current.status < 500 && current.body !== undefined) {
+			let body: unknown = current.body;
+			try {
+				body = typeof body === 'string' ? JSON.parse(body) : body;
+			} catch {
+				// a body that is no JSON is shown as it is
+			}
+			const message = (body as { message?: unknown; error?: unknown } | undefined)?.message ?? body;
+			return { said: Array.isArray(message) ? message.join('; ') : String(message) };
+		}
+		if ((current.failure as { cause?: string } | undefined)?.cause === 'credential-invalid') return { said: 'invalid_grant' };
+		current = current.cause as Record<string, unknown> | undefined;
+	}
+	return undefined;
+}
+
+/**
+ * The error for a refused refresh: HighLevel rotates the refresh token on every refresh and
+ * accepts each one once, so a refused one is lost for good and only reconnecting helps (or, for a
+ * paused sub-account, reactivating it). The message says what to do; n8n shows AI agents only it.
+ */
+function refreshRefusedError(node: INode, said: string): NodeApiError {
+	const credential = node.credentials?.hoopAiOAuth2Api?.name;
+	const named = credential ? `"${credential}"` : 'this HoopAI OAuth2 credential';
+	const answer = redactText(said);
+	if (/location is not active/i.test(said)) {
+		return new NodeApiError(node, { message: answer } as JsonObject, {
+			message: `HoopAI did not refresh the OAuth2 token of ${named}: the sub-account is not active (paused or cancelled). Reactivate it in HoopAI, then run again; the credential works again without reconnecting.`,
+			description: `The token endpoint answered: ${answer}`,
+			httpCode: '400',
+		});
+	}
+	return new NodeApiError(node, { message: answer } as JsonObject, {
+		message: `HoopAI refused to refresh the OAuth2 token of ${named} (${answer}): open the credential, click Reconnect ("Switch account" in n8n 2.x) and choose the same sub-account or agency, then run again.`,
+		description:
+			'HighLevel answers every refresh with a new refresh token and accepts each one once, so the one n8n held was already used or revoked: most often another copy of this credential (another n8n instance, an exported copy, a script) refreshed it first, or the app was uninstalled. Reconnecting gets a new pair; the app stays installed and nothing else changes.',
+		httpCode: '400',
+	});
+}
+
 interface RawHttpAnswer {
 	status?: number;
 	data?: unknown;
@@ -147,6 +210,8 @@ interface RawHttpAnswer {
  */
 export function cleanError(node: INode, error: unknown): unknown {
 	if (!(error instanceof Error) || answerOf(error)) return error;
+	const refused = refusedRefresh(error);
+	if (refused) return refreshRefusedError(node, refused.said);
 	const wrapped = error as NodeApiError & { cause?: { response?: RawHttpAnswer } };
 	if (error instanceof NodeApiError && wrapped.cause === undefined && !wrapped.context?.data) return error;
 	const answer = wrapped.cause?.response;

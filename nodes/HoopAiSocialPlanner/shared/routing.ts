@@ -9,7 +9,7 @@ import {
 	type PostReceiveAction,
 	type PreSendAction,
 } from 'n8n-workflow';
-import { apiError, noLocationError, withFix, type ApiErrorFix } from './errors';
+import { apiError, withFix, type ApiErrorFix } from './errors';
 import { pathSegment, type IdSource } from './ids';
 import { runOf, scopeOfItem } from './run';
 import { createOnce, effectOfMethod, fillLocation, send, stableJson, type ApiResponse, type RequestEffect } from './send';
@@ -25,9 +25,6 @@ import { valueAt } from './values';
  */
 export async function applyConnection(this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
 	const scope = await scopeOfItem(this);
-	if (!scope.locationId) {
-		throw noLocationError(this.getNode());
-	}
 	requestOptions.baseURL = scope.connection.baseUrl;
 	requestOptions.headers = { ...requestOptions.headers, Version: scope.connection.apiVersion };
 	fillLocation(requestOptions, scope.locationId);

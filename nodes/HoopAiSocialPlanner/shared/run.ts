@@ -7,6 +7,7 @@ import type {
 	INode,
 	IPollFunctions,
 } from 'n8n-workflow';
+import { noLocationError } from './errors';
 import { limiterFor, type RateLimiter } from './rateLimit';
 import { DEFAULT_API_VERSION, DEFAULT_BASE_URL } from './request';
 
@@ -17,7 +18,15 @@ export interface ApiConnection {
 	credentialType: 'hoopAiApi' | 'hoopAiOAuth2Api';
 	baseUrl: string;
 	apiVersion: string;
-	/** The credential's own location (a sub-account's). */
+	/**
+	 * What was installed: the token credential is a sub-account's; an OAuth2 credential is what its
+	 * token answer says (`userType` Location: a sub-account, Company: an agency and the sub-accounts
+	 * it approved).
+	 */
+	install: 'subAccount' | 'agency';
+	/** The agency (company) of an OAuth2 install, from its token answer. */
+	companyId: string;
+	/** The credential's own location (a sub-account's; none for an agency install). */
 	locationId: string;
 	defaultUserId: string;
 	/**
@@ -66,6 +75,8 @@ async function readConnection(context: ApiContext): Promise<ApiConnection> {
 		credentialType,
 		baseUrl: String(credentials.baseUrl || DEFAULT_BASE_URL).replace(/\/+$/, ''),
 		apiVersion: String(credentials.apiVersion || DEFAULT_API_VERSION),
+		install: tokenData.userType === 'Company' ? 'agency' : 'subAccount',
+		companyId: String(tokenData.companyId || ''),
 		locationId: String(credentials.locationId || tokenData.locationId || ''),
 		defaultUserId: String(credentials.userId || tokenData.userId || ''),
 	};
@@ -120,12 +131,14 @@ export class RunState {
 
 	/**
 	 * The location an item's requests go to, resolved once per item: the credential's own, for
-	 * every item. Agency mode chooses it per item here (the item's Location, the token exchanged
-	 * for it) and nowhere else; `itemIndex` undefined: the run's own location.
+	 * every item, and none is an error (nothing is sent). Agency mode chooses it per item here
+	 * (the item's Location, the token exchanged for it) and nowhere else; `itemIndex` undefined:
+	 * the run's own location.
 	 */
 	async scope(itemIndex?: number): Promise<LocationScope> {
 		return await this.once(`scope of item ${itemIndex ?? 'none'}`, async () => {
 			const connection = await this.connection();
+			if (!connection.locationId) throw noLocationError(this.context.getNode(), connection);
 			return await this.locationScope(connection, connection.locationId, connection.tokenCredential);
 		});
 	}

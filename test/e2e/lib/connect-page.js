@@ -11,7 +11,7 @@ const fs = require('fs');
 const path = require('path');
 const { REPO_ROOT, log, seconds, freePort, makeN8n, startServer, request } = require('./n8n');
 const { EXAMPLES_DIR, loadExample, location } = require('./examples');
-const { ensureChromium, loadPlaywright, CHROMIUM, FLAGS } = require('./screenshot');
+const { browserReady, loadPlaywright, CHROMIUM, FLAGS } = require('./screenshot');
 
 const FILES = ['10-onboard-a-client-serve-the-connect-page.json', '11-onboard-a-client-attach-what-they-connect.json'];
 const ARTIFACTS = path.join(REPO_ROOT, 'test', 'artifacts');
@@ -69,12 +69,7 @@ async function clickNetwork(page, platform) {
 }
 
 async function connectPageTier({ check, n8n, sim, work }) {
-	const ready = await check('[connect page] headless Chromium', async () => {
-		if (!loadPlaywright()) return { skipped: 'playwright-core is not installed (npm install)' };
-		const reason = ensureChromium();
-		return reason ? { skipped: reason } : 'playwright-core + chromium';
-	});
-	if (!ready) return;
+	if (!(await browserReady(check, '[connect page] headless Chromium'))) return;
 	const [pageWorkflow, callbackWorkflow] = FILES.map(loadExample);
 	const published = await check(`[connect page] import + publish:workflow ${FILES.join(', ')}`, async () => {
 		const dir = fs.mkdtempSync(path.join(work, 'connect-page-'));

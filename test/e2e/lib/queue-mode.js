@@ -7,7 +7,8 @@
 //   - a burst of create executions spread over both workers creates every post exactly once, and
 //     the simulator's 429s (its limit lowered) never fail an execution;
 //   - the trigger, published on main, gives one execution per status change on the workers, and a
-//     restart of main (workers running) neither repeats nor misses an event; its state is in Postgres.
+//     restart of main (workers running) neither repeats nor misses an event; its state is in Postgres;
+//   - an OAuth2 credential whose access token expired, met by both workers at once (oauth2.js).
 const assert = require('assert');
 const crypto = require('crypto');
 const fs = require('fs');
@@ -18,6 +19,7 @@ const { installTarball } = require('./package');
 const { EXAMPLES, EXAMPLES_DIR, loadExample, location } = require('./examples');
 const { ensureServerPackages, startPostgres, startRedis, psql } = require('./services');
 const { sleep, waitFor, executionsOf, runDataOf, listRequestsSince, FINISHED } = require('./executions');
+const { queueRefreshRace } = require('./oauth2');
 
 const TRIGGER_FILE = '05-notify-when-a-post-fails.json';
 const WORKERS = 2;
@@ -318,6 +320,23 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 				);
 				const tooMany = requests.filter((r) => r.status === 429).length;
 				return `${BURST} executions in ${seconds(ms)}: ${perWorker.join(' + ')} per worker; ${requests.length} requests, ${tooMany} answered 429, 0 surfaced; ${BURST} posts, none twice`;
+			},
+		);
+
+		await check(
+			'[queue] OAuth2: an expired access token met by both workers at once: one refresh, the rotated refresh token kept, no execution fails',
+			async () => {
+				const race = await queueRefreshRace({ cli, main, cookie, workers, sim, work });
+				const figures = `${race.calls} executions (${race.perWorker.join(' + ')} per worker) in ${seconds(race.ms)}, token endpoint answering after ${race.refreshLatencyMs} ms: ${JSON.stringify(race.statuses)}; ${race.unauthorized} requests answered 401, ${race.refreshes} refreshes accepted, ${race.refused} refused; the stored refresh token is ${race.keptCurrent ? '' : 'NOT '}the live one`;
+				log(`[queue] OAuth2 race: ${figures}`);
+				assert.ok(
+					race.perWorker.every((n) => n > 0),
+					`both workers ran executions (${race.perWorker.join(' + ')})`,
+				);
+				assert.deepStrictEqual(race.statuses, { success: race.calls }, figures);
+				assert.strictEqual(race.refused, 0, figures);
+				assert.ok(race.keptCurrent, figures);
+				return figures;
 			},
 		);
 

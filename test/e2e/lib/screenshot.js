@@ -69,6 +69,15 @@ function loadPlaywright() {
 	}
 }
 
+/** A check that playwright-core and Chromium are there (skipped, with the reason, when not); true when they are. */
+async function browserReady(check, name) {
+	return await check(name, async () => {
+		if (!loadPlaywright()) return { skipped: 'playwright-core is not installed (npm install)' };
+		const reason = ensureChromium();
+		return reason ? { skipped: reason } : 'playwright-core + chromium';
+	});
+}
+
 // ------------------------------------------------------------------------------------------------
 // What the editor should show, from the node description as n8n serves it to the editor.
 
@@ -568,13 +577,7 @@ const PANELS = [
 ];
 
 async function screenshotTier({ check, n8n, sim }) {
-	const ready = await check('screenshot: n8n editor in headless Chromium', async () => {
-		if (!loadPlaywright()) return { skipped: 'playwright-core is not installed (npm install)' };
-		const reason = ensureChromium();
-		if (reason) return { skipped: reason };
-		return 'playwright-core + chromium';
-	});
-	if (!ready) return;
+	if (!(await browserReady(check, 'screenshot: n8n editor in headless Chromium'))) return;
 	const server = makeN8n(n8n.install, n8n.userFolder, { port: await freePort(), brokerPort: await freePort() });
 	const running = await startServer(server);
 	const { chromium } = loadPlaywright();
@@ -610,13 +613,13 @@ async function screenshotTier({ check, n8n, sim }) {
 }
 
 module.exports = {
+	browserReady,
 	screenshotTier,
 	PANELS,
 	servedDescriptions,
 	expectedLabels,
 	readPanel,
 	openNode,
-	ensureChromium,
 	loadPlaywright,
 	CHROMIUM,
 	FLAGS,

@@ -21,7 +21,6 @@ import {
 	accountsPath,
 	ATTACH_ROUTES,
 	attachNotices,
-	checkLocation,
 	connectNetwork,
 	CONNECT_PLATFORM_OPTIONS,
 	OAUTH_ACCOUNT_ID_SOURCE,
@@ -167,7 +166,8 @@ const attachAccounts = withRoutes(
 	async function attachAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const node = this.getNode();
 		const run = runOf(this);
-		checkLocation(node, await run.scope());
+		// The connect flow is per location: without one the run fails here, before any item.
+		await run.scope();
 		const items = this.getInputData();
 		const attach = async (scope: LocationScope, itemIndex: number, account: IDataObject): Promise<IDataObject> => {
 			const body = attachBody(node, account, `the account "${String(account.name)}" (${String(account.id)})`);

@@ -15,7 +15,7 @@ import { nonceKey, signNonce } from './connectNonce';
 import { PAGE_NETWORK_OPTIONS, PAGE_NETWORKS } from './connectPage';
 import { connectPageHtml } from './connectPageHtml';
 import { connectLink, connectUserOf, reconnectOption } from './getConnectUrl';
-import { checkLocation, START_ROUTES } from './platforms';
+import { START_ROUTES } from './platforms';
 
 const show = { resource: ['accountConnection'], operation: ['buildConnectPage'] };
 
@@ -141,7 +141,6 @@ const buildConnectPage = withRoutes(async function buildConnectPage(this: IExecu
 	const node = this.getNode();
 	const run = runOf(this);
 	const firstScope = await run.scope();
-	checkLocation(node, firstScope);
 	const key = await nonceKey.call(this, firstScope.connection);
 	const files = new Map<number, IBinaryKeyData>();
 	const [items] = await runForEachItem.call(this, async (itemIndex): Promise<IDataObject> => {

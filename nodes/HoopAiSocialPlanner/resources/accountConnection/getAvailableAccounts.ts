@@ -10,7 +10,6 @@ import { checkNonce, nonceKey, type NonceKey } from './connectNonce';
 import { readCallback } from './connectPage';
 import {
 	accountsPath,
-	checkLocation,
 	connectNetwork,
 	CONNECT_PLATFORM_OPTIONS,
 	isV2Platform,
@@ -109,7 +108,8 @@ export async function fetchAvailableAccounts(
 const getAvailableAccounts = withRoutes(async function getAvailableAccounts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const run = runOf(this);
-	checkLocation(node, await run.scope());
+	// The connect flow is per location: without one the run fails here, before any item.
+	await run.scope();
 	const items = this.getInputData();
 	let key: NonceKey | undefined;
 	return await runForEachItem.call(this, async (itemIndex) => {

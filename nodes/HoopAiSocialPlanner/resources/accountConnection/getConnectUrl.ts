@@ -11,7 +11,7 @@ import { runForEachItem, withRoutes } from '../../shared/execute';
 import { optionalId } from '../../shared/ids';
 import { platformName } from '../../networks';
 import { runOf, type LocationScope } from '../../shared/run';
-import { checkLocation, connectNetwork, CONNECT_PLATFORM_OPTIONS, isV2Platform, START_ROUTES, startPath } from './platforms';
+import { connectNetwork, CONNECT_PLATFORM_OPTIONS, isV2Platform, START_ROUTES, startPath } from './platforms';
 import type { Operation } from '../resource';
 
 const showForConnectUrl = { resource: ['accountConnection'], operation: ['getConnectUrl'] };
@@ -91,7 +91,8 @@ export function connectLink(scope: LocationScope, platform: string, userId: stri
 const getConnectUrl = withRoutes(async function getConnectUrl(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = this.getNode();
 	const run = runOf(this);
-	checkLocation(node, await run.scope());
+	// The connect flow is per location: without one the run fails here, before any item.
+	await run.scope();
 	return await runForEachItem.call(this, async (itemIndex): Promise<IDataObject> => {
 		const scope = await run.scope(itemIndex);
 		const platform = choice<string>(node, 'Platform', this.getNodeParameter('connectPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);

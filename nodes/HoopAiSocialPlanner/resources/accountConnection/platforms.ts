@@ -1,8 +1,6 @@
-import type { INode, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { CONNECT_NETWORKS, type ConnectNetwork } from '../../networks';
 import type { ApiRoute } from '../../shared/execute';
-import { noLocationError } from '../../shared/errors';
-import type { LocationScope } from '../../shared/run';
 
 const CONNECT_FLOW = '/social-media-posting/oauth';
 
@@ -131,9 +129,3 @@ export const oauthAccountIdField: INodeProperties = {
 	description:
 		'The <code>accountId</code> the connect window posts back once the client has logged in (see Get Connect URL). It stands for that login, not for a page.',
 };
-
-/** The connect flow is per location: the credential must name one (as every routed operation checks). */
-export function checkLocation(node: INode, scope: LocationScope): void {
-	if (scope.locationId) return;
-	throw noLocationError(node);
-}
