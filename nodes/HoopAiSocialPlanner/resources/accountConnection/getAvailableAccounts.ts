@@ -8,14 +8,7 @@ import { CONNECT_NETWORKS, namesInWords } from '../../networks';
 import { profilesOf } from '../../networks/connect';
 import { checkNonce, nonceKey, type NonceKey } from './connectNonce';
 import { readCallback } from './connectPage';
-import {
-	accountsPath,
-	connectNetwork,
-	CONNECT_PLATFORM_OPTIONS,
-	isV2Platform,
-	LIST_ROUTES,
-	OAUTH_ACCOUNT_ID_SOURCE,
-} from './platforms';
+import { accountsPath, connectNetwork, CONNECT_PLATFORM_OPTIONS, isV2Platform, LIST_ROUTES, OAUTH_ACCOUNT_ID_SOURCE } from './platforms';
 import type { Operation } from '../resource';
 
 const showForAvailable = { resource: ['accountConnection'], operation: ['getAvailableAccounts'] };

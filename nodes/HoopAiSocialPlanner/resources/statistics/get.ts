@@ -41,7 +41,10 @@ function periodDate(node: INode, label: 'Start Date' | 'End Date', value: unknow
 }
 
 function tooMany(node: INode, count: number): NodeOperationError {
-	return new NodeOperationError(node, `Account Names or IDs: ${count} accounts, HoopAI reports on at most ${MAX_PROFILES}; choose fewer, or report on them in several runs`);
+	return new NodeOperationError(
+		node,
+		`Account Names or IDs: ${count} accounts, HoopAI reports on at most ${MAX_PROFILES}; choose fewer, or report on them in several runs`,
+	);
 }
 
 /** preSend: profile IDs (all accounts when none chosen), networks and the date ranges. */
@@ -76,7 +79,8 @@ export async function buildStatisticsBody(
 			.map((account) => String(account.profileId));
 	}
 	if (profileIds.length > MAX_PROFILES) throw tooMany(node, profileIds.length);
-	if (profileIds.length === 0) throw new NodeOperationError(node, 'Account Names or IDs: no account to report on; choose at least one account');
+	if (profileIds.length === 0)
+		throw new NodeOperationError(node, 'Account Names or IDs: no account to report on; choose at least one account');
 	body.profileIds = profileIds;
 	requestOptions.body = body;
 	return requestOptions;
