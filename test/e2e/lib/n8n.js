@@ -187,6 +187,18 @@ function request(method, url, { body, cookie, headers = {} } = {}) {
 }
 
 /** Starts `n8n start`; resolves once /healthz/readiness answers ok. Returns { child, stop(), logs() }. */
+/**
+ * Calls a production webhook, trying again while n8n answers 404: n8n reports itself ready before
+ * it has registered the webhooks of its published workflows (slow under load).
+ */
+async function callWebhook(method, url, options = {}, { tries = 60, pauseMs = 500 } = {}) {
+	for (let attempt = 1; ; attempt++) {
+		const answer = await request(method, url, options);
+		if (answer.status !== 404 || attempt >= tries) return answer;
+		await new Promise((resolve) => setTimeout(resolve, pauseMs));
+	}
+}
+
 async function startServer(n8n, { timeoutMs = 180000, logFile, echo = false } = {}) {
 	const child = spawn(n8n.install.nodeBin, [n8n.install.n8nBin, 'start'], {
 		cwd: n8n.userFolder,
@@ -278,6 +290,7 @@ module.exports = {
 	parseRawOutput,
 	nodeOutput,
 	request,
+	callWebhook,
 	startServer,
 	ownerLogin,
 	credentialFile,

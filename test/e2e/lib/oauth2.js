@@ -13,8 +13,8 @@ const assert = require('assert');
 const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
-const { log, seconds, freePort, makeN8n, startServer, ownerLogin, request } = require('./n8n');
-const { sleep, waitFor, executionsOf, runDataOf, FINISHED } = require('./executions');
+const { log, seconds, freePort, makeN8n, startServer, ownerLogin, request, callWebhook } = require('./n8n');
+const { waitFor, executionsOf, runDataOf, FINISHED } = require('./executions');
 const { browserReady, loadPlaywright, CHROMIUM, FLAGS } = require('./screenshot');
 
 const ACTION_TYPE = 'n8n-nodes-hoopai-social-planner.hoopAiSocialPlanner';
@@ -156,15 +156,6 @@ async function publishAccountsWebhook(baseUrl, cookie, { name, webhookPath, cred
 	return { id, url: `${baseUrl}/webhook/${webhookPath}` };
 }
 
-/** POSTs to a production webhook; a webhook n8n has not registered yet (404) is tried again for a while. */
-async function callWebhook(url) {
-	for (let tries = 0; ; tries++) {
-		const answer = await request('POST', url, { body: {} });
-		if (answer.status !== 404 || tries >= 40) return answer;
-		await sleep(500);
-	}
-}
-
 /** What the simulator saw since `from`: method, path and status of each request. */
 function seenSince(sim, from) {
 	return sim.control
@@ -240,7 +231,7 @@ async function oauth2Tier({ check, n8n, sim, work }) {
 			webhookPath: 'hoopai-oauth2-accounts',
 			credential: { id: subAccount.id, name: subAccount.name },
 		});
-		const callAccounts = async () => await callWebhook(webhook.url);
+		const callAccounts = async () => await callWebhook('POST', webhook.url, { body: {} });
 
 		await check('[oauth2] a workflow’s node call succeeds with the saved token', async () => {
 			const from = sim.control.requests().length;
@@ -327,7 +318,7 @@ async function oauth2Tier({ check, n8n, sim, work }) {
 					credential: { id, name },
 				});
 				const before = sim.control.requests().length;
-				await callWebhook(agencyWebhook.url);
+				await callWebhook('POST', agencyWebhook.url, { body: {} });
 				const { error } = await lastExecution(server, cookie, n8n.install, agencyWebhook.id);
 				assert.match(error.message, /^This HoopAI OAuth2 credential is an agency install/);
 				assert.deepStrictEqual(seenSince(sim, before), [], 'nothing was sent');
@@ -373,7 +364,7 @@ async function queueRefreshRace({ cli, main, cookie, workers, sim, work, calls =
 		credential: { id, name },
 	});
 	// Registered on main (this call, before the expiry, refreshes nothing).
-	assert.strictEqual((await callWebhook(webhook.url)).status, 200);
+	assert.strictEqual((await callWebhook('POST', webhook.url, { body: {} })).status, 200);
 	sim.control.advanceTokenClock(DAY_MS);
 	// The token endpoint answers after 4 s, so executions of both workers meet the 401 before the
 	// first refresh is done (with a fast answer one worker's refresh lands before the other starts).
