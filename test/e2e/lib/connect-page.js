@@ -57,7 +57,13 @@ async function openConnectPage(browser, url) {
 	page.on('request', (sent) => {
 		if (sent.method() === 'POST') posts.push(sent.url());
 	});
-	const response = await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+	// n8n may still answer 404 while it registers the published workflows' webhooks.
+	let response = await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+	for (let tries = 1; response.status() === 404 && tries < 60; tries++) {
+		await page.waitForTimeout(500);
+		response = await page.goto(url, { waitUntil: 'load', timeout: 60000 });
+		if (response.status() !== 404) log(`the connect page answered 404 ${tries} time(s) before ${response.status()}`);
+	}
 	return { context, page, posts, response };
 }
 
