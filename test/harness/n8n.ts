@@ -15,6 +15,7 @@ import {
 	type INodeType,
 	type INodeTypes,
 	type IWorkflowExecuteAdditionalData,
+	type NodeExecutionHint,
 	type WorkflowActivateMode,
 	type WorkflowExecuteMode,
 } from 'n8n-workflow';
@@ -90,6 +91,8 @@ export interface RunNodeOptions {
 export interface RunNodeResult {
 	items: INodeExecutionData[];
 	error?: ExecutionError;
+	/** The execution hints the node added (n8n shows them above the output). */
+	hints: NodeExecutionHint[];
 	credentialsHelper: TestCredentialsHelper;
 }
 
@@ -142,6 +145,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	return {
 		items: taskData?.data?.main?.[0] ?? [],
 		error: run.data.resultData.error ?? taskData?.error,
+		hints: taskData?.hints ?? [],
 		credentialsHelper,
 	};
 }

@@ -211,12 +211,14 @@ describe('Build Connect Page and its callback', () => {
 
 		const attached = await attach(pages);
 		expect(attached.error).toBeUndefined();
-		expect(attached.items.map((item) => [item.json.name, item.json.platform, item.json.type])).toEqual(
-			pages.map((page) => [page.name, 'facebook', 'page']),
+		expect(attached.items.map((item) => [item.json.name, item.json.network, item.json.type])).toEqual(
+			pages.map((page) => [page.name, 'Facebook', 'page']),
 		);
 		expect(sent()).toEqual([
 			`GET /social-media-posting/oauth/${sim().locationId}/facebook/accounts/${message.accountId}`,
 			...pages.map(() => `POST /social-media-posting/oauth/${sim().locationId}/facebook/accounts/${message.accountId}`),
+			// Simplify reads the attached accounts back once, as Account → Get Many lists them.
+			`GET /social-media-posting/${sim().locationId}/accounts`,
 		]);
 		const all = await runNode({
 			parameters: { resource: 'account', operation: 'getAll', returnAll: true, simple: false },

@@ -51,14 +51,18 @@ export const postLocator: INodeProperties = {
 
 /**
  * Simplify (n8n's `simple`, on by default) for the operations that output posts or accounts (see
- * post/simplify.ts, account/getAll.ts), declared once: each declaration is evaluated per item.
+ * post/simplify.ts, account/getAll.ts, accountConnection/attachAccounts.ts), declared once: each
+ * declaration is evaluated per item. No other resource has these operations, nor these resources
+ * the others: the lists show it exactly where it applies.
  */
 export const simplifyField: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simple',
 	type: 'boolean',
 	default: true,
-	displayOptions: { show: { resource: ['post', 'account'], operation: ['create', 'get', 'getAll', 'update'] } },
+	displayOptions: {
+		show: { resource: ['post', 'account', 'accountConnection'], operation: ['create', 'get', 'getAll', 'update', 'attachAccounts'] },
+	},
 	description: 'Whether to return a simplified version of the response instead of the raw data',
 };
 

@@ -30,9 +30,9 @@ async function accountListItems(this: IExecuteSingleFunctions, items: INodeExecu
 /**
  * An account as Simplify shows it: its name and network first (what every accounts field takes
  * back, e.g. "Hoop Coffee (Facebook)"), whether it must be reconnected, and its ID, which stays
- * the same when the page is renamed.
+ * the same when the page is renamed. Attach Accounts outputs what it attached in this shape too.
  */
-function simpleAccount(account: IDataObject): IDataObject {
+export function simpleAccount(account: IDataObject): IDataObject {
 	return {
 		name: account.name,
 		network: platformName(String(account.platform ?? '')),

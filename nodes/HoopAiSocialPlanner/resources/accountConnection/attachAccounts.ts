@@ -8,6 +8,7 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { listAccounts } from '../../shared/accounts';
+import { simpleAccount } from '../account/getAll';
 import { choice, text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { pathSegment } from '../../shared/ids';
@@ -78,14 +79,46 @@ export const attachAccountsDescription: INodeProperties[] = [
  * attached, so sending again makes no duplicate.
  */
 async function findAttached(this: IExecuteFunctions, scope: LocationScope, account: IDataObject): Promise<ApiResponse | undefined> {
-	const originId = String(account.id).replace(/^locations\//, '');
-	const found = (await listAccounts.call(this, scope)).find(
-		(candidate) =>
-			candidate.platform === account.platform &&
-			candidate.oauthId === account.oauthAccountId &&
-			(String(candidate.id).endsWith(`_${originId}`) || candidate.name === account.name),
-	);
+	const found = (await listAccounts.call(this, scope)).find((candidate) => isAttachedAs(candidate, account));
 	return found && { statusCode: 201, headers: {}, body: { results: found } };
+}
+
+/** Whether a social account of the location is the available account attached (its login, network and page). */
+function isAttachedAs(candidate: IDataObject, account: IDataObject): boolean {
+	const originId = String(account.id).replace(/^locations\//, '');
+	return (
+		candidate.platform === account.platform &&
+		candidate.oauthId === account.oauthAccountId &&
+		(String(candidate.id).endsWith(`_${originId}`) || candidate.name === account.name)
+	);
+}
+
+/** An attach's answer, with the available account it attached and the location it went to. */
+interface Attached {
+	account: IDataObject;
+	scope: LocationScope;
+}
+
+/**
+ * Simplify (on by default): the attached accounts as Account → Get Many lists them, read back from
+ * the location's accounts once the run has attached them all (one request per location), since the
+ * attach answer differs per network (YouTube's and Pinterest's hold no ID) and says nothing of
+ * expiry. One that is not listed yet is shown from its answer.
+ */
+async function simplifyAttached(this: IExecuteFunctions, output: INodeExecutionData[], attached: WeakMap<IDataObject, Attached>): Promise<void> {
+	const listed = new Map<string, Promise<IDataObject[]>>();
+	for (const item of output) {
+		const found = attached.get(item.json);
+		if (!found) continue;
+		const { account, scope } = found;
+		if (!listed.has(scope.locationId)) listed.set(scope.locationId, listAccounts.call(this, scope));
+		const answer = item.json;
+		const id = answer.id ?? answer._id;
+		const match = (await listed.get(scope.locationId))!.find((candidate) => isAttachedAs(candidate, account));
+		item.json = simpleAccount(
+			match ?? { name: answer.name ?? account.name, platform: account.platform, type: answer.type, isExpired: false, ...(id ? { id } : {}) },
+		);
+	}
 }
 
 /** What an input item names, checked: an available account of a network that can be attached. */
@@ -183,7 +216,8 @@ const attachAccounts = withRoutes(
 			key ??= await nonceKey.call(this, scope.connection);
 			checkNonce(node, key, scope.locationId, nonce, 'Accounts to Attach');
 		};
-		return await runForEachItem.call(this, async (itemIndex) => {
+		const attached = new WeakMap<IDataObject, Attached>();
+		const output = await runForEachItem.call(this, async (itemIndex) => {
 			const scope = await run.scope(itemIndex);
 			const from = choice<string>(node, 'Accounts to Attach', this.getNodeParameter('attachFrom', itemIndex, 'input'), ATTACH_FROM_OPTIONS);
 			const json = items[itemIndex].json;
@@ -232,10 +266,17 @@ const attachAccounts = withRoutes(
 					);
 				});
 			}
-			const attached: IDataObject[] = [];
-			for (const account of accounts.filter((candidate) => !candidate.isConnected)) attached.push(await attach(scope, itemIndex, account));
-			return attached;
+			const answers: IDataObject[] = [];
+			const simple = this.getNodeParameter('simple', itemIndex, true) === true;
+			for (const account of accounts.filter((candidate) => !candidate.isConnected)) {
+				const answer = await attach(scope, itemIndex, account);
+				if (simple) attached.set(answer, { account, scope });
+				answers.push(answer);
+			}
+			return answers;
 		});
+		await simplifyAttached.call(this, output[0], attached);
+		return output;
 	},
 	[...ATTACH_ROUTES, ...LIST_ROUTES, { method: 'GET', path: '/social-media-posting/{locationId}/accounts' }],
 );
