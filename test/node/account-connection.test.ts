@@ -140,9 +140,11 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 			...pages.map(() => `POST /social-media-posting/oauth/${sim().locationId}/facebook/accounts/${message.accountId} 201`),
 			`GET /social-media-posting/${sim().locationId}/accounts 200`,
 		]);
-		expect(log().map((request) => request.body).slice(0, pages.length)).toEqual(
-			pages.map((page) => ({ type: 'page', originId: page.id, name: page.name, avatar: page.avatar })),
-		);
+		expect(
+			log()
+				.map((request) => request.body)
+				.slice(0, pages.length),
+		).toEqual(pages.map((page) => ({ type: 'page', originId: page.id, name: page.name, avatar: page.avatar })));
 
 		const listed = await runNode({
 			parameters: { resource: 'account', operation: 'getAll', returnAll: true, simple: false },

@@ -275,14 +275,29 @@ describe('Set Accounts, Get Many, Get, Delete Row, Finalize, Delete', () => {
 
 		const got = await run({ operation: 'get', csvId });
 		expect(got.items).toHaveLength(1);
-		expect(got.items[0].json).toMatchObject({ count: 3, csv: { id: csvId, status: 'pending' } });
-		const rows = got.items[0].json.posts as IDataObject[];
-		expect(rows.map((row) => row.summary)).toEqual(['First', 'Second', 'Third']);
+		expect(got.items[0].json).toMatchObject({
+			rejected: 0,
+			rejections: [],
+			rowsCount: 3,
+			accepted: 0,
+			waiting: 3,
+			csvId,
+			fileName: 'posts.csv',
+			status: 'waiting to be imported',
+			accounts: 'Hoop Coffee Roasters (Facebook)',
+		});
+		expect(got.hints).toEqual([]);
+		const rows = got.items[0].json.rows as IDataObject[];
+		expect(rows.map((row) => [row.row, row.status, row.content])).toEqual([
+			[1, 'waiting to be imported', 'First'],
+			[2, 'waiting to be imported', 'Second'],
+			[3, 'waiting to be imported', 'Third'],
+		]);
 		const limited = await run({ operation: 'get', csvId, returnAllRows: false, rowLimit: 2 });
-		expect((limited.items[0].json.posts as IDataObject[]).map((row) => row.summary)).toEqual(['First', 'Second']);
+		expect((limited.items[0].json.rows as IDataObject[]).map((row) => row.content)).toEqual(['First', 'Second']);
 
-		const deleted = await run({ operation: 'deleteRow', csvId, rowId: String(rows[1]._id) });
-		expect(deleted.items[0].json).toEqual({ deleted: true, id: rows[1]._id, csvId });
+		const deleted = await run({ operation: 'deleteRow', csvId, rowId: String(rows[1].id) });
+		expect(deleted.items[0].json).toEqual({ deleted: true, id: rows[1].id, csvId });
 
 		const before = location().posts.length;
 		const finalized = await run({ operation: 'finalize', csvId });
@@ -301,8 +316,9 @@ describe('Set Accounts, Get Many, Get, Delete Row, Finalize, Delete', () => {
 		const csvId = await uploadAndSet(csv(...rows));
 		const before = sim().control.requests().length;
 		const got = await run({ operation: 'get', csvId });
-		expect((got.items[0].json.posts as IDataObject[]).map((row) => row.summary)).toEqual(rows.map((_row, index) => `Row ${index + 1}`));
-		expect(requestsSince(sim(), before)).toHaveLength(3);
+		expect((got.items[0].json.rows as IDataObject[]).map((row) => row.content)).toEqual(rows.map((_row, index) => `Row ${index + 1}`));
+		// Three pages of rows, and the accounts once (the import's accounts by name).
+		expect(requestsSince(sim(), before)).toHaveLength(4);
 	});
 
 	it('the user comes from the credential; without one anywhere, nothing is sent', async () => {
@@ -331,11 +347,11 @@ describe('Import Posts', () => {
 		const { items, error } = await importFile(built.items[0]);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({
-			finalized: true,
-			status: 'completed',
+			rejected: 0,
 			rowsCount: 4,
 			accepted: 4,
-			rejected: 0,
+			waiting: 0,
+			status: 'imported',
 			fileName: 'posts.csv',
 		});
 		const created = (location().posts as IDataObject[]).slice(before);
@@ -383,15 +399,33 @@ describe('Import Posts', () => {
 		const reviewed = await importFile(file, { csvAccountIds: [account('facebook'), account('instagram')], review: true });
 		expect(reviewed.error).toBeUndefined();
 		const out = reviewed.items[0].json;
-		expect(out).toMatchObject({ finalized: false, status: 'pending', rowsCount: 3, accepted: 1, rejected: 2 });
-		expect((out.rows as IDataObject[]).map((row) => [row.row, row.status, row.errors])).toEqual([
-			[1, 'rejected', { row: 'Instagram: media is required' }],
-			[2, 'pending', {}],
+		expect(out).toMatchObject({
+			rejected: 2,
+			rejections: [
+				'Row 1 — Instagram: media is required',
+				'Row 3 — GIF URL (https://cdn.example.com/b.gif): Instagram does not accept GIFs',
+			],
+			rowsCount: 3,
+			accepted: 0,
+			waiting: 1,
+			status: 'waiting to be imported',
+			accounts: 'Hoop Coffee Roasters (Facebook), hoopcoffee (Instagram)',
+		});
+		expect((out.rows as IDataObject[]).map((row) => [row.row, row.status, row.problems, row.apiErrors])).toEqual([
+			[1, 'rejected', ['Instagram: media is required'], { errorMessage: 'Instagram: media is required' }],
+			[2, 'waiting to be imported', [], {}],
 			[
 				3,
 				'rejected',
-				{ row: 'Instagram: Instagram does not accept GIFs', instagram: 'Instagram does not accept GIFs (https://cdn.example.com/b.gif)' },
+				['GIF URL (https://cdn.example.com/b.gif): Instagram does not accept GIFs'],
+				{
+					errorMessage: 'Instagram: Instagram does not accept GIFs',
+					medias: [{ url: 'https://cdn.example.com/b.gif', instagramError: 'Instagram does not accept GIFs' }],
+				},
 			],
+		]);
+		expect(reviewed.hints.map((hint) => hint.message)).toEqual([
+			'2 of 3 rows were rejected: Row 1 — Instagram: media is required. Row 3 — GIF URL (https://cdn.example.com/b.gif): Instagram does not accept GIFs.',
 		]);
 		const sent = requestsSince(sim(), before);
 		expect(sent.filter((request) => request.startsWith('PATCH'))).toEqual([]);
@@ -400,7 +434,7 @@ describe('Import Posts', () => {
 		const posts = location().posts.length;
 		// The same accounts by name this time, as comma-separated text.
 		const scheduled = await importFile(file, { csvAccountIds: 'Hoop Coffee Roasters, hoopcoffee (Instagram)' });
-		expect(scheduled.items[0].json).toMatchObject({ finalized: true, accepted: 1, rejected: 2 });
+		expect(scheduled.items[0].json).toMatchObject({ rejected: 2, accepted: 1, waiting: 0, status: 'imported' });
 		const imported = location().csvs.find((candidate: IDataObject) => candidate.id === scheduled.items[0].json.csvId);
 		expect(imported.accountIds).toEqual([account('facebook'), account('instagram')]);
 		expect((location().posts as IDataObject[]).slice(posts).map((post) => post.summary)).toEqual(['With a photo']);
@@ -408,8 +442,10 @@ describe('Import Posts', () => {
 
 	it('fails naming the accounts when no row can go to them, leaving the import unscheduled', async () => {
 		const { error } = await importFile(fileItem(csv('2030-06-01 10:00:00,Text only,,,,')), { csvAccountIds: [account('instagram')] });
-		expect(error?.message).toBe('Account Names or IDs: none of the file’s 1 rows can be scheduled on these accounts');
-		expect((error as { description?: string }).description).toContain('- row 1: row: Instagram: media is required');
+		expect(error?.message).toBe(
+			'Account Names or IDs: none of the file’s 1 rows can be scheduled on these accounts. Row 1 — Instagram: media is required. Fix the rows or choose other accounts, and import the file again.',
+		);
+		expect((error as { description?: string }).description).toMatch(/^The import \(CSV Import ID \w+\) was left unscheduled in HoopAI\.$/);
 		expect(
 			sim()
 				.control.requests()
@@ -425,7 +461,7 @@ describe('Import Posts', () => {
 		const posts = location().posts.length;
 		const { items, error } = await importFile(built.items[0]);
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ finalized: true, rowsCount: 200, accepted: 200, rejected: 0 });
+		expect(items[0].json).toMatchObject({ rejected: 0, rowsCount: 200, accepted: 200, waiting: 0, status: 'imported' });
 		const created = (location().posts as IDataObject[]).slice(posts);
 		expect(created.map((post) => post.summary)).toEqual(rows.map((row) => row.text));
 		const sent = requestsSince(sim(), before).map((request) =>
@@ -439,6 +475,8 @@ describe('Import Posts', () => {
 			'GET /social-media-posting/{locationId}/csv/{id}',
 			'GET /social-media-posting/{locationId}/csv/{id}',
 			'PATCH /social-media-posting/{locationId}/csv/{id}',
+			// Read again for the rows' statuses once scheduled: two pages of 100.
+			'GET /social-media-posting/{locationId}/csv/{id}',
 			'GET /social-media-posting/{locationId}/csv/{id}',
 		]);
 		printFigures('Import Posts, 200 rows', {
@@ -498,8 +536,117 @@ describe('Import Posts', () => {
 		const posts = location().posts.length;
 		const { items, error } = await importFile(fileItem(file, 'Sheet.csv', 'text/csv'));
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ finalized: true, droppedColumns: ['row_number'], accepted: 3, rejected: 0 });
+		expect(items[0].json).toMatchObject({ status: 'imported', droppedColumns: ['row_number'], accepted: 3, rejected: 0 });
 		expect((location().posts as IDataObject[]).slice(posts).map((post) => post.summary)).toEqual([TRICKY[0], TRICKY[1], '42']);
+	});
+});
+
+describe('Rejected rows: one shape for Get and Import Posts, Fail When Any Row Is Rejected', () => {
+	// The simulator rejects a row whose time has passed, as HoopAI's import does (its errorMessage
+	// "postAtSpecificTime must be in the future"); the file's other row keeps it from CSV_NO_VALID_POST.
+	const PAST_AND_FUTURE = csv('2020-01-01 10:00:00,Last year,,,,', '2030-06-01 10:00:00,Next summer,,,,');
+	const PAST = 'Row 1 — Post At Specific Time: must be in the future';
+	const importFile = async (
+		parameters: INodeParameters = {},
+		more: { inputItems?: INodeExecutionData[]; continueOnFail?: boolean; timezone?: string } = {},
+	) =>
+		await run(
+			{ operation: 'importPosts', csvAccountIds: [account('facebook')], ...parameters },
+			{ inputItems: [fileItem(PAST_AND_FUTURE)], ...more },
+		);
+	const patches = () =>
+		sim()
+			.control.requests()
+			.filter((request) => request.method === 'PATCH').length;
+
+	it('a row in the past: the output says first how many rows were rejected and why, in the template’s column words; the item succeeds with a hint', async () => {
+		const posts = location().posts.length;
+		const { items, error, hints } = await importFile({}, { timezone: 'Europe/Berlin' });
+		expect(error).toBeUndefined();
+		const out = items[0].json;
+		expect(Object.keys(out)).toEqual([
+			'rejected',
+			'rejections',
+			'rowsCount',
+			'accepted',
+			'waiting',
+			'csvId',
+			'fileName',
+			'status',
+			'accounts',
+			'rows',
+		]);
+		expect(out).toMatchObject({ rejected: 1, rejections: [PAST], rowsCount: 2, accepted: 1, waiting: 0, status: 'imported' });
+		const [past, future] = out.rows as IDataObject[];
+		expect(past).toEqual({
+			row: 1,
+			status: 'rejected',
+			problems: ['Post At Specific Time: must be in the future'],
+			content: 'Last year',
+			// The file's UTC time, in the workflow's timezone.
+			scheduledAt: '2020-01-01T11:00:00+01:00',
+			media: [],
+			id: expect.any(String),
+			apiErrors: { errorMessage: 'postAtSpecificTime must be in the future' },
+		});
+		expect(future).toMatchObject({ row: 2, status: 'accepted', problems: [], content: 'Next summer', postId: expect.any(String) });
+		expect(JSON.stringify(out)).not.toContain('null');
+		expect(hints).toEqual([{ message: `1 of 2 rows was rejected: ${PAST}.`, type: 'warning', location: 'outputPane' }]);
+		expect((location().posts as IDataObject[]).slice(posts).map((post) => post.summary)).toEqual(['Next summer']);
+	});
+
+	it('Get outputs an import exactly as Import Posts does, with the same hint', async () => {
+		const reviewed = await importFile({ review: true });
+		const got = await run({ operation: 'get', csvId: String(reviewed.items[0].json.csvId) });
+		expect(got.error).toBeUndefined();
+		expect(got.items[0].json).toEqual(reviewed.items[0].json);
+		expect(got.items[0].json).toMatchObject({ rejected: 1, rejections: [PAST], accepted: 0, waiting: 1, status: 'waiting to be imported' });
+		expect(got.hints).toEqual(reviewed.hints);
+	});
+
+	it('Fail When Any Row Is Rejected: the item fails before anything is scheduled, listing each rejected row and what to do', async () => {
+		const posts = location().posts.length;
+		const before = patches();
+		const { error, items } = await importFile({ failWhenAnyRowRejected: true });
+		expect(items).toEqual([]);
+		expect(error).toMatchObject({ name: 'NodeOperationError' });
+		expect(error?.message).toMatch(
+			new RegExp(
+				`^Fail When Any Row Is Rejected: 1 of 2 rows was rejected\\. ${PAST}\\. Nothing was scheduled; the import waits in HoopAI \\(CSV Import ID (\\w+)\\)\\. Fix these rows in the file and import it again, or Finalize it to schedule the 1 other row\\.$`,
+			),
+		);
+		const csvId = /CSV Import ID (\w+)/.exec(String(error?.message))![1];
+		expect(location().csvs.find((candidate: IDataObject) => candidate.id === csvId)).toMatchObject({ status: 'pending' });
+		expect(patches()).toBe(before);
+		expect(location().posts.length).toBe(posts);
+	});
+
+	it('Fail When Any Row Is Rejected with Continue On Fail: the rejected file’s item is an error item, the clean file’s item is imported', async () => {
+		const clean = fileItem(csv('2030-06-02 10:00:00,Clean file,,,,'));
+		const { items, error } = await importFile(
+			{ failWhenAnyRowRejected: true },
+			{ inputItems: [fileItem(PAST_AND_FUTURE), clean], continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(Object.keys(items[0].json)).toEqual(['error']);
+		expect(items[0].json.error).toMatch(/^Fail When Any Row Is Rejected: 1 of 2 rows was rejected\. Row 1 — Post At Specific Time/);
+		expect(items[1].json).toMatchObject({ rejected: 0, rejections: [], rowsCount: 1, accepted: 1, status: 'imported' });
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+	});
+
+	it('Get with Fail When Any Row Is Rejected, once the import is scheduled: says the other rows went out and to import only the fixed rows', async () => {
+		const imported = await importFile();
+		const csvId = String(imported.items[0].json.csvId);
+		const before = sim().control.requests().length;
+		const { error } = await run({ operation: 'get', csvId, failWhenAnyRowRejected: true });
+		expect(error?.message).toBe(
+			`Fail When Any Row Is Rejected: 1 of 2 rows was rejected. ${PAST}. The other row was scheduled: fix these rows and import only them again.`,
+		);
+		expect(requestsSince(sim(), before).every((request) => request.startsWith('GET '))).toBe(true);
+		const off = await run({ operation: 'get', csvId });
+		expect(off.items[0].json).toMatchObject({ rejected: 1, accepted: 1, status: 'imported' });
+		expect(off.hints.map((hint) => hint.message)).toEqual([`1 of 2 rows was rejected: ${PAST}.`]);
 	});
 });
 

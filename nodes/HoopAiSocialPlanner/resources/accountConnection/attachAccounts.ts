@@ -105,7 +105,11 @@ interface Attached {
  * attach answer differs per network (YouTube's and Pinterest's hold no ID) and says nothing of
  * expiry. One that is not listed yet is shown from its answer.
  */
-async function simplifyAttached(this: IExecuteFunctions, output: INodeExecutionData[], attached: WeakMap<IDataObject, Attached>): Promise<void> {
+async function simplifyAttached(
+	this: IExecuteFunctions,
+	output: INodeExecutionData[],
+	attached: WeakMap<IDataObject, Attached>,
+): Promise<void> {
 	const listed = new Map<string, Promise<IDataObject[]>>();
 	for (const item of output) {
 		const found = attached.get(item.json);
@@ -116,7 +120,13 @@ async function simplifyAttached(this: IExecuteFunctions, output: INodeExecutionD
 		const id = answer.id ?? answer._id;
 		const match = (await listed.get(scope.locationId))!.find((candidate) => isAttachedAs(candidate, account));
 		item.json = simpleAccount(
-			match ?? { name: answer.name ?? account.name, platform: account.platform, type: answer.type, isExpired: false, ...(id ? { id } : {}) },
+			match ?? {
+				name: answer.name ?? account.name,
+				platform: account.platform,
+				type: answer.type,
+				isExpired: false,
+				...(id ? { id } : {}),
+			},
 		);
 	}
 }

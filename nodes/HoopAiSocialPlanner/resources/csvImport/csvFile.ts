@@ -14,6 +14,20 @@ export const TEMPLATE_COLUMNS = [
 export type TemplateColumn = (typeof TEMPLATE_COLUMNS)[number];
 export type TemplateRow = Partial<Record<TemplateColumn, string>>;
 
+/**
+ * Each column in a row's problems, by its header's words ("postAtSpecificTime (YYYY-MM-DD
+ * HH:mm:ss)" → "Post At Specific Time"), keyed by the header's first word, which the API's row
+ * errors start with ("postAtSpecificTime must be in the future").
+ */
+export const COLUMN_WORDS: Record<string, string> = {
+	postAtSpecificTime: 'Post At Specific Time',
+	content: 'Content',
+	link: 'Link',
+	imageUrls: 'Image URLs',
+	gifUrl: 'GIF URL',
+	videoUrls: 'Video URLs',
+};
+
 /** The template's columns as a message lists them. */
 export const TEMPLATE_COLUMNS_TEXT = TEMPLATE_COLUMNS.map((column) => `"${column}"`).join(', ');
 

@@ -3,17 +3,16 @@ import { text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { accountIdsOf, accountReferences } from '../../shared/accounts';
 import { optionalId } from '../../shared/ids';
-import { runOf, type LocationScope } from '../../shared/run';
+import { runOf } from '../../shared/run';
 import { apiRequest } from '../../shared/send';
 import { approverOption, CSV_PATH, importUserId, userIdOption } from './fields';
-import { countRows, rowView } from './rows';
+import { checkRejected, failsOnRejected, failWhenAnyRowRejectedField, importOutput, readImport } from './get';
+import { rejectionsText } from './rows';
 import { sendSetAccounts, type SetAccountsBody } from './setAccounts';
 import { csvFileOf, dropColumnsOption, fileNameOption, fileToSend, uploadCsv } from './upload';
 import type { Operation } from '../resource';
 
 const show = { resource: ['csvImport'], operation: ['importPosts'] };
-/** Rows asked for per request when reading an import back. */
-const ROW_PAGE = 100;
 
 export const csvImportPostsDescription: INodeProperties[] = [
 	{
@@ -23,8 +22,10 @@ export const csvImportPostsDescription: INodeProperties[] = [
 		default: false,
 		displayOptions: { show },
 		description:
-			'Whether to stop before scheduling and output every row with its errors per network. The import waits in HoopAI: schedule it with Finalize (its CSV Import ID) or in the Social Planner.',
+			'Whether to stop before scheduling and output every row with what is wrong with it. The import waits in HoopAI: schedule it with Finalize (its CSV Import ID) or in the Social Planner.',
 	},
+	// Declared here once for Get too: Import Posts shows it before its Options.
+	failWhenAnyRowRejectedField,
 	{
 		displayName: 'Options',
 		name: 'importOptions',
@@ -36,46 +37,10 @@ export const csvImportPostsDescription: INodeProperties[] = [
 	},
 ];
 
-/** Every parsed row of an import, page by page, and the import itself. */
-async function readImport(
-	this: IExecuteFunctions,
-	scope: LocationScope,
-	csvId: string,
-): Promise<{ csv: IDataObject; rows: IDataObject[] }> {
-	const rows: IDataObject[] = [];
-	let csv: IDataObject = {};
-	for (;;) {
-		const response = await apiRequest.call(this, 'GET', `${CSV_PATH}/${encodeURIComponent(csvId)}`, {
-			qs: { skip: String(rows.length), limit: String(ROW_PAGE) },
-			scope,
-		});
-		const results = (response.results ?? {}) as IDataObject;
-		csv = (results.csv ?? csv) as IDataObject;
-		const page = (results.posts ?? []) as IDataObject[];
-		rows.push(...page);
-		if (page.length === 0 || rows.length >= Number(results.count ?? 0)) return { csv, rows };
-	}
-}
-
-/** The rejected rows, as a description lists them. */
-function rejectedList(rows: IDataObject[]): string {
-	const lines = rows
-		.map(rowView)
-		.filter((row) => Object.keys(row.errors as IDataObject).length > 0)
-		.slice(0, 5)
-		.map(
-			(row) =>
-				`- row ${String(row.row)}: ${Object.entries(row.errors as IDataObject)
-					.map(([where, error]) => `${where}: ${String(error)}`)
-					.join('; ')}`,
-		);
-	return lines.join('\n');
-}
-
 /**
  * Import Posts: upload the item's file, set the accounts, read the parsed rows back, then either
- * stop for review or finalize (HoopAI schedules the accepted rows; a rejected row never holds the
- * others back). Outputs the import with its counts and every row with its errors.
+ * stop for review or finalize (HoopAI schedules the accepted rows; a rejected row holds the others
+ * back only when Fail When Any Row Is Rejected is on). Outputs the import as Get does (rows.ts).
  */
 const importCsvPosts = withRoutes(
 	async function importPosts(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -108,35 +73,28 @@ const importCsvPosts = withRoutes(
 				...(uploaded.csvFileType ? { csvFileType: String(uploaded.csvFileType) } : {}),
 			};
 			const csvId = await sendSetAccounts.call(this, scope, body, itemIndex);
-			const { csv, rows } = await readImport.call(this, scope, csvId);
-			const counts = countRows(rows);
-			const output = (finalized: boolean, status: IDataObject[string]): IDataObject => ({
-				csvId,
-				fileName: body.fileName,
-				finalized,
-				status,
-				...counts,
-				...(droppedColumns.length ? { droppedColumns } : {}),
-				rows: rows.filter((row) => row.status !== 'deleted').map(rowView),
-			});
-			if (review) return output(false, csv.status);
-			if (counts.accepted === 0) {
+			const more = droppedColumns.length ? { droppedColumns } : {};
+			const fail = failsOnRejected(this, itemIndex);
+			const unscheduled = await importOutput.call(this, scope, { csvId, ...(await readImport.call(this, scope, csvId)) }, more);
+			// Fail When Any Row Is Rejected fails before anything is scheduled: the file can be fixed and imported again.
+			if (review || fail) checkRejected.call(this, unscheduled, fail, itemIndex);
+			if (review) return unscheduled.json;
+			const { counts, rejections } = unscheduled;
+			if (counts.rejected === counts.rowsCount) {
 				throw new NodeOperationError(
 					node,
-					`Account Names or IDs: none of the file’s ${counts.rowsCount} rows can be scheduled on these accounts`,
+					`Account Names or IDs: none of the file’s ${counts.rowsCount} rows can be scheduled on these accounts. ${rejectionsText(rejections)} Fix the rows or choose other accounts, and import the file again.`,
 					{
-						description: `${rejectedList(rows)}\nThe import (CSV Import ID ${csvId}) was left unscheduled in HoopAI.`,
+						description: `The import (CSV Import ID ${csvId}) was left unscheduled in HoopAI.`,
 						itemIndex,
 					},
 				);
 			}
 			await apiRequest.call(this, 'PATCH', `${CSV_PATH}/${encodeURIComponent(csvId)}`, { body: { userId }, scope });
-			const after = await apiRequest.call(this, 'GET', `${CSV_PATH}/${encodeURIComponent(csvId)}`, {
-				qs: { skip: '0', limit: '1' },
-				scope,
-			});
-			const status = ((after.results as IDataObject | undefined)?.csv as IDataObject | undefined)?.status;
-			return output(true, status ?? csv.status);
+			// Read again: the rows' statuses after HoopAI scheduled them.
+			const scheduled = await importOutput.call(this, scope, { csvId, ...(await readImport.call(this, scope, csvId)) }, more);
+			checkRejected.call(this, scheduled, fail, itemIndex);
+			return scheduled.json;
 		});
 	},
 	[
