@@ -108,7 +108,8 @@ const SCRIPT = `
 	};
 	const described = (account) => {
 		const network = networks.get(account.platform);
-		return account.name + ' (' + (network ? network.name : String(account.platform)) + (account.type ? ' ' + account.type : '') + ')';
+		// Attach Accounts' Simplify names the network; without it the item has the API's platform.
+		return account.name + ' (' + (network ? network.name : String(account.network ?? account.platform)) + (account.type ? ' ' + account.type : '') + ')';
 	};
 
 	const attach = async (network, message) => {
