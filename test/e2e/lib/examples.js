@@ -189,9 +189,10 @@ const EXAMPLES = [
 				assert.strictEqual(page.oauthAccountId, ctx.login);
 			}
 			const attached = nodeOutput(run, 'Attach the pages');
+			// Simplify (on by default): each attached account as Account → Get Many lists it.
 			assert.deepStrictEqual(
-				attached.map((account) => account.originId).sort(),
-				pages.map((page) => page.id).sort(),
+				attached.map((account) => `${account.name} (${account.network} ${account.type})`).sort(),
+				pages.map((page) => `${page.name} (Facebook page)`).sort(),
 				'every page attached',
 			);
 			const stored = location(sim).accounts.filter((account) => account.oauthId === ctx.login);
@@ -245,7 +246,7 @@ const EXAMPLES = [
 			assert.deepStrictEqual(built[0], { fileName: 'winter-menu.csv', rowsCount: 30 });
 			const [out] = nodeOutput(run, 'Import and schedule the posts');
 			assert.ok(out, 'Import Posts outputs the import');
-			assert.strictEqual(out.finalized, true, 'finalized');
+			assert.strictEqual(out.status, 'imported', 'imported');
 			assert.deepStrictEqual([out.rowsCount, out.accepted, out.rejected], [30, 30, 0], 'every row accepted');
 			const csv = location(sim).csvs.find((c) => c.id === out.csvId);
 			assert.ok(csv, `import ${out.csvId} exists in the simulator`);
