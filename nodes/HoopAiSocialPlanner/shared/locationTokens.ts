@@ -26,18 +26,11 @@ export const locationTokenSettings = {
 
 const held = new Map<string, HeldToken>();
 const exchanging = new Map<string, Promise<HeldToken>>();
-/** Exchanges made in this process, for tests and benchmarks (a count, never a token). */
-let exchanges = 0;
 
 /** Forgets every location token (tests: a reset simulator knows none of them). */
 export function forgetLocationTokens(): void {
 	held.clear();
 	exchanging.clear();
-}
-
-/** How many exchanges this process has made. */
-export function exchangeCount(): number {
-	return exchanges;
 }
 
 /**
@@ -70,7 +63,6 @@ async function exchange(context: ApiContext, connection: ApiConnection, location
 	};
 	// A second exchange only gives another token: safe to send again.
 	const answer = await send(context, agencyScope(connection), http, { effect: 'idempotent' });
-	exchanges++;
 	const body = answer.body as IDataObject;
 	const accessToken = body.access_token ?? body.accessToken;
 	if (answer.statusCode >= 400 || typeof accessToken !== 'string' || !accessToken)
