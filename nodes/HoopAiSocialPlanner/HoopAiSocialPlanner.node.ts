@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { searchAccounts } from './listSearch/searchAccounts';
 import { searchCategories } from './listSearch/searchCategories';
+import { searchLocations } from './listSearch/searchLocations';
 import { searchPosts } from './listSearch/searchPosts';
 import { searchQueueCategories } from './listSearch/searchQueueCategories';
 import { searchQueues } from './listSearch/searchQueues';
@@ -13,6 +14,7 @@ import { getTimezones } from './loadOptions/getTimezones';
 import { getUsers } from './loadOptions/getUsers';
 import { ACTION_SUBTITLE, CUSTOM_OPERATIONS, RESOURCES, resourceProperty } from './resources';
 import { authenticationProperty, listFields, nodeCredentials, simplifyField } from './shared/descriptions';
+import { locationField } from './shared/locations';
 import { requestDefaults } from './shared/request';
 
 export class HoopAiSocialPlanner implements INodeType {
@@ -34,6 +36,8 @@ export class HoopAiSocialPlanner implements INodeType {
 			authenticationProperty,
 			resourceProperty,
 			...RESOURCES.map((resource) => resource.operation),
+			// The agency's sub-account, right under the operation, for every one of them (declared once).
+			locationField,
 			// Shared by every Get Many, declared once (each declaration costs an evaluation per item).
 			...listFields,
 			...RESOURCES.flatMap((resource) => resource.fields),
@@ -43,7 +47,7 @@ export class HoopAiSocialPlanner implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchAccounts, searchCategories, searchPosts, searchQueueCategories, searchQueues },
+		listSearch: { searchAccounts, searchCategories, searchLocations, searchPosts, searchQueueCategories, searchQueues },
 		loadOptions: { getAccounts, getCategories, getCommentAccounts, getProfiles, getTags, getTimezones, getUsers },
 	};
 

@@ -9,3 +9,9 @@ export function sendSettings(): SendSettings;
 export function tuneSendSettings(overrides: Partial<SendSettings>): void;
 export function restoreSendSettings(): void;
 export function forgetRateLimits(): void;
+export function forgetLocationTokens(): void;
+export interface LocationTokenSettings {
+	now: () => number;
+	marginMs: number;
+}
+export function locationTokenSettings(): LocationTokenSettings;

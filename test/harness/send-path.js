@@ -6,6 +6,7 @@ const path = require('node:path');
 const DIST = path.resolve(__dirname, '..', '..', 'dist', 'nodes', 'HoopAiSocialPlanner', 'shared');
 const send = () => require(path.join(DIST, 'send'));
 const rateLimit = () => require(path.join(DIST, 'rateLimit'));
+const locationTokens = () => require(path.join(DIST, 'locationTokens'));
 
 let defaults;
 
@@ -29,4 +30,14 @@ function forgetRateLimits() {
 	rateLimit().forgetRateLimits();
 }
 
-module.exports = { forgetRateLimits, restoreSendSettings, sendSettings, tuneSendSettings };
+/** Forgets the location tokens agency mode holds (a reset simulator knows none of them). */
+function forgetLocationTokens() {
+	locationTokens().forgetLocationTokens();
+}
+
+/** The live clock and margin of the held location tokens. */
+function locationTokenSettings() {
+	return locationTokens().locationTokenSettings;
+}
+
+module.exports = { forgetLocationTokens, forgetRateLimits, locationTokenSettings, restoreSendSettings, sendSettings, tuneSendSettings };

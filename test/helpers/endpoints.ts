@@ -95,3 +95,9 @@ POST /medias/upload-file
 `);
 
 export const key = (endpoint: Endpoint) => `${endpoint.method} ${endpoint.path}`;
+
+/** The agency endpoints of the OAuth spec (oauth.json) agency mode uses: its Location list and token exchange. */
+export const AGENCY_ENDPOINTS = parse(`
+GET /oauth/installedLocations
+POST /oauth/locationToken
+`);

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect } from '@j
 import { startSimulator, type Simulator } from '../simulator';
 import { checkableRequests, describeWithSpec, itWithSpec, specAvailable, specProblems } from './spec-check';
 import type { TestCredentials } from '../harness/n8n';
-import { forgetRateLimits } from '../harness/send-path';
+import { forgetLocationTokens, forgetRateLimits } from '../harness/send-path';
 
 export type { Simulator };
 
@@ -69,6 +69,7 @@ export function useSampleSimulator(afterReset: (sim: Simulator) => void = () => 
 		current().control.reset('sample');
 		// A reset simulator starts a new day and window; so does the package's view of its limits.
 		forgetRateLimits();
+		forgetLocationTokens();
 		afterReset(current());
 	});
 	afterEach(() => {

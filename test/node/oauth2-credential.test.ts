@@ -1,7 +1,7 @@
 // The HoopAI OAuth2 credential through n8n-core against the simulator's Marketplace: a
 // sub-account install's token drives the node, n8n refreshes it when it expires and keeps the
-// rotated refresh token, a refused refresh says what to do, an agency install is refused before
-// anything is sent, and the credential's test proves the install its token answer names.
+// rotated refresh token, a refused refresh says what to do, an agency install without a Location
+// is refused before anything is sent, and the credential's test proves the install its token answer names.
 import { describe, expect, it } from '@jest/globals';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { runNode, testCredential, type TestCredentials } from '../harness/n8n';
@@ -109,15 +109,13 @@ describeWithSimulator(
 					'a code operation (Post → Create)',
 					{ authentication: 'oAuth2', resource: 'post', operation: 'create', accountIds: ['x'], summary: 'Hi', status: 'draft' },
 				],
-			])('%s is refused before anything is sent, saying to reconnect choosing a sub-account', async (_label, parameters) => {
+			])('%s without a Location is refused before anything is sent, saying to choose the sub-account', async (_label, parameters) => {
 				const from = sim().control.requests().length;
 				const { error } = await runNode({
 					parameters,
 					credentials: oauthCredentials(sim(), sim().control.connect({ userType: 'Company' })),
 				});
-				expect(error?.message).toMatch(
-					/^This HoopAI OAuth2 credential is an agency install, .* Reconnect the credential choosing a sub-account/,
-				);
+				expect(error?.message).toMatch(/^Location: this OAuth2 credential is an agency install, so each item needs a sub-account; choose/);
 				expect(error?.description).toContain(sim().companyId);
 				expect(requestsSince(sim(), from)).toEqual([]);
 			});

@@ -326,7 +326,7 @@ describe('secrets canary: no token, OAuth token or client secret in outputs, err
 		await runOperation({ resource: 'comment', operation: 'unlike', platform: 'facebook', commentId: String(comment()._id) });
 		await runOperation({ resource: 'statistics', operation: 'get' });
 		await runOperation({ resource: 'tag', operation: 'getAll', returnAll: true });
-	});
+	}, 60_000); // about 25 s alone on 2 cores; over 30 s when the whole suite shares them
 
 	it('Account Connection: the connect page (it holds a nonce made from the credential, never the credential)', async () => {
 		await runOperation({

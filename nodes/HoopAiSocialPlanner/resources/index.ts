@@ -5,6 +5,7 @@ import { category } from './category';
 import { categoryQueue } from './categoryQueue';
 import { comment } from './comment';
 import { csvImport } from './csvImport';
+import { location } from './location';
 import { media } from './media';
 import { post } from './post';
 import { queueEditSession } from './queueEditSession';
@@ -28,6 +29,7 @@ export const resourceProperty: INodeProperties = {
 		{ name: 'Category Queue', value: 'categoryQueue' },
 		{ name: 'Comment', value: 'comment' },
 		{ name: 'CSV Import', value: 'csvImport' },
+		{ name: 'Location', value: 'location' },
 		{ name: 'Media', value: 'media' },
 		{ name: 'Post', value: 'post' },
 		{ name: 'Queue Edit Session', value: 'queueEditSession' },
@@ -58,6 +60,7 @@ export const RESOURCES: ResourceModule[] = [
 	media,
 	statistics,
 	tag,
+	location,
 ];
 
 /** The operations that run in code, as n8n wants them: by resource, then by operation. */

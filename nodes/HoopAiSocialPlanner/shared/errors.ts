@@ -75,6 +75,37 @@ export function noLocationError(node: INode, connection: ApiConnection): NodeOpe
 	);
 }
 
+/** What to do when HoopAI did not exchange the agency token for a sub-account's, by what it said. */
+const EXCHANGE_FIXES: ApiErrorFix[] = [
+	{
+		when: /scope/i,
+		fix: 'the agency token may not get sub-accounts’ tokens without the oauth.write scope. Tick oauth.write on the Marketplace app (My Apps → your app → Auth), add oauth.write to the credential’s Scope, then reconnect the credential',
+	},
+	{
+		when: /not installed/i,
+		fix: 'the Marketplace app is not installed in this sub-account. Install it there (agency view → Marketplace → the app), or choose an installed sub-account from the list',
+	},
+	{ when: /not active/i, fix: 'the sub-account is paused or cancelled. Reactivate it in HoopAI, or choose another one' },
+	{ when: /access to this (location|company)/i, fix: 'the sub-account is not one of this agency’s. Choose it from the list' },
+];
+
+/** The exchange for a location token was refused: the API's message and traceId, after the Location it was for, with the fix. */
+export function locationTokenError(node: INode, locationId: string, response: ErrorResponse): NodeApiError {
+	const error = apiError(node, response);
+	const said = error.message.replace(/[.\s]+$/, '');
+	const fix =
+		EXCHANGE_FIXES.find((candidate) => candidate.when.test(said))?.fix ?? 'check the sub-account’s ID, or choose it from the list';
+	error.message = `Location: HoopAI gave no token for sub-account "${locationId}" (${said}): ${fix}`;
+	return error;
+}
+
+/** A location token refused again right after a new exchange: the item fails, saying what to check. */
+export function locationTokenRefusedError(node: INode, locationId: string, response: ErrorResponse): NodeApiError {
+	const error = apiError(node, response);
+	error.message = `Location: HoopAI refused the token of sub-account "${locationId}" even after exchanging the agency token for a new one (${error.message}); check that the Marketplace app is still installed there and has this operation’s scope, then run again`;
+	return error;
+}
+
 // The send path's errors (send.ts): what a failed attempt carries, and the errors it ends with.
 
 export interface ApiAnswer {

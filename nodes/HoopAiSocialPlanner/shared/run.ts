@@ -8,6 +8,8 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { noLocationError } from './errors';
+import { agencyLocation, chosenLocation, LOCATION_PARAMETER, ownLocation } from './locations';
+import { locationToken } from './locationTokens';
 import { limiterFor, type RateLimiter } from './rateLimit';
 import { DEFAULT_API_VERSION, DEFAULT_BASE_URL } from './request';
 
@@ -26,6 +28,8 @@ export interface ApiConnection {
 	install: 'subAccount' | 'agency';
 	/** The agency (company) of an OAuth2 install, from its token answer. */
 	companyId: string;
+	/** The Marketplace app of an OAuth2 credential: its client ID's part before the dash. */
+	appId: string;
 	/** The credential's own location (a sub-account's; none for an agency install). */
 	locationId: string;
 	defaultUserId: string;
@@ -46,8 +50,15 @@ export interface LocationScope {
 	locationId: string;
 	/** Paces every request to this location (one limiter per location in the n8n process). */
 	limiter: RateLimiter;
+	/**
+	 * How requests authenticate: with the connection's credential, or (agency mode) as a token
+	 * credential holding the location token exchanged for this location.
+	 */
+	credentialType: ApiConnection['credentialType'];
 	/** The credential data handed to n8n with each request; undefined: n8n reads the credential itself. */
 	credentialsDecrypted?: ICredentialsDecrypted;
+	/** Agency mode: the location token was refused (401): exchange the agency token again for a new one. */
+	renewToken?: (refused: ICredentialsDecrypted | undefined) => Promise<void>;
 }
 
 /** The credential type the node's Authentication field chooses. */
@@ -77,6 +88,7 @@ async function readConnection(context: ApiContext): Promise<ApiConnection> {
 		apiVersion: String(credentials.apiVersion || DEFAULT_API_VERSION),
 		install: tokenData.userType === 'Company' ? 'agency' : 'subAccount',
 		companyId: String(tokenData.companyId || ''),
+		appId: String(credentials.clientId || '').split('-')[0],
 		locationId: String(credentials.locationId || tokenData.locationId || ''),
 		defaultUserId: String(credentials.userId || tokenData.userId || ''),
 	};
@@ -130,17 +142,37 @@ export class RunState {
 	}
 
 	/**
-	 * The location an item's requests go to, resolved once per item: the credential's own, for
-	 * every item, and none is an error (nothing is sent). Agency mode chooses it per item here
-	 * (the item's Location, the token exchanged for it) and nowhere else; `itemIndex` undefined:
-	 * the run's own location.
+	 * The location an item's requests go to, resolved once per item, and the one place that
+	 * chooses it: a sub-account credential's own location; with an agency install, the item's
+	 * Location and the location token exchanged for it (locationTokens.ts). A missing or wrong
+	 * Location is an error before anything is sent. `itemIndex` undefined: the run's own location
+	 * (the first item's, or the node's in a dropdown); `itemContext`: a routed item's own context.
 	 */
-	async scope(itemIndex?: number): Promise<LocationScope> {
+	async scope(itemIndex?: number, itemContext?: IExecuteSingleFunctions): Promise<LocationScope> {
 		return await this.once(`scope of item ${itemIndex ?? 'none'}`, async () => {
 			const connection = await this.connection();
-			if (!connection.locationId) throw noLocationError(this.context.getNode(), connection);
-			return await this.locationScope(connection, connection.locationId, connection.tokenCredential);
+			const node = this.context.getNode();
+			const chosen =
+				connection.credentialType === 'hoopAiOAuth2Api' ? chosenLocation(node, this.locationParameter(itemIndex, itemContext)) : '';
+			// The trigger has no Location: an agency install there is refused as before.
+			if (connection.install === 'agency' && chosen !== undefined)
+				return await this.agencyLocationScope(connection, agencyLocation(node, connection, chosen));
+			if (!connection.locationId) throw noLocationError(node, connection);
+			return await this.locationScope(connection, ownLocation(node, connection, chosen), connection.tokenCredential);
 		});
+	}
+
+	/** The item's Location as the user set it (undefined: the node has none, i.e. the trigger). */
+	private locationParameter(itemIndex: number | undefined, itemContext?: IExecuteSingleFunctions): unknown {
+		const context = itemContext ?? this.context;
+		const node = context.getNode();
+		if (node.type.endsWith('Trigger')) return undefined;
+		// Not shown for Location → Get Many (n8n cannot extract a hidden locator's value); read raw, no expression.
+		if (node.parameters.resource === 'location') return '';
+		const options = { extractValue: true };
+		if ('getItemIndex' in context || !('getInputData' in context))
+			return (context as IExecuteSingleFunctions).getNodeParameter(LOCATION_PARAMETER, '', options);
+		return (context as IExecuteFunctions).getNodeParameter(LOCATION_PARAMETER, itemIndex ?? 0, '', options);
 	}
 
 	/** One scope per location in the run: its limiter (shared by the n8n process) and its token. */
@@ -152,15 +184,48 @@ export class RunState {
 		return await this.once(`location ${locationId}`, async () => ({
 			connection,
 			locationId,
+			credentialType: connection.credentialType,
 			limiter: limiterFor(connection.baseUrl, locationId),
 			credentialsDecrypted,
 		}));
+	}
+
+	/**
+	 * An agency's location, once per run: its token, exchanged when no usable one is held for it
+	 * (then reused by every item and later runs), sent as a token credential's.
+	 */
+	private async agencyLocationScope(connection: ApiConnection, locationId: string): Promise<LocationScope> {
+		return await this.once(`location ${locationId}`, async () => {
+			const tokenOf = (accessToken: string): ICredentialsDecrypted => ({
+				id: '',
+				name: 'hoopAiApi',
+				type: 'hoopAiApi',
+				data: { accessToken, locationId, apiVersion: connection.apiVersion, baseUrl: connection.baseUrl },
+			});
+			const scope: LocationScope = {
+				connection,
+				locationId,
+				credentialType: 'hoopAiApi',
+				limiter: limiterFor(connection.baseUrl, locationId),
+				renewToken: async (refused) => {
+					const fresh = await locationToken(this.context, connection, locationId, refused?.data?.accessToken as string | undefined);
+					scope.credentialsDecrypted = tokenOf(fresh);
+				},
+			};
+			// Not enumerable: a scope printed or serialised never shows the token.
+			Object.defineProperty(scope, 'credentialsDecrypted', {
+				value: tokenOf(await locationToken(this.context, connection, locationId)),
+				writable: true,
+				enumerable: false,
+			});
+			return scope;
+		});
 	}
 }
 
 /** The location scope of a routed item, for its hooks (they run with the item's context). */
 export async function scopeOfItem(context: IExecuteSingleFunctions): Promise<LocationScope> {
-	return await runOf(context).scope(context.getItemIndex());
+	return await runOf(context).scope(context.getItemIndex(), context);
 }
 
 const runs = new WeakMap<object, RunState>();

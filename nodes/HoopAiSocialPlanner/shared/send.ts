@@ -7,12 +7,22 @@ import {
 	type INode,
 	type JsonObject,
 } from 'n8n-workflow';
-import { answerOf, apiError, cleanError, dailyLimitError, errorCodes, isUnsureCreate, mayHaveCreatedError, withAnswer } from './errors';
+import {
+	answerOf,
+	apiError,
+	cleanError,
+	dailyLimitError,
+	errorCodes,
+	isUnsureCreate,
+	locationTokenRefusedError,
+	mayHaveCreatedError,
+	withAnswer,
+} from './errors';
 import { multipartBody, type FormPart } from './multipart';
 import { pause } from './pause';
 import { DailyLimitSpent, type RateLimiter } from './rateLimit';
 import { LOCATION_PLACEHOLDER } from './request';
-import { runOf, type ApiConnection, type ApiContext, type LocationScope, type RunState } from './run';
+import { runOf, type ApiContext, type LocationScope, type RunState } from './run';
 
 /**
  * What sending a request again would do:
@@ -94,6 +104,8 @@ export interface SendPolicy {
 	findCreated?: () => Promise<unknown>;
 	/** For deletes: the result when a resend is answered 404 because an earlier attempt deleted it. */
 	whenGone?: () => Promise<unknown>;
+	/** Agency mode: after a 401, gets a new location token (once per request); the request is sent again. */
+	renewToken?: () => Promise<void>;
 }
 
 function fitsBefore(deadline: number | undefined, waitMs: number): boolean {
@@ -110,6 +122,7 @@ async function sendWithRetries<T>(policy: SendPolicy, attempt: () => Promise<T>)
 	let rateLimited = 0;
 	let transient = 0;
 	let mayHaveArrived = false;
+	let renewed = false;
 	for (;;) {
 		const turn = await policy.limiter.take(policy.signal).catch((error: unknown) => {
 			throw error instanceof DailyLimitSpent ? dailyLimitError(policy.node, error) : error;
@@ -131,6 +144,12 @@ async function sendWithRetries<T>(policy: SendPolicy, attempt: () => Promise<T>)
 			const waitMs = policy.limiter.rateLimitWait(answerOf(error)?.headers, sendSettings.maxRateLimitWaitMs);
 			if (rateLimited++ >= sendSettings.maxRateLimitRetries || !fitsBefore(policy.deadline, waitMs)) throw error;
 			policy.limiter.pauseFor(waitMs);
+			continue;
+		}
+		// A refused location token: nothing was carried out, so a create too is sent again with a new one.
+		if (failure === 'final' && answerOf(error)?.statusCode === 401 && policy.renewToken && !renewed) {
+			renewed = true;
+			await policy.renewToken();
 			continue;
 		}
 		if (failure === 'final' && mayHaveArrived && answerOf(error)?.statusCode === 404 && policy.whenGone)
@@ -163,8 +182,8 @@ async function findCreated(policy: SendPolicy, caught: unknown): Promise<unknown
 }
 
 /** What HTTP errors a request lets through: all, except an OAuth2 token's 401 (n8n refreshes it). */
-function passedHttpErrors(connection: ApiConnection): IHttpRequestOptions['ignoreHttpStatusErrors'] {
-	return connection.credentialType === 'hoopAiOAuth2Api' ? { ignore: true, except: [401] } : true;
+function passedHttpErrors(scope: LocationScope): IHttpRequestOptions['ignoreHttpStatusErrors'] {
+	return scope.credentialType === 'hoopAiOAuth2Api' ? { ignore: true, except: [401] } : true;
 }
 
 /** The execution's cancel signal, so waits for the rate limit end when the user stops the run. */
@@ -196,19 +215,22 @@ export async function send(
 	http: IHttpRequestOptions,
 	options: SendOptions,
 ): Promise<ApiResponse> {
-	const { connection, limiter, credentialsDecrypted } = scope;
+	const { limiter } = scope;
 	const request: IHttpRequestOptions = {
 		...http,
 		returnFullResponse: true,
-		ignoreHttpStatusErrors: passedHttpErrors(connection),
+		ignoreHttpStatusErrors: passedHttpErrors(scope),
 		timeout: sendSettings.attemptTimeoutMs,
 	};
+	// The credential of the last attempt: a location token it held that is refused is the one renewed.
+	let sentWith = scope.credentialsDecrypted;
 	const attempt = async (): Promise<ApiResponse> => {
+		sentWith = scope.credentialsDecrypted;
 		const response: IN8nHttpFullResponse = await context.helpers.httpRequestWithAuthentication.call(
 			context,
-			connection.credentialType,
+			scope.credentialType,
 			request,
-			credentialsDecrypted ? { credentialsDecrypted } : undefined,
+			sentWith ? { credentialsDecrypted: sentWith } : undefined,
 		);
 		const body =
 			typeof response.body === 'object' && response.body !== null && !Buffer.isBuffer(response.body) ? (response.body as IDataObject) : {};
@@ -220,9 +242,11 @@ export async function send(
 		return answer;
 	};
 	try {
-		return await sendWithRetries({ ...options, node: context.getNode(), limiter, signal: cancelSignalOf(context) }, attempt);
+		const renewToken = scope.renewToken && (async () => await scope.renewToken?.(sentWith));
+		return await sendWithRetries({ ...options, node: context.getNode(), limiter, signal: cancelSignalOf(context), renewToken }, attempt);
 	} catch (error) {
 		const answer = answerOf(error) as ApiResponse | undefined;
+		if (answer?.statusCode === 401 && scope.renewToken) throw locationTokenRefusedError(context.getNode(), scope.locationId, answer);
 		if (answer?.body) return answer;
 		// Ours come back as they are (the unsure-create error, the daily limit); others (an abort) are wrapped.
 		throw error instanceof NodeApiError ? error : new NodeApiError(context.getNode(), error as JsonObject);
