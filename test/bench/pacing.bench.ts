@@ -60,7 +60,7 @@ async function measure(title: string, parameters: INodeParameters, input: Array<
 		achievedRequestsPerSecond: (requests.length / (elapsedMs / 1000)).toFixed(2),
 		limitRequestsPerSecond: (MAX / (INTERVAL_MS / 1000)).toFixed(2),
 		shareOfLimit: `${((fastestMs / elapsedMs) * 100).toFixed(1)} % (fastest possible ${(fastestMs / 1000).toFixed(1)} s for ${requests.length} requests)`,
-		rateShareOfLimit: `${((requests.length / elapsedMs / (MAX / INTERVAL_MS)) * 100).toFixed(1)} %`,
+		rateShareOfLimit: `${(((requests.length - answered429) / elapsedMs / (MAX / INTERVAL_MS)) * 100).toFixed(1)} % (answered requests per second ÷ the limit's)`,
 		failedItems: failed.length + (error ? input.length : 0),
 		rateLimitErrorsSeenByUser: failed.filter((message) => /429|rate limit|too many/i.test(message)).length,
 		answered429: `${answered429} (${((answered429 / requests.length) * 100).toFixed(1)} % of requests)`,
