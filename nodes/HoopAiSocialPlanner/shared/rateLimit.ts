@@ -118,7 +118,10 @@ export class RateLimiter {
 		this.server.observe(
 			{
 				remaining,
-				windowKey: countedToday === undefined ? undefined : countedToday - (this.max - remaining),
+				windowKey:
+					countedToday === undefined
+						? undefined
+						: `${headerNumber(headers, 'X-RateLimit-Daily-Reset') ?? ''} ${countedToday - (this.max - remaining)}`,
 				uncountedOfOurs: this.inFlight - 1,
 			},
 			this.max,
@@ -156,7 +159,7 @@ export class RateLimiter {
 			const now = Date.now();
 			if (now < this.pausedUntil) {
 				await pause(this.pausedUntil - now, signal);
-			} else if ((serverWait = this.server.waitMs(now, this.max, this.intervalMs)) > 0) {
+			} else if ((serverWait = this.server.waitMs(now, this.max, this.intervalMs, this.inFlight)) > 0) {
 				// Our answers in flight tell the server's count sooner than the wait may end.
 				await this.answerOrPause(serverWait, signal);
 			} else if (this.limitsKnown ? this.used() < this.max : this.inFlight === 0) {
@@ -176,11 +179,11 @@ export interface WindowCount {
 	/** Left in the burst window (`X-RateLimit-Remaining`). */
 	remaining: number;
 	/**
-	 * What the day had counted when this window began, (daily limit − daily remaining) − (max −
-	 * remaining): the same for every answer of one window, another in the next. Undefined without
-	 * the daily headers; then a window is taken as new when `remaining` went up.
+	 * The day (its reset time) and what it had counted when this window began, (daily limit − daily
+	 * remaining) − (max − remaining): the same for every answer of one window, another in the next.
+	 * Undefined without the daily headers; then a window is taken as new when `remaining` went up.
 	 */
-	windowKey: number | undefined;
+	windowKey: string | undefined;
 	/** Our other requests in flight: they may have arrived after this one, uncounted in it. */
 	uncountedOfOurs: number;
 }
@@ -200,7 +203,7 @@ class ServerWindow {
 	private counted: number | undefined;
 	private startedSinceAnswer = 0;
 	private lastRemaining: number | undefined;
-	private windowKey: number | undefined;
+	private windowKey: string | undefined;
 	/** The window of the last answer surely ends by then. */
 	private endsBy = 0;
 
@@ -224,9 +227,12 @@ class ServerWindow {
 	}
 
 	/** How long the next request waits for the window (0: it may go). */
-	waitMs(now: number, max: number, intervalMs: number): number {
+	waitMs(now: number, max: number, intervalMs: number, inFlight: number): number {
 		if (this.counted === undefined) return 0;
-		if (now >= this.endsBy) return this.startedSinceAnswer === 0 ? 0 : intervalMs;
+		// A window never ends more than an interval ahead: the clock was set back (e.g. by the system).
+		this.endsBy = Math.min(this.endsBy, now + intervalMs);
+		// After the window, one request at a time until an answer tells of the next.
+		if (now >= this.endsBy) return this.startedSinceAnswer === 0 || inFlight === 0 ? 0 : intervalMs;
 		const used = this.counted + this.startedSinceAnswer;
 		const last = Math.max(1, max - 1);
 		if (used >= last) return this.endsBy - now;
