@@ -6,6 +6,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode, type RunNodeOptions } from '../harness/n8n';
 import { restoreSendSettings, sendSettings, tuneSendSettings } from '../harness/send-path';
 import { printFigures } from '../helpers/report';
+import { secondAddress } from '../helpers/second-address';
 import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/simulator';
 
 type Account = { id: string; platform: string; isExpired?: boolean };
@@ -81,6 +82,39 @@ describeWithSimulator('one send path for every request', (sim) => {
 			expect(error).toBeUndefined();
 			expect(items).toHaveLength(1);
 			expect(statuses(log)).toEqual([429, 200]);
+		});
+
+		it('shares the location’s window with another worker by the server’s own count (X-RateLimit-Remaining): no 429', async () => {
+			const max = 6;
+			const intervalMs = 1_000;
+			sim().control.setRateLimit({ max, intervalMs });
+			// The other worker: the same token and location under a second address, so its own limiter.
+			const relay = await secondAddress(sim().url);
+			try {
+				const categoryId = location().categories[0]._id;
+				const input = Array.from({ length: 18 }, () => ({ categoryId }));
+				const log = logFrom();
+				const started = Date.now();
+				const workers = await Promise.all(
+					[sim().url, relay.url].map(
+						async (baseUrl) => await run(getCategory, { input, credentials: tokenCredentials(sim(), { baseUrl }) }),
+					),
+				);
+				const elapsedMs = Date.now() - started;
+				const answered429 = statuses(log).filter((status) => status === 429).length;
+				printFigures('Two workers, one location’s window', {
+					requests: log().length,
+					answered429,
+					rateShareOfLimit: `${((log().length / elapsedMs / (max / intervalMs)) * 100).toFixed(0)} %`,
+				});
+				expect(workers.map((worker) => [worker.error, worker.items.length])).toEqual([
+					[undefined, 18],
+					[undefined, 18],
+				]);
+				expect(answered429).toBe(0);
+			} finally {
+				await relay.close();
+			}
 		});
 
 		it('fails at once while the daily budget is spent, saying when it resets, and sends nothing more', async () => {

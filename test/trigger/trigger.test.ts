@@ -270,7 +270,9 @@ describe('HoopAI Social Planner Trigger', () => {
 	/** Moves the trigger's clock (not the simulator's) forward, as days passing would. */
 	const daysPass = (days: number) => {
 		const later = Date.now() + days * DAY; // before installing fake timers again resets the clock
+		// The clock goes on from there (the send path's pacing waits for it, as in real time).
 		jest.useFakeTimers({
+			advanceTimers: true,
 			doNotFake: [
 				'nextTick',
 				'setImmediate',

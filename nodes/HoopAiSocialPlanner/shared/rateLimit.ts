@@ -37,6 +37,9 @@ function headerNumber(headers: Record<string, unknown> | undefined, name: string
  * the latency: the server saw that request arrive before it answered. Turns are given in order.
  * Until a first answer names the limits, one request at a time: a location may have a lower
  * limit than the documented one, and a burst sent blind would meet 429s.
+ *
+ * The window is shared: other n8n workers (queue mode) and other apps send to the same location.
+ * Every answer's `X-RateLimit-Remaining` is the server's own count, so it paces too (`ServerWindow`).
  */
 export class RateLimiter {
 	private max = DOCUMENTED_BURST.max;
@@ -52,6 +55,7 @@ export class RateLimiter {
 	/** The queue: each turn waits for the one before it. */
 	private queue: Promise<void> = Promise.resolve();
 	private wakeUp: (() => void) | undefined;
+	private readonly server = new ServerWindow();
 
 	/** Waits for this request's turn; fails at once while the daily budget is spent. */
 	async take(signal?: AbortSignal): Promise<Turn> {
@@ -65,6 +69,7 @@ export class RateLimiter {
 			release();
 		}
 		this.inFlight++;
+		this.server.started();
 		let finished = false;
 		return {
 			finish: () => {
@@ -106,9 +111,22 @@ export class RateLimiter {
 			const reset = headerNumber(headers, 'X-RateLimit-Daily-Reset');
 			this.dailySpentUntil = reset !== undefined && reset > Date.now() ? reset : Date.now() + DAILY_RECHECK_MS;
 		}
-		// The window is full though we did not fill it: another client shares this location's budget.
 		const remaining = headerNumber(headers, 'X-RateLimit-Remaining');
-		if (remaining === 0 && this.used() < this.max) this.pauseFor(this.rateLimitWait(headers));
+		if (remaining === undefined) return;
+		const dailyRemaining = headerNumber(headers, 'X-RateLimit-Daily-Remaining');
+		const countedToday = this.dailyLimit !== undefined && dailyRemaining !== undefined ? this.dailyLimit - dailyRemaining : undefined;
+		this.server.observe(
+			{
+				remaining,
+				windowKey:
+					countedToday === undefined
+						? undefined
+						: `${headerNumber(headers, 'X-RateLimit-Daily-Reset') ?? ''} ${countedToday - (this.max - remaining)}`,
+				uncountedOfOurs: this.inFlight - 1,
+			},
+			this.max,
+			this.intervalMs,
+		);
 	}
 
 	private used(): number {
@@ -117,7 +135,23 @@ export class RateLimiter {
 		return this.inFlight + this.finished.length;
 	}
 
+	/** Waits for one of our requests to finish (its answer told the server's count), at most `ms`. */
+	private async answerOrPause(ms: number, signal?: AbortSignal): Promise<void> {
+		if (this.inFlight === 0) return await pause(ms, signal);
+		const stopWaiting = new AbortController();
+		const stop = () => stopWaiting.abort();
+		signal?.addEventListener('abort', stop, { once: true });
+		try {
+			await Promise.race([new Promise<void>((resolve) => (this.wakeUp = resolve)), pause(ms, stopWaiting.signal).catch(() => undefined)]);
+		} finally {
+			stopWaiting.abort();
+			signal?.removeEventListener('abort', stop);
+		}
+		signal?.throwIfAborted();
+	}
+
 	private async waitForRoom(signal?: AbortSignal): Promise<void> {
+		let serverWait: number;
 		for (;;) {
 			signal?.throwIfAborted();
 			const spent = this.dailySpent();
@@ -125,6 +159,9 @@ export class RateLimiter {
 			const now = Date.now();
 			if (now < this.pausedUntil) {
 				await pause(this.pausedUntil - now, signal);
+			} else if ((serverWait = this.server.waitMs(now, this.max, this.intervalMs, this.inFlight)) > 0) {
+				// Our answers in flight tell the server's count sooner than the wait may end.
+				await this.answerOrPause(serverWait, signal);
 			} else if (this.limitsKnown ? this.used() < this.max : this.inFlight === 0) {
 				return;
 			} else if (this.limitsKnown && this.finished.length) {
@@ -134,6 +171,75 @@ export class RateLimiter {
 				await new Promise<void>((resolve) => (this.wakeUp = resolve));
 			}
 		}
+	}
+}
+
+/** What one answer's headers say of the server's window. */
+export interface WindowCount {
+	/** Left in the burst window (`X-RateLimit-Remaining`). */
+	remaining: number;
+	/**
+	 * The day (its reset time) and what it had counted when this window began, (daily limit − daily
+	 * remaining) − (max − remaining): the same for every answer of one window, another in the next.
+	 * Undefined without the daily headers; then a window is taken as new when `remaining` went up.
+	 */
+	windowKey: string | undefined;
+	/** Our other requests in flight: they may have arrived after this one, uncounted in it. */
+	uncountedOfOurs: number;
+}
+
+/**
+ * The server's window as its answers tell it, shared with whoever else sends to the location
+ * (other n8n workers, other apps), whom only the server's count shows. Every client waits for two
+ * things: the count it last saw (with its own requests since) stays below a ramp that lets a
+ * quarter of the window go at once (a small burst is not slowed) and the rest evenly until the
+ * window ends, so clients that are all waiting send a few requests each, not a burst each, and
+ * the next answers show them all; and the window's last request stays unsent, so two clients that
+ * saw the same count cannot both take it. The window surely ends an interval after the first answer out of it; then one request
+ * goes first, to learn what is left of the next window, which another client may have begun.
+ */
+class ServerWindow {
+	/** What the server had counted at the last answer, with ours it may not have counted yet; undefined: unknown. */
+	private counted: number | undefined;
+	private startedSinceAnswer = 0;
+	private lastRemaining: number | undefined;
+	private windowKey: string | undefined;
+	/** The window of the last answer surely ends by then. */
+	private endsBy = 0;
+
+	started(): void {
+		this.startedSinceAnswer++;
+	}
+
+	observe(count: WindowCount, max: number, intervalMs: number): void {
+		const now = Date.now();
+		const newWindow =
+			count.windowKey !== undefined && this.windowKey !== undefined
+				? count.windowKey !== this.windowKey
+				: this.lastRemaining === undefined || count.remaining > this.lastRemaining;
+		// An answer overtaken by a later one of the same window tells nothing new.
+		if (!newWindow && this.lastRemaining !== undefined && count.remaining > this.lastRemaining) return;
+		if (newWindow || now >= this.endsBy) this.endsBy = now + intervalMs;
+		this.windowKey = count.windowKey;
+		this.lastRemaining = count.remaining;
+		this.counted = max - count.remaining + Math.max(0, count.uncountedOfOurs);
+		this.startedSinceAnswer = 0;
+	}
+
+	/** How long the next request waits for the window (0: it may go). */
+	waitMs(now: number, max: number, intervalMs: number, inFlight: number): number {
+		if (this.counted === undefined) return 0;
+		// A window never ends more than an interval ahead: the clock was set back (e.g. by the system).
+		this.endsBy = Math.min(this.endsBy, now + intervalMs);
+		// After the window, one request at a time until an answer tells of the next.
+		if (now >= this.endsBy) return this.startedSinceAnswer === 0 || inFlight === 0 ? 0 : intervalMs;
+		const used = this.counted + this.startedSinceAnswer;
+		const last = Math.max(1, max - 1);
+		if (used >= last) return this.endsBy - now;
+		const atOnce = Math.max(1, Math.floor(max / 4));
+		const step = intervalMs / Math.max(1, last - atOnce);
+		const due = this.endsBy - intervalMs + Math.max(0, used + 1 - atOnce) * step;
+		return Math.max(0, Math.ceil(due - now));
 	}
 }
 

@@ -319,7 +319,14 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 					'each execution ran on exactly one worker',
 				);
 				const tooMany = requests.filter((r) => r.status === 429).length;
-				return `${BURST} executions in ${seconds(ms)}: ${perWorker.join(' + ')} per worker; ${requests.length} requests, ${tooMany} answered 429, 0 surfaced; ${BURST} posts, none twice`;
+				// The issue's three figures: share answered 429, failed executions, rate as a share of the limit.
+				const perSecond = (requests.length - tooMany) / (ms / 1000);
+				const limitPerSecond = BURST_RATE_LIMIT.max / (BURST_RATE_LIMIT.intervalMs / 1000);
+				return (
+					`${BURST} executions in ${seconds(ms)}: ${perWorker.join(' + ')} per worker; ${requests.length} requests, ` +
+					`${tooMany} answered 429 (${((tooMany / requests.length) * 100).toFixed(1)} %), 0 surfaced, 0 failed executions; ` +
+					`${perSecond.toFixed(2)} requests/s = ${((perSecond / limitPerSecond) * 100).toFixed(0)} % of the limit; ${BURST} posts, none twice`
+				);
 			},
 		);
 
