@@ -329,6 +329,7 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 	});
 
 	it('a workflow saved with Platform X (Twitter) or Bluesky stops saying why and what to choose, nothing sent', async () => {
+		const someLogin = '65f0c0de00000000000000ff';
 		const log = logFrom();
 		const choose =
 			/; choose one of Facebook, Google Business Profile, Instagram, LinkedIn, Pinterest, Threads, TikTok, TikTok Business and YouTube$/;
@@ -342,7 +343,7 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 					operation: 'getAvailableAccounts',
 					loginFrom: 'fields',
 					availablePlatform: 'bluesky',
-					oauthAccountId: '65f0c0de00000000000000ff',
+					oauthAccountId: someLogin,
 				},
 				/^Platform: Bluesky can no longer be connected \(the API answers that Bluesky is not supported yet\)/,
 			],

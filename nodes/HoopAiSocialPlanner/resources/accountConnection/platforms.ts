@@ -99,7 +99,9 @@ const camel = (platform: string) => platform.replace(/-(\w)/g, (_dash, letter: s
  * longer works, shown while the field `field` holds that value; `nameOf` names each notice property.
  */
 export function networkNotices(field: string, show: Show, nameOf: (platform: string) => string): INodeProperties[] {
-	return UNAVAILABLE.map((network) => notice(`Platform: ${noLonger(network)}`, nameOf(network.platform), { ...show, [field]: [network.platform] }));
+	return UNAVAILABLE.map((network) =>
+		notice(`Platform: ${noLonger(network)}`, nameOf(network.platform), { ...show, [field]: [network.platform] }),
+	);
 }
 
 /** For Attach Accounts: the networks' notices, then why those that cannot be attached cannot. */

@@ -123,7 +123,11 @@ const MEDIA_TYPE_OPTIONS: INodePropertyOptions[] = [
 /** One media row's source: a public URL, or a binary field of the input item (uploaded first). */
 export const MEDIA_SOURCE_OPTIONS: INodePropertyOptions[] = [
 	{ name: 'URL', value: 'url', description: 'A public link to the image or video' },
-	{ name: 'Binary File', value: 'binary', description: 'A file in a binary field of the input item: the node uploads it to the media library first' },
+	{
+		name: 'Binary File',
+		value: 'binary',
+		description: 'A file in a binary field of the input item: the node uploads it to the media library first',
+	},
 ];
 
 const forSource = (source: string) => ({ show: { source: [source] } });
