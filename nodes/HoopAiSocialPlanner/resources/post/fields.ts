@@ -206,16 +206,19 @@ const mediaRow: INodeProperties[] = [
 		description:
 			'The input item’s binary field holding the image or video. The node uploads it to the HoopAI media library first (the same file once per run) and posts its link, with the type of the file.',
 	},
-	// A row saved before Source existed has an Input Binary Field and no URL: n8n drops a field its
-	// row does not show, so this one shows while it holds a name and the URL is empty (the row then
-	// counts as a binary file); typing a URL hides it, and the row is a URL.
+	// n8n drops a value no field of its row shows: this one keeps Input Binary Field whatever the
+	// Source, so a row saved before Source existed (a binary field, no URL) still uploads its file.
+	{ displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'hidden', default: '' },
 	{
-		displayName: 'Input Binary Field',
-		name: 'binaryPropertyName',
-		type: 'string',
+		displayName:
+			'This row also names an Input Binary Field (saved before Source existed, or left from Binary File): while the URL is empty, that file is uploaded. Give a URL, or set Source to Binary File.',
+		name: 'binaryFieldNotice',
+		type: 'notice',
 		default: '',
-		displayOptions: { ...forSource('url'), hide: { binaryPropertyName: [''], url: [{ _cnd: { exists: true } }] } },
-		description: 'From a row saved before Source existed: the binary file to upload. Set Source to Binary File, or give a URL instead.',
+		displayOptions: {
+			show: { source: ['url'], binaryPropertyName: [{ _cnd: { exists: true } }] },
+			hide: { url: [{ _cnd: { exists: true } }] },
+		},
 	},
 	{ ...mediaTypeField, displayOptions: forSource('url') },
 	mediaOptionsField,
