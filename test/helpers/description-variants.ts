@@ -22,6 +22,8 @@ export interface Samples {
 	loadOptions: Record<string, unknown>;
 	/** Values for free-text and date fields, by field name or path suffix (`items.url`). */
 	text: Record<string, string>;
+	/** The values to try of a dropdown, by path suffix, where the others need more than a request (e.g. an input binary). */
+	options?: Record<string, unknown[]>;
 }
 
 const leaf = (path: string, value: unknown) => `${path}=${JSON.stringify(value)}`;
@@ -38,6 +40,15 @@ function sampleText(samples: Samples, property: INodeProperties, path: string): 
 	return `Sample ${property.displayName}`;
 }
 
+function sampleOptions(samples: Samples, path: string): unknown[] | undefined {
+	const parts = path.split('.');
+	for (let start = 0; start < parts.length; start++) {
+		const key = parts.slice(start).join('.');
+		if (samples.options && key in samples.options) return samples.options[key];
+	}
+	return undefined;
+}
+
 /** The values of a field that holds no other fields. */
 function leafValues(property: INodeProperties, samples: Samples, path: string): unknown[] {
 	const method = property.typeOptions?.loadOptionsMethod as string | undefined;
@@ -46,7 +57,7 @@ function leafValues(property: INodeProperties, samples: Samples, path: string): 
 		return [samples.loadOptions[method]];
 	}
 	const options = ((property.options ?? []) as INodePropertyOptions[]).map((option) => option.value);
-	if (property.type === 'options') return options;
+	if (property.type === 'options') return sampleOptions(samples, path) ?? options;
 	if (property.type === 'multiOptions') return [...options.map((value) => [value]), options];
 	if (property.type === 'boolean') return [true, false];
 	return [sampleText(samples, property, path)];

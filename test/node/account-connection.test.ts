@@ -8,12 +8,13 @@ import { describeWithSimulator, locationOf, tokenCredentials } from '../helpers/
 import { itWithSpec, specProblems } from '../helpers/spec-check';
 import type { LoggedRequest } from '../simulator';
 
-const V2_PLATFORMS = ['google', 'facebook', 'instagram', 'linkedin', 'twitter', 'tiktok', 'tiktok-business'];
-const GENERIC_PLATFORMS = ['youtube', 'pinterest', 'threads', 'bluesky'];
-// Bluesky's start answers "not supported" (API-NOTES §3.3): the simulator cannot open a login for it.
-const CONNECTABLE = [...V2_PLATFORMS, ...GENERIC_PLATFORMS].filter((platform) => platform !== 'bluesky');
+// X (Twitter) and Bluesky are not offered: HighLevel stopped X on 2024-12-04, Bluesky's start answers
+// "not supported" (API-NOTES §3.3).
+const V2_PLATFORMS = ['google', 'facebook', 'instagram', 'linkedin', 'tiktok', 'tiktok-business'];
+const GENERIC_PLATFORMS = ['youtube', 'pinterest', 'threads'];
+const CONNECTABLE = [...V2_PLATFORMS, ...GENERIC_PLATFORMS];
 const UNIFORM = ['id', 'name', 'platform', 'type', 'avatar', 'isConnected', 'oauthAccountId'];
-// The DTO each attach body must match: v3's per-platform DTOs, v2's for Twitter (v3 has none).
+// The DTO each attach body must match: v3's per-platform DTOs.
 const ATTACH_DTO: Record<string, [string, string]> = {
 	facebook: ['social-planner-v3.json', 'AttachFBAccountDTO'],
 	instagram: ['social-planner-v3.json', 'AttachIGAccountDTO'],
@@ -23,7 +24,6 @@ const ATTACH_DTO: Record<string, [string, string]> = {
 	youtube: ['social-planner-v3.json', 'AttachYoutubeAccountResponseDTO'],
 	pinterest: ['social-planner-v3.json', 'AttachPinterestAccountDTO'],
 	threads: ['social-planner-v3.json', 'AttachThreadsAccountDTO'],
-	twitter: ['social-media-posting.json', 'AttachTwitterAccountDTO'],
 };
 const specs = loadSpecs();
 
@@ -65,7 +65,7 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 	};
 
 	describe('Get Connect URL', () => {
-		it('builds the start URL (v2 per-platform path for the seven v2 networks, the generic path for the others) and sends nothing', async () => {
+		it('builds the start URL (v2 per-platform path for the six v2 networks it connects, the generic path for the others) and sends nothing', async () => {
 			const log = logFrom();
 			for (const platform of [...V2_PLATFORMS, ...GENERIC_PLATFORMS]) {
 				const { items, error } = await run({
@@ -90,7 +90,7 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 				});
 				expect(output.whatComesBack).toMatch(/accountId/);
 				startUrls.push(url);
-				if (platform === 'twitter') expect(output.notice).toMatch(/2024-12-04/);
+				expect(output).not.toHaveProperty('notice');
 			}
 			expect(log()).toEqual([]);
 			figures['Get Connect URL: networks, no request sent'] = V2_PLATFORMS.length + GENERIC_PLATFORMS.length;
@@ -335,15 +335,44 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 		expect(log()).toEqual([]);
 	});
 
-	it('the API’s errors are shown as they are (e.g. X (Twitter), an unknown login)', async () => {
+	it('the API’s errors are shown as they are (e.g. an unknown login)', async () => {
 		const unknownLogin = '65f0c0de00000000000000ff';
 		const { error } = await run({
 			operation: 'getAvailableAccounts',
 			loginFrom: 'fields',
-			availablePlatform: 'twitter',
+			availablePlatform: 'instagram',
 			oauthAccountId: unknownLogin,
 		});
 		expect(error).toMatchObject({ name: 'NodeApiError', message: 'OAuth account not found', httpCode: '404' });
+	});
+
+	it('a workflow saved with Platform X (Twitter) or Bluesky stops saying why and what to choose, nothing sent', async () => {
+		const someLogin = '65f0c0de00000000000000ff';
+		const log = logFrom();
+		const choose =
+			/; choose one of Facebook, Google Business Profile, Instagram, LinkedIn, Pinterest, Threads, TikTok, TikTok Business and YouTube$/;
+		const cases: Array<[INodeParameters, RegExp]> = [
+			[
+				{ operation: 'getConnectUrl', connectPlatform: 'twitter' },
+				/^Platform: X \(Twitter\) can no longer be connected \(HighLevel stopped supporting X \(Twitter\) on 2024-12-04\)/,
+			],
+			[
+				{
+					operation: 'getAvailableAccounts',
+					loginFrom: 'fields',
+					availablePlatform: 'bluesky',
+					oauthAccountId: someLogin,
+				},
+				/^Platform: Bluesky can no longer be connected \(the API answers that Bluesky is not supported yet\)/,
+			],
+		];
+		for (const [parameters, message] of cases) {
+			const { error } = await run(parameters);
+			expect(error).toMatchObject({ name: 'NodeOperationError', message: expect.stringMatching(message) });
+			expect(error?.message).toMatch(choose);
+		}
+		expect(log()).toEqual([]);
+		figures['saved Platforms no longer offered, refused'] = cases.length;
 	});
 
 	describe('an attach is never sent twice', () => {

@@ -100,6 +100,8 @@ describeWithSpec('generated from the node description: every option makes reques
 			binaryPropertyName: 'data',
 			fileTimezone: 'Europe/Berlin',
 		},
+		// Media with Source Binary File need an input binary (test/node/media.test.ts): by URL here.
+		options: { 'items.source': ['url'] },
 	});
 
 	/** The properties an operation shows, with the extra display conditions each needs. */

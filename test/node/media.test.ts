@@ -128,7 +128,7 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 					accountIds: [instagram.id],
 					summary: '={{ "Latte art " + $json.day }}',
 					status: 'draft',
-					media: { items: [{ binaryPropertyName: 'data', options: { altText: 'A latte' } }] },
+					media: { items: [{ source: 'binary', binaryPropertyName: 'data', options: { altText: 'A latte' } }] },
 					simple: false,
 				},
 				{ inputItems },
@@ -172,7 +172,7 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 					resource: 'post',
 					operation: 'update',
 					postId: { __rl: true, mode: 'id', value: String(post._id) },
-					updateFields: { media: { items: [{ binaryPropertyName: 'clip' }] } },
+					updateFields: { media: { items: [{ source: 'binary', binaryPropertyName: 'clip' }] } },
 				},
 				{ inputItems: [itemWith({ clip: binary(MP4, 'video/quicktime', 'pour-over.mov') })] },
 			);
@@ -181,6 +181,39 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 			expect(stored.media).toEqual([expect.objectContaining({ url: expect.stringContaining('/__sim/media/'), type: 'video/mov' })]);
 			expect(await fetchBytes(stored.media[0].url)).toEqual(MP4);
 			expect(uploads(log())).toHaveLength(1);
+		});
+
+		it('Source decides: Binary File uploads (a URL left in the row is not sent), URL posts the link; a row saved before Source existed with only an Input Binary Field still uploads', async () => {
+			const facebook = account('facebook');
+			const photo = 'https://cdn.example.com/media/latte.jpg';
+			const rows: Array<[string, INodeParameters, 'upload' | 'link']> = [
+				['Binary File', { source: 'binary', binaryPropertyName: 'data', url: photo }, 'upload'],
+				['URL', { source: 'url', url: photo, binaryPropertyName: 'data' }, 'link'],
+				['saved before Source', { binaryPropertyName: 'data' }, 'upload'],
+			];
+			for (const [label, row, expected] of rows) {
+				const log = logFrom();
+				const { items, error } = await run(
+					{
+						resource: 'post',
+						operation: 'create',
+						accountIds: [facebook!.id],
+						summary: label,
+						status: 'draft',
+						media: { items: [row] },
+						simple: false,
+					},
+					{ inputItems: [itemWith({ data: binary(PNG, 'image/png', 'a.png') })] },
+				);
+				expect(error).toBeUndefined();
+				const stored = location().posts.find((post: IDataObject) => post._id === items[0].json._id);
+				expect({ label, uploads: uploads(log()).length, url: stored.media[0].url === photo ? 'link' : 'upload' }).toEqual({
+					label,
+					uploads: expected === 'upload' ? 1 : 0,
+					url: expected,
+				});
+			}
+			figures['Post Create: media rows by Source (Binary File, URL, saved before Source)'] = rows.length;
 		});
 
 		it('bad binary media stop with an error naming the field, nothing sent', async () => {
@@ -196,9 +229,13 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 			const pdf = itemWith({ data: binary(Buffer.from('%PDF-1.4'), 'application/pdf', 'menu.pdf') });
 			const png = itemWith({ data: binary(PNG, 'image/png', 'a.png') });
 			const cases: Array<[INodeParameters, INodeExecutionData, RegExp]> = [
-				[create([{ binaryPropertyName: 'photo' }]), png, /^Media → Input Binary Field: input item 1 has no binary field "photo"/],
 				[
-					create([{ binaryPropertyName: 'data' }]),
+					create([{ source: 'binary', binaryPropertyName: 'photo' }]),
+					png,
+					/^Media → Input Binary Field: input item 1 has no binary field "photo"/,
+				],
+				[
+					create([{ source: 'binary', binaryPropertyName: 'data' }]),
 					pdf,
 					/^Media → Input Binary Field: the file "menu.pdf" is application\/pdf, which social posts cannot take/,
 				],
@@ -208,9 +245,9 @@ describeWithSimulator('Media → Upload and media from binary fields in Post Cre
 					/^Media → Input Binary Field: the file "empty.png" is empty/,
 				],
 				[
-					create([{ binaryPropertyName: 'data', url: 'https://cdn.example.com/a.jpg' }]),
+					create([{ source: 'binary' }]),
 					png,
-					/^Media → Input Binary Field: the media item has both a URL and an Input Binary Field/,
+					/^Media → Input Binary Field: required when Source is Binary File, missing in the media item; give the name of the input item’s binary field/,
 				],
 				// The post itself is wrong (a date in the past): refused before the file is uploaded.
 				[

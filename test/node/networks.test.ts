@@ -47,7 +47,9 @@ function unanswered(network: Loose): string[] {
 		check(Number.isInteger(comments.maxImages) && comments.maxImages >= 0, 'comments.maxImages');
 	}
 	if (statistics) check(typeof statistics.name === 'string' && statistics.name !== '', 'statistics.name');
-	if (connect) {
+	if (connect && 'unavailable' in connect) {
+		check(typeof connect.unavailable === 'string' && connect.unavailable !== '', 'connect.unavailable: why it cannot be connected');
+	} else if (connect) {
 		check(['v2', 'v3'].includes(connect.paths), 'connect.paths');
 		check(['accounts', 'locations'].includes(connect.loginSegment), 'connect.loginSegment');
 		check(isFunction(connect.available), 'connect.available');
@@ -142,9 +144,16 @@ describe('one module per social network', () => {
 			networks.filter((network) => network.statistics).map((network) => [network.platform, network.statistics.name]),
 		);
 
-		const connect = optionsOf(await propertyNamed('connectPlatform', 'accountConnection'));
-		expect(connect.map((option) => [option.value, option.description])).toEqual(
-			networks.filter((network) => network.connect).map((network) => [network.platform, network.connect.note]),
-		);
+		// The connect flow offers only the networks whose connect steps work (not X, not Bluesky).
+		const connectable = platforms((network) => network.connect && !('unavailable' in network.connect));
+		expect(connectable).not.toContain('twitter');
+		expect(connectable).not.toContain('bluesky');
+		for (const [field, resource] of [
+			['connectPlatform', 'accountConnection'],
+			['availablePlatform', 'accountConnection'],
+			['attachPlatform', 'accountConnection'],
+		]) {
+			expect({ field, values: values(optionsOf(await propertyNamed(field, resource))) }).toEqual({ field, values: connectable });
+		}
 	});
 });

@@ -44,7 +44,10 @@ export const NETWORKS_WITH_OPTIONS = POSTING_NETWORKS.filter(
 	(network): network is PostingNetwork & { post: { options: PlatformOptions } } => network.post.options !== null,
 );
 export const COMMENT_NETWORKS = NETWORKS.filter((network): network is CommentNetwork => network.comments !== null);
-export const CONNECT_NETWORKS = NETWORKS.filter((network): network is ConnectNetwork => network.connect !== null);
+/** The networks the connect flow offers: those whose connect steps work. */
+export const CONNECT_NETWORKS = NETWORKS.filter(
+	(network): network is ConnectNetwork => network.connect !== null && !('unavailable' in network.connect),
+);
 
 const option = (network: Network, name = network.name): INodePropertyOptions => ({ name, value: network.platform });
 

@@ -16,8 +16,11 @@ export interface Network {
 	comments: CommentRules | null;
 	/** Statistic → Get; null: the statistics API does not report on it. */
 	statistics: { name: string } | null;
-	/** Account Connection; null: its accounts are not connected through the API. */
-	connect: ConnectRules | null;
+	/**
+	 * Account Connection; null: its accounts are not connected through the API; `unavailable`: the
+	 * API lists its connect steps but they do not work (why, in words), so the editor does not offer it.
+	 */
+	connect: ConnectRules | { unavailable: string } | null;
 	/** CSV Import: the key of its error on a parsed row's media (CSVMediaResponseSchema); null: none. */
 	csvMediaError: string | null;
 }
@@ -96,10 +99,6 @@ export interface ConnectRules {
 	paths: 'v2' | 'v3';
 	/** The path segment before the login's ID in steps 2 and 3: `accounts`, or Google's `locations`. */
 	loginSegment: 'accounts' | 'locations';
-	/** Shown under it in the Platform dropdown: what to expect when the API does not carry it out. */
-	note?: string;
-	/** A notice the editor shows, and Get Connect URL outputs, when it is chosen. */
-	notice?: string;
 	/** The login's pages, profiles or locations in step 2's answer (`results`), by the network's shape. */
 	available(results: IDataObject): AvailableEntry[];
 	/** The attach body (the network's DTO) of one available account; null: it cannot be attached through the API. */

@@ -10,6 +10,13 @@
 //      may be marked red (empty optional dropdowns included) and typing "new york" in the Timezone
 //      dropdown must find America/New York.
 //  (b) the trigger's parameter panel: labels from its description, none cut, none red.
+//  (c) the screens of the marketer's walk (issue 21): Queue Item → Create, Category Queue →
+//      Create, CSV Import → Import Posts and Build CSV, Account Connection's three steps, and
+//      Post → Create's Media rows by Source. Besides (a)'s checks, each shows none of the walk's
+//      frictions: the canvas subtitle is the operation's action words; no text field's
+//      description says "Choose … from the list"; Queue Item shows Content and Media first and
+//      its session and order settings only under Options; Time Slots name the time zone; the
+//      Platform dropdowns list no Bluesky or X; Media shows Source and one field or the other.
 // HOOPAI_E2E_UPDATE_DOCS=1 also copies them to docs/node-panel.png and docs/trigger-panel.png, the
 // README's pictures.
 const assert = require('assert');
@@ -104,11 +111,16 @@ function withDefaults(fields, values = {}) {
  */
 function expectedLabels(description, parameters) {
 	const node = { typeVersion: 1 };
-	const root = withDefaults(description.properties, parameters);
+	// Defaults of the fields shown (the operation's is its resource's: n8n leaves it out when saved).
+	const root = { ...parameters };
+	for (const field of description.properties)
+		if (!(field.name in root) && 'default' in field && NodeHelpers.displayParameter(root, field, node, description, root))
+			root[field.name] = field.default;
 	const labels = [];
 	const visit = (fields, values, depth) => {
 		for (const field of fields) {
-			if (field.type === 'hidden') continue;
+			// Neither has a label: a hidden field is not shown, a notice is a box of text.
+			if (field.type === 'hidden' || field.type === 'notice') continue;
 			if (!NodeHelpers.displayParameter(values, field, node, description, root)) continue;
 			labels.push({ label: field.displayName, depth });
 			const value = values[field.name];
@@ -149,12 +161,15 @@ async function openNode(browser, { baseUrl, cookie, workflowId, nodeName, viewpo
 	const node = page.locator('[data-test-id="canvas-node"]').filter({ hasText: nodeName }).first();
 	await node.waitFor({ state: 'visible', timeout: 60000 });
 	await page.keyboard.press('Escape');
+	// The subtitle under the node's name on the canvas (n8n 2.x: a div of class _subtitle_…).
+	const subtitleBox = node.locator('[class*="_subtitle_"]').first();
+	const subtitle = (await subtitleBox.count()) ? (await subtitleBox.innerText()).trim() : '';
 	await node.dblclick();
 	const panel = page.locator('[data-test-id="node-parameters"]').first();
 	await panel.waitFor({ state: 'visible', timeout: 30000 });
 	// Let icons, dropdown values and the options loaded from the API settle.
 	await page.waitForTimeout(2500);
-	return { context, page, panel };
+	return { context, page, panel, subtitle };
 }
 
 /** The parameter item of a field (its own label's `for` is the field's name). */
@@ -163,6 +178,14 @@ function parameterItem(page, panel, name) {
 		.locator('[data-test-id="parameter-item"]')
 		.filter({ has: page.locator(`label[for="${name}"]`) })
 		.first();
+}
+
+/** The innermost parameter item of a field inside a collection row (the row's own item holds it too). */
+function rowItem(page, panel, name) {
+	return panel
+		.locator('[data-test-id="parameter-item"]')
+		.filter({ has: page.locator(`label[for="${name}"]`) })
+		.last();
 }
 
 /**
@@ -332,7 +355,7 @@ const SHOW_HIDDEN_FIELDS = {
  * Expression controls, fields nested two levels deep (Review → Approver, Update Fields → Platform
  * Options → TikTok → …) have ~60–90 px left: no label but those is cut there; those are reported.
  */
-async function checkPanel(page, panel, { baseUrl, cookie, workflowId, nodeName, description }) {
+async function checkPanel(page, panel, { baseUrl, cookie, workflowId, nodeName, description, reportNarrow = false }) {
 	const seen = await readPanel(panel);
 	const defaultWidth = Math.round((await panel.boundingBox()).width);
 	const width = await narrowest(page, panel);
@@ -345,8 +368,15 @@ async function checkPanel(page, panel, { baseUrl, cookie, workflowId, nodeName, 
 	assert.deepStrictEqual(seen.issues, [], 'no field is marked red');
 	assert.deepStrictEqual(cut(seen.labels), [], `no label is cut short at the default panel width (${defaultWidth} px)`);
 	const shallow = narrow.labels.filter((label) => label.depth <= 1);
-	assert.deepStrictEqual(cut(shallow), [], `no label of a field up to one level deep is cut short at the narrowest panel (${width} px)`);
-	return { labels: seen.labels, width: defaultWidth, narrowest: width, cutWhenNarrowest: cut(narrow.labels, 1) };
+	// The walk's screens report what n8n cuts at its narrowest instead (a label to shorten, not one of the walk's frictions).
+	if (!reportNarrow)
+		assert.deepStrictEqual(cut(shallow), [], `no label of a field up to one level deep is cut short at the narrowest panel (${width} px)`);
+	return {
+		labels: seen.labels,
+		width: defaultWidth,
+		narrowest: width,
+		cutWhenNarrowest: cut(narrow.labels, reportNarrow ? -1 : 1),
+	};
 }
 
 /**
@@ -391,7 +421,8 @@ async function createPanel(browser, { baseUrl, cookie, accountIds, descriptions,
 
 		// One Media row, its URL typed in; every other network; every Additional Field.
 		await panel.locator('[data-test-id="fixed-collection-media"] [data-test-id="fixed-collection-add"]').click();
-		await parameterItem(page, panel, 'url').locator('input').first().fill('https://images.example.com/hoop/fresh-roast.jpg');
+		assert.ok(await parameterItem(page, panel, 'source').count(), 'a new Media row starts with its Source');
+		await rowItem(page, panel, 'url').locator('input').first().fill('https://images.example.com/hoop/fresh-roast.jpg');
 		const networks = await addEveryGroup(page, panel, 'platformOptions', property('platformOptions').placeholder);
 		assert.deepStrictEqual(
 			networks,
@@ -532,6 +563,267 @@ async function outputPanel(browser, { baseUrl, cookie, files, sim }) {
 	}
 }
 
+// ------------------------------------------------------------------------------------------------
+// (c) The marketer's walk of issue 21: the screens it went through, and none of its frictions.
+
+/** The action words of an operation, as its dropdown option gives them (the subtitle n8n should show). */
+function actionOf(description, resource, operation) {
+	const property = description.properties.find(
+		(candidate) => candidate.name === 'operation' && candidate.displayOptions?.show?.resource?.includes(resource),
+	);
+	return property?.options.find((option) => option.value === operation)?.action;
+}
+
+/** Every property of the description shown for a resource/operation, nested ones included, by name. */
+function propertiesByName(description, resource, operation) {
+	const node = { typeVersion: 1 };
+	const byName = {};
+	const walk = (fields) => {
+		for (const field of fields ?? []) {
+			(byName[field.name] ??= []).push(field);
+			walk(
+				field.type === 'fixedCollection'
+					? field.options.flatMap((group) => group.values)
+					: field.type === 'collection'
+						? field.options
+						: [],
+			);
+		}
+	};
+	walk(
+		description.properties.filter((field) =>
+			NodeHelpers.displayParameter({ resource, operation }, { ...field, displayOptions: onlyRouting(field) }, node, description),
+		),
+	);
+	return byName;
+}
+
+/** A field's display conditions on resource and operation only (the others are the panel's to decide). */
+function onlyRouting(field) {
+	const show = field.displayOptions?.show;
+	if (!show) return undefined;
+	return { show: Object.fromEntries(Object.entries(show).filter(([key]) => ['resource', 'operation'].includes(key))) };
+}
+
+const TEXT_TYPES = ['string', 'number', 'dateTime', 'json'];
+
+/**
+ * The walk's frictions on an opened panel: the canvas subtitle is not the operation's action
+ * words, or a text field the panel shows (by its label's `for`) is described "Choose … from the
+ * list" although it has no list.
+ */
+function walkFrictions(description, { resource, operation }, seen, subtitle) {
+	const problems = [];
+	const action = actionOf(description, resource, operation);
+	if (subtitle !== action) problems.push(`the canvas subtitle is "${subtitle}", not the action "${action}"`);
+	const byName = propertiesByName(description, resource, operation);
+	for (const { label, name } of seen.labels) {
+		const fields = (byName[name] ?? []).filter((field) => field.displayName === label && TEXT_TYPES.includes(field.type));
+		for (const field of fields) {
+			if (/choose\b.*\bfrom the list/i.test(field.description ?? ''))
+				problems.push(`${label} is a text field without a list, yet says "${field.description}"`);
+		}
+	}
+	return problems;
+}
+
+/** The entries of a dropdown field as offered (opened, read, closed). */
+async function dropdownEntries(page, panel, name) {
+	await parameterItem(page, panel, name).locator('input').first().click();
+	const entries = page.locator('.el-select-dropdown__item:visible');
+	await entries.first().waitFor({ state: 'visible', timeout: 5000 });
+	const texts = (await entries.allInnerTexts()).map((text) => text.split('\n')[0].trim());
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(300);
+	return texts;
+}
+
+/**
+ * Opens one screen of the walk with `parameters`, lets `act` add what a marketer would add, checks
+ * it as (a) does plus the walk's frictions, then `extra` (the screen's own checks, from the labels).
+ */
+async function walkScreen(browser, { baseUrl, cookie, descriptions }, { nodeName, parameters, files, act, extra }) {
+	const description = descriptions[ACTION_TYPE];
+	const workflowId = await createWorkflow(baseUrl, cookie, `Screenshot: ${nodeName}`, [actionNode('walk', nodeName, parameters)]);
+	const { context, page, panel, subtitle } = await openNode(browser, { baseUrl, cookie, workflowId, nodeName });
+	try {
+		const acted = act ? await act(page, panel, description) : {};
+		await page.waitForTimeout(1500);
+		await page.mouse.move(5, 5);
+		await scrollPanelTo(panel, 0);
+		await fullPanelShot(page, panel, files.full);
+		const seen = await readPanel(panel);
+		const frictions = walkFrictions(description, parameters, seen, subtitle);
+		const own = extra ? extra(seen.labels, { description, acted }) : [];
+		// (a)'s checks and the walk's, all reported at once (a failure names every problem of the screen).
+		let result;
+		let panelProblem = [];
+		try {
+			result = await checkPanel(page, panel, { baseUrl, cookie, workflowId, nodeName, description, reportNarrow: true });
+		} catch (error) {
+			panelProblem = [String(error.message).replace(/\s+/g, ' ').slice(0, 400)];
+		}
+		assert.deepStrictEqual([...frictions, ...own, ...panelProblem], [], `${nodeName}: none of the walk’s frictions`);
+		return { ...result, subtitle, acted };
+	} finally {
+		await context.close();
+	}
+}
+
+/** The labels at the top level of the panel (not inside a collection), in order. */
+const topLabels = (labels) => labels.filter((label) => label.depth === 0).map((label) => label.label);
+
+/** Queue Item → Create: a Media row and every Option added. */
+async function queueItemScreen(browser, ctx) {
+	const queueId = String(location(ctx.sim).queues?.[0]?._id ?? '65f0c0de00000000000000a1');
+	return await walkScreen(browser, ctx, {
+		nodeName: 'Add to queue',
+		parameters: { resource: 'queueItem', operation: 'create', queueId: { __rl: true, mode: 'id', value: queueId } },
+		files: ctx.files,
+		act: async (page, panel) => {
+			await panel.locator('[data-test-id="fixed-collection-queueMedia"] [data-test-id="fixed-collection-add"]').click();
+			await rowItem(page, panel, 'url').locator('input').first().fill('https://images.example.com/hoop/espresso.jpg');
+			const options = await addEveryOption(page, panel, 'queueItemOptions');
+			// One Variation with its text (an empty one is not saved, so the check could not expect it).
+			await panel.locator('[data-test-id="fixed-collection-variations"] [data-test-id="fixed-collection-add"]').click();
+			await rowItem(page, panel, 'content').locator('textarea').first().fill('Espresso, the way we pull it at the bar.');
+			return { options };
+		},
+		extra: (labels, { description, acted }) => {
+			const problems = [];
+			const top = topLabels(labels);
+			const first = top.filter((label) => !['Resource', 'Operation', 'Queue'].includes(label)).slice(0, 2);
+			if (first.join(', ') !== 'Content, Media')
+				problems.push(`the first fields after the Queue are ${first.join(', ')}, not Content, Media`);
+			const options = description.properties.find((field) => field.name === 'queueItemOptions').options.map((option) => option.displayName);
+			const outside = top.filter((label) => options.includes(label) && label !== 'Options');
+			if (outside.length) problems.push(`session and order settings outside Options: ${outside.join(', ')}`);
+			const inside = labels.filter((label) => label.depth > 0).map((label) => label.label);
+			const missing = acted.options.filter((label) => !inside.includes(label));
+			if (missing.length) problems.push(`added under Options but not shown there: ${missing.join(', ')}`);
+			for (const label of ['Source', 'Input Binary Field']) if (inside.includes(label)) problems.push(`Queue Item media show ${label}`);
+			return problems;
+		},
+	});
+}
+
+/** Category Queue → Create: Time Slots say in which time zone they publish. */
+async function categoryQueueScreen(browser, ctx) {
+	const category = location(ctx.sim).categories[0];
+	return await walkScreen(browser, ctx, {
+		nodeName: 'Start a queue',
+		parameters: { resource: 'categoryQueue', operation: 'create', queueCategory: { __rl: true, mode: 'id', value: String(category._id) } },
+		files: ctx.files,
+		extra: (labels, { description }) => {
+			const slots = description.properties.find((field) => field.name === 'timeSlots');
+			const problems = [];
+			if (!labels.some((label) => label.name === 'timeSlots')) problems.push('Time Slots are not shown');
+			if (!/time zone/i.test(slots?.description ?? '')) problems.push(`Time Slots do not name their time zone ("${slots?.description}")`);
+			return problems;
+		},
+	});
+}
+
+/** The option the csv-output branch adds to Import Posts (its check fails until it is merged). */
+const FAIL_ON_REJECTED = { name: 'failWhenAnyRowRejected', label: 'Fail When Any Row Is Rejected' };
+
+/** CSV Import → Import Posts with every Option added, and Fail When Any Row Is Rejected there. */
+async function importPostsScreen(browser, ctx) {
+	return await walkScreen(browser, ctx, {
+		nodeName: 'Import the posts',
+		parameters: { resource: 'csvImport', operation: 'importPosts', csvAccountIds: ctx.accountIds },
+		files: ctx.files,
+		act: async (page, panel) => ({ options: await addEveryOption(page, panel, 'importOptions') }),
+		extra: (labels) =>
+			labels.some((label) => label.name === FAIL_ON_REJECTED.name && label.label === FAIL_ON_REJECTED.label)
+				? []
+				: [`no "${FAIL_ON_REJECTED.label}" (${FAIL_ON_REJECTED.name}) on Import Posts`],
+	});
+}
+
+/** CSV Import → Build CSV From Items with every Option added. */
+async function buildCsvScreen(browser, ctx) {
+	return await walkScreen(browser, ctx, {
+		nodeName: 'Build the CSV',
+		parameters: { resource: 'csvImport', operation: 'buildCsv', dateTime: '={{ $json.date }}' },
+		files: ctx.files,
+		act: async (page, panel) => ({ options: await addEveryOption(page, panel, 'buildOptions') }),
+	});
+}
+
+const NOT_CONNECTABLE = ['Bluesky', 'X (Twitter)'];
+// A login's accountId as the connect window posts it back (the required fields filled, none red).
+const LOGIN = '65f0c0de0000000000000001';
+
+/** Account Connection: each step's screen; its Platform dropdown offers only networks that connect. */
+function connectScreen(operation, parameters, platformField) {
+	return async (browser, ctx) =>
+		await walkScreen(browser, ctx, {
+			nodeName: `Connect: ${operation}`,
+			parameters: { resource: 'accountConnection', operation, ...parameters },
+			files: ctx.files,
+			act: async (page, panel, description) => {
+				const offered = await dropdownEntries(page, panel, platformField);
+				const served = description.properties.find((field) => field.name === platformField).options.map((option) => option.name);
+				return { offered, served };
+			},
+			extra: (labels, { acted }) => {
+				const problems = [];
+				const listed = acted.offered.filter((name) => NOT_CONNECTABLE.includes(name));
+				if (listed.length) problems.push(`Platform lists ${listed.join(', ')}`);
+				if (acted.offered.join('|') !== acted.served.join('|'))
+					problems.push(`Platform offers ${acted.offered.join(', ')}; the description ${acted.served.join(', ')}`);
+				return problems;
+			},
+		});
+}
+
+/**
+ * Post → Create's Media by Source: a Binary File row shows Input Binary Field (no URL, no Type), a
+ * URL row URL and Type, and a row saved before Source existed keeps its Input Binary Field.
+ */
+async function mediaSourceScreen(browser, ctx) {
+	return await walkScreen(browser, ctx, {
+		nodeName: 'Post a photo',
+		parameters: {
+			resource: 'post',
+			operation: 'create',
+			accountIds: ctx.accountIds,
+			summary: 'Our new roast, straight from the roaster',
+			status: 'draft',
+			media: {
+				items: [
+					{ source: 'binary', binaryPropertyName: 'data' },
+					{ source: 'url', url: 'https://images.example.com/hoop/fresh-roast.jpg' },
+					{ binaryPropertyName: 'photo' },
+				],
+			},
+		},
+		files: ctx.files,
+		act: async (page, panel) => ({
+			notices: (await panel.locator('.n8n-notice, [class*="notice"]').allInnerTexts()).map((text) => text.trim()),
+		}),
+		extra: (labels, { acted }) => {
+			const problems = [];
+			const media = labels.filter((label) => label.depth >= 1);
+			const rows = [];
+			for (const label of media) {
+				if (label.label === 'Source') rows.push([]);
+				if (rows.length && label.label !== 'Source') rows.at(-1).push(label.label);
+			}
+			const got = rows.map((row) => row.filter((label) => label !== 'Options').join(', '));
+			if (!acted.notices.some((text) => text.includes('also names an Input Binary Field')))
+				problems.push('the row saved before Source has no notice of its binary field');
+			const want = ['Input Binary Field', 'URL, Type', 'URL, Type'];
+			if (got.join(' | ') !== want.join(' | ')) problems.push(`Media rows after Source show ${got.join(' | ')}; want ${want.join(' | ')}`);
+			return problems;
+		},
+	});
+}
+
+/** What a walk screen prints: its subtitle and (a)'s summary. */
+const walkSummary = (r, more = '') => `"${r.subtitle}"${more}; ${panelSummary(r)}`;
+
 // Hook for more pictures (e.g. a node's OUTPUT with Simplify): add an entry to PANELS. `run`
 // receives the browser and { baseUrl, cookie, accountIds, postId, descriptions, files }; it makes
 // its workflow with createWorkflow(), opens the node with openNode() (then e.g. clicks "Execute
@@ -541,7 +833,7 @@ async function outputPanel(browser, { baseUrl, cookie, files, sim }) {
 function panelSummary(r) {
 	const depth = Math.max(...r.labels.map((label) => label.depth));
 	const narrow = r.cutWhenNarrowest.length
-		? `; at ${r.narrowest} px n8n cuts ${r.cutWhenNarrowest.length} labels two levels deep (${r.cutWhenNarrowest.join(', ')})`
+		? `; at ${r.narrowest} px n8n cuts ${r.cutWhenNarrowest.length} labels (${r.cutWhenNarrowest.join(', ')})`
 		: `; none cut at ${r.narrowest} px`;
 	return `${r.labels.length} labels, nesting depth ${depth}, none cut at ${r.width} px${narrow}`;
 }
@@ -566,6 +858,46 @@ const PANELS = [
 		docs: { top: 'trigger-panel.png' },
 		run: triggerPanel,
 		summary: (r) => `${r.labels.map((label) => label.label).join(', ')}; ${panelSummary(r)}`,
+	},
+	{
+		name: 'walk: Queue Item → Create shows Content and Media first, session and order settings only under Options, media without Source',
+		files: { full: 'hoopai-walk-queue-item-create.png' },
+		run: queueItemScreen,
+		summary: (r) => walkSummary(r, `, ${r.acted.options.length} Options`),
+	},
+	{
+		name: 'walk: Category Queue → Create, its Time Slots name the time zone',
+		files: { full: 'hoopai-walk-category-queue-create.png' },
+		run: categoryQueueScreen,
+		summary: (r) => walkSummary(r),
+	},
+	{
+		name: 'walk: CSV Import → Import Posts, with Fail When Any Row Is Rejected',
+		files: { full: 'hoopai-walk-csv-import-posts.png' },
+		run: importPostsScreen,
+		summary: (r) => walkSummary(r, `, ${r.acted.options.length} Options`),
+	},
+	{
+		name: 'walk: CSV Import → Build CSV From Items',
+		files: { full: 'hoopai-walk-csv-build.png' },
+		run: buildCsvScreen,
+		summary: (r) => walkSummary(r, `, ${r.acted.options.length} Options`),
+	},
+	...[
+		['getConnectUrl', {}, 'connectPlatform'],
+		['getAvailableAccounts', { loginFrom: 'fields', oauthAccountId: LOGIN }, 'availablePlatform'],
+		['attachAccounts', { attachFrom: 'id', attachOauthAccountId: LOGIN, attachIds: '104857600123' }, 'attachPlatform'],
+	].map(([operation, parameters, field]) => ({
+		name: `walk: Account Connection → ${operation}, its Platform lists no Bluesky or X`,
+		files: { full: `hoopai-walk-connect-${operation}.png` },
+		run: connectScreen(operation, parameters, field),
+		summary: (r) => walkSummary(r, `, Platform: ${r.acted.offered.join(', ')}`),
+	})),
+	{
+		name: 'walk: Post → Create Media rows by Source (Binary File, URL, a row saved before Source)',
+		files: { full: 'hoopai-walk-media-source.png' },
+		run: mediaSourceScreen,
+		summary: (r) => walkSummary(r),
 	},
 	{
 		name: 'an output with Simplify (on by default): the flat row’s columns, each post’s networks',

@@ -11,10 +11,10 @@ const FIRST_ON_THE_PAGE = ['facebook', 'instagram', 'google', 'linkedin', 'tikto
 const pageRank = (platform: string) =>
 	FIRST_ON_THE_PAGE.includes(platform) ? FIRST_ON_THE_PAGE.indexOf(platform) : FIRST_ON_THE_PAGE.length;
 /**
- * The networks a connect page offers: those the API connects and attaches. Not X (HighLevel stopped
- * it on 2024-12-04), Bluesky (its start answers "not supported"), TikTok Business (no attach).
+ * The networks a connect page offers: those the API connects and attaches (not TikTok Business: no
+ * attach; X and Bluesky are not in the connect flow at all).
  */
-export const PAGE_NETWORKS = CONNECT_NETWORKS.filter(({ connect }) => connect.attachBody !== null && !connect.note)
+export const PAGE_NETWORKS = CONNECT_NETWORKS.filter(({ connect }) => connect.attachBody !== null)
 	.map(({ platform }) => platform)
 	.sort((a, b) => pageRank(a) - pageRank(b));
 export const PAGE_NETWORK_OPTIONS: INodePropertyOptions[] = CONNECT_PLATFORM_OPTIONS.filter((option) =>

@@ -8,7 +8,7 @@ import { CONNECT_NETWORKS, namesInWords } from '../../networks';
 import { profilesOf } from '../../networks/connect';
 import { checkNonce, nonceKey, type NonceKey } from './connectNonce';
 import { readCallback } from './connectPage';
-import { accountsPath, connectNetwork, CONNECT_PLATFORM_OPTIONS, isV2Platform, LIST_ROUTES, OAUTH_ACCOUNT_ID_SOURCE } from './platforms';
+import { accountsPath, connectNetwork, connectPlatform, isV2Platform, LIST_ROUTES, OAUTH_ACCOUNT_ID_SOURCE } from './platforms';
 import type { Operation } from '../resource';
 
 const showForAvailable = { resource: ['accountConnection'], operation: ['getAvailableAccounts'] };
@@ -116,7 +116,7 @@ const getAvailableAccounts = withRoutes(async function getAvailableAccounts(this
 			login = { platform: callback.platform, oauthAccountId: callback.accountId, nonce: callback.nonce };
 		} else {
 			login = {
-				platform: choice<string>(node, 'Platform', this.getNodeParameter('availablePlatform', itemIndex), CONNECT_PLATFORM_OPTIONS),
+				platform: connectPlatform(node, 'Platform', this.getNodeParameter('availablePlatform', itemIndex)),
 				oauthAccountId: pathSegment(
 					node,
 					'OAuth Account ID',

@@ -6,12 +6,12 @@ import {
 	type INodeExecutionData,
 	type INodeProperties,
 } from 'n8n-workflow';
-import { choice, text } from '../../shared/checks';
+import { text } from '../../shared/checks';
 import { runForEachItem, withRoutes } from '../../shared/execute';
 import { optionalId } from '../../shared/ids';
 import { platformName } from '../../networks';
 import { runOf, type LocationScope } from '../../shared/run';
-import { connectNetwork, CONNECT_PLATFORM_OPTIONS, isV2Platform, START_ROUTES, startPath } from './platforms';
+import { connectPlatform, isV2Platform, START_ROUTES, startPath } from './platforms';
 import type { Operation } from '../resource';
 
 const showForConnectUrl = { resource: ['accountConnection'], operation: ['getConnectUrl'] };
@@ -95,9 +95,8 @@ const getConnectUrl = withRoutes(async function getConnectUrl(this: IExecuteFunc
 	await run.scope();
 	return await runForEachItem.call(this, async (itemIndex): Promise<IDataObject> => {
 		const scope = await run.scope(itemIndex);
-		const platform = choice<string>(node, 'Platform', this.getNodeParameter('connectPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
+		const platform = connectPlatform(node, 'Platform', this.getNodeParameter('connectPlatform', itemIndex));
 		const userId = connectUserOf(node, scope, this.getNodeParameter('connectUserId', itemIndex, ''));
-		const notice = connectNetwork(platform)?.connect.notice;
 		const options = this.getNodeParameter('connectOptions', itemIndex, {}) as IDataObject;
 		const page = text(node, 'Options → Page', options.page).trim();
 		return {
@@ -110,7 +109,6 @@ const getConnectUrl = withRoutes(async function getConnectUrl(this: IExecuteFunc
 			...(page ? { page } : {}),
 			reconnect: options.reconnect === true,
 			whatComesBack: WHAT_COMES_BACK,
-			...(notice ? { notice } : {}),
 		};
 	});
 }, START_ROUTES);

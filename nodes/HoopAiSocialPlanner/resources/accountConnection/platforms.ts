@@ -1,5 +1,6 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { CONNECT_NETWORKS, type ConnectNetwork } from '../../networks';
+import { NodeOperationError, type INode, type INodeProperties, type INodePropertyOptions } from 'n8n-workflow';
+import { CONNECT_NETWORKS, NETWORKS, namesInWords, type ConnectNetwork } from '../../networks';
+import { choice } from '../../shared/checks';
 import type { ApiRoute } from '../../shared/execute';
 
 const CONNECT_FLOW = '/social-media-posting/oauth';
@@ -7,20 +8,35 @@ const CONNECT_FLOW = '/social-media-posting/oauth';
 /**
  * Which path each network's connect flow uses is its module's `connect.paths`: the seven networks
  * of the v2 spec have their own paths there (Google's accounts are `…/google/locations/{accountId}`);
- * the networks v3 added (YouTube, Pinterest, Threads, Bluesky) exist only on v3's generic
- * `{platform}` paths. The node uses the v2 per-platform path for the seven (Twitter is in v2 only,
- * and v2 is what Scopes.md lists) and the generic path for the others.
+ * the networks v3 added (YouTube, Pinterest, Threads) exist only on v3's generic `{platform}`
+ * paths. The node uses the v2 per-platform path for those of the seven it connects (v2 is what
+ * Scopes.md lists) and the generic path for the others. X (Twitter) and Bluesky are listed by the
+ * API but cannot be connected: their modules say why, and the node offers neither.
  */
 const V2_NETWORKS = CONNECT_NETWORKS.filter((network) => network.connect.paths === 'v2');
 /** Networks whose pages can be attached (every one but TikTok Business: no attach in v2 or v3). */
 export const ATTACH_NETWORKS = CONNECT_NETWORKS.filter((network) => network.connect.attachBody !== null);
 
-/** The networks of the connect flow, with what to expect under those the API does not carry out. */
-export const CONNECT_PLATFORM_OPTIONS: INodePropertyOptions[] = CONNECT_NETWORKS.map(({ name, platform, connect }) => ({
-	name,
-	value: platform,
-	...(connect.note ? { description: connect.note } : {}),
-}));
+/** The networks of the connect flow: those whose connect steps work. */
+export const CONNECT_PLATFORM_OPTIONS: INodePropertyOptions[] = CONNECT_NETWORKS.map(({ name, platform }) => ({ name, value: platform }));
+
+/** Networks the API lists for connecting whose steps do not work, with why (their modules' `connect.unavailable`). */
+const UNAVAILABLE = NETWORKS.flatMap(({ name, platform, connect }) =>
+	connect && 'unavailable' in connect ? [{ name, platform, why: connect.unavailable }] : [],
+);
+
+const noLonger = ({ name, why }: { name: string; why: string }) =>
+	`${name} can no longer be connected (${why}); choose one of ${namesInWords(CONNECT_NETWORKS)}`;
+
+/**
+ * A Platform field's value, one of CONNECT_PLATFORM_OPTIONS. A workflow saved when X or Bluesky
+ * were still offered keeps that value (n8n runs it as it is): it gets why, and what to choose.
+ */
+export function connectPlatform(node: INode, label: string, value: unknown): string {
+	const unavailable = UNAVAILABLE.find((network) => network.platform === value);
+	if (unavailable) throw new NodeOperationError(node, `${label}: ${noLonger(unavailable)}`, { description: 'Nothing was sent.' });
+	return choice<string>(node, label, value, CONNECT_PLATFORM_OPTIONS);
+}
 
 /** The connect flow's network of a platform value (checked against CONNECT_PLATFORM_OPTIONS first). */
 export function connectNetwork(platform: string): ConnectNetwork | undefined {
@@ -79,12 +95,12 @@ function notice(displayName: string, name: string, show: Show): INodeProperties 
 const camel = (platform: string) => platform.replace(/-(\w)/g, (_dash, letter: string) => letter.toUpperCase());
 
 /**
- * The notices the networks' modules give (X: no longer supported), each shown when the Platform
- * field `field` names its network; `nameOf` names each notice property.
+ * For a workflow saved when X or Bluesky were still offered: a notice saying why its Platform no
+ * longer works, shown while the field `field` holds that value; `nameOf` names each notice property.
  */
 export function networkNotices(field: string, show: Show, nameOf: (platform: string) => string): INodeProperties[] {
-	return CONNECT_NETWORKS.flatMap(({ platform, connect }) =>
-		connect.notice ? [notice(connect.notice, nameOf(platform), { ...show, [field]: [platform] })] : [],
+	return UNAVAILABLE.map((network) =>
+		notice(`Platform: ${noLonger(network)}`, nameOf(network.platform), { ...show, [field]: [network.platform] }),
 	);
 }
 

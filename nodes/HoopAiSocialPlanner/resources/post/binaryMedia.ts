@@ -1,8 +1,9 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
-import { text } from '../../shared/checks';
+import { choice, text } from '../../shared/checks';
 import type { LocationScope } from '../../shared/run';
 import { readBinaryFile, type BinaryFile } from '../media/binary';
 import { uploadBinary } from '../media/library';
+import { MEDIA_SOURCE_OPTIONS } from './fields';
 import type { PostInput } from './postInput';
 
 /** Stands in for an upload's link while the post is checked; replaced before anything is sent. */
@@ -16,9 +17,10 @@ export interface BinaryMedia {
 }
 
 /**
- * Media entries may name an input binary field instead of a URL. Each such file is read and
- * checked here (field present, a type the networks take, not empty), before the post is checked
- * and before anything is sent; the uploads happen in `uploadBinaryMedia`.
+ * Media entries whose Source is Binary File name an input binary field instead of a URL (so does a
+ * row saved before Source existed that holds only an Input Binary Field). Each such file is read
+ * and checked here (field present, a type the networks take, not empty), before the post is
+ * checked and before anything is sent; the uploads happen in `uploadBinaryMedia`.
  */
 export async function readBinaryMedia(this: IExecuteFunctions, itemIndex: number, media: PostInput['media']): Promise<BinaryMedia> {
 	const node = this.getNode();
@@ -27,21 +29,23 @@ export async function readBinaryMedia(this: IExecuteFunctions, itemIndex: number
 	if (!Array.isArray(items)) return { media, uploads };
 	const prepared: IDataObject[] = [];
 	for (const [index, item] of items.entries()) {
+		const source = choice<string>(node, 'Media → Source', item.source ?? 'url', MEDIA_SOURCE_OPTIONS);
 		const field = text(node, 'Media → Input Binary Field', item.binaryPropertyName).trim();
+		const url = text(node, 'Media → URL', item.url).trim();
 		const rest = { ...item };
 		delete rest.binaryPropertyName;
-		if (!field) {
+		delete rest.source;
+		const which = items.length > 1 ? `media item ${index + 1}` : 'the media item';
+		// Source URL, or a row saved before Source existed: a binary file only when it gives no URL.
+		if (source === 'url' && (url || !field)) {
 			prepared.push(rest);
 			continue;
 		}
-		const which = items.length > 1 ? `media item ${index + 1}` : 'the media item';
-		if (text(node, 'Media → URL', item.url).trim()) {
+		if (!field) {
 			throw new NodeOperationError(
 				node,
-				`Media → Input Binary Field: ${which} has both a URL and an Input Binary Field; give one or the other: clear the URL to upload the binary file, or clear the Input Binary Field to post the file at the URL`,
-				{
-					itemIndex,
-				},
+				`Media → Input Binary Field: required when Source is Binary File, missing in ${which}; give the name of the input item’s binary field holding the file, e.g. data`,
+				{ itemIndex },
 			);
 		}
 		const file = await readBinaryFile.call(this, itemIndex, 'Media → Input Binary Field', field, true);

@@ -120,6 +120,110 @@ const MEDIA_TYPE_OPTIONS: INodePropertyOptions[] = [
 	...MEDIA_TYPES.map((type) => ({ name: MEDIA_TYPE_NAMES[type], value: type })).sort((a, b) => a.name.localeCompare(b.name)),
 ];
 
+/** One media row's source: a public URL, or a binary field of the input item (uploaded first). */
+export const MEDIA_SOURCE_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'URL', value: 'url', description: 'A public link to the image or video' },
+	{
+		name: 'Binary File',
+		value: 'binary',
+		description: 'A file in a binary field of the input item: the node uploads it to the media library first',
+	},
+];
+
+const forSource = (source: string) => ({ show: { source: [source] } });
+
+const mediaUrlField: INodeProperties = {
+	displayName: 'URL',
+	name: 'url',
+	type: 'string',
+	default: '',
+	placeholder: 'https://example.com/photo.jpg',
+	description: 'Public link to the image or video',
+};
+
+const mediaTypeField: INodeProperties = {
+	displayName: 'Type',
+	name: 'type',
+	type: 'options',
+	options: MEDIA_TYPE_OPTIONS,
+	default: '',
+	description: 'The kind of file: an image or a video, and its format',
+};
+
+// The rarer fields wait under Add Option.
+const mediaOptionsField: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Alt Text',
+			name: 'altText',
+			type: 'string',
+			default: '',
+			description: 'Describes the image for people who cannot see it (Instagram, Threads, Pinterest, Bluesky, LinkedIn)',
+		},
+		{
+			displayName: 'Caption',
+			name: 'caption',
+			type: 'string',
+			default: '',
+		},
+		{
+			displayName: 'Thumbnail URL',
+			name: 'thumbnail',
+			type: 'string',
+			default: '',
+			description: 'For a video: its cover image (JPEG or PNG, up to 2 MB); the first video’s is used',
+		},
+	],
+};
+
+/**
+ * Post Create and Update: Source chooses between URL and Input Binary Field, each shown alone
+ * (n8n resolves a row's displayOptions against the row's own values). A binary file's type is its
+ * own, so Type is shown for a URL only.
+ */
+const mediaRow: INodeProperties[] = [
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		options: MEDIA_SOURCE_OPTIONS,
+		default: 'url',
+		description: 'Where the image or video comes from',
+	},
+	{ ...mediaUrlField, displayOptions: forSource('url') },
+	{
+		displayName: 'Input Binary Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: '',
+		displayOptions: forSource('binary'),
+		placeholder: 'e.g. data',
+		description:
+			'The input item’s binary field holding the image or video. The node uploads it to the HoopAI media library first (the same file once per run) and posts its link, with the type of the file.',
+	},
+	// n8n drops a value no field of its row shows: this one keeps Input Binary Field whatever the
+	// Source, so a row saved before Source existed (a binary field, no URL) still uploads its file.
+	{ displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'hidden', default: '' },
+	{
+		displayName:
+			'This row also names an Input Binary Field (saved before Source existed, or left from Binary File): while the URL is empty, that file is uploaded. Give a URL, or set Source to Binary File.',
+		name: 'binaryFieldNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: {
+			show: { source: ['url'], binaryPropertyName: [{ _cnd: { exists: true } }] },
+			hide: { url: [{ _cnd: { exists: true } }] },
+		},
+	},
+	{ ...mediaTypeField, displayOptions: forSource('url') },
+	mediaOptionsField,
+];
+
 export const mediaField: INodeProperties = {
 	displayName: 'Media',
 	name: 'media',
@@ -127,71 +231,17 @@ export const mediaField: INodeProperties = {
 	typeOptions: { multipleValues: true },
 	placeholder: 'Add Media',
 	default: {},
-	description: `Images or videos, by public URL or from a binary field of the input item. ${MEDIA_NEEDED}.`,
-	options: [
-		{
-			displayName: 'Media',
-			name: 'items',
-			// URL first, then the other way to give the file, and its type; the rarer fields wait
-			// under Add Option (four fields: n8n's scanner wants five or more alphabetical).
-			values: [
-				{
-					displayName: 'URL',
-					name: 'url',
-					type: 'string',
-					default: '',
-					placeholder: 'https://example.com/photo.jpg',
-					description: 'Public link to the image or video; leave it empty to give Input Binary Field instead (one or the other)',
-				},
-				{
-					displayName: 'Input Binary Field',
-					name: 'binaryPropertyName',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. data',
-					description:
-						'Instead of a URL (one or the other): the input item’s binary field holding the image or video. The node uploads it to the HoopAI media library first (the same file once per run) and posts its link, with the type of the file.',
-				},
-				{
-					displayName: 'Type',
-					name: 'type',
-					type: 'options',
-					options: MEDIA_TYPE_OPTIONS,
-					default: '',
-					description: 'The kind of file: an image or a video, and its format',
-				},
-				{
-					displayName: 'Options',
-					name: 'options',
-					type: 'collection',
-					placeholder: 'Add Option',
-					default: {},
-					options: [
-						{
-							displayName: 'Alt Text',
-							name: 'altText',
-							type: 'string',
-							default: '',
-							description: 'Describes the image for people who cannot see it (Instagram, Threads, Pinterest, Bluesky, LinkedIn)',
-						},
-						{
-							displayName: 'Caption',
-							name: 'caption',
-							type: 'string',
-							default: '',
-						},
-						{
-							displayName: 'Thumbnail URL',
-							name: 'thumbnail',
-							type: 'string',
-							default: '',
-							description: 'For a video: its cover image (JPEG or PNG, up to 2 MB); the first video’s is used',
-						},
-					],
-				},
-			],
-		},
-	],
+	description: `Images or videos, each by public URL or from a binary field of the input item (Source). ${MEDIA_NEEDED}.`,
+	options: [{ displayName: 'Media', name: 'items', values: mediaRow }],
+};
+
+/**
+ * Media by public URL only, without Source (Queue Item: a queue stores links, and publishes the
+ * item again and again, so its files belong in the media library first).
+ */
+export const urlMediaField: INodeProperties = {
+	...mediaField,
+	options: [{ displayName: 'Media', name: 'items', values: [mediaUrlField, mediaTypeField, mediaOptionsField] }],
 };
 
 const firstCommentField: INodeProperties = {

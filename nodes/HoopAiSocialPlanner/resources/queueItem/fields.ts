@@ -11,10 +11,10 @@ import {
 	accountIdsField,
 	extraPostFields,
 	MEDIA_NEEDED,
-	mediaField,
 	platformOptionsField,
 	postTypeField,
 	summaryField,
+	urlMediaField,
 } from '../post/fields';
 import type { PostInput } from '../post/postInput';
 import { postBodyOf } from '../post/postBody';
@@ -204,17 +204,10 @@ export const primaryImageField: INodeProperties = {
 	description: 'The image shown for the item in the queue (public link)',
 };
 
-/**
- * Create Post's media without its Input Binary Field: a queue item stores links, and the queue
- * publishes it again and again, so its files belong in the media library first (Media → Upload).
- */
+/** Post's media by URL only: a queue item stores links (its files belong in the media library first, Media → Upload). */
 const queueMediaField: INodeProperties = {
-	...mediaField,
+	...urlMediaField,
 	description: `Images or videos by public URL (e.g. the URL Media → Upload returns). ${MEDIA_NEEDED}.`,
-	options: (mediaField.options as Array<{ displayName: string; name: string; values: INodeProperties[] }>).map((option) => ({
-		...option,
-		values: option.values.filter((value) => value.name !== 'binaryPropertyName'),
-	})),
 };
 
 /** What the item publishes, first on Create and Update: its text and its media. */
