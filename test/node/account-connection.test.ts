@@ -365,6 +365,10 @@ describeWithSimulator('Account Connection resource (OAuth connect flow)', (sim) 
 				},
 				/^Platform: Bluesky can no longer be connected \(the API answers that Bluesky is not supported yet\)/,
 			],
+			[
+				{ operation: 'attachAccounts', attachFrom: 'id', attachPlatform: 'twitter', attachOauthAccountId: someLogin, attachIds: 'x' },
+				/^Platform: X \(Twitter\) can no longer be connected/,
+			],
 		];
 		for (const [parameters, message] of cases) {
 			const { error } = await run(parameters);

@@ -23,6 +23,7 @@ import {
 	ATTACH_ROUTES,
 	attachNotices,
 	connectNetwork,
+	connectPlatform,
 	CONNECT_PLATFORM_OPTIONS,
 	OAUTH_ACCOUNT_ID_SOURCE,
 	LIST_ROUTES,
@@ -246,7 +247,7 @@ const attachAccounts = withRoutes(
 				if (account.nonce !== undefined) await checkPageNonce(scope, account.nonce);
 				accounts = [account];
 			} else {
-				const platform = choice<string>(node, 'Platform', this.getNodeParameter('attachPlatform', itemIndex), CONNECT_PLATFORM_OPTIONS);
+				const platform = connectPlatform(node, 'Platform', this.getNodeParameter('attachPlatform', itemIndex));
 				refuseUnattachable(node, platform);
 				const oauthAccountId = pathSegment(
 					node,

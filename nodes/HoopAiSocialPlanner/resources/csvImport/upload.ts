@@ -10,12 +10,12 @@ import type { Operation } from '../resource';
 
 /** Shared by Upload and Import Posts. */
 export const dropColumnsOption: INodeProperties = {
-	displayName: 'Drop Columns Not in the Template',
+	displayName: 'Drop Unknown Columns',
 	name: 'dropColumns',
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to leave out the file’s columns that HoopAI’s template does not have (e.g. row_number, which Google Sheets rows carry into Convert to File’s CSV) instead of having HoopAI refuse the file',
+		'Whether to leave out the file’s columns that are not in HoopAI’s template (e.g. row_number, which Google Sheets rows carry into Convert to File’s CSV) instead of having HoopAI refuse the file',
 };
 
 /** A CSV file of an input item, for the form field `file`. */
