@@ -7,7 +7,8 @@
 // the access token expires (the simulator's token clock moves a day on) and n8n refreshes it and
 // keeps the rotated refresh token, three times over. A refresh token another copy already used
 // fails with the node's message, and reconnecting in the editor mends it. An agency install is
-// connected too: its test lists the installed sub-accounts and the node refuses it before sending.
+// connected too: its test lists the installed sub-accounts; the node refuses it without a Location,
+// and with one lists that sub-account's accounts, exchanging the agency token once for two runs.
 // queueRefreshRace (run by queue-mode.js): two workers meet one expired token at once.
 const assert = require('assert');
 const crypto = require('crypto');
@@ -120,7 +121,7 @@ async function storedCredential(n8n, work, id) {
 }
 
 /** A published workflow: a webhook answering with the output of Account → Get Many over the credential. */
-async function publishAccountsWebhook(baseUrl, cookie, { name, webhookPath, credential }) {
+async function publishAccountsWebhook(baseUrl, cookie, { name, webhookPath, credential, location }) {
 	const body = {
 		name,
 		active: false,
@@ -141,7 +142,13 @@ async function publishAccountsWebhook(baseUrl, cookie, { name, webhookPath, cred
 				type: ACTION_TYPE,
 				typeVersion: 1,
 				position: [220, 0],
-				parameters: { authentication: 'oAuth2', resource: 'account', operation: 'getAll', returnAll: true },
+				parameters: {
+					authentication: 'oAuth2',
+					resource: 'account',
+					operation: 'getAll',
+					returnAll: true,
+					...(location ? { location } : {}),
+				},
 				credentials: { hoopAiOAuth2Api: credential },
 			},
 		],
@@ -291,7 +298,7 @@ async function oauth2Tier({ check, n8n, sim, work }) {
 		);
 
 		await check(
-			'[oauth2] an agency install: n8n saves the Company token, its test lists the installed sub-accounts, the node refuses it before sending',
+			'[oauth2] an agency install: n8n saves the Company token, its test lists the installed sub-accounts; the node needs a Location, then works in that sub-account with one exchange for two executions',
 			async () => {
 				const name = 'HoopAI agency (simulator OAuth2)';
 				const id = await connectInEditor(browser, {
@@ -312,17 +319,42 @@ async function oauth2Tier({ check, n8n, sim, work }) {
 				});
 				assert.deepStrictEqual(tested.json?.data, { status: 'OK', message: 'Connection successful!' });
 				assert.deepStrictEqual(seenSince(sim, from), ['GET /oauth/installedLocations 200']);
+				// The sub-account comes with each call, as one item per client would bring it.
 				const agencyWebhook = await publishAccountsWebhook(baseUrl, cookie, {
 					name: 'OAuth2: an agency credential',
 					webhookPath: 'hoopai-oauth2-agency',
 					credential: { id, name },
+					location: { __rl: true, mode: 'id', value: '={{ $json.body.location }}' },
 				});
 				const before = sim.control.requests().length;
 				await callWebhook('POST', agencyWebhook.url, { body: {} });
 				const { error } = await lastExecution(server, cookie, n8n.install, agencyWebhook.id);
-				assert.match(error.message, /^This HoopAI OAuth2 credential is an agency install/);
+				assert.match(error.message, /^Location: this OAuth2 credential is an agency install, so each item needs a sub-account/);
 				assert.deepStrictEqual(seenSince(sim, before), [], 'nothing was sent');
-				return `Company token, ${approved} approved sub-accounts; test: GET /oauth/installedLocations → "Connection successful!"; the node: "${error.message.slice(0, 80)}…"`;
+				const [client] = data.oauthTokenData.approvedLocations;
+				const own = sim.state.locations
+					.get(client)
+					.accounts.map((account) => account.id)
+					.sort();
+				const exchanged = sim.control.requests().length;
+				const served = [];
+				for (let call = 1; call <= 2; call++) {
+					const answer = await callWebhook('POST', agencyWebhook.url, { body: { location: client } });
+					assert.strictEqual(answer.status, 200, `call ${call} with Location ${client}: ${answer.status} ${answer.text.slice(0, 300)}`);
+					served.push(answer.json.map((account) => account.id).sort());
+				}
+				assert.deepStrictEqual(served, [own, own], "both calls list that sub-account's own accounts");
+				const seen = seenSince(sim, exchanged);
+				assert.deepStrictEqual(
+					seen.filter((line) => line.startsWith('POST /oauth/locationToken')),
+					['POST /oauth/locationToken 200'],
+					'one exchange for the two executions (the token is held in the process)',
+				);
+				return (
+					`Company token, ${approved} approved sub-accounts; test: GET /oauth/installedLocations → "Connection successful!"; ` +
+					`no Location: "${error.message.slice(0, 80)}…", nothing sent; Location ${client}: ${own.length} accounts twice, ` +
+					`${seen.length} requests (${seen.join(', ')})`
+				);
 			},
 		);
 	} finally {
