@@ -224,12 +224,14 @@ describeWithSimulator(
 				return { message: error?.message ?? '', sent: requestsSince(sim(), from) };
 			};
 
-			it('an empty Location with an agency credential', async () => {
-				const { message, sent } = await refused(listAccounts(byId('')));
-				expect(message).toMatch(
-					/^Location: this OAuth2 credential is an agency install, so each item needs a sub-account; choose the sub-account/,
-				);
-				expect(sent).toEqual([]);
+			it('an empty Location with an agency credential, also from an expression that finds nothing in the item', async () => {
+				for (const location of [byId(''), byId('={{ $json.location }}')]) {
+					const { message, sent } = await refused(listAccounts(location));
+					expect(message).toMatch(
+						/^Location: this OAuth2 credential is an agency install, so each item needs a sub-account; choose the sub-account/,
+					);
+					expect(sent).toEqual([]);
+				}
 			});
 
 			it('a malformed location ID', async () => {

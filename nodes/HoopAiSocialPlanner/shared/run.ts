@@ -170,9 +170,12 @@ export class RunState {
 		// Not shown for Location → Get Many (n8n cannot extract a hidden locator's value); read raw, no expression.
 		if (node.parameters.resource === 'location') return '';
 		const options = { extractValue: true };
-		if ('getItemIndex' in context || !('getInputData' in context))
-			return (context as IExecuteSingleFunctions).getNodeParameter(LOCATION_PARAMETER, '', options);
-		return (context as IExecuteFunctions).getNodeParameter(LOCATION_PARAMETER, itemIndex ?? 0, '', options);
+		const value =
+			'getItemIndex' in context || !('getInputData' in context)
+				? (context as IExecuteSingleFunctions).getNodeParameter(LOCATION_PARAMETER, '', options)
+				: (context as IExecuteFunctions).getNodeParameter(LOCATION_PARAMETER, itemIndex ?? 0, '', options);
+		// An expression that found nothing (`{{ $json.location }}` on an item without it) is an empty Location.
+		return value ?? '';
 	}
 
 	/** One scope per location in the run: its limiter (shared by the n8n process) and its token. */
