@@ -116,6 +116,37 @@ describeWithSimulator(
 			expect(recordBytes / watchedPosts).toBeLessThan(60);
 		});
 
+		it('a tight poll budget still moves every location on: each sends its first page, and every scan completes in turn', async () => {
+			const locations = installed();
+			const posts = seedPosts(sim(), locations, 250);
+			const credentials = agency();
+			const poller = await Poller.create({
+				parameters: { authentication: 'oAuth2', locations: 'all', events: ['statusChanged'], toStatuses: ['failed'] },
+				credentials,
+				pollBudgetMs: 1,
+			});
+			const listsPerLocation = async () => {
+				const from = sim().control.requests().length;
+				const result = await poller.poll();
+				const lists = requestsSince(sim(), from).filter((request) => request.endsWith('/posts/list'));
+				return { events: emitted(result), perLocation: locations.map((id) => lists.filter((request) => request.includes(id)).length) };
+			};
+			const baseline: number[][] = [];
+			const baselined = () =>
+				Object.values((stateOf(poller).locations ?? {}) as Record<string, IDataObject>).filter((state) => state.baselined).length;
+			while (baselined() < 5 && baseline.length < 10) baseline.push((await listsPerLocation()).perLocation);
+			// 250 posts: three pages per location, one per poll within this budget.
+			expect(baseline).toEqual([
+				[1, 1, 1, 1, 1],
+				[1, 1, 1, 1, 1],
+				[1, 1, 1, 1, 1],
+			]);
+			for (const locationId of locations) posts[locationId][249].status = 'failed';
+			const found: IDataObject[] = [];
+			for (let poll = 0; poll < 3; poll++) found.push(...(await listsPerLocation()).events);
+			expect(found.map((event) => event.locationId).sort()).toEqual([...locations].sort());
+		});
+
 		it('a sub-account installed later is recorded on its first poll (nothing emitted), then watched; an uninstalled one is dropped', async () => {
 			seedPosts(sim(), installed());
 			const poller = await trigger();
