@@ -102,13 +102,30 @@ describeWithSimulator(
 			await run('echoed 401 of a Social Planner request', { ...listAccounts, location: location(clients[0]) });
 			sim().control.clearFaults();
 			await run('a Location not installed', { ...listAccounts, location: location(sim().control.addLocation({ name: 'Not Installed' })) });
-			// The trigger keeps no location tokens in its static data (an agency install is refused there).
+			// The agency trigger over every installed sub-account: activation, an event, an echoed 401.
 			const poller = await Poller.create({
-				parameters: { authentication: 'oAuth2', event: 'failed' },
+				parameters: { authentication: 'oAuth2', locations: 'all', events: ['statusChanged'], toStatuses: ['failed'] },
 				credentials: credentials(sim()),
 			});
-			await poller.activate().catch((error: Error & IDataObject) => places.push(...errorTexts('trigger', error)));
-			places.push({ where: 'trigger static data', text: safeJson(poller.staticData()) });
+			const triggerPoll = async (where: string, poll: () => Promise<unknown>) => {
+				const logsBefore = logs.lines.length;
+				await poll().then(
+					(result) => places.push({ where: `${where}: output`, text: safeJson(result) }),
+					(error: Error & IDataObject) => places.push(...errorTexts(where, error)),
+				);
+				for (const line of logs.lines.slice(logsBefore)) places.push({ where: `${where}: log`, text: line });
+				places.push({ where: `${where}: static data`, text: safeJson(poller.staticData()) });
+			};
+			await triggerPoll('trigger activation', async () => await poller.activate());
+			const post = sim()
+				.control.state.locations.get(clients[0])!
+				.posts.find((candidate: IDataObject) => candidate.status === 'scheduled');
+			if (post) post.status = 'failed';
+			await triggerPoll('trigger event', async () => await poller.poll());
+			await triggerPoll('trigger Fetch Test Event', async () => await poller.poll('manual'));
+			sim().control.injectFaults({ next: { kind: 'echo', status: 401, count: 4 }, pathIncludes: '/posts/list' });
+			await triggerPoll('trigger with echoed 401s', async () => await poller.poll());
+			sim().control.clearFaults();
 			collect();
 		});
 
