@@ -148,6 +148,27 @@ describeWithSimulator(
 				expect(plannerRequests(second)).toHaveLength(3 + 3); // each location's accounts once, one create each
 			});
 
+			it('Account → Get Many over one item per client: each account is paired with its client’s item (what $(…).item follows)', async () => {
+				const [first, second] = clients();
+				const { items, error } = await runNode({
+					parameters: {
+						authentication: 'oAuth2',
+						resource: 'account',
+						operation: 'getAll',
+						returnAll: true,
+						location: byId('={{ $json._id }}'),
+					},
+					credentials: oauthCredentials(sim()),
+					input: [{ _id: first }, { _id: second }],
+				});
+				expect(error).toBeUndefined();
+				const own = (locationId: string) => stored(locationId).accounts.map((account: IDataObject) => account.id);
+				expect(items.map((item) => [item.json.id, item.pairedItem])).toEqual([
+					...own(first).map((id: string) => [id, { item: 0 }]),
+					...own(second).map((id: string) => [id, { item: 1 }]),
+				]);
+			});
+
 			it('no User given: each post is made by a user of its own sub-account (the connecting user where listed, else the first admin, else the first user), users read once per location', async () => {
 				const [first, second] = clients();
 				const { users } = sim().control.seed({
