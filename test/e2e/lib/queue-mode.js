@@ -14,9 +14,9 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
-const { log, seconds, freePort, makeN8n, startServer, ownerLogin, request, credentialFile, tail } = require('./n8n');
+const { log, seconds, freePort, makeN8n, startServer, ownerLogin, request, credentialFile, importCredentials, tail } = require('./n8n');
 const { installTarball } = require('./package');
-const { EXAMPLES, EXAMPLES_DIR, loadExample, location } = require('./examples');
+const { EXAMPLES, EXAMPLES_DIR, loadExample, location, agencyCredential } = require('./examples');
 const { ensureServerPackages, startPostgres, startRedis, psql } = require('./services');
 const { sleep, waitFor, executionsOf, runDataOf, listRequestsSince, FINISHED } = require('./executions');
 const { queueRefreshRace } = require('./oauth2');
@@ -193,10 +193,9 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 			for (const workflow of [...workflows.map((w) => w.workflow), trigger, burst]) {
 				fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
 			}
-			await cli.cli([
-				'import:credentials',
-				`--input=${credentialFile(work, { baseUrl: sim.url, token: sim.token, locationId: sim.locationId, userId: sim.userId })}`,
-			]);
+			const token = credentialFile(work, { baseUrl: sim.url, token: sim.token, locationId: sim.locationId, userId: sim.userId });
+			// And the agency OAuth2 credential of example 13, not connected yet (its check imports its token).
+			await importCredentials(cli, work, [...JSON.parse(fs.readFileSync(token, 'utf8')), agencyCredential(sim, {})]);
 			await cli.cli(['import:workflow', '--separate', `--input=${dir}`]);
 			const [[count]] = await psql(postgres, 'n8n', 'SELECT count(*) FROM workflow_entity');
 			assert.strictEqual(Number(count), workflows.length + 2, 'every workflow is in Postgres');
@@ -242,7 +241,7 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 			await check(`[queue] ${example.file} via webhook, executed by a worker`, async () => {
 				sim.control.reset('sample');
 				const ctx = {};
-				if (example.before) example.before(sim, ctx);
+				if (example.before) await example.before(sim, ctx, { importCredentials: (records) => importCredentials(cli, work, records) });
 				const known = new Set((await executionsOf(main, cookie, workflow.id)).map((e) => String(e.id)));
 				ctx.startedAt = Date.now();
 				const webhookPath = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook').parameters.path;
