@@ -393,8 +393,12 @@ const EXAMPLES = [
 				ctx.installed.length,
 				`one token exchange per location (${exchanges.length} for ${items} items)`,
 			);
-			const exchanged = exchanges.map((r) => r.body && r.body.locationId).filter(Boolean);
-			if (exchanged.length) assert.deepStrictEqual(exchanged.sort(), [...ctx.installed].sort(), 'each location exchanged once');
+			// Each exchange is a grant of the simulator's Marketplace, for the location it was made for.
+			const exchanged = sim.control
+				.grants()
+				.filter((grant) => grant.via === 'exchange')
+				.map((grant) => grant.locationId);
+			assert.deepStrictEqual(exchanged.sort(), [...ctx.installed].sort(), 'each installed location exchanged once');
 			return (
 				`${ctx.installed.length} installed clients, 1 new post each on its own Facebook accounts, 0 in the ${others.length} not installed; ` +
 				`${exchanges.length} token exchanges for ${items} items (${ctx.installed.length} locations); creators: ${creators.join(', ')}`
