@@ -7,6 +7,8 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 import { getAccounts } from '../HoopAiSocialPlanner/loadOptions/getAccounts';
+import { getLocations } from '../HoopAiSocialPlanner/loadOptions/getLocations';
+import { searchLocations } from '../HoopAiSocialPlanner/listSearch/searchLocations';
 import { accountDirectory, simplifyPost, type AccountDirectory } from '../HoopAiSocialPlanner/resources/post/simplify';
 import { listAccounts } from '../HoopAiSocialPlanner/shared/accounts';
 import { nodeCredentials } from '../HoopAiSocialPlanner/shared/descriptions';
@@ -14,10 +16,11 @@ import { runOf } from '../HoopAiSocialPlanner/shared/run';
 import { eventsSubtitle, triggerProperties } from './description';
 import { wanted, type TriggerEvent } from './events';
 import { readTriggerInputs } from './inputs';
-import { runPoll } from './poll';
+import { watchedLocations, type WatchedLocation } from './locations';
 import { testEvent } from './sample';
 import { PollClock } from './scan';
 import { DAY_MS, type TriggerState, type Window } from './state';
+import { pollLocations, watchError } from './watch';
 
 export class HoopAiSocialPlannerTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -38,40 +41,69 @@ export class HoopAiSocialPlannerTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = { loadOptions: { getAccounts } };
+	methods = { loadOptions: { getAccounts, getLocations }, listSearch: { searchLocations } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-		// One scope for the whole poll: the credential is read once; the accounts at most once, for
-		// names in the account filter and for Simplify (on unless turned off) when the poll emits.
-		const scope = await runOf(this).scope();
-		let accountList: Promise<IDataObject[]> | undefined;
-		const locationAccounts = async () => await (accountList ??= listAccounts.call(this, scope));
+		// One run state for the whole poll: the credential is read once, each location's scope (and
+		// an agency's token for it) once; its accounts at most once, for names in the account filter
+		// (one location only) and for Simplify (on unless turned off) when it has events.
+		const run = runOf(this);
+		const watched = await watchedLocations.call(this, run);
+		const accountLists = new Map<string, Promise<IDataObject[]>>();
+		const accountsOf = (location: WatchedLocation) => {
+			if (!accountLists.has(location.id))
+				accountLists.set(
+					location.id,
+					location.scope().then(async (scope) => await listAccounts.call(this, scope)),
+				);
+			return accountLists.get(location.id)!;
+		};
+		const single = watched.locations.length === 1 ? watched.locations[0] : undefined;
 		const { listFilters, eventFilters, daysBack, daysAhead, simplify } = await readTriggerInputs.call(this, {
-			locationId: scope.locationId,
-			accounts: locationAccounts,
+			locationIds: watched.locations.map((location) => location.id),
+			accounts: single && (async () => await accountsOf(single)),
 		});
 		const now = Date.now();
 		const window: Window = { from: now - daysBack * DAY_MS, to: now + daysAhead * DAY_MS };
+		const byId = new Map(watched.locations.map((location) => [location.id, location]));
 		const toItems = async (found: TriggerEvent[]) => {
-			const accounts = simplify ? accountDirectory(await locationAccounts()) : undefined;
-			return this.helpers.returnJsonArray(found.map((event) => present(event, accounts, this.getTimezone())));
+			const items: IDataObject[] = [];
+			for (const event of found) {
+				const location = byId.get(event.locationId);
+				const accounts = simplify && location ? accountDirectory(await accountsOf(location)) : undefined;
+				items.push(present(event, accounts, this.getTimezone()));
+			}
+			return this.helpers.returnJsonArray(items);
 		};
 		const stored = this.getWorkflowStaticData('node') as TriggerState;
+		const lastEvent = stored.lastEvent as TriggerEvent | undefined;
 
 		if (this.getMode() === 'manual') {
-			return [await toItems([await testEvent.call(this, stored, { scope, window, listFilters, filters: eventFilters, now })])];
+			const input = { locations: watched.locations, window, listFilters, filters: eventFilters, now };
+			return [await toItems([await testEvent.call(this, lastEvent, input)])];
 		}
 
 		const budget = typeof this.getPollBudgetMs === 'function' ? this.getPollBudgetMs() : undefined;
-		const result = await runPoll.call(this, stored, { scope, clock: new PollClock(budget), window, listFilters, now });
+		const previous = watched.agency ? (stored.locations ?? {}) : { [watched.locations[0].id]: stored };
+		const result = await pollLocations.call(this, previous, {
+			locations: watched.locations,
+			clock: new PollClock(budget),
+			window,
+			listFilters,
+			now,
+		});
 		const found = result.events.filter((event) => wanted(event, eventFilters));
-		// Kept as found (full post): Fetch Test Event checks it against, and shows it with, the settings of its time.
-		if (found.length) result.state.lastEvent = found[found.length - 1];
 		// The output first (Simplify may ask for the accounts): the state is committed in one step,
-		// only once every request of the poll has succeeded.
+		// only once every request of the poll has succeeded (a failed location keeps its old state).
 		const items = found.length ? await toItems(found) : undefined;
+		// Kept as found (full post): Fetch Test Event checks it against, and shows it with, the settings of its time.
+		const kept: TriggerState = watched.agency ? { locations: result.states } : { ...result.states[watched.locations[0].id] };
+		const last = found.length ? found[found.length - 1] : lastEvent;
+		if (last) kept.lastEvent = last;
 		for (const key of Object.keys(stored)) delete (stored as IDataObject)[key];
-		Object.assign(stored, result.state);
+		Object.assign(stored, kept);
+		// A failure is reported by a poll with nothing to emit (an error cannot go with events).
+		if (result.failures.length && !items) throw watchError.call(this, result.failures, watched.locations.length);
 		return items ? [items] : null;
 	}
 }

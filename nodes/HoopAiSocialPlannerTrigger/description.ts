@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { authenticationProperty } from '../HoopAiSocialPlanner/shared/descriptions';
 import { PLATFORM_OPTIONS } from '../HoopAiSocialPlanner/networks';
 import { POST_FORMAT_OPTIONS } from '../HoopAiSocialPlanner/networks/network';
+import { watchProperties } from './locations';
 
 export const POST_STATUSES = [
 	{ name: 'Deleted', value: 'deleted' },
@@ -28,6 +29,7 @@ export const eventsSubtitle = `={{ ($parameter["events"] || []).map((event) => (
 
 export const triggerProperties: INodeProperties[] = [
 	authenticationProperty,
+	...watchProperties,
 	{
 		displayName: 'Events',
 		name: 'events',

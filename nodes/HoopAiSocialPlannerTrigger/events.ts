@@ -8,6 +8,9 @@ export interface TriggerEvent extends IDataObject {
 	previousStatus: string | null;
 	status: string;
 	detectedAt: string;
+	/** The sub-account the post is in, and its name as the agency's install list gives it (else null). */
+	locationId: string;
+	locationName: string | null;
 	post: IDataObject | null;
 	/** Only on what "Fetch Test Event" shows when it is not a real event. */
 	sample?: true;

@@ -20,17 +20,19 @@ export interface TriggerInputs {
 
 const ACCOUNTS_LABEL = 'Filters → Account Names or IDs';
 
-/** The location's accounts, and its ID: what the account filter is matched against. */
+/** What the account filter is matched against: the watched locations, and the one location's accounts. */
 export interface TriggerLocation {
-	locationId: string;
-	accounts: () => Promise<IDataObject[]>;
+	locationIds: string[];
+	/** Undefined when several locations are watched: the filter then takes account IDs only. */
+	accounts?: () => Promise<IDataObject[]>;
 }
 
 /**
  * The trigger's settings, each checked before a poll sends anything: an expression may give a
  * value no option has, a text for a number or an object for a list. The account filter's names
  * are then matched against the location's accounts, read only for names: an account ID holds its
- * location's (`<oauthId>_<locationId>_<originId>`), so a filter of IDs costs a poll no request.
+ * location's (`<oauthId>_<locationId>_<originId>`), so a filter of IDs costs a poll no request
+ * (and tells, with several locations, which location it filters).
  */
 export async function readTriggerInputs(this: IPollFunctions, location: TriggerLocation): Promise<TriggerInputs> {
 	const node = this.getNode();
@@ -59,8 +61,16 @@ export async function readTriggerInputs(this: IPollFunctions, location: TriggerL
 		daysAhead: wholeNumber(node, 'Options → Days Ahead', options.daysAhead ?? 30, 0, MAX_DAYS),
 		simplify: options.simplify !== false,
 	};
-	const isAccountId = (reference: string) => reference.includes(`_${location.locationId}_`) && !/[\s,]/.test(reference);
-	if (!listFilters.accounts.every(isAccountId)) {
+	const isAccountId = (reference: string) => location.locationIds.some((id) => reference.includes(`_${id}_`)) && !/[\s,]/.test(reference);
+	const names = listFilters.accounts.filter((reference) => !isAccountId(reference));
+	if (names.length && !location.accounts) {
+		throw new NodeOperationError(
+			node,
+			`${ACCOUNTS_LABEL}: "${names[0]}" is not an account ID of a watched location; with several locations, give account IDs (each holds its location’s ID), e.g. from Account → Get Many`,
+			{ description: 'Account names are matched in one location only. Nothing was sent to the Social Planner.' },
+		);
+	}
+	if (names.length && location.accounts) {
 		const accounts = matchAccounts(node, ACCOUNTS_LABEL, listFilters.accounts, await location.accounts());
 		const accountIds = accounts.map((account) => String(account.id));
 		checked.listFilters.accounts = accountIds;

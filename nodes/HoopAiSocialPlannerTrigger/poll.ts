@@ -6,6 +6,8 @@ import { inWindow, memoryStart, postRecord, remembered, type PostRecord, type Tr
 
 export interface PollInput {
 	scope: LocationScope;
+	/** Named in every event. */
+	location: { id: string; name: string | null };
 	clock: PollClock;
 	window: Window;
 	listFilters: ListFilters;
@@ -24,7 +26,7 @@ const createdAt = (post: IDataObject) => Date.parse(String(post.createdAt ?? '')
 const recordOf = (post: IDataObject) => postRecord(String(post.status), displayDate(post), createdAt(post));
 
 /**
- * One poll's work, on a copy of the state: scans the window page by page while the budget lasts
+ * One poll's work in one location, on a copy of its state: scans the window page by page while the budget lasts
  * (continuing a scan an earlier poll left unfinished), diffs each post with what was known, and
  * after a full scan settles the known posts of the window that were not listed (GET: 404 =
  * deleted, else moved). Posts that left the window stay known while they may come back (see
@@ -32,7 +34,7 @@ const recordOf = (post: IDataObject) => postRecord(String(post.status), displayD
  * Nothing is written to the stored state here, so a failed request commits nothing.
  */
 export async function runPoll(this: IPollFunctions, previous: TriggerState, input: PollInput): Promise<PollResult> {
-	const { scope, clock, window, listFilters, now } = input;
+	const { scope, clock, window, listFilters, now, location } = input;
 	const detectedAt = new Date(now).toISOString();
 	const reporting = previous.baselined === true;
 	let since = previous.since;
@@ -43,7 +45,7 @@ export async function runPoll(this: IPollFunctions, previous: TriggerState, inpu
 	const seen = new Set(previous.scan?.seen ?? []);
 	const events: TriggerEvent[] = [];
 	const event = (name: TriggerEvent['event'], postId: string, previousStatus: string | null, status: string, post: IDataObject | null) =>
-		events.push({ event: name, postId, previousStatus, status, detectedAt, post });
+		events.push({ event: name, postId, previousStatus, status, detectedAt, locationId: location.id, locationName: location.name, post });
 
 	let newestCreated = 0;
 	let skip = previous.scan?.nextSkip ?? 0;
@@ -106,7 +108,6 @@ export async function runPoll(this: IPollFunctions, previous: TriggerState, inpu
 		posts,
 		...(Object.keys(filteredOut).length ? { filteredOut } : {}),
 		...(complete ? {} : { scan: { nextSkip: skip, seen: [...seen] } }),
-		...(previous.lastEvent ? { lastEvent: previous.lastEvent } : {}),
 	};
 	return { events, state };
 }

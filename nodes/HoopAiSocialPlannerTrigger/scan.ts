@@ -23,7 +23,7 @@ export function fitsList(post: IDataObject, filters: ListFilters): boolean {
 
 /** A clock for one poll: the time it may still use (n8n ≥ 2.36 gives a budget; older n8n none). */
 export class PollClock {
-	private readonly endsAt: number;
+	private endsAt: number;
 
 	constructor(
 		budgetMs: number | undefined,
@@ -31,6 +31,13 @@ export class PollClock {
 	) {
 		// Keep a fifth of the budget for n8n to emit and save.
 		this.endsAt = budgetMs === undefined ? Infinity : now() + budgetMs * 0.8;
+	}
+
+	/** An even share of the time left, for one of `parts` locations polled in turn (what it leaves passes on). */
+	share(parts: number): PollClock {
+		const clock = new PollClock(undefined, this.now);
+		if (Number.isFinite(this.endsAt)) clock.endsAt = this.now() + Math.max(this.remaining(), 0) / Math.max(parts, 1);
+		return clock;
 	}
 
 	remaining(): number {

@@ -6,7 +6,10 @@ import type { IDataObject } from 'n8n-workflow';
  */
 export type PostRecord = [status: string, displayDate: number] | [status: string, displayDate: number, createdAt: number];
 
-/** What the trigger keeps in the workflow's static data (n8n saves it when a poll emits). */
+/**
+ * What the trigger keeps in the workflow's static data (n8n saves it when a poll emits): one
+ * location's state, or with an agency install one per location under `locations`.
+ */
 export interface TriggerState {
 	/**
 	 * New Post events are for posts created after this (ms): the newest `createdAt` of the
@@ -24,8 +27,10 @@ export interface TriggerState {
 	filteredOut?: Record<string, PostRecord>;
 	/** A scan of the window that the poll budget cut short, continued by the next poll. */
 	scan?: { nextSkip: number; seen: string[] };
-	/** The last event emitted, for "Fetch Test Event". */
+	/** The last event emitted, for "Fetch Test Event" (kept beside the locations' states with an agency). */
 	lastEvent?: IDataObject;
+	/** An agency install: each watched location's own state, by location ID (the fields above unused). */
+	locations?: Record<string, TriggerState>;
 }
 
 export interface Window {

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect } from '@jest/globals';
-import { startSimulator, type Simulator } from '../simulator';
+import type { IDataObject } from 'n8n-workflow';
+import { startSimulator, type AuthorizeOptions, type Simulator } from '../simulator';
 import { checkableRequests, describeWithSpec, itWithSpec, specAvailable, specProblems } from './spec-check';
 import type { TestCredentials } from '../harness/n8n';
 import { forgetLocationTokens, forgetRateLimits } from '../harness/send-path';
@@ -22,6 +23,25 @@ export function tokenCredentials(sim: Simulator, data: Record<string, string> = 
 			apiVersion: '2021-07-28',
 			baseUrl: sim.url,
 			...data,
+		},
+	};
+}
+
+/** The OAuth2 credential as n8n holds it once connected: an agency install unless told otherwise. */
+export function agencyCredentials(sim: Simulator, install: AuthorizeOptions = { userType: 'Company' }): TestCredentials {
+	return {
+		type: 'hoopAiOAuth2Api',
+		data: {
+			grantType: 'authorizationCode',
+			authUrl: `${sim.url}/v2/oauth/chooselocation`,
+			accessTokenUrl: `${sim.url}/oauth/token`,
+			clientId: sim.clientId,
+			clientSecret: sim.clientSecret,
+			scope: 'socialplanner/post.write oauth.readonly oauth.write',
+			authentication: 'body',
+			apiVersion: '2021-07-28',
+			baseUrl: sim.url,
+			oauthTokenData: { ...sim.control.connect(install) } as unknown as IDataObject,
 		},
 	};
 }

@@ -5,31 +5,12 @@
 // Locations are refused with nothing sent to the Social Planner.
 import { describe, expect, it } from '@jest/globals';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
-import { listSearch, loadOptions, runNode, type TestCredentials } from '../harness/n8n';
+import { listSearch, loadOptions, runNode } from '../harness/n8n';
 import { printFigures } from '../helpers/report';
-import { describeWithSimulator, requestsSince, type Simulator } from '../helpers/simulator';
+import { agencyCredentials as oauthCredentials, describeWithSimulator, requestsSince } from '../helpers/simulator';
 import { CLIENT_LOCATIONS, type AuthorizeOptions } from '../simulator';
 
 const EXCHANGE = 'POST /oauth/locationToken';
-
-/** The OAuth2 credential as n8n holds it once connected (an agency install unless told otherwise). */
-function oauthCredentials(sim: Simulator, install: AuthorizeOptions = { userType: 'Company' }): TestCredentials {
-	return {
-		type: 'hoopAiOAuth2Api',
-		data: {
-			grantType: 'authorizationCode',
-			authUrl: `${sim.url}/v2/oauth/chooselocation`,
-			accessTokenUrl: `${sim.url}/oauth/token`,
-			clientId: sim.clientId,
-			clientSecret: sim.clientSecret,
-			scope: 'socialplanner/post.write oauth.readonly oauth.write',
-			authentication: 'body',
-			apiVersion: '2021-07-28',
-			baseUrl: sim.url,
-			oauthTokenData: { ...sim.control.connect(install) } as unknown as IDataObject,
-		},
-	};
-}
 
 const byId = (value: string) => ({ __rl: true, mode: 'id', value });
 

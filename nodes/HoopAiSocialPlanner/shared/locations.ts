@@ -47,21 +47,17 @@ const LOCATION_ID = /^[A-Za-z0-9_-]{1,64}$/;
 const WHERE_FROM =
 	'choose the sub-account from the list, or give its ID (e.g. {{ $json._id }} from Location → Get Many; in HoopAI, Settings → Business Profile)';
 
-/**
- * The location an item chose, checked: '' for none. `value` undefined: the node has no Location
- * (the trigger).
- */
-export function chosenLocation(node: INode, value: unknown): string | undefined {
-	if (value === undefined) return undefined;
-	if (value === null || value === '') return '';
+/** The location an item chose, checked: '' for none. `field` names it in errors. */
+export function chosenLocation(node: INode, value: unknown, field = 'Location'): string {
+	if (value === undefined || value === null || value === '') return '';
 	if (typeof value !== 'string') {
-		throw new NodeOperationError(node, `Location: ${kindOf(value)} is not a location ID; ${WHERE_FROM}`, {
+		throw new NodeOperationError(node, `${field}: ${kindOf(value)} is not a location ID; ${WHERE_FROM}`, {
 			description: `The expression gave ${shown(value)}.`,
 		});
 	}
 	const id = value.trim();
 	if (id && !LOCATION_ID.test(id)) {
-		throw new NodeOperationError(node, `Location: "${id.slice(0, 60)}" is not a location ID; ${WHERE_FROM}`, {
+		throw new NodeOperationError(node, `${field}: "${id.slice(0, 60)}" is not a location ID; ${WHERE_FROM}`, {
 			description: 'A location ID has letters and digits only, e.g. ve9EPM428h8vShlRW1KT. Nothing was sent.',
 		});
 	}

@@ -155,22 +155,27 @@ export class RunState {
 	async scope(itemIndex?: number, itemContext?: IExecuteSingleFunctions): Promise<LocationScope> {
 		return await this.once(`scope of item ${itemIndex ?? 'none'}`, async () => {
 			const connection = await this.connection();
-			const node = this.context.getNode();
-			const chosen =
-				connection.credentialType === 'hoopAiOAuth2Api' ? chosenLocation(node, this.locationParameter(itemIndex, itemContext)) : '';
-			// The trigger has no Location: an agency install there is refused as before.
-			if (connection.install === 'agency' && chosen !== undefined)
-				return await this.agencyLocationScope(connection, agencyLocation(node, connection, chosen));
-			if (!connection.locationId) throw noLocationError(node, connection);
-			return await this.locationScope(connection, ownLocation(node, connection, chosen), connection.tokenCredential);
+			const chosen = connection.credentialType === 'hoopAiOAuth2Api' ? this.locationParameter(itemIndex, itemContext) : '';
+			return await this.scopeIn(chosenLocation(this.context.getNode(), chosen));
 		});
 	}
 
-	/** The item's Location as the user set it (undefined: the node has none, i.e. the trigger). */
+	/**
+	 * The scope of a chosen location ('' for none): the agency's exchanged token for it, or the
+	 * credential's own location (another one is refused). The trigger calls it per watched location.
+	 */
+	async scopeIn(chosen: string): Promise<LocationScope> {
+		const connection = await this.connection();
+		const node = this.context.getNode();
+		if (connection.install === 'agency') return await this.agencyLocationScope(connection, agencyLocation(node, connection, chosen));
+		if (!connection.locationId) throw noLocationError(node, connection);
+		return await this.locationScope(connection, ownLocation(node, connection, chosen), connection.tokenCredential);
+	}
+
+	/** The item's Location as the user set it. */
 	private locationParameter(itemIndex: number | undefined, itemContext?: IExecuteSingleFunctions): unknown {
 		const context = itemContext ?? this.context;
 		const node = context.getNode();
-		if (node.type.endsWith('Trigger')) return undefined;
 		// Not shown for Location → Get Many (n8n cannot extract a hidden locator's value); read raw, no expression.
 		if (node.parameters.resource === 'location') return '';
 		const options = { extractValue: true };
