@@ -212,8 +212,10 @@ async function main() {
 		} else if (!triggerInPackage()) {
 			await check('trigger end-to-end', () => ({ skipped: 'the trigger node is not in package.json "n8n.nodes" yet' }));
 		} else if (n8n) {
-			const { triggerTier } = require('./lib/trigger');
+			const { triggerTier, agencyTriggerTier } = require('./lib/trigger');
 			await triggerTier({ check, n8n, sim, work });
+			// Example 14: the agency trigger (Locations: All Installed Locations) with the agency credential.
+			await agencyTriggerTier({ check, n8n, sim, work });
 		}
 
 		// A client connects Facebook from the connect page (examples 10 and 11) in headless Chromium.
