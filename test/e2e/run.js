@@ -20,9 +20,21 @@
 const fs = require('fs');
 const path = require('path');
 const { ensureN8n, cacheDir, N8N_VERSION } = require('./lib/install');
-const { REPO_ROOT, PACKAGE_NAME, log, seconds, freePort, makeN8n, parseRawOutput, credentialFile, tmpDir, tail } = require('./lib/n8n');
+const {
+	REPO_ROOT,
+	PACKAGE_NAME,
+	log,
+	seconds,
+	freePort,
+	makeN8n,
+	parseRawOutput,
+	credentialFile,
+	importCredentials,
+	tmpDir,
+	tail,
+} = require('./lib/n8n');
 const { build, pack, installTarball } = require('./lib/package');
-const { EXAMPLES, EXAMPLES_DIR, loadExample } = require('./lib/examples');
+const { EXAMPLES, EXAMPLES_DIR, loadExample, agencyCredential } = require('./lib/examples');
 const { startSimulator } = require('../simulator');
 
 const N8N1_VERSION = process.env.HOOPAI_E2E_N8N1_VERSION || '1.123.81';
@@ -58,17 +70,18 @@ async function importAll(n8n, sim, work, files) {
 		locationId: sim.locationId,
 		userId: sim.userId,
 	});
-	await n8n.cli(['import:credentials', `--input=${cred}`]);
+	// And the agency OAuth2 credential of example 13, not connected yet (its check imports its token).
+	await importCredentials(n8n, work, [...JSON.parse(fs.readFileSync(cred, 'utf8')), agencyCredential(sim, {})]);
 	const dir = fs.mkdtempSync(path.join(work, 'workflows-'));
 	for (const file of files) fs.copyFileSync(path.join(EXAMPLES_DIR, file), path.join(dir, file));
 	await n8n.cli(['import:workflow', '--separate', `--input=${dir}`]);
 }
 
 /** Runs one example with `n8n execute` and its checks; returns the check's summary. */
-async function runExample(n8n, sim, example) {
+async function runExample(n8n, sim, work, example) {
 	const workflow = loadExample(example.file);
 	const ctx = {};
-	if (example.before) example.before(sim, ctx);
+	if (example.before) await example.before(sim, ctx, { importCredentials: (records) => importCredentials(n8n, work, records) });
 	ctx.startedAt = Date.now();
 	const result = await n8n.cli(['execute', `--id=${workflow.id}`, '--rawOutput'], { allowFail: true });
 	ctx.endedAt = Date.now();
@@ -142,7 +155,7 @@ async function actionTier(label, install, tarball, sim, work, extraEnv = {}) {
 	if (!imported) return;
 	sim.control.reset('sample');
 	for (const example of EXAMPLES) {
-		await check(`[${label}] ${example.file}`, () => runExample(n8n, sim, example));
+		await check(`[${label}] ${example.file}`, () => runExample(n8n, sim, work, example));
 	}
 	return n8n;
 }
@@ -199,8 +212,10 @@ async function main() {
 		} else if (!triggerInPackage()) {
 			await check('trigger end-to-end', () => ({ skipped: 'the trigger node is not in package.json "n8n.nodes" yet' }));
 		} else if (n8n) {
-			const { triggerTier } = require('./lib/trigger');
+			const { triggerTier, agencyTriggerTier } = require('./lib/trigger');
 			await triggerTier({ check, n8n, sim, work });
+			// Example 14: the agency trigger (Locations: All Installed Locations) with the agency credential.
+			await agencyTriggerTier({ check, n8n, sim, work });
 		}
 
 		// A client connects Facebook from the connect page (examples 10 and 11) in headless Chromium.

@@ -101,3 +101,11 @@ export const AGENCY_ENDPOINTS = parse(`
 GET /oauth/installedLocations
 POST /oauth/locationToken
 `);
+
+/**
+ * The Users API's location list (users.json; deprecated there for GET /users/search), which the
+ * User dropdowns and an agency post's default creator read.
+ */
+export const USERS_ENDPOINTS = parse(`
+GET /users/
+`);

@@ -129,6 +129,71 @@ describeWithSimulator(
 				expect(plannerRequests(second)).toHaveLength(3 + 3); // each location's accounts once, one create each
 			});
 
+			it('Account → Get Many over one item per client: each account is paired with its client’s item (what $(…).item follows)', async () => {
+				const [first, second] = clients();
+				const { items, error } = await runNode({
+					parameters: {
+						authentication: 'oAuth2',
+						resource: 'account',
+						operation: 'getAll',
+						returnAll: true,
+						location: byId('={{ $json._id }}'),
+					},
+					credentials: oauthCredentials(sim()),
+					input: [{ _id: first }, { _id: second }],
+				});
+				expect(error).toBeUndefined();
+				const own = (locationId: string) => stored(locationId).accounts.map((account: IDataObject) => account.id);
+				expect(items.map((item) => [item.json.id, item.pairedItem])).toEqual([
+					...own(first).map((id: string) => [id, { item: 0 }]),
+					...own(second).map((id: string) => [id, { item: 1 }]),
+				]);
+			});
+
+			it('no User given: each post is made by a user of its own sub-account (the connecting user where listed, else the first admin, else the first user), users read once per location', async () => {
+				const [first, second] = clients();
+				const { users } = sim().control.seed({
+					locationId: second,
+					users: [{ firstName: 'Client', lastName: 'Admin', roles: { type: 'account', role: 'admin', locationIds: [second] } }],
+				});
+				const locations = [sim().locationId, first, second, first];
+				const input = createIn(locations).map((item) => ({ locationId: item.locationId, accountId: item.accountId, text: item.text }));
+				const from = sim().control.requests().length;
+				const { error, items } = await runNode({
+					parameters: { ...createParameters, additionalFields: {} },
+					credentials: oauthCredentials(sim()),
+					input,
+				});
+				expect(error).toBeUndefined();
+				expect(items).toHaveLength(4);
+				const creatorIn = (locationId: string) =>
+					stored(locationId)
+						.posts.filter((post: IDataObject) => String(post.summary).endsWith(locationId))
+						.map((post: IDataObject) => post.createdBy);
+				expect(creatorIn(sim().locationId)).toEqual([sim().userId]);
+				expect(creatorIn(first)).toEqual([stored(first).users[0].id, stored(first).users[0].id]);
+				expect(creatorIn(second)).toEqual([users[0].id]);
+				const reads = requestsSince(sim(), from).filter((request) => request === 'GET /users/');
+				printFigures('Agency mode: users read for the default creator', { 'items (3 locations)': 4, 'GET /users/': reads.length });
+				expect(reads).toHaveLength(3);
+			});
+
+			it('no User given, the agency credential’s Default User ID set: used as given, no users read', async () => {
+				const credentials = oauthCredentials(sim());
+				const [first] = clients();
+				const chosen = stored(first).users[0].id;
+				credentials.data.userId = chosen;
+				const from = sim().control.requests().length;
+				const { error } = await runNode({
+					parameters: { ...createParameters, additionalFields: {} },
+					credentials,
+					input: createIn([first]),
+				});
+				expect(error).toBeUndefined();
+				expect(requestsSince(sim(), from)).not.toContain('GET /users/');
+				expect(stored(first).posts.at(-1).createdBy).toBe(chosen);
+			});
+
 			it('a location token refused mid-run is exchanged again once, and the item goes through', async () => {
 				sim().control.setOAuth({ locationTokenSeconds: 3600 });
 				const credentials = oauthCredentials(sim());

@@ -2,7 +2,15 @@ import { describe, expect, it } from '@jest/globals';
 import type { INodeProperties, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { loadPackage } from '../harness/package-classes';
 import { printFigures } from '../helpers/report';
-import { AGENCY_ENDPOINTS, COMMENT_ENDPOINTS, key, MEDIA_ENDPOINTS, SEED_ENDPOINTS, type Endpoint } from '../helpers/endpoints';
+import {
+	AGENCY_ENDPOINTS,
+	COMMENT_ENDPOINTS,
+	key,
+	MEDIA_ENDPOINTS,
+	SEED_ENDPOINTS,
+	USERS_ENDPOINTS,
+	type Endpoint,
+} from '../helpers/endpoints';
 
 // How routing URLs name their path parameters (node parameter names), mapped to the spec's names.
 const PATH_PARAMETERS: Record<string, string> = {
@@ -59,7 +67,9 @@ describe('route coverage of the HoopAI Social Planner node', () => {
 	// Anchored: the OAuth flow's `/oauth/{locationId}/{platform}/accounts/…` is not issue 4's accounts group.
 	const plannerGroups = /^\/social-media-posting\/(\{locationId\}\/)?(posts|accounts|categories|tags|statistics|comments)(\/|$)/;
 	const queueEndpoints = SEED_ENDPOINTS.filter((endpoint) => endpoint.path.startsWith('/social-media-posting/category/queues'));
-	const documented = new Set([...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS, ...MEDIA_ENDPOINTS, ...AGENCY_ENDPOINTS].map(key));
+	const documented = new Set(
+		[...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS, ...MEDIA_ENDPOINTS, ...AGENCY_ENDPOINTS, ...USERS_ENDPOINTS].map(key),
+	);
 	const expected = [...SEED_ENDPOINTS, ...COMMENT_ENDPOINTS].filter((endpoint) => plannerGroups.test(endpoint.path));
 
 	it('sends only documented endpoints (none invented)', async () => {

@@ -105,7 +105,10 @@ async function outputOf(
 		// Functions only: apiRouting takes OutputHooks.
 		for (const hook of actions as unknown as OutputHook[]) items = await hook.call(this, items, answer);
 	}
-	return items;
+	// Paired with the item they came from (RoutingNode pairs nothing, and n8n guesses only when the
+	// counts match): a later node's $('…').item finds, e.g., the client a list of accounts was read for.
+	const pairedItem = { item: this.getItemIndex() };
+	return items.map((item) => (item.pairedItem === undefined ? { ...item, pairedItem } : item));
 }
 
 /**

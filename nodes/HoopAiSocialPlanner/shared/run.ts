@@ -32,7 +32,10 @@ export interface ApiConnection {
 	appId: string;
 	/** The credential's own location (a sub-account's; none for an agency install). */
 	locationId: string;
+	/** The credential's Default User ID, else the user who connected it (see users.ts for agency installs). */
 	defaultUserId: string;
+	/** Whether defaultUserId is the credential's Default User ID (set by the user), not the token's user. */
+	userIdFromCredential: boolean;
 	/**
 	 * The token credential as read once for this connection, handed to every request so n8n does
 	 * not read and decrypt it again per request (n8n reads OAuth2 credentials itself: refreshes).
@@ -91,6 +94,7 @@ async function readConnection(context: ApiContext): Promise<ApiConnection> {
 		appId: String(credentials.clientId || '').split('-')[0],
 		locationId: String(credentials.locationId || tokenData.locationId || ''),
 		defaultUserId: String(credentials.userId || tokenData.userId || ''),
+		userIdFromCredential: Boolean(credentials.userId),
 	};
 	if (credentialType === 'hoopAiApi') {
 		// Not enumerable: a connection printed or serialised never shows the token.

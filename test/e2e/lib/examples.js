@@ -4,6 +4,7 @@ const assert = require('assert');
 const fs = require('fs');
 const path = require('path');
 const { REPO_ROOT, nodeOutput } = require('./n8n');
+const { CLIENT_LOCATIONS } = require('../../simulator');
 
 const EXAMPLES_DIR = path.join(REPO_ROOT, 'examples');
 const DAY = 24 * 60 * 60 * 1000;
@@ -44,6 +45,23 @@ function addDays({ y, m, d }, days) {
 }
 
 const location = (sim) => sim.control.state.locations.get(sim.locationId);
+
+/** The agency OAuth2 credential example 13 uses, as n8n holds it once connected (a Company token). */
+const AGENCY_CREDENTIAL = { id: 'hoopAiAgencySim01', name: 'HoopAI agency (simulator OAuth2)' };
+function agencyCredential(sim, oauthTokenData) {
+	return {
+		...AGENCY_CREDENTIAL,
+		type: 'hoopAiOAuth2Api',
+		data: {
+			clientId: sim.clientId,
+			clientSecret: sim.clientSecret,
+			marketplace: 'custom',
+			marketplaceUrl: sim.url,
+			baseUrl: sim.url,
+			oauthTokenData,
+		},
+	};
+}
 const storedPost = (sim, id) => location(sim).posts.find((post) => post._id === id);
 
 /**
@@ -323,10 +341,74 @@ const EXAMPLES = [
 			return `${added.length} articles added to queue ${ctx.queueId} (now ${items.length} items); next slot ${slots[0].scheduledDateTime}`;
 		},
 	},
+	{
+		file: '13-post-the-same-announcement-to-every-client.json',
+		/**
+		 * The 'agency' seed, and the agency's app installed in four sub-accounts (the sample's and
+		 * three clients', each with a Facebook account); two others are not installed. The credential
+		 * is imported again with this install's Company token.
+		 */
+		async before(sim, ctx, tier) {
+			sim.control.reset('agency');
+			ctx.installed = [sim.locationId, ...CLIENT_LOCATIONS.slice(0, 3).map((client) => client.id)];
+			const token = sim.control.connect({ userType: 'Company', approvedLocations: ctx.installed });
+			await tier.importCredentials([agencyCredential(sim, token)]);
+			ctx.postsBefore = new Map([...sim.control.state.locations.values()].map((l) => [l.id, new Set(l.posts.map((p) => p._id))]));
+			ctx.requestsBefore = sim.control.requests().length;
+		},
+		check(run, sim, ctx) {
+			const locations = [...sim.control.state.locations.values()];
+			const made = new Map(locations.map((l) => [l.id, l.posts.filter((p) => !ctx.postsBefore.get(l.id).has(p._id))]));
+			const clients = nodeOutput(run, 'Every client');
+			assert.deepStrictEqual(clients.map((c) => c._id).sort(), [...ctx.installed].sort(), 'Every client lists the installed sub-accounts');
+			const out = nodeOutput(run, 'Post the announcement');
+			assert.strictEqual(out.length, ctx.installed.length, 'one post per installed client');
+			const creators = [];
+			for (const id of ctx.installed) {
+				const client = sim.control.state.locations.get(id);
+				const posts = made.get(id);
+				assert.strictEqual(posts.length, 1, `${client.name}: exactly one new post (got ${posts.length})`);
+				const [post] = posts;
+				const facebook = client.accounts.filter((a) => a.platform === 'facebook' && !a.isExpired).map((a) => a.id);
+				assert.ok(facebook.length > 0, `${client.name} has a Facebook account`);
+				assert.deepStrictEqual([...post.accountIds].sort(), facebook.sort(), `${client.name}: on its own Facebook accounts`);
+				const creator = client.users.find((u) => u.id === post.createdBy);
+				assert.ok(creator, `${client.name}: made by one of its own users (createdBy ${post.createdBy})`);
+				creators.push(`${client.name}: ${creator.firstName} ${creator.lastName}`);
+				assert.ok(post.summary.includes(client.name), `${client.name}: the text names the client: ${post.summary}`);
+				assert.strictEqual(post.status, 'scheduled');
+			}
+			const others = locations.filter((l) => !ctx.installed.includes(l.id));
+			assert.deepStrictEqual(
+				others.flatMap((l) => made.get(l.id).map((p) => `${l.name}: ${p._id}`)),
+				[],
+				'no post in a sub-account the app is not installed in',
+			);
+			const seen = sim.control.requests().slice(ctx.requestsBefore);
+			const exchanges = seen.filter((r) => r.method === 'POST' && r.path === '/oauth/locationToken');
+			// The items the two nodes that work in the clients' sub-accounts were given.
+			const items = clients.length + nodeOutput(run, 'One item per client').length;
+			assert.strictEqual(
+				exchanges.length,
+				ctx.installed.length,
+				`one token exchange per location (${exchanges.length} for ${items} items)`,
+			);
+			// Each exchange is a grant of the simulator's Marketplace, for the location it was made for.
+			const exchanged = sim.control
+				.grants()
+				.filter((grant) => grant.via === 'exchange')
+				.map((grant) => grant.locationId);
+			assert.deepStrictEqual(exchanged.sort(), [...ctx.installed].sort(), 'each installed location exchanged once');
+			return (
+				`${ctx.installed.length} installed clients, 1 new post each on its own Facebook accounts, 0 in the ${others.length} not installed; ` +
+				`${exchanges.length} token exchanges for ${items} items (${ctx.installed.length} locations); creators: ${creators.join(', ')}`
+			);
+		},
+	},
 ];
 
 function loadExample(file) {
 	return JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'));
 }
 
-module.exports = { EXAMPLES, EXAMPLES_DIR, loadExample, localDate, wallClockToUtc, addDays, location, storedPost };
+module.exports = { EXAMPLES, EXAMPLES_DIR, loadExample, localDate, wallClockToUtc, addDays, location, storedPost, agencyCredential };

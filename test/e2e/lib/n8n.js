@@ -1,5 +1,6 @@
 'use strict';
 // Running a real n8n (CLI commands and the server) against a user folder, plus small helpers.
+const crypto = require('crypto');
 const fs = require('fs');
 const net = require('net');
 const os = require('os');
@@ -274,6 +275,20 @@ function credentialFile(dir, { baseUrl, token, locationId, userId, id = 'hoopAiS
 	return file;
 }
 
+/**
+ * Imports credential records (`{ id, name, type, data }`) with `n8n import:credentials`: the file
+ * holds tokens, so it is removed at once. An existing ID is overwritten.
+ */
+async function importCredentials(n8n, dir, records) {
+	const file = path.join(dir, `credentials-${crypto.randomBytes(4).toString('hex')}.json`);
+	fs.writeFileSync(file, JSON.stringify(records));
+	try {
+		await n8n.cli(['import:credentials', `--input=${file}`]);
+	} finally {
+		fs.rmSync(file, { force: true });
+	}
+}
+
 function tmpDir(prefix) {
 	return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
@@ -294,6 +309,7 @@ module.exports = {
 	startServer,
 	ownerLogin,
 	credentialFile,
+	importCredentials,
 	tmpDir,
 	tail,
 };

@@ -14,12 +14,13 @@ const crypto = require('crypto');
 const fs = require('fs');
 const path = require('path');
 const { spawn } = require('child_process');
-const { log, seconds, freePort, makeN8n, startServer, ownerLogin, request, credentialFile, tail } = require('./n8n');
+const { log, seconds, freePort, makeN8n, startServer, ownerLogin, request, credentialFile, importCredentials, tail } = require('./n8n');
 const { installTarball } = require('./package');
-const { EXAMPLES, EXAMPLES_DIR, loadExample, location } = require('./examples');
+const { EXAMPLES, EXAMPLES_DIR, loadExample, location, agencyCredential } = require('./examples');
 const { ensureServerPackages, startPostgres, startRedis, psql } = require('./services');
 const { sleep, waitFor, executionsOf, runDataOf, listRequestsSince, FINISHED } = require('./executions');
 const { queueRefreshRace } = require('./oauth2');
+const { agencyTriggerWorld, failInTurn, agencyItems, clientPollsSince, AGENCY_FILE } = require('./trigger');
 
 const TRIGGER_FILE = '05-notify-when-a-post-fails.json';
 const WORKERS = 2;
@@ -193,10 +194,9 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 			for (const workflow of [...workflows.map((w) => w.workflow), trigger, burst]) {
 				fs.writeFileSync(path.join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
 			}
-			await cli.cli([
-				'import:credentials',
-				`--input=${credentialFile(work, { baseUrl: sim.url, token: sim.token, locationId: sim.locationId, userId: sim.userId })}`,
-			]);
+			const token = credentialFile(work, { baseUrl: sim.url, token: sim.token, locationId: sim.locationId, userId: sim.userId });
+			// And the agency OAuth2 credential of example 13, not connected yet (its check imports its token).
+			await importCredentials(cli, work, [...JSON.parse(fs.readFileSync(token, 'utf8')), agencyCredential(sim, {})]);
 			await cli.cli(['import:workflow', '--separate', `--input=${dir}`]);
 			const [[count]] = await psql(postgres, 'n8n', 'SELECT count(*) FROM workflow_entity');
 			assert.strictEqual(Number(count), workflows.length + 2, 'every workflow is in Postgres');
@@ -242,7 +242,7 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 			await check(`[queue] ${example.file} via webhook, executed by a worker`, async () => {
 				sim.control.reset('sample');
 				const ctx = {};
-				if (example.before) example.before(sim, ctx);
+				if (example.before) await example.before(sim, ctx, { importCredentials: (records) => importCredentials(cli, work, records) });
 				const known = new Set((await executionsOf(main, cookie, workflow.id)).map((e) => String(e.id)));
 				ctx.startedAt = Date.now();
 				const webhookPath = workflow.nodes.find((node) => node.type === 'n8n-nodes-base.webhook').parameters.path;
@@ -420,6 +420,36 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 				assert.match(workerOf(workers, second.id), /^worker \d$/);
 				const polls = listRequestsSince(sim, before).length;
 				return `2 executions for 2 failures (${workerOf(workers, first[0].id)}, ${workerOf(workers, second.id)}); state in Postgres; ${polls} polls after the restart [${seconds(Date.now() - t0)}]`;
+			},
+		);
+		await check(
+			'[queue] agency trigger (example 14) published on main: one execution per failed post in two clients, on a worker, each naming its client',
+			async () => {
+				const t0 = Date.now();
+				const world = await agencyTriggerWorld(sim, (records) => importCredentials(cli, work, records));
+				const workflow = loadExample(AGENCY_FILE);
+				await cli.cli(['import:workflow', `--input=${path.join(EXAMPLES_DIR, AGENCY_FILE)}`]);
+				const before = sim.control.requests().length;
+				const { versionId } = (await request('GET', `${main.url}/rest/workflows/${workflow.id}`, { cookie })).json?.data ?? {};
+				const r = await request('POST', `${main.url}/rest/workflows/${workflow.id}/activate`, { cookie, body: { versionId } });
+				assert.strictEqual(r.status, 200, `publish ${workflow.id}: ${r.status} ${r.text.slice(0, 300)}`);
+				await waitFor(
+					"the agency trigger's activation poll",
+					() => clientPollsSince(sim, before, world.clients).length >= world.clients.length,
+					60000,
+					500,
+				);
+				await sleep(1000);
+				assert.deepStrictEqual(await executionsOf(main, cookie, workflow.id), [], 'the activation poll emits nothing');
+				const seen = await failInTurn({
+					sim,
+					failures: world.failures,
+					executions: async () => await executionsOf(main, cookie, workflow.id),
+					itemsOf: async (id) => await agencyItems(main, cookie, install, id),
+				});
+				const ran = seen.map((s) => workerOf(workers, s.execution.id));
+				for (const worker of ran) assert.match(worker, /^worker \d$/, 'a worker ran it');
+				return `${seen.length} executions for ${world.failures.length} failed posts (${world.failures.map((f) => f.client.name).join(', ')}) on ${ran.join(', ')} [${seconds(Date.now() - t0)}]`;
 			},
 		);
 	} finally {

@@ -4,6 +4,7 @@ import { runForEachItem, withRoutes } from '../../shared/execute';
 import { platformName } from '../../networks';
 import { runOf, type LocationScope } from '../../shared/run';
 import { apiRequest, createOnce, stableJson } from '../../shared/send';
+import { defaultUserOf, USERS_ROUTE } from '../../shared/users';
 import { readBinaryMedia, uploadBinaryMedia } from './binaryMedia';
 import { findCreatedPost } from './findCreated';
 import {
@@ -102,8 +103,10 @@ const createPosts = withRoutes(
 					? { scheduleDate: parameter('scheduleDate', ''), timezone: parameter('timezone', '') }
 					: {}),
 			};
+			// An agency install reads the sub-account's users for it (users.ts): only when no User is given.
+			const defaultUserId = additionalFields.userId ? '' : await defaultUserOf.call(this, scope);
 			const withUser = (body: IDataObject) => {
-				body.userId ||= scope.connection.defaultUserId || undefined;
+				body.userId ||= defaultUserId || undefined;
 				if (body.userId) body.createdBy ??= body.userId;
 				return body;
 			};
@@ -124,6 +127,7 @@ const createPosts = withRoutes(
 		{ method: 'POST', path: '/social-media-posting/{locationId}/posts' },
 		{ method: 'POST', path: '/social-media-posting/{locationId}/posts/list' },
 		{ method: 'POST', path: '/medias/upload-file' },
+		USERS_ROUTE,
 	],
 );
 

@@ -338,7 +338,7 @@ const userField: INodeProperties = {
 	allowArbitraryValues: true,
 	default: '',
 	description:
-		'The HoopAI user who creates the post; empty: the credential’s Default User ID. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		'The HoopAI user who creates the post; empty: the credential’s Default User ID (an agency install without one: a user of the sub-account, its admin unless it lists the connecting user). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 const extraJsonField: INodeProperties = {
