@@ -104,9 +104,10 @@ async function reconnectInEditor(browser, { baseUrl, cookie, id, target }) {
 
 async function credentialId(baseUrl, cookie, name) {
 	const r = await request('GET', `${baseUrl}/rest/credentials`, { cookie });
-	const found = (r.json?.data ?? []).find((credential) => credential.name === name && credential.type === 'hoopAiOAuth2Api');
-	assert.ok(found, `the credential "${name}" was saved`);
-	return found.id;
+	const named = (r.json?.data ?? []).filter((credential) => credential.name === name && credential.type === 'hoopAiOAuth2Api');
+	// Found by name: another credential of that name (an example's) would be taken for this one.
+	assert.strictEqual(named.length, 1, `one credential named "${name}" (found ${named.length})`);
+	return named[0].id;
 }
 
 /** The credential's data as n8n stored it (decrypted by `n8n export:credentials`): never printed. */
@@ -300,7 +301,7 @@ async function oauth2Tier({ check, n8n, sim, work }) {
 		await check(
 			'[oauth2] an agency install: n8n saves the Company token, its test lists the installed sub-accounts; the node needs a Location, then works in that sub-account with one exchange for two executions',
 			async () => {
-				const name = 'HoopAI agency (simulator OAuth2)';
+				const name = 'HoopAI agency (connected in the editor)';
 				const id = await connectInEditor(browser, {
 					baseUrl,
 					cookie,
