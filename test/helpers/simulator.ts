@@ -27,23 +27,34 @@ export function tokenCredentials(sim: Simulator, data: Record<string, string> = 
 	};
 }
 
-/** The OAuth2 credential as n8n holds it once connected: an agency install unless told otherwise. */
-export function agencyCredentials(sim: Simulator, install: AuthorizeOptions = { userType: 'Company' }): TestCredentials {
+/** The OAuth2 credential as n8n holds it once connected: the app's client, the hosts, the token answer. */
+export function oauthCredentials(
+	sim: Simulator,
+	oauthTokenData: object,
+	scope = 'socialplanner/post.write oauth.readonly oauth.write',
+): TestCredentials {
 	return {
 		type: 'hoopAiOAuth2Api',
 		data: {
 			grantType: 'authorizationCode',
+			marketplace: 'custom',
+			marketplaceUrl: sim.url,
 			authUrl: `${sim.url}/v2/oauth/chooselocation`,
 			accessTokenUrl: `${sim.url}/oauth/token`,
 			clientId: sim.clientId,
 			clientSecret: sim.clientSecret,
-			scope: 'socialplanner/post.write oauth.readonly oauth.write',
+			scope,
 			authentication: 'body',
 			apiVersion: '2021-07-28',
 			baseUrl: sim.url,
-			oauthTokenData: { ...sim.control.connect(install) } as unknown as IDataObject,
+			oauthTokenData: { ...oauthTokenData } as IDataObject,
 		},
 	};
+}
+
+/** The OAuth2 credential connected by an install: an agency install unless told otherwise. */
+export function agencyCredentials(sim: Simulator, install: AuthorizeOptions = { userType: 'Company' }): TestCredentials {
+	return oauthCredentials(sim, sim.control.connect(install));
 }
 
 /** The API requests the simulator saw since `from` (an index into its request log). */

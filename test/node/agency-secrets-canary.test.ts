@@ -7,7 +7,7 @@ import { listSearch, loadOptions, Poller, runNode, type TestCredentials } from '
 import { restoreSendSettings, tuneSendSettings } from '../harness/send-path';
 import { printFigures } from '../helpers/report';
 import { captureLogs, safeJson, secretForms } from '../helpers/secrets';
-import { describeWithSimulator, type Simulator } from '../helpers/simulator';
+import { agencyCredentials, describeWithSimulator, type Simulator } from '../helpers/simulator';
 import { CLIENT_LOCATIONS } from '../simulator';
 
 type Place = { where: string; text: string };
@@ -40,23 +40,9 @@ describeWithSimulator(
 		});
 
 		const credentials = (started: Simulator): TestCredentials => {
-			const answer = started.control.connect({ userType: 'Company' });
-			agencyTokens.add(answer.access_token);
-			return {
-				type: 'hoopAiOAuth2Api',
-				data: {
-					grantType: 'authorizationCode',
-					authUrl: `${started.url}/v2/oauth/chooselocation`,
-					accessTokenUrl: `${started.url}/oauth/token`,
-					clientId: started.clientId,
-					clientSecret: started.clientSecret,
-					scope: 'socialplanner/post.write oauth.readonly oauth.write',
-					authentication: 'body',
-					apiVersion: '2021-07-28',
-					baseUrl: started.url,
-					oauthTokenData: { ...answer } as unknown as IDataObject,
-				},
-			};
+			const connected = agencyCredentials(started);
+			agencyTokens.add(String((connected.data.oauthTokenData as IDataObject).access_token));
+			return connected;
 		};
 		/** Every access token the simulator ever issued the agency or exchanged for a location, of this test. */
 		const issuedTokens = () =>

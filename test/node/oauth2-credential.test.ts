@@ -4,34 +4,15 @@
 // is refused before anything is sent, and the credential's test proves the install its token answer names.
 import { describe, expect, it } from '@jest/globals';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-import { runNode, testCredential, type TestCredentials } from '../harness/n8n';
-import { describeWithSimulator, requestsSince, type Simulator } from '../helpers/simulator';
-import type { TokenAnswer } from '../simulator';
+import { runNode, testCredential } from '../harness/n8n';
+import { describeWithSimulator, oauthCredentials, requestsSince } from '../helpers/simulator';
 
 const CREDENTIAL_NAME = 'HoopAI test credential';
 const TTL_SECONDS = 60;
 const listAccounts = { authentication: 'oAuth2', resource: 'account', operation: 'getAll', returnAll: true };
 
-/** The credential as n8n holds it once connected: the app's client, the hosts, the token answer. */
-function oauthCredentials(sim: Simulator, oauthTokenData: TokenAnswer | ICredentialDataDecryptedObject): TestCredentials {
-	return {
-		type: 'hoopAiOAuth2Api',
-		data: {
-			grantType: 'authorizationCode',
-			marketplace: 'custom',
-			marketplaceUrl: sim.url,
-			authUrl: `${sim.url}/v2/oauth/chooselocation`,
-			accessTokenUrl: `${sim.url}/oauth/token`,
-			clientId: sim.clientId,
-			clientSecret: sim.clientSecret,
-			scope: 'socialplanner/account.readonly socialplanner/post.readonly',
-			authentication: 'body',
-			apiVersion: '2021-07-28',
-			baseUrl: sim.url,
-			oauthTokenData: oauthTokenData as unknown as ICredentialDataDecryptedObject,
-		},
-	};
-}
+/** The scopes this file's app asks for: reading is all its tests do. */
+const READ_SCOPES = 'socialplanner/account.readonly socialplanner/post.readonly';
 
 describeWithSimulator(
 	'the HoopAI OAuth2 credential',
@@ -39,7 +20,10 @@ describeWithSimulator(
 		describe('with a sub-account install', () => {
 			it('drives the node with the location of its token answer', async () => {
 				const from = sim().control.requests().length;
-				const { items, error } = await runNode({ parameters: listAccounts, credentials: oauthCredentials(sim(), sim().control.connect()) });
+				const { items, error } = await runNode({
+					parameters: listAccounts,
+					credentials: oauthCredentials(sim(), sim().control.connect(), READ_SCOPES),
+				});
 				expect(error).toBeUndefined();
 				expect(items.map((item) => item.json.name)).toContain('Hoop Coffee Roasters');
 				expect(requestsSince(sim(), from)).toEqual([`GET /social-media-posting/${sim().locationId}/accounts`]);
@@ -54,7 +38,7 @@ describeWithSimulator(
 					const from = sim().control.requests().length;
 					const { items, error, credentialsHelper } = await runNode({
 						parameters: listAccounts,
-						credentials: oauthCredentials(sim(), tokenData),
+						credentials: oauthCredentials(sim(), tokenData, READ_SCOPES),
 					});
 					expect(error).toBeUndefined();
 					expect(items.length).toBeGreaterThan(0);
@@ -83,7 +67,7 @@ describeWithSimulator(
 					sim().control.refreshElsewhere();
 					sim().control.advanceTokenClock((TTL_SECONDS + 1) * 1000);
 					const from = sim().control.requests().length;
-					const { error } = await runNode({ parameters: listAccounts, credentials: oauthCredentials(sim(), held) });
+					const { error } = await runNode({ parameters: listAccounts, credentials: oauthCredentials(sim(), held, READ_SCOPES) });
 					expect(error?.message).toBe(
 						`HoopAI refused to refresh the OAuth2 token of "${CREDENTIAL_NAME}" (${tokenErrors === 'spec' ? 'Invalid grant: refresh token is invalid' : 'invalid_grant'}): open the credential, click Reconnect ("Switch account" in n8n 2.x) and choose the same sub-account or agency, then run again.`,
 					);
@@ -97,7 +81,7 @@ describeWithSimulator(
 				const held = sim().control.connect();
 				sim().control.setLocationActive(sim().locationId, false);
 				sim().control.advanceTokenClock((TTL_SECONDS + 1) * 1000);
-				const { error } = await runNode({ parameters: listAccounts, credentials: oauthCredentials(sim(), held) });
+				const { error } = await runNode({ parameters: listAccounts, credentials: oauthCredentials(sim(), held, READ_SCOPES) });
 				expect(error?.message).toMatch(/the sub-account is not active \(paused or cancelled\)\. Reactivate it in HoopAI/);
 			});
 		});
@@ -113,7 +97,7 @@ describeWithSimulator(
 				const from = sim().control.requests().length;
 				const { error } = await runNode({
 					parameters,
-					credentials: oauthCredentials(sim(), sim().control.connect({ userType: 'Company' })),
+					credentials: oauthCredentials(sim(), sim().control.connect({ userType: 'Company' }), READ_SCOPES),
 				});
 				expect(error?.message).toMatch(/^Location: this OAuth2 credential is an agency install, so each item needs a sub-account; choose/);
 				expect(error?.description).toContain(sim().companyId);
@@ -124,7 +108,7 @@ describeWithSimulator(
 		describe('its test', () => {
 			it('of a sub-account install lists the sub-account’s social accounts', async () => {
 				const from = sim().control.requests().length;
-				await expect(testCredential(oauthCredentials(sim(), sim().control.connect()))).resolves.toEqual({
+				await expect(testCredential(oauthCredentials(sim(), sim().control.connect(), READ_SCOPES))).resolves.toEqual({
 					status: 'OK',
 					message: 'Connection successful!',
 				});
@@ -133,10 +117,12 @@ describeWithSimulator(
 
 			it('of an agency install lists the sub-accounts the app is installed in, by the app ID in the client ID', async () => {
 				const from = sim().control.requests().length;
-				await expect(testCredential(oauthCredentials(sim(), sim().control.connect({ userType: 'Company' })))).resolves.toEqual({
-					status: 'OK',
-					message: 'Connection successful!',
-				});
+				await expect(testCredential(oauthCredentials(sim(), sim().control.connect({ userType: 'Company' }), READ_SCOPES))).resolves.toEqual(
+					{
+						status: 'OK',
+						message: 'Connection successful!',
+					},
+				);
 				const [listed] = sim().control.requests().slice(from);
 				expect(`${listed.method} ${listed.path}`).toBe('GET /oauth/installedLocations');
 				expect(listed.query).toEqual({ isInstalled: 'true', limit: '1', companyId: sim().companyId, appId: sim().appId });
@@ -144,7 +130,7 @@ describeWithSimulator(
 
 			it('of an agency install whose token lacks oauth.readonly names the scope to add', async () => {
 				const tokenData = sim().control.connect({ userType: 'Company', scopes: ['socialplanner/account.readonly'] });
-				const result = await testCredential(oauthCredentials(sim(), tokenData));
+				const result = await testCredential(oauthCredentials(sim(), tokenData, READ_SCOPES));
 				expect(result.status).toBe('Error');
 				expect(result.message).toContain('an agency install oauth.readonly');
 			});
@@ -154,7 +140,7 @@ describeWithSimulator(
 				const tokenData = sim().control.connect();
 				sim().control.advanceTokenClock((TTL_SECONDS + 1) * 1000);
 				const from = sim().control.requests().length;
-				await expect(testCredential(oauthCredentials(sim(), tokenData))).resolves.toMatchObject({ status: 'OK' });
+				await expect(testCredential(oauthCredentials(sim(), tokenData, READ_SCOPES))).resolves.toMatchObject({ status: 'OK' });
 				expect(requestsSince(sim(), from)).toEqual([
 					`GET /social-media-posting/${sim().locationId}/accounts`,
 					'POST /oauth/token',

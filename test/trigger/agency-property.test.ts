@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 import { Poller } from '../harness/n8n';
 import { printFigures } from '../helpers/report';
+import { seededRandom } from '../helpers/random';
 import { agencyCredentials, type Simulator } from '../helpers/simulator';
 import { startSimulator } from '../simulator';
 import { restoreSendSettings, tuneSendSettings } from '../harness/send-path';
@@ -27,18 +28,6 @@ const WANTED = ['published', 'failed'];
 const INSTALL_AT_POLL = 50;
 const HOUR = 60 * 60 * 1000;
 
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 type Knowledge = Record<string, Record<string, string> | undefined>;
 
 let sim: Simulator;
@@ -54,7 +43,7 @@ afterAll(async () => {
 });
 
 it('emits every wanted event exactly once per location across restarts, one location failing some polls and one installed mid-test', async () => {
-	const rand = random(20261202);
+	const rand = seededRandom(20261202);
 	const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
 	const store = (id: string) => sim.control.state.locations.get(id)!;
 	const watched = [...sim.control.state.locations.keys()].filter((id) => id !== sim.otherLocationId);

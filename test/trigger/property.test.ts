@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 import { Poller } from '../harness/n8n';
 import { printFigures } from '../helpers/report';
+import { seededRandom } from '../helpers/random';
 import { locationOf, tokenCredentials, type Simulator } from '../helpers/simulator';
 import { startSimulator } from '../simulator';
 import { restoreSendSettings, tuneSendSettings } from '../harness/send-path';
@@ -58,18 +59,6 @@ function placeOf(at: number, now: number): Place {
 	return at >= now - MEMORY_BACK * DAY ? 'behind' : 'farBehind';
 }
 
-/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
-function random(seed: number) {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 type SimPost = IDataObject & { _id: string; status: string; displayDate: string; scheduleDate?: string };
 type Knowledge = Record<string, { status: string; place: Place }>;
 
@@ -86,7 +75,7 @@ afterAll(async () => {
 });
 
 it('emits every wanted event exactly once across reschedules out of and back into the window, restarts and failed requests', async () => {
-	const rand = random(20261128);
+	const rand = seededRandom(20261128);
 	const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
 	const location = locationOf(sim);
 	const account = location.accounts.find((candidate: IDataObject) => candidate.platform === 'facebook').id;
