@@ -195,8 +195,18 @@ async function main() {
 
 	const sim = await startSimulator({ port: 0, seed: 'sample' });
 	log(`simulator: ${sim.url} (sample data)`);
+	// Tiers run beside others get a simulator of their own (the others reset and advance theirs).
+	const ownSims = [];
+	const ownSimulator = async () => {
+		const own = await startSimulator({ port: 0, seed: 'sample' });
+		ownSims.push(own);
+		return own;
+	};
 	try {
 		const n8n = await actionTier(`n8n-${N8N_VERSION}`, install, packed.tarball, sim, work);
+		// A copy of that user folder (the package installed, nothing running yet) for the screenshot tier.
+		const shots =
+			n8n && process.env.HOOPAI_E2E_SCREENSHOT !== '0' ? await besideCopy(n8n, work, 'screenshots', await ownSimulator()) : undefined;
 
 		// The node as an AI Agent's tool (example 12): n8n's AI Agent and OpenAI Chat Model, a scripted model.
 		if (process.env.HOOPAI_E2E_AGENT === '0') {
@@ -204,6 +214,23 @@ async function main() {
 		} else if (n8n) {
 			const { aiAgentTier } = require('./lib/ai-agent');
 			await aiAgentTier({ check, n8n, sim, work });
+		}
+
+		// The trigger tiers mostly wait for n8n's one-minute poll ticks: the screenshot tier and n8n 1.x
+		// run beside them, each with its own n8n and simulator.
+		const beside = [];
+		if (process.env.HOOPAI_E2E_SCREENSHOT === '0') {
+			await check('screenshot', () => ({ skipped: 'HOOPAI_E2E_SCREENSHOT=0' }));
+		} else if (shots) {
+			const { screenshotTier } = require('./lib/screenshot');
+			beside.push(screenshotTier({ check, n8n: shots.n8n, sim: shots.sim, work }));
+		}
+		if (!wantN8n1) {
+			await check(`n8n ${N8N1_VERSION} tier`, () => ({
+				skipped: `set HOOPAI_E2E_N8N1=1 to install n8n@${N8N1_VERSION} (Node ${process.versions.node}) into the cache and run it`,
+			}));
+		} else {
+			beside.push(n8n1Tier(n8n1Install, packed.tarball, await ownSimulator(), work));
 		}
 
 		// Trigger end-to-end (needs the trigger node in package.json "n8n.nodes").
@@ -217,6 +244,7 @@ async function main() {
 			// Example 14: the agency trigger (Locations: All Installed Locations) with the agency credential.
 			await agencyTriggerTier({ check, n8n, sim, work });
 		}
+		await Promise.all(beside);
 
 		// A client connects Facebook from the connect page (examples 10 and 11) in headless Chromium.
 		if (process.env.HOOPAI_E2E_CONNECT === '0') {
@@ -241,45 +269,52 @@ async function main() {
 			const { queueModeTier } = require('./lib/queue-mode');
 			await queueModeTier({ check, install, tarball: packed.tarball, sim, work });
 		}
-
-		// Screenshot of the node's parameter panel in a real browser.
-		if (process.env.HOOPAI_E2E_SCREENSHOT === '0') {
-			await check('screenshot', () => ({ skipped: 'HOOPAI_E2E_SCREENSHOT=0' }));
-		} else if (n8n) {
-			const { screenshotTier } = require('./lib/screenshot');
-			await screenshotTier({ check, n8n, sim, work });
-		}
-
-		// n8n 1.x on the machine's Node.
-		if (!wantN8n1) {
-			await check(`n8n ${N8N1_VERSION} tier`, () => ({
-				skipped: `set HOOPAI_E2E_N8N1=1 to install n8n@${N8N1_VERSION} (Node ${process.versions.node}) into the cache and run it`,
-			}));
-		} else {
-			let install1;
-			await check(`n8n ${N8N1_VERSION} (Node ${process.versions.node}) in the cache`, async () => {
-				const t1 = Date.now();
-				const outcome = await n8n1Install;
-				if (outcome.error) throw outcome.error;
-				install1 = outcome.value;
-				return `${install1.dir} (waited ${seconds(Date.now() - t1)} for the background install)`;
-			});
-			// 1.123.x defaults to the `vm` expression engine (isolated-vm 6, which needs Node >= 22 and a
-			// native build); on Node 20 only the legacy engine runs.
-			if (install1) {
-				const before = results.filter((r) => r.status === 'failed').length;
-				await actionTier(`n8n-${N8N1_VERSION}`, install1, packed.tarball, sim, work, { N8N_EXPRESSION_ENGINE: 'legacy' });
-				if (results.filter((r) => r.status === 'failed').length > before) {
-					log(
-						'note: n8n 1.x evaluates an operation option\'s routing (url, qs) without $credentials (n8n-core 1.123 routing-node.js, getRequestOptionsFromParameters for type "options"), so the location ID from the credential is empty there',
-					);
-				}
-			}
-		}
 	} finally {
 		await sim.stop();
+		for (const own of ownSims) await own.stop();
 	}
 	return finish(t0, work);
+}
+
+/**
+ * A copy of an action tier's user folder (taken while no n8n runs on it) whose credential points
+ * at another simulator, so that a tier can run beside the others without sharing their n8n or data.
+ */
+async function besideCopy(n8n, work, label, ownSim) {
+	const userFolder = path.join(work, label);
+	fs.cpSync(n8n.userFolder, userFolder, { recursive: true });
+	const copy = makeN8n(n8n.install, userFolder, { brokerPort: await freePort() });
+	const cred = credentialFile(userFolder, {
+		baseUrl: ownSim.url,
+		token: ownSim.token,
+		locationId: ownSim.locationId,
+		userId: ownSim.userId,
+	});
+	await importCredentials(copy, userFolder, JSON.parse(fs.readFileSync(cred, 'utf8')));
+	fs.rmSync(cred, { force: true });
+	return { n8n: copy, sim: ownSim };
+}
+
+/** n8n 1.x on the machine's Node: the action examples, once its background install is done. */
+async function n8n1Tier(n8n1Install, tarball, ownSim, work) {
+	let install1;
+	await check(`n8n ${N8N1_VERSION} (Node ${process.versions.node}) in the cache`, async () => {
+		const t1 = Date.now();
+		const outcome = await n8n1Install;
+		if (outcome.error) throw outcome.error;
+		install1 = outcome.value;
+		return `${install1.dir} (waited ${seconds(Date.now() - t1)} for the background install)`;
+	});
+	if (!install1) return;
+	// 1.123.x defaults to the `vm` expression engine (isolated-vm 6, which needs Node >= 22 and a
+	// native build); on Node 20 only the legacy engine runs.
+	const before = results.filter((r) => r.status === 'failed').length;
+	await actionTier(`n8n-${N8N1_VERSION}`, install1, tarball, ownSim, work, { N8N_EXPRESSION_ENGINE: 'legacy' });
+	if (results.filter((r) => r.status === 'failed').length > before) {
+		log(
+			'note: n8n 1.x evaluates an operation option\'s routing (url, qs) without $credentials (n8n-core 1.123 routing-node.js, getRequestOptionsFromParameters for type "options"), so the location ID from the credential is empty there',
+		);
+	}
 }
 
 /** A promise that never rejects: { value } or { error } (awaited later, after other work). */
