@@ -204,9 +204,10 @@ async function main() {
 	};
 	try {
 		const n8n = await actionTier(`n8n-${N8N_VERSION}`, install, packed.tarball, sim, work);
-		// A copy of that user folder (the package installed, nothing running yet) for the screenshot tier.
+		// Copies of that user folder (the package installed, nothing running yet) for the tiers run beside others.
 		const shots =
 			n8n && process.env.HOOPAI_E2E_SCREENSHOT !== '0' ? await besideCopy(n8n, work, 'screenshots', await ownSimulator()) : undefined;
+		const browsers = n8n ? await besideCopy(n8n, work, 'browser-tiers', await ownSimulator()) : undefined;
 
 		// The node as an AI Agent's tool (example 12): n8n's AI Agent and OpenAI Chat Model, a scripted model.
 		if (process.env.HOOPAI_E2E_AGENT === '0') {
@@ -218,19 +219,19 @@ async function main() {
 
 		// The trigger tiers mostly wait for n8n's one-minute poll ticks: the screenshot tier and n8n 1.x
 		// run beside them, each with its own n8n and simulator.
-		const beside = [];
+		const besideTriggers = [];
 		if (process.env.HOOPAI_E2E_SCREENSHOT === '0') {
 			await check('screenshot', () => ({ skipped: 'HOOPAI_E2E_SCREENSHOT=0' }));
 		} else if (shots) {
 			const { screenshotTier } = require('./lib/screenshot');
-			beside.push(screenshotTier({ check, n8n: shots.n8n, sim: shots.sim, work }));
+			besideTriggers.push(screenshotTier({ check, n8n: shots.n8n, sim: shots.sim, work }));
 		}
 		if (!wantN8n1) {
 			await check(`n8n ${N8N1_VERSION} tier`, () => ({
 				skipped: `set HOOPAI_E2E_N8N1=1 to install n8n@${N8N1_VERSION} (Node ${process.versions.node}) into the cache and run it`,
 			}));
 		} else {
-			beside.push(n8n1Tier(n8n1Install, packed.tarball, await ownSimulator(), work));
+			besideTriggers.push(n8n1Tier(n8n1Install, packed.tarball, await ownSimulator(), work));
 		}
 
 		// Trigger end-to-end (needs the trigger node in package.json "n8n.nodes").
@@ -244,30 +245,35 @@ async function main() {
 			// Example 14: the agency trigger (Locations: All Installed Locations) with the agency credential.
 			await agencyTriggerTier({ check, n8n, sim, work });
 		}
-		await Promise.all(beside);
+		await Promise.all(besideTriggers);
 
-		// A client connects Facebook from the connect page (examples 10 and 11) in headless Chromium.
-		if (process.env.HOOPAI_E2E_CONNECT === '0') {
-			await check('connect page', () => ({ skipped: 'HOOPAI_E2E_CONNECT=0' }));
-		} else if (n8n) {
-			const { connectPageTier } = require('./lib/connect-page');
-			await connectPageTier({ check, n8n, sim, work });
-		}
-
-		// The OAuth2 credential connected in the editor (headless Chromium), used, expired, refreshed.
-		if (process.env.HOOPAI_E2E_OAUTH2 === '0') {
-			await check('OAuth2 credential', () => ({ skipped: 'HOOPAI_E2E_OAUTH2=0' }));
-		} else if (n8n) {
-			const { oauth2Tier } = require('./lib/oauth2');
-			await oauth2Tier({ check, n8n, sim, work });
-		}
+		// The connect page and the OAuth2 credential (headless Chromium) run beside the queue tier's
+		// trigger checks (they wait for poll ticks), on their own copy of the user folder and simulator.
+		const browserTiers = async (own) => {
+			// A client connects Facebook from the connect page (examples 10 and 11) in headless Chromium.
+			if (process.env.HOOPAI_E2E_CONNECT === '0') {
+				await check('connect page', () => ({ skipped: 'HOOPAI_E2E_CONNECT=0' }));
+			} else {
+				const { connectPageTier } = require('./lib/connect-page');
+				await connectPageTier({ check, n8n: own.n8n, sim: own.sim, work });
+			}
+			// The OAuth2 credential connected in the editor (headless Chromium), used, expired, refreshed.
+			if (process.env.HOOPAI_E2E_OAUTH2 === '0') {
+				await check('OAuth2 credential', () => ({ skipped: 'HOOPAI_E2E_OAUTH2=0' }));
+			} else {
+				const { oauth2Tier } = require('./lib/oauth2');
+				await oauth2Tier({ check, n8n: own.n8n, sim: own.sim, work });
+			}
+		};
+		const beside = browsers ? () => browserTiers(browsers) : undefined;
 
 		// Queue mode: main + workers, Postgres, Redis.
 		if (process.env.HOOPAI_E2E_QUEUE !== '1') {
 			await check('queue mode', () => ({ skipped: 'set HOOPAI_E2E_QUEUE=1 to run n8n in queue mode (PostgreSQL, Redis, two workers)' }));
+			if (beside) await beside();
 		} else {
 			const { queueModeTier } = require('./lib/queue-mode');
-			await queueModeTier({ check, install, tarball: packed.tarball, sim, work });
+			await queueModeTier({ check, install, tarball: packed.tarball, sim, work, beside });
 		}
 	} finally {
 		await sim.stop();

@@ -153,10 +153,11 @@ function workerOf(workers, executionId) {
 	return ran.length === 1 ? ran[0].name : `${ran.length} workers`;
 }
 
-async function queueModeTier({ check, install, tarball, sim, work }) {
+async function queueModeTier({ check, install, tarball, sim, work, beside }) {
 	const userFolder = path.join(work, 'queue-mode');
 	fs.mkdirSync(userFolder, { recursive: true });
 	const stops = [];
+	let besideRun;
 	try {
 		const services = await check(
 			'[queue] PostgreSQL and Redis (Debian packages) on loopback ports, data in temporary folders',
@@ -347,6 +348,8 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 			},
 		);
 
+		// The trigger checks mostly wait for n8n's one-minute poll ticks: other tiers may run meanwhile.
+		if (beside) besideRun = beside();
 		await check(
 			'[queue] trigger on main: one execution per failed post, on a worker; main restarted (workers running): none missed, none repeated',
 			async () => {
@@ -453,7 +456,10 @@ async function queueModeTier({ check, install, tarball, sim, work }) {
 			},
 		);
 	} finally {
+		if (besideRun) await besideRun;
 		for (const stop of stops) await stop().catch((error) => log(`stop: ${error.message}`));
+		// A tier that stopped before its trigger checks still runs what was to run beside them.
+		if (beside && !besideRun) await beside();
 		// The tiers after this one expect the sample data (its clock was moved a day on here).
 		sim.control.reset('sample');
 	}
