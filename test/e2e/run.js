@@ -296,8 +296,11 @@ async function besideCopy(n8n, work, label, ownSim) {
 		locationId: ownSim.locationId,
 		userId: ownSim.userId,
 	});
-	await importCredentials(copy, userFolder, JSON.parse(fs.readFileSync(cred, 'utf8')));
-	fs.rmSync(cred, { force: true });
+	try {
+		await copy.cli(['import:credentials', `--input=${cred}`]);
+	} finally {
+		fs.rmSync(cred, { force: true });
+	}
 	return { n8n: copy, sim: ownSim };
 }
 

@@ -2,6 +2,7 @@
 // Deterministic fault injection. Either "the next N API requests" get a fault, or a share of
 // requests does, decided by a seeded PRNG so a run is reproducible.
 
+/** A small deterministic PRNG (mulberry32): a seed replays a run (faults here, property tests' data). */
 function mulberry32(seed) {
 	let a = seed >>> 0;
 	return () => {
@@ -76,4 +77,4 @@ function createFaults() {
 	};
 }
 
-module.exports = { createFaults };
+module.exports = { createFaults, mulberry32 };

@@ -228,6 +228,9 @@ export interface Simulator {
 
 export function startSimulator(options?: SimulatorOptions): Promise<Simulator>;
 
+/** The simulator's seeded PRNG (mulberry32), for tests whose random data a seed replays. */
+export function seededRandom(seed: number): () => number;
+
 export const IDS: {
 	locationId: string;
 	companyId: string;

@@ -5,7 +5,7 @@
 const { createState } = require('./state');
 const { createClock, createWindowClock } = require('./clock');
 const { createRateLimiter } = require('./rate-limit');
-const { createFaults } = require('./faults');
+const { createFaults, mulberry32 } = require('./faults');
 const { createControl } = require('./control');
 const { IDS, CLIENT_LOCATIONS } = require('./seed');
 const { buildApp } = require('./app');
@@ -67,4 +67,4 @@ async function startSimulator(options = {}) {
 	return sim;
 }
 
-module.exports = { startSimulator, IDS, CLIENT_LOCATIONS };
+module.exports = { startSimulator, IDS, CLIENT_LOCATIONS, seededRandom: mulberry32 };

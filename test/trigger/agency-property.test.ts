@@ -2,9 +2,8 @@ import { afterAll, beforeAll, expect, it } from '@jest/globals';
 import type { IDataObject } from 'n8n-workflow';
 import { Poller } from '../harness/n8n';
 import { printFigures } from '../helpers/report';
-import { seededRandom } from '../helpers/random';
 import { agencyCredentials, type Simulator } from '../helpers/simulator';
-import { startSimulator } from '../simulator';
+import { seededRandom, startSimulator } from '../simulator';
 import { restoreSendSettings, tuneSendSettings } from '../harness/send-path';
 
 /**
